@@ -1,0 +1,41 @@
+import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxdb';
+import { syncedProperties, syncedRequired } from './common';
+
+const addressProperties = {
+  street: { type: 'string' },
+  city: { type: 'string' },
+  postcode: { type: 'string' },
+  country: { type: 'string' },
+} as const;
+
+/** An account embeds its sites and billing accounts: one aggregate, one collection. */
+export const accountSchemaLiteral = {
+  title: 'account',
+  description: 'A customer account (TMF629 Customer) with its billing accounts and sites',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...syncedProperties,
+    name: { type: 'string' },
+    country: { type: 'string' },
+    industry: { type: 'string' },
+    /** Credit limit in whole currency units, checked by the central system on order ingest. */
+    creditLimit: { type: 'number' },
+    primaryContactId: { type: 'string' },
+    sourceLeadId: { type: 'string' },
+    billingAccounts: {
+      type: 'array',
+      items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } }, required: ['id', 'name'] },
+    },
+    sites: {
+      type: 'array',
+      items: { type: 'object', properties: { id: { type: 'string' }, ...addressProperties }, required: ['id', 'street', 'city', 'postcode', 'country'] },
+    },
+  },
+  required: [...syncedRequired, 'name', 'country'],
+} as const;
+
+export type AccountDoc = ExtractDocumentTypeFromTypedRxJsonSchema<typeof accountSchemaLiteral>;
+export const accountSchema: RxJsonSchema<AccountDoc> = accountSchemaLiteral;
+export { addressProperties };

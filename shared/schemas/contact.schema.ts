@@ -1,0 +1,21 @@
+import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxdb';
+import { syncedProperties, syncedRequired } from './common';
+
+export const contactSchemaLiteral = {
+  title: 'contact',
+  description: 'A person at a customer account (TMF632 Individual)',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...syncedProperties,
+    accountId: { type: 'string' },
+    name: { type: 'string' },
+    email: { type: 'string' },
+    phone: { type: 'string' },
+  },
+  required: [...syncedRequired, 'accountId', 'name'],
+} as const;
+
+export type ContactDoc = ExtractDocumentTypeFromTypedRxJsonSchema<typeof contactSchemaLiteral>;
+export const contactSchema: RxJsonSchema<ContactDoc> = contactSchemaLiteral;

@@ -1,0 +1,60 @@
+import type { RxJsonSchema } from 'rxdb';
+import { accountSchema, type AccountDoc } from './account.schema';
+import { contactSchema, type ContactDoc } from './contact.schema';
+import { leadSchema, type LeadDoc } from './lead.schema';
+import { offeringSchema, type OfferingDoc } from './offering.schema';
+import { opportunitySchema, type OpportunityDoc } from './opportunity.schema';
+import { orderSchema, type OrderDoc } from './order.schema';
+import { quoteSchema, type QuoteDoc } from './quote.schema';
+import { ruleSetSchema, type RuleSetDoc } from './ruleSet.schema';
+
+export type { AccountDoc, ContactDoc, LeadDoc, OfferingDoc, OpportunityDoc, OrderDoc, QuoteDoc, RuleSetDoc };
+
+/** Document type of each collection, by collection name. */
+export interface CollectionDocs {
+  leads: LeadDoc;
+  accounts: AccountDoc;
+  contacts: ContactDoc;
+  opportunities: OpportunityDoc;
+  quotes: QuoteDoc;
+  orders: OrderDoc;
+  offerings: OfferingDoc;
+  ruleSets: RuleSetDoc;
+}
+export type CollectionName = keyof CollectionDocs;
+
+/** Collections a rep writes; the central system scopes them to their owner. */
+export const OWNED_COLLECTIONS = ['leads', 'accounts', 'contacts', 'opportunities', 'quotes', 'orders'] as const;
+/** Reference data everyone reads and only the central system writes. */
+export const REFERENCE_COLLECTIONS = ['offerings', 'ruleSets'] as const;
+export const COLLECTION_NAMES: readonly CollectionName[] = [...OWNED_COLLECTIONS, ...REFERENCE_COLLECTIONS];
+export type OwnedCollectionName = (typeof OWNED_COLLECTIONS)[number];
+
+export function isCollectionName(name: string): name is CollectionName {
+  return (COLLECTION_NAMES as readonly string[]).includes(name);
+}
+export function isOwnedCollection(name: string): name is OwnedCollectionName {
+  return (OWNED_COLLECTIONS as readonly string[]).includes(name);
+}
+
+/**
+ * Old-version document -> new-version document, keyed by the version being migrated to.
+ * Every schema `version` bump adds an entry here and a test over a stored old-version fixture.
+ */
+export type MigrationStrategies = Record<number, (oldDoc: Record<string, unknown>) => Record<string, unknown> | null>;
+
+export interface CollectionDefinition<N extends CollectionName> {
+  schema: RxJsonSchema<CollectionDocs[N]>;
+  migrationStrategies: MigrationStrategies;
+}
+
+export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
+  leads: { schema: leadSchema, migrationStrategies: {} },
+  accounts: { schema: accountSchema, migrationStrategies: {} },
+  contacts: { schema: contactSchema, migrationStrategies: {} },
+  opportunities: { schema: opportunitySchema, migrationStrategies: {} },
+  quotes: { schema: quoteSchema, migrationStrategies: {} },
+  orders: { schema: orderSchema, migrationStrategies: {} },
+  offerings: { schema: offeringSchema, migrationStrategies: {} },
+  ruleSets: { schema: ruleSetSchema, migrationStrategies: {} },
+};

@@ -1,0 +1,44 @@
+import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxdb';
+import { syncedProperties, syncedRequired } from './common';
+
+/** TMF699 SalesLeadStateType. */
+export const LEAD_STATES = ['acknowledged', 'inProgress', 'pending', 'accepted', 'rejected', 'cancelled'] as const;
+export type LeadStatus = (typeof LEAD_STATES)[number];
+
+export const leadSchemaLiteral = {
+  title: 'lead',
+  description: 'A sales lead captured by a rep or received from a channel (TMF699 SalesLead)',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...syncedProperties,
+    company: { type: 'string' },
+    contactName: { type: 'string' },
+    email: { type: 'string' },
+    phone: { type: 'string' },
+    country: { type: 'string' },
+    productCategory: { type: 'string' },
+    purchaseTimeframe: { type: 'string' },
+    /** Whole currency units (USD), as the rule sets compare it. */
+    purchaseAmount: { type: 'number' },
+    budgetStatus: { type: 'string' },
+    source: { type: 'string' },
+    status: { type: 'string', enum: LEAD_STATES },
+    /** Results of the lead processing engine; absent until processed. */
+    qualified: { type: 'boolean' },
+    rating: { type: 'string' },
+    channel: { type: 'string' },
+    /** Human-readable trace of which rule sets and rules decided the result. */
+    processingTrace: { type: 'array', items: { type: 'string' } },
+    processedAt: { type: 'string' },
+    /** Set when the lead is converted (accepted). */
+    accountId: { type: 'string' },
+    contactId: { type: 'string' },
+    opportunityId: { type: 'string' },
+  },
+  required: [...syncedRequired, 'company', 'contactName', 'country', 'productCategory', 'purchaseTimeframe', 'purchaseAmount', 'budgetStatus', 'source', 'status'],
+} as const;
+
+export type LeadDoc = ExtractDocumentTypeFromTypedRxJsonSchema<typeof leadSchemaLiteral>;
+export const leadSchema: RxJsonSchema<LeadDoc> = leadSchemaLiteral;

@@ -1,0 +1,28 @@
+import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxdb';
+import { syncedProperties, syncedRequired } from './common';
+
+/** TMF699 v5 SalesOpportunityStateType (v4 has only the reference). */
+export const OPPORTUNITY_STATES = ['acknowledged', 'inProgress', 'pending', 'accepted', 'rejected', 'cancelled'] as const;
+export type OpportunityStatus = (typeof OPPORTUNITY_STATES)[number];
+
+export const opportunitySchemaLiteral = {
+  title: 'opportunity',
+  description: 'A sales opportunity created by converting a qualified lead',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...syncedProperties,
+    name: { type: 'string' },
+    accountId: { type: 'string' },
+    contactId: { type: 'string' },
+    leadId: { type: 'string' },
+    productCategory: { type: 'string' },
+    expectedAmount: { type: 'number' },
+    status: { type: 'string', enum: OPPORTUNITY_STATES },
+  },
+  required: [...syncedRequired, 'name', 'accountId', 'status'],
+} as const;
+
+export type OpportunityDoc = ExtractDocumentTypeFromTypedRxJsonSchema<typeof opportunitySchemaLiteral>;
+export const opportunitySchema: RxJsonSchema<OpportunityDoc> = opportunitySchemaLiteral;

@@ -1,0 +1,45 @@
+import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxdb';
+import { syncedProperties, syncedRequired } from './common';
+import { lineItemSchema, totalsSchema } from './lineItem';
+
+/** States the order has on the laptop before the central system owns it. */
+export const ORDER_LOCAL_STATES = ['draft', 'validated', 'queued'] as const;
+/** TMF622 ProductOrderStateType: owned by the central system once ingested. */
+export const ORDER_TMF_STATES = [
+  'acknowledged', 'rejected', 'pending', 'held', 'inProgress', 'cancelled', 'completed', 'failed', 'partial',
+  'assessingCancellation', 'pendingCancellation',
+] as const;
+export const ORDER_STATES = [...ORDER_LOCAL_STATES, ...ORDER_TMF_STATES] as const;
+export type OrderStatus = (typeof ORDER_STATES)[number];
+
+export const orderSchemaLiteral = {
+  title: 'order',
+  description: 'A product order created from an accepted quote (TMF622 ProductOrder once ingested)',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...syncedProperties,
+    quoteId: { type: 'string' },
+    opportunityId: { type: 'string' },
+    accountId: { type: 'string' },
+    accountName: { type: 'string' },
+    status: { type: 'string', enum: ORDER_STATES },
+    items: { type: 'array', items: lineItemSchema },
+    totals: totalsSchema,
+    catalogVersion: { type: 'string' },
+    billingAccount: { type: 'string' },
+    serviceAddress: {
+      type: 'object',
+      properties: { street: { type: 'string' }, city: { type: 'string' }, postcode: { type: 'string' }, country: { type: 'string' } },
+    },
+    submittedAt: { type: 'string' },
+    /** Set by the central system: the TMF622 ProductOrder id and the reason of its last state change. */
+    tmfOrderId: { type: 'string' },
+    stateReason: { type: 'string' },
+  },
+  required: [...syncedRequired, 'quoteId', 'accountId', 'accountName', 'status', 'items', 'totals', 'catalogVersion'],
+} as const;
+
+export type OrderDoc = ExtractDocumentTypeFromTypedRxJsonSchema<typeof orderSchemaLiteral>;
+export const orderSchema: RxJsonSchema<OrderDoc> = orderSchemaLiteral;

@@ -1,0 +1,32 @@
+import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxdb';
+import { syncedProperties, syncedRequired } from './common';
+import { lineItemSchema, totalsSchema } from './lineItem';
+
+/** TMF648 QuoteStateType. */
+export const QUOTE_STATES = ['inProgress', 'pending', 'approved', 'accepted', 'rejected', 'cancelled'] as const;
+export type QuoteStatus = (typeof QUOTE_STATES)[number];
+
+export const quoteSchemaLiteral = {
+  title: 'quote',
+  description: 'A configured and priced quote for an opportunity (TMF648 Quote)',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...syncedProperties,
+    opportunityId: { type: 'string' },
+    accountId: { type: 'string' },
+    /** Quote version: a rejected quote may be renegotiated as version + 1. */
+    version: { type: 'integer', minimum: 1 },
+    status: { type: 'string', enum: QUOTE_STATES },
+    items: { type: 'array', items: lineItemSchema },
+    totals: totalsSchema,
+    /** Catalog version the quote was priced with, so the central system can check prices. */
+    catalogVersion: { type: 'string' },
+    acceptedAt: { type: 'string' },
+  },
+  required: [...syncedRequired, 'opportunityId', 'accountId', 'version', 'status', 'items', 'totals', 'catalogVersion'],
+} as const;
+
+export type QuoteDoc = ExtractDocumentTypeFromTypedRxJsonSchema<typeof quoteSchemaLiteral>;
+export const quoteSchema: RxJsonSchema<QuoteDoc> = quoteSchemaLiteral;

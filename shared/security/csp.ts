@@ -1,0 +1,21 @@
+/**
+ * The renderer's Content-Security-Policy, one definition for the Electron `app://` protocol
+ * and for the server of the browser build. No inline or eval'd script, no frames, and
+ * network access only to the configured central system.
+ */
+export function contentSecurityPolicy(centralOrigin: string): string {
+  const origin = new URL(centralOrigin).origin;
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self' ${origin}`,
+    "frame-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
