@@ -4,7 +4,9 @@
  * network access only to the configured central system.
  */
 export function contentSecurityPolicy(centralOrigin: string): string {
-  const origin = new URL(centralOrigin).origin;
+  // shared/ has no URL global (no DOM, no Node): take scheme://host[:port] by hand.
+  const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+/i.exec(centralOrigin)?.[0];
+  if (!origin) throw new Error(`Central system URL must be absolute, like http://host:port (got "${centralOrigin}")`);
   return [
     "default-src 'self'",
     "script-src 'self'",
