@@ -1,0 +1,22 @@
+import { createContext, useContext } from 'react';
+import type { AppInfo } from '../../shared/bridge';
+import type { UserInfo } from '../../shared/sync/protocol';
+import type { OutpostDatabase } from '../data/database';
+import type { SyncEngine } from '../sync/syncEngine';
+
+/** What every feature screen may use once a rep is signed in. */
+export interface OutpostServices {
+  db: OutpostDatabase;
+  user: UserInfo;
+  sync: SyncEngine;
+  app: AppInfo;
+  signOut(): Promise<void>;
+}
+
+export const OutpostContext = createContext<OutpostServices | null>(null);
+
+export function useOutpost(): OutpostServices {
+  const services = useContext(OutpostContext);
+  if (!services) throw new Error('useOutpost() used outside a signed-in session');
+  return services;
+}

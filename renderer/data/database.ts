@@ -1,0 +1,75 @@
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
+import { COLLECTIONS, COLLECTION_NAMES, isOwnedCollection, type CollectionDocs, type CollectionName } from '../../shared/schemas';
+import { isSameDocument, resolveConflict } from '../../shared/sync/conflict';
+
+addRxPlugin(RxDBMigrationSchemaPlugin);
+addRxPlugin(RxDBLocalDocumentsPlugin);
+
+export type OutpostCollections = { [N in CollectionName]: RxCollection<CollectionDocs[N]> };
+export type OutpostDatabase = RxDatabase<OutpostCollections>;
+
+type DexieSettings = Parameters<typeof getRxStorageDexie>[0];
+
+export interface OpenDatabaseOptions {
+  /** One database per signed-in user. */
+  userId: string;
+  /** IndexedDB implementation for Node tests (fake-indexeddb); the browser's own otherwise. */
+  dexie?: DexieSettings;
+}
+
+/** RxDB database names allow lowercase letters, digits and a few signs only. */
+export function databaseName(userId: string): string {
+  return `outpost_${userId.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
+}
+
+/**
+ * Opens the rep's local store: Dexie (IndexedDB) storage behind z-schema validation, which,
+ * unlike ajv, needs no `unsafe-eval` and so runs under the app's CSP.
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<OutpostDatabase> {
+  const storage = wrappedValidateZSchemaStorage({ storage: getRxStorageDexie(options.dexie) });
+  const db = await createRxDatabase<OutpostCollections>({
+    name: databaseName(options.userId),
+    storage,
+    localDocuments: true,
+    multiInstance: false,
+    closeDuplicates: true,
+  });
+  const definitions = Object.fromEntries(
+    COLLECTION_NAMES.map((name) => [
+      name,
+      {
+        schema: COLLECTIONS[name].schema,
+        migrationStrategies: COLLECTIONS[name].migrationStrategies,
+        conflictHandler: {
+          isEqual: (a: Record<string, unknown>, b: Record<string, unknown>) => isSameDocument(a, b),
+          resolve: async (input: { newDocumentState: Record<string, unknown>; realMasterState: Record<string, unknown> }) =>
+            resolveConflict(input, new Date().toISOString()),
+        },
+      },
+    ]),
+  );
+  await db.addCollections(definitions as Parameters<OutpostDatabase['addCollections']>[0]);
+  for (const name of COLLECTION_NAMES) {
+    if (isOwnedCollection(name)) markLocalWrites(db[name] as RxCollection<{ syncPending: boolean; updatedAt: string }>);
+  }
+  return db;
+}
+
+/**
+ * Every write made through the collection API is a rep's change: stamp it and mark it
+ * as waiting to sync. Replication writes bypass these hooks, so pulled documents keep
+ * the central system's `syncPending: false`.
+ */
+function markLocalWrites(collection: RxCollection<{ syncPending: boolean; updatedAt: string }>): void {
+  const stamp = (data: { syncPending: boolean; updatedAt: string }) => {
+    data.syncPending = true;
+    data.updatedAt = new Date().toISOString();
+  };
+  collection.preInsert(stamp, false);
+  collection.preSave(stamp, false);
+}

@@ -1,0 +1,25 @@
+import type { Observable } from 'rxjs';
+
+/** What the status bar and the screens show about sync. */
+export interface SyncStatus {
+  /** The central system answered the last request (not merely: the laptop has a network). */
+  online: boolean;
+  /** ISO time of the last pull that caught up with the central system; survives restarts. */
+  lastSyncAt: string | null;
+  /** Local changes waiting to go up. */
+  pending: number;
+  /** Collections downloaded so far during the very first sync; null once done. */
+  initialSync: { done: number; total: number } | null;
+  /** Last sync problem in words, for the status bar; null when fine. */
+  problem: string | null;
+}
+
+export interface SyncEngine {
+  readonly status$: Observable<SyncStatus>;
+  getStatus(): SyncStatus;
+  /** Pull and push everything now (e.g. when the network comes back). */
+  syncNow(): void;
+  /** Resolves once every collection has been pulled at least once. */
+  awaitInitialSync(): Promise<void>;
+  stop(): Promise<void>;
+}
