@@ -3,7 +3,14 @@ import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
-import { COLLECTIONS, COLLECTION_NAMES, isOwnedCollection, type CollectionDocs, type CollectionName } from '../../shared/schemas';
+import {
+  COLLECTIONS,
+  COLLECTION_NAMES,
+  isOwnedCollection,
+  type CollectionDocs,
+  type CollectionName,
+  type OwnedCollectionName,
+} from '../../shared/schemas';
 import { isSameDocument, resolveConflict } from '../../shared/sync/conflict';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -11,6 +18,14 @@ addRxPlugin(RxDBLocalDocumentsPlugin);
 
 export type OutpostCollections = { [N in CollectionName]: RxCollection<CollectionDocs[N]> };
 export type OutpostDatabase = RxDatabase<OutpostCollections>;
+
+/**
+ * The collection for a generic name. `db[name]` with `name: N` is a union TypeScript
+ * cannot call; this is the one place that narrows it.
+ */
+export function collectionOf<N extends CollectionName>(db: OutpostDatabase, name: N): RxCollection<CollectionDocs[N]> {
+  return db[name] as unknown as RxCollection<CollectionDocs[N]>;
+}
 
 type DexieSettings = Parameters<typeof getRxStorageDexie>[0];
 
@@ -55,7 +70,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Outpos
   );
   await db.addCollections(definitions as Parameters<OutpostDatabase['addCollections']>[0]);
   for (const name of COLLECTION_NAMES) {
-    if (isOwnedCollection(name)) markLocalWrites(db[name] as RxCollection<{ syncPending: boolean; updatedAt: string }>);
+    if (isOwnedCollection(name)) markLocalWrites(collectionOf(db, name));
   }
   return db;
 }
@@ -65,8 +80,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Outpos
  * as waiting to sync. Replication writes bypass these hooks, so pulled documents keep
  * the central system's `syncPending: false`.
  */
-function markLocalWrites(collection: RxCollection<{ syncPending: boolean; updatedAt: string }>): void {
-  const stamp = (data: { syncPending: boolean; updatedAt: string }) => {
+function markLocalWrites<N extends OwnedCollectionName>(collection: RxCollection<CollectionDocs[N]>): void {
+  const stamp = (data: CollectionDocs[N]) => {
     data.syncPending = true;
     data.updatedAt = new Date().toISOString();
   };

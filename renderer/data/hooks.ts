@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { MangoQuery } from 'rxdb';
 import type { CollectionDocs, CollectionName } from '../../shared/schemas';
 import { useOutpost } from '../app/OutpostContext';
+import { collectionOf } from './database';
 
 /**
  * Live list of plain documents of a collection. Re-renders when a matching document
@@ -15,8 +16,7 @@ export function useDocuments<N extends CollectionName>(
   const key = JSON.stringify(query);
   const [docs, setDocs] = useState<CollectionDocs[N][] | undefined>(undefined);
   useEffect(() => {
-    const collection = db[name];
-    const sub = collection.find(JSON.parse(key) as MangoQuery<CollectionDocs[N]>).$.subscribe((found) => {
+    const sub = collectionOf(db, name).find(JSON.parse(key) as MangoQuery<CollectionDocs[N]>).$.subscribe((found) => {
       setDocs(found.map((d) => d.toMutableJSON() as CollectionDocs[N]));
     });
     return () => sub.unsubscribe();
@@ -34,7 +34,7 @@ export function useDocument<N extends CollectionName>(name: N, id: string | unde
       return undefined;
     }
     setDoc(undefined);
-    const sub = db[name].findOne(id).$.subscribe((found) => {
+    const sub = collectionOf(db, name).findOne(id).$.subscribe((found) => {
       setDoc(found ? (found.toMutableJSON() as CollectionDocs[N]) : null);
     });
     return () => sub.unsubscribe();

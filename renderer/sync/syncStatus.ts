@@ -19,6 +19,8 @@ export interface SyncEngine {
   getStatus(): SyncStatus;
   /** Pull and push everything now (e.g. when the network comes back). */
   syncNow(): void;
+  /** The OS reports the network coming or going (browser `online`/`offline` events). */
+  setNetworkAvailable(available: boolean): void;
   /** Resolves once every collection has been pulled at least once. */
   awaitInitialSync(): Promise<void>;
   stop(): Promise<void>;

@@ -1,0 +1,21 @@
+import { useSyncStatus } from './useSyncStatus';
+
+function formatTime(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** Always visible: connection, last successful sync, and local changes waiting to go up. */
+export function StatusBar() {
+  const status = useSyncStatus();
+  const waiting = status.pending === 1 ? '1 change waiting to sync' : `${status.pending} changes waiting to sync`;
+  return (
+    <footer className="status-bar">
+      <p role="status" aria-label="Sync status">
+        <span className={status.online ? 'badge online' : 'badge offline'}>{status.online ? 'Online' : 'Offline'}</span>
+        <span>Last sync: {status.lastSyncAt ? formatTime(status.lastSyncAt) : 'never'}</span>
+        <span>{waiting}</span>
+        {status.problem && <span className="error">Sync problem: {status.problem}</span>}
+      </p>
+    </footer>
+  );
+}

@@ -1,0 +1,5 @@
+import type { OutpostBridge } from '../../shared/bridge';
+import { browserPlatform } from './browser';
+
+/** The desktop's bridge when running in Electron, the web implementation otherwise. */
+export const platform: OutpostBridge = window.outpost ?? browserPlatform;

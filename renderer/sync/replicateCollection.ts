@@ -1,0 +1,62 @@
+import type { Observable } from 'rxjs';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import { isOwnedCollection, type CollectionDocs, type CollectionName } from '../../shared/schemas';
+import { SYNC_PATHS, type PullResponse, type PushResponse, type SyncCheckpoint } from '../../shared/sync/protocol';
+import { collectionOf, type OutpostDatabase } from '../data/database';
+import type { CentralClient } from './centralClient';
+
+export interface CollectionReplicationOptions<N extends CollectionName> {
+  db: OutpostDatabase;
+  name: N;
+  client: CentralClient;
+  retryMs: number;
+  batchSize: number;
+  /** Emits when the central system says this collection changed. */
+  resync$: Observable<'RESYNC'>;
+  /** Told about every round-trip: undefined on success, the error otherwise. */
+  onResult(error?: unknown): void;
+  /** A pull returned less than a full batch: this collection is up to date. */
+  onCaughtUp(): void;
+}
+
+/** RxDB replication of one collection over the HTTP sync protocol. */
+export function replicateCollection<N extends CollectionName>(
+  options: CollectionReplicationOptions<N>,
+): RxReplicationState<CollectionDocs[N], SyncCheckpoint> {
+  const { client, name, onResult } = options;
+  const reporting = async <T>(call: () => Promise<T>): Promise<T> => {
+    try {
+      const result = await call();
+      onResult();
+      return result;
+    } catch (error) {
+      onResult(error);
+      throw error;
+    }
+  };
+  return replicateRxCollection<CollectionDocs[N], SyncCheckpoint>({
+    collection: collectionOf(options.db, name),
+    replicationIdentifier: `outpost-http-${name}-${client.baseUrl}`,
+    live: true,
+    retryTime: options.retryMs,
+    waitForLeadership: false,
+    pull: {
+      batchSize: options.batchSize,
+      stream$: options.resync$,
+      handler: (checkpoint, limit) =>
+        reporting(async () => {
+          const response = await client.json<PullResponse<N>>(`${SYNC_PATHS.pull(name)}?seq=${checkpoint?.seq ?? 0}&limit=${limit}`);
+          if (response.documents.length < limit) options.onCaughtUp();
+          return { documents: response.documents, checkpoint: response.checkpoint ?? checkpoint };
+        }),
+    },
+    // Reference data (catalog, rule sets) only comes down.
+    push: isOwnedCollection(name)
+      ? {
+          batchSize: 50,
+          handler: (rows) =>
+            reporting(() => client.json<PushResponse<N>>(SYNC_PATHS.push(name), { method: 'POST', body: JSON.stringify(rows) })),
+        }
+      : undefined,
+  });
+}
