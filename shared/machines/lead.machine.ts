@@ -1,0 +1,108 @@
+/**
+ * TMF699 SalesLead lifecycle. Marketing qualification is the lead processing engine: a qualified
+ * result moves the lead to inProgress (sales works it); an unqualified one leaves it acknowledged
+ * so the rep can complete the lead and process it again. Converting makes it accepted (final).
+ */
+import { assign, setup } from 'xstate';
+import type { LeadDoc } from '../schemas';
+import type { LeadStatus } from '../schemas/lead.schema';
+import type { LeadProcessingResult } from '../leads/engine';
+import { canSend, nextStatus } from './transition';
+
+export interface LeadMachineContext {
+  lead: LeadDoc;
+}
+
+export type LeadEvent =
+  | { type: 'lead.process'; result: LeadProcessingResult; at?: string }
+  | { type: 'lead.update'; changes?: Partial<LeadDoc> }
+  | { type: 'lead.convert' }
+  | { type: 'lead.reject'; reason?: string }
+  | { type: 'lead.cancel'; reason?: string }
+  | { type: 'lead.requestInfo'; reason?: string }
+  | { type: 'lead.infoProvided' };
+
+function withoutRating(lead: LeadDoc): LeadDoc {
+  const { rating: _rating, channel: _channel, ...rest } = lead;
+  return rest;
+}
+
+export const leadMachine = setup({
+  types: {
+    context: {} as LeadMachineContext,
+    events: {} as LeadEvent,
+    input: {} as LeadMachineContext,
+  },
+  actions: {
+    recordResult: assign(({ context, event }) => {
+      if (event.type !== 'lead.process') return {};
+      const { result } = event;
+      const lead: LeadDoc = {
+        ...withoutRating(context.lead),
+        qualified: result.qualified,
+        ...(result.rating === undefined ? {} : { rating: result.rating }),
+        ...(result.channel === undefined ? {} : { channel: result.channel }),
+        processingTrace: [...result.trace],
+        ...(event.at === undefined ? {} : { processedAt: event.at }),
+      };
+      return { lead };
+    }),
+    applyChanges: assign(({ context, event }) => {
+      if (event.type !== 'lead.update' || event.changes === undefined) return {};
+      // The status only ever changes through an event, never through an edit.
+      const { status: _status, ...changes } = event.changes;
+      return { lead: { ...context.lead, ...changes } };
+    }),
+  },
+  guards: {
+    resultQualified: ({ event }) => event.type === 'lead.process' && event.result.qualified,
+    leadQualified: ({ context }) => context.lead.qualified === true,
+  },
+}).createMachine({
+  id: 'lead',
+  context: ({ input }) => input,
+  initial: 'acknowledged',
+  states: {
+    acknowledged: {
+      on: {
+        'lead.process': [
+          { guard: 'resultQualified', target: 'inProgress', actions: 'recordResult' },
+          { actions: 'recordResult' },
+        ],
+        'lead.update': { actions: 'applyChanges' },
+        'lead.cancel': { target: 'cancelled' },
+      },
+    },
+    inProgress: {
+      on: {
+        'lead.process': [
+          { guard: 'resultQualified', actions: 'recordResult' },
+          // Edits made it unqualified: back to marketing's side of the lifecycle.
+          { target: 'acknowledged', actions: 'recordResult' },
+        ],
+        'lead.update': { actions: 'applyChanges' },
+        'lead.convert': { guard: 'leadQualified', target: 'accepted' },
+        'lead.reject': { target: 'rejected' },
+        'lead.requestInfo': { target: 'pending' },
+      },
+    },
+    pending: {
+      on: {
+        'lead.infoProvided': { target: 'inProgress' },
+        'lead.reject': { target: 'rejected' },
+        'lead.update': { actions: 'applyChanges' },
+      },
+    },
+    accepted: { type: 'final' },
+    rejected: { type: 'final' },
+    cancelled: { type: 'final' },
+  },
+});
+
+export function canSendLead(status: LeadStatus, context: LeadMachineContext, event: LeadEvent): boolean {
+  return canSend(leadMachine, status, context, event);
+}
+
+export function nextLeadStatus(status: LeadStatus, context: LeadMachineContext, event: LeadEvent): LeadStatus {
+  return nextStatus(leadMachine, status, context, event);
+}

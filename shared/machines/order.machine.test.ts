@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { ORDER_STATES, type OrderStatus } from '../schemas/order.schema';
+import { makeOrder } from '../testing/docs.fixture';
+import { canSendOrder, nextOrderStatus, orderMachine, type OrderEvent, type OrderMachineContext } from './order.machine';
+import { step } from './transition';
+
+const ctx: OrderMachineContext = { order: makeOrder() };
+const incomplete: OrderMachineContext = { order: makeOrder({ billingAccount: undefined }) };
+const from = (origin: 'inProgress' | 'pending' | 'held'): OrderMachineContext => ({ ...ctx, cancellationOrigin: origin });
+const ev = (type: OrderEvent['type']) => ({ type }) as OrderEvent;
+
+describe('order machine: allowed transitions', () => {
+  const cases: [OrderStatus, OrderMachineContext, OrderEvent, OrderStatus][] = [
+    ['draft', ctx, { type: 'order.edit', changes: { billingAccount: 'ba-2' } }, 'draft'],
+    ['draft', ctx, ev('order.validate'), 'validated'],
+    ['validated', ctx, ev('order.edit'), 'draft'],
+    ['validated', ctx, ev('order.submit'), 'queued'],
+    ['queued', ctx, ev('central.acknowledged'), 'acknowledged'],
+    ['queued', ctx, ev('central.rejected'), 'rejected'],
+    ['acknowledged', ctx, ev('central.start'), 'inProgress'],
+    ['acknowledged', ctx, ev('central.pend'), 'pending'],
+    ['inProgress', ctx, ev('central.pend'), 'pending'],
+    ['pending', ctx, ev('central.resume'), 'inProgress'],
+    ['pending', ctx, ev('central.cancelled'), 'cancelled'],
+    ['inProgress', ctx, ev('central.hold'), 'held'],
+    ['held', ctx, ev('central.release'), 'inProgress'],
+    ['held', ctx, ev('central.cancelled'), 'cancelled'],
+    ['inProgress', ctx, ev('central.complete'), 'completed'],
+    ['inProgress', ctx, ev('central.fail'), 'failed'],
+    ['inProgress', ctx, ev('central.partial'), 'partial'],
+    ['inProgress', ctx, ev('central.requestCancellation'), 'assessingCancellation'],
+    ['pending', ctx, ev('central.requestCancellation'), 'assessingCancellation'],
+    ['held', ctx, ev('central.requestCancellation'), 'assessingCancellation'],
+    ['assessingCancellation', from('inProgress'), ev('central.denyCancellation'), 'inProgress'],
+    ['assessingCancellation', from('pending'), ev('central.denyCancellation'), 'pending'],
+    ['assessingCancellation', from('held'), ev('central.denyCancellation'), 'held'],
+    ['assessingCancellation', ctx, ev('central.acceptCancellation'), 'pendingCancellation'],
+    ['pendingCancellation', ctx, ev('central.cancelled'), 'cancelled'],
+  ];
+  it.each(cases)('%s --%s--> %s', (status, context, event, expected) => {
+    expect(canSendOrder(status, context, event)).toBe(true);
+    expect(nextOrderStatus(status, context, event)).toBe(expected);
+  });
+});
+
+describe('order machine: forbidden transitions', () => {
+  it('cannot validate an order with missing details', () => {
+    expect(canSendOrder('draft', incomplete, ev('order.validate'))).toBe(false);
+  });
+
+  it('cannot submit a draft order: it must be validated first', () => {
+    expect(canSendOrder('draft', ctx, ev('order.submit'))).toBe(false);
+    expect(() => nextOrderStatus('draft', ctx, ev('order.submit'))).toThrow("'order.submit' is not allowed when the order is 'draft'");
+  });
+
+  it('cannot edit an order once queued for the central system', () => {
+    for (const status of ['queued', 'acknowledged', 'inProgress'] as const) expect(canSendOrder(status, ctx, ev('order.edit'))).toBe(false);
+  });
+
+  it('does not take central events before the order is queued', () => {
+    expect(canSendOrder('draft', ctx, ev('central.acknowledged'))).toBe(false);
+    expect(canSendOrder('validated', ctx, ev('central.acknowledged'))).toBe(false);
+  });
+
+  it('cannot complete an order that has not started, nor request cancellation of a merely acknowledged one', () => {
+    expect(canSendOrder('acknowledged', ctx, ev('central.complete'))).toBe(false);
+    expect(canSendOrder('acknowledged', ctx, ev('central.requestCancellation'))).toBe(false);
+    expect(canSendOrder('inProgress', ctx, ev('central.cancelled'))).toBe(false);
+  });
+
+  it('allows nothing in the final states', () => {
+    const all = ['order.edit', 'order.validate', 'order.submit', 'central.acknowledged', 'central.rejected', 'central.start', 'central.pend', 'central.resume',
+      'central.hold', 'central.release', 'central.complete', 'central.fail', 'central.partial', 'central.requestCancellation',
+      'central.denyCancellation', 'central.acceptCancellation', 'central.cancelled'] as const;
+    for (const status of ['completed', 'failed', 'partial', 'cancelled', 'rejected'] as const) {
+      for (const type of all) expect(canSendOrder(status, ctx, ev(type))).toBe(false);
+    }
+  });
+
+  it('has a state for every local and TMF622 order status', () => {
+    expect(Object.keys(orderMachine.states).sort()).toEqual([...ORDER_STATES].sort());
+  });
+});
+
+describe('order machine: context', () => {
+  it('remembers where a cancellation request came from, and goes back there when it is denied', () => {
+    const assessing = step(orderMachine, 'held', ctx, ev('central.requestCancellation'));
+    expect(assessing).toMatchObject({ status: 'assessingCancellation', context: { cancellationOrigin: 'held' } });
+    const denied = step(orderMachine, assessing.status, assessing.context, { type: 'central.denyCancellation', reason: 'Work already started' });
+    expect(denied.status).toBe('held');
+    expect(denied.context.cancellationOrigin).toBeUndefined();
+    expect(denied.context.order.stateReason).toBe('Work already started');
+  });
+
+  it('goes back to inProgress when a denial arrives and the origin was not kept', () => {
+    expect(nextOrderStatus('assessingCancellation', ctx, ev('central.denyCancellation'))).toBe('inProgress');
+  });
+
+  it('records submission time, the TMF order id and the central reason', () => {
+    const queued = step(orderMachine, 'validated', ctx, { type: 'order.submit', at: '2024-05-04T08:00:00Z' });
+    expect(queued.context.order.submittedAt).toBe('2024-05-04T08:00:00Z');
+    const acked = step(orderMachine, 'queued', queued.context, { type: 'central.acknowledged', tmfOrderId: 'PO-42' });
+    expect(acked.context.order.tmfOrderId).toBe('PO-42');
+    const rejected = step(orderMachine, 'queued', ctx, { type: 'central.rejected', reason: 'Credit limit exceeded' });
+    expect(rejected.context.order.stateReason).toBe('Credit limit exceeded');
+  });
+
+  it('lets the rep fix a validated order (back to draft) but not overwrite server-owned fields', () => {
+    const next = step(orderMachine, 'validated', ctx, { type: 'order.edit', changes: { billingAccount: 'ba-2', tmfOrderId: 'x', status: 'completed' } });
+    expect(next.status).toBe('draft');
+    expect(next.context.order).toMatchObject({ billingAccount: 'ba-2', status: 'draft' });
+    expect(next.context.order.tmfOrderId).toBeUndefined();
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * Order lifecycle: local states on the laptop (draft -> validated -> queued), then the TMF622
+ * ProductOrder states driven by the central system (tmf/STATES.md section 1). `central.*`
+ * events are what the central system reports; the rep never sends them.
+ */
+import { assign, setup } from 'xstate';
+import type { OrderDoc } from '../schemas';
+import type { OrderStatus } from '../schemas/order.schema';
+import { validateOrder } from '../orders/order.validation';
+import { canSend, nextStatus } from './transition';
+
+/** States a cancellation request can come from, and go back to when it is denied. */
+export type CancellationOrigin = 'inProgress' | 'pending' | 'held';
+
+export interface OrderMachineContext {
+  order: OrderDoc;
+  /**
+   * Where `assessingCancellation` came from. The order document has no field for it, so whoever
+   * persists an order in assessingCancellation (the central system) must keep it and pass it back.
+   */
+  cancellationOrigin?: CancellationOrigin;
+}
+
+type Reason = { reason?: string };
+export type OrderEvent =
+  | { type: 'order.edit'; changes?: Partial<OrderDoc> }
+  | { type: 'order.validate' }
+  | { type: 'order.submit'; at?: string }
+  | ({ type: 'central.acknowledged'; tmfOrderId?: string } & Reason)
+  | ({ type: 'central.rejected' } & Reason)
+  | ({ type: 'central.start' } & Reason)
+  | ({ type: 'central.pend' } & Reason)
+  | ({ type: 'central.resume' } & Reason)
+  | ({ type: 'central.hold' } & Reason)
+  | ({ type: 'central.release' } & Reason)
+  | ({ type: 'central.complete' } & Reason)
+  | ({ type: 'central.fail' } & Reason)
+  | ({ type: 'central.partial' } & Reason)
+  | ({ type: 'central.requestCancellation' } & Reason)
+  | ({ type: 'central.denyCancellation' } & Reason)
+  | ({ type: 'central.acceptCancellation' } & Reason)
+  | ({ type: 'central.cancelled' } & Reason);
+
+export const orderMachine = setup({
+  types: {
+    context: {} as OrderMachineContext,
+    events: {} as OrderEvent,
+    input: {} as OrderMachineContext,
+  },
+  actions: {
+    applyChanges: assign(({ context, event }) => {
+      if (event.type !== 'order.edit' || event.changes === undefined) return {};
+      const { status: _status, tmfOrderId: _tmfOrderId, stateReason: _stateReason, ...changes } = event.changes;
+      return { order: { ...context.order, ...changes } };
+    }),
+    recordSubmission: assign(({ context, event }) => {
+      if (event.type !== 'order.submit' || event.at === undefined) return {};
+      return { order: { ...context.order, submittedAt: event.at } };
+    }),
+    recordCentral: assign(({ context, event }) => {
+      if (!event.type.startsWith('central.')) return {};
+      const order = { ...context.order };
+      if ('reason' in event && event.reason !== undefined) order.stateReason = event.reason;
+      if (event.type === 'central.acknowledged' && event.tmfOrderId !== undefined) order.tmfOrderId = event.tmfOrderId;
+      return { order };
+    }),
+    rememberOrigin: assign((_, origin: CancellationOrigin) => ({ cancellationOrigin: origin })),
+    forgetOrigin: assign({ cancellationOrigin: undefined }),
+  },
+  guards: {
+    orderValid: ({ context }) => validateOrder(context.order).length === 0,
+    cameFrom: ({ context }, origin: CancellationOrigin) => context.cancellationOrigin === origin,
+  },
+}).createMachine({
+  id: 'order',
+  context: ({ input }) => input,
+  initial: 'draft',
+  states: {
+    draft: {
+      on: {
+        'order.edit': { actions: 'applyChanges' },
+        'order.validate': { guard: 'orderValid', target: 'validated' },
+      },
+    },
+    validated: {
+      on: {
+        'order.edit': { target: 'draft', actions: 'applyChanges' },
+        'order.submit': { target: 'queued', actions: 'recordSubmission' },
+      },
+    },
+    queued: {
+      on: {
+        'central.acknowledged': { target: 'acknowledged', actions: 'recordCentral' },
+        'central.rejected': { target: 'rejected', actions: 'recordCentral' },
+      },
+    },
+    acknowledged: {
+      on: {
+        'central.start': { target: 'inProgress', actions: 'recordCentral' },
+        'central.pend': { target: 'pending', actions: 'recordCentral' },
+      },
+    },
+    inProgress: {
+      on: {
+        'central.pend': { target: 'pending', actions: 'recordCentral' },
+        'central.hold': { target: 'held', actions: 'recordCentral' },
+        'central.complete': { target: 'completed', actions: 'recordCentral' },
+        'central.fail': { target: 'failed', actions: 'recordCentral' },
+        'central.partial': { target: 'partial', actions: 'recordCentral' },
+        'central.requestCancellation': {
+          target: 'assessingCancellation',
+          actions: ['recordCentral', { type: 'rememberOrigin', params: 'inProgress' }],
+        },
+      },
+    },
+    pending: {
+      on: {
+        'central.resume': { target: 'inProgress', actions: 'recordCentral' },
+        'central.cancelled': { target: 'cancelled', actions: 'recordCentral' },
+        'central.requestCancellation': {
+          target: 'assessingCancellation',
+          actions: ['recordCentral', { type: 'rememberOrigin', params: 'pending' }],
+        },
+      },
+    },
+    held: {
+      on: {
+        'central.release': { target: 'inProgress', actions: 'recordCentral' },
+        'central.cancelled': { target: 'cancelled', actions: 'recordCentral' },
+        'central.requestCancellation': {
+          target: 'assessingCancellation',
+          actions: ['recordCentral', { type: 'rememberOrigin', params: 'held' }],
+        },
+      },
+    },
+    assessingCancellation: {
+      on: {
+        'central.denyCancellation': [
+          { guard: { type: 'cameFrom', params: 'pending' }, target: 'pending', actions: ['recordCentral', 'forgetOrigin'] },
+          { guard: { type: 'cameFrom', params: 'held' }, target: 'held', actions: ['recordCentral', 'forgetOrigin'] },
+          // inProgress is the origin, and the safe answer when the origin was not kept.
+          { target: 'inProgress', actions: ['recordCentral', 'forgetOrigin'] },
+        ],
+        'central.acceptCancellation': { target: 'pendingCancellation', actions: ['recordCentral', 'forgetOrigin'] },
+      },
+    },
+    pendingCancellation: {
+      on: {
+        'central.cancelled': { target: 'cancelled', actions: 'recordCentral' },
+      },
+    },
+    completed: { type: 'final' },
+    failed: { type: 'final' },
+    partial: { type: 'final' },
+    cancelled: { type: 'final' },
+    rejected: { type: 'final' },
+  },
+});
+
+export function canSendOrder(status: OrderStatus, context: OrderMachineContext, event: OrderEvent): boolean {
+  return canSend(orderMachine, status, context, event);
+}
+
+export function nextOrderStatus(status: OrderStatus, context: OrderMachineContext, event: OrderEvent): OrderStatus {
+  return nextStatus(orderMachine, status, context, event);
+}

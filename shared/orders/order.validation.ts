@@ -1,0 +1,71 @@
+/**
+ * What an order needs before it can be submitted (seed 004: billing profile mandatory, order
+ * lines reflect the quote). Every problem is listed at once so the rep fixes them in one pass.
+ */
+import type { OrderDoc } from '../schemas';
+import { formatCents } from '../money';
+
+export interface ValidationIssue {
+  field: string;
+  message: string;
+}
+
+const ADDRESS_PARTS = [
+  { key: 'street', label: 'street' },
+  { key: 'city', label: 'city' },
+  { key: 'postcode', label: 'postcode' },
+  { key: 'country', label: 'country' },
+] as const;
+
+function blank(value: unknown): boolean {
+  return typeof value !== 'string' || value.trim() === '';
+}
+
+function isCents(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value);
+}
+
+export function validateOrder(order: OrderDoc): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (blank(order.billingAccount)) {
+    issues.push({ field: 'billingAccount', message: 'Choose the billing account this order is invoiced to' });
+  }
+  for (const { key, label } of ADDRESS_PARTS) {
+    if (blank(order.serviceAddress?.[key])) {
+      issues.push({ field: `serviceAddress.${key}`, message: `Enter the ${label} of the service address` });
+    }
+  }
+
+  const items = Array.isArray(order.items) ? order.items : [];
+  if (items.length === 0) {
+    issues.push({ field: 'items', message: 'The order has no lines; create it again from an accepted quote with at least one line' });
+  }
+  items.forEach((item, index) => {
+    const label = `Line ${index + 1}${blank(item.offeringName) ? '' : ` (${item.offeringName})`}`;
+    if (!Number.isInteger(item.quantity) || item.quantity < 1) {
+      issues.push({ field: `items.${index}.quantity`, message: `${label}: set a quantity of 1 or more` });
+    }
+    if (blank(item.offeringId)) {
+      issues.push({ field: `items.${index}.offeringId`, message: `${label}: choose a product offering for this line` });
+    }
+  });
+
+  const totals = order.totals;
+  const lineOneTime = items.reduce((sum, item) => sum + (isCents(item.oneTime) ? item.oneTime : Number.NaN), 0);
+  const lineRecurring = items.reduce((sum, item) => sum + (isCents(item.recurring) ? item.recurring : Number.NaN), 0);
+  const currency = blank(totals?.currency) ? 'USD' : totals.currency;
+  if (blank(totals?.currency)) {
+    issues.push({ field: 'totals.currency', message: 'The order total has no currency; reprice the quote and create the order again' });
+  }
+  if (Number.isNaN(lineOneTime) || Number.isNaN(lineRecurring)) {
+    issues.push({ field: 'items', message: 'A line has no valid price; reprice the quote and create the order again' });
+  } else if (totals?.oneTime !== lineOneTime || totals.recurring !== lineRecurring) {
+    const shown = (oneTime: unknown, recurring: unknown): string =>
+      `${isCents(oneTime) ? formatCents(oneTime, currency) : '?'} one-time and ${isCents(recurring) ? formatCents(recurring, currency) : '?'} monthly`;
+    issues.push({
+      field: 'totals',
+      message: `The totals (${shown(totals?.oneTime, totals?.recurring)}) do not match the sum of the lines (${shown(lineOneTime, lineRecurring)}); reprice the quote and create the order again`,
+    });
+  }
+  return issues;
+}
