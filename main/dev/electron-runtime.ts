@@ -50,10 +50,10 @@ export function findElectronRuntime(options: FindElectronOptions = {}): Electron
     let resolved: unknown;
     try {
       resolved = (options.requireElectron ?? (() => requireHere('electron')))();
-    } catch (error) {
+    } catch {
       return {
         available: false,
-        reason: `the electron package has no binary (${firstLine(error)}); set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron`,
+        reason: 'the electron npm package has no binary installed; set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron',
       };
     }
     if (typeof resolved !== 'string') return { available: false, reason: 'require("electron") did not return a binary path' };
@@ -66,8 +66,4 @@ export function findElectronRuntime(options: FindElectronOptions = {}): Electron
     return { available: false, reason: `no executable Electron binary at ${candidate}` };
   }
   return { available: true, path: candidate };
-}
-
-function firstLine(error: unknown): string {
-  return String(error instanceof Error ? error.message : error).split('\n')[0] ?? '';
 }
