@@ -1,0 +1,115 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db } from '../db/db';
+import { HttpError } from '../http/errors';
+import { DESKTOP_CLIENT_ID, type TokenResponse } from '../../../shared/sync/protocol';
+import { currentUser } from './guard';
+import { dummyPasswordHash, verifyPassword } from './passwords';
+import { consumeRefreshToken, issueToken } from './tokens';
+import { findUserById, findUserByName, publicUser, type StoredUser } from './users';
+
+const REFRESH_TTL_SECONDS = 30 * 24 * 3600;
+
+export interface AuthOptions {
+  tokenTtlSeconds: number;
+}
+
+/** RFC 6749 section 5.2 error, also carrying the TMF Error fields like every other 4xx. */
+function oauthError(status: 400 | 401, error: string, description: string): HttpError {
+  return new HttpError(status, error, description, undefined, { error, error_description: description });
+}
+
+function formParams(request: FastifyRequest): Record<string, string> {
+  const body = request.body;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw oauthError(400, 'invalid_request', 'Send the token request as application/x-www-form-urlencoded (RFC 6749)');
+  }
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body)) if (typeof value === 'string') params[key] = value;
+  return params;
+}
+
+function required(params: Record<string, string>, name: string, grant: string): string {
+  const value = params[name];
+  if (!value) throw oauthError(400, 'invalid_request', `Missing ${name}: grant_type=${grant} needs ${name}`);
+  return value;
+}
+
+/** RFC 6749 2.3.1: client credentials may also come as HTTP Basic. */
+function basicClient(request: FastifyRequest): { id: string; secret: string } | undefined {
+  const match = /^Basic\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+  if (!match?.[1]) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+}
+
+async function checkSecret(user: StoredUser | undefined, secret: string): Promise<boolean> {
+  // Verify against a dummy hash for unknown users so timing does not reveal which names exist.
+  const ok = await verifyPassword(secret, user?.passwordHash ?? (await dummyPasswordHash()));
+  return ok && user !== undefined;
+}
+
+export function registerAuthRoutes(app: FastifyInstance, db: Db, options: AuthOptions): void {
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(typeof body === 'string' ? body : body.toString('utf8'))));
+  });
+
+  app.get('/health', async () => ({ ok: true }));
+
+  app.get('/me', async (request) => publicUser(currentUser(request)));
+
+  const tokens = async (user: StoredUser, clientId: string, withRefresh: boolean): Promise<TokenResponse> => {
+    const response: TokenResponse = {
+      access_token: await issueToken(db, user.id, 'access', clientId, options.tokenTtlSeconds),
+      token_type: 'Bearer',
+      expires_in: options.tokenTtlSeconds,
+    };
+    if (withRefresh) response.refresh_token = await issueToken(db, user.id, 'refresh', clientId, REFRESH_TTL_SECONDS);
+    return response;
+  };
+
+  app.post('/oauth/token', async (request, reply) => {
+    reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
+    const params = formParams(request);
+    const grant = params.grant_type;
+    if (grant === 'password') {
+      const clientId = required(params, 'client_id', grant);
+      if (clientId !== DESKTOP_CLIENT_ID) {
+        throw oauthError(401, 'invalid_client', `Unknown client_id "${clientId}"; the desktop app signs in as ${DESKTOP_CLIENT_ID}`);
+      }
+      const user = await findUserByName(db, required(params, 'username', grant));
+      const ok = await checkSecret(user, required(params, 'password', grant));
+      if (!ok || !user || user.role === 'integration') {
+        throw oauthError(400, 'invalid_grant', 'Wrong username or password');
+      }
+      return tokens(user, clientId, true);
+    }
+    if (grant === 'client_credentials') {
+      const basic = basicClient(request);
+      const clientId = basic?.id ?? required(params, 'client_id', grant);
+      const secret = basic?.secret ?? required(params, 'client_secret', grant);
+      const client = await findUserByName(db, clientId);
+      const ok = await checkSecret(client, secret);
+      if (!ok || !client || client.role !== 'integration') {
+        throw oauthError(401, 'invalid_client', 'Wrong client_id or client_secret for an integration client');
+      }
+      return tokens(client, clientId, false);
+    }
+    if (grant === 'refresh_token') {
+      const owner = await consumeRefreshToken(db, required(params, 'refresh_token', grant));
+      const user = owner ? await findUserById(db, owner.userId) : undefined;
+      if (!owner || !user) {
+        throw oauthError(400, 'invalid_grant', 'The refresh token is unknown, expired or already used; sign in again');
+      }
+      return tokens(user, owner.clientId, true);
+    }
+    throw oauthError(
+      400,
+      grant ? 'unsupported_grant_type' : 'invalid_request',
+      grant
+        ? `Unsupported grant_type "${grant}"; use password, client_credentials or refresh_token`
+        : 'Missing grant_type; use password, client_credentials or refresh_token',
+    );
+  });
+}

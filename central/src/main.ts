@@ -1,0 +1,55 @@
+/**
+ * `npm run central`: the central system as a process. Configuration by environment:
+ * PORT (4010), HOST (127.0.0.1), DATABASE_URL (PostgreSQL) or OUTPOST_DATA_DIR (PGlite folder,
+ * default .outpost-data/central), OUTPOST_CORS_ORIGINS (comma list), OUTPOST_TOKEN_TTL (seconds, 3600),
+ * OUTPOST_LOG=1 for request logs.
+ */
+import { resolve } from 'node:path';
+import { createCentral } from './server';
+
+function positiveInteger(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const port = positiveInteger('PORT', 4010);
+  const host = process.env.HOST || '127.0.0.1';
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const dataDir = resolve(process.env.OUTPOST_DATA_DIR || '.outpost-data/central');
+  const corsOrigins = process.env.OUTPOST_CORS_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean);
+
+  const central = await createCentral({
+    databaseUrl,
+    dataDir: databaseUrl ? undefined : dataDir,
+    seed: true,
+    corsOrigins: corsOrigins && corsOrigins.length > 0 ? corsOrigins : undefined,
+    tokenTtlSeconds: positiveInteger('OUTPOST_TOKEN_TTL', 3600),
+    logger: process.env.OUTPOST_LOG === '1',
+  });
+  await central.app.listen({ port, host });
+  console.log(`Central system listening on http://${host}:${port} (storage: ${databaseUrl ? 'PostgreSQL' : `PGlite at ${dataDir}`})`);
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    central.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`Central system failed to stop cleanly after ${signal}:`, error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Central system failed to start:', error);
+  process.exit(1);
+});

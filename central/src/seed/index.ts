@@ -1,0 +1,56 @@
+import { takeWriteLock, type Db } from '../db/db';
+import { hashPassword } from '../auth/passwords';
+import { insertUserIfAbsent } from '../auth/users';
+import { insertDocIfAbsent, type DocWrite } from '../sync/docs';
+import type { JsonObject } from '../sync/json';
+import type { CollectionName } from '../../../shared/schemas';
+import { SEED_OFFERINGS } from './catalog';
+import { SEED_ACCOUNTS, SEED_CONTACTS, SEED_LEADS } from './customers';
+import { SEED_RULE_SETS } from './ruleSets';
+import { DEMO_PASSWORD, SEED_USERS } from './users';
+
+export interface SeedResult {
+  users: number;
+  documents: number;
+}
+
+function docs(collection: CollectionName, list: readonly { id: string; owner?: string }[]): DocWrite[] {
+  return list.map((doc) => ({
+    collection,
+    id: doc.id,
+    owner: doc.owner ?? null,
+    deleted: false,
+    data: { ...doc } as JsonObject,
+  }));
+}
+
+/**
+ * Demo company data. Idempotent: only what is missing is inserted, so a restart never
+ * overwrites what reps changed, and new seed records reach an existing database.
+ */
+export async function seedDemoData(db: Db): Promise<SeedResult> {
+  const existing = new Set((await db.query<{ username: string }>('SELECT username FROM users')).map((row) => row.username));
+  // Hash outside the transaction: scrypt is deliberately slow.
+  const missing = await Promise.all(
+    SEED_USERS.filter((user) => !existing.has(user.username)).map(async (user) => ({
+      ...user,
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+    })),
+  );
+  const writes = [
+    ...docs('offerings', SEED_OFFERINGS),
+    ...docs('ruleSets', SEED_RULE_SETS),
+    ...docs('accounts', SEED_ACCOUNTS),
+    ...docs('contacts', SEED_CONTACTS),
+    ...docs('leads', SEED_LEADS),
+  ];
+  return db.transaction(async (tx) => {
+    await takeWriteLock(tx);
+    let users = 0;
+    // Managers first: reps reference them.
+    for (const user of missing) if (await insertUserIfAbsent(tx, user)) users += 1;
+    let documents = 0;
+    for (const write of writes) if (await insertDocIfAbsent(tx, write)) documents += 1;
+    return { users, documents };
+  });
+}

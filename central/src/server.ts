@@ -1,0 +1,80 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAuthRoutes } from './auth/routes';
+import { installBearerAuth } from './auth/guard';
+import { deleteExpiredTokens } from './auth/tokens';
+import type { Db } from './db/db';
+import { migrate } from './db/migrations';
+import { openPglite } from './db/pglite';
+import { openPostgres } from './db/postgres';
+import { installCors } from './http/cors';
+import { installErrorHandling } from './http/errors';
+import { seedDemoData } from './seed';
+import { ChangeHub } from './sync/hub';
+import { registerSyncRoutes } from './sync/routes';
+import { registerStreamRoute } from './sync/stream';
+import { registerProductOrderRoutes } from './tmf/productOrderRoutes';
+
+export interface CentralOptions {
+  /** PostgreSQL connection string; when absent, PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data folder; undefined = in memory (gone at close). Ignored with databaseUrl. */
+  dataDir?: string;
+  /** Insert the demo company (idempotent). */
+  seed?: boolean;
+  /** Allowed browser origins; `*` is a wildcard (default: app://outpost and local http origins). */
+  corsOrigins?: string[];
+  /** Access-token lifetime; default 3600. */
+  tokenTtlSeconds?: number;
+  /** Fastify request logging (pino); 5xx errors are printed either way. */
+  logger?: boolean;
+}
+
+export interface Central {
+  /** Routes registered and ready; the caller listens. */
+  app: FastifyInstance;
+  /** Human description of the storage, e.g. "PGlite at .outpost-data/central". */
+  storage: string;
+  /** Ends open event streams, stops the HTTP server and closes the database. */
+  close(): Promise<void>;
+}
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function createCentral(options: CentralOptions = {}): Promise<Central> {
+  const db: Db = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
+  try {
+    await migrate(db);
+    await deleteExpiredTokens(db);
+    if (options.seed) await seedDemoData(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES });
+  installErrorHandling(app, !options.logger);
+  await installCors(app, options.corsOrigins);
+  installBearerAuth(app, db);
+  const hub = new ChangeHub();
+  registerAuthRoutes(app, db, { tokenTtlSeconds: options.tokenTtlSeconds ?? 3600 });
+  registerSyncRoutes(app, db, hub);
+  registerStreamRoute(app, db, hub);
+  registerProductOrderRoutes(app, db);
+  await app.ready();
+
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    storage: db.description,
+    close: () => {
+      closing ??= (async () => {
+        try {
+          await app.close();
+        } finally {
+          await db.close();
+        }
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { CollectionName, LeadDoc } from '../../../shared/schemas';
+import { validateLeadDoc } from '../../../shared/leads/lead.validation';
+import { accountRules } from '../orders/awaitingAccount';
+import { orderRules } from '../orders/orderRules';
+import type { CollectionRules, WritePlan } from './rules';
+
+const leadRules: CollectionRules = {
+  async prepare(_ctx, plan): Promise<WritePlan> {
+    if (plan.deleted) return plan;
+    const problems = validateLeadDoc(plan.data as unknown as LeadDoc).map((issue) => issue.message);
+    return { ...plan, problems: [...plan.problems, ...problems] };
+  },
+};
+
+/** Collections without rules are stored as normalised. */
+export const COLLECTION_RULES: Partial<Record<CollectionName, CollectionRules>> = {
+  leads: leadRules,
+  orders: orderRules,
+  accounts: accountRules,
+};

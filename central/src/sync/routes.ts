@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import { isCollectionName, isOwnedCollection, type CollectionName } from '../../../shared/schemas';
+import type { PullResponse } from '../../../shared/sync/protocol';
+import type { Db } from '../db/db';
+import { currentUser } from '../auth/guard';
+import type { AuthUser } from '../auth/users';
+import { badRequest, forbidden, notFound } from '../http/errors';
+import { COLLECTION_RULES } from './collectionRules';
+import { changeOf, pullDocs, toWire } from './docs';
+import type { ChangeHub } from './hub';
+import type { JsonObject } from './json';
+import { parsePushBody } from './pushInput';
+import { applyPushRow } from './pushRow';
+
+export const DEFAULT_PULL_LIMIT = 100;
+export const MAX_PULL_LIMIT = 500;
+
+function collectionParam(params: unknown): CollectionName {
+  const name = (params as { collection?: string }).collection ?? '';
+  if (!isCollectionName(name)) throw notFound(`Unknown collection "${name}"; sync one of the app's collections`);
+  return name;
+}
+
+function integerParam(query: Record<string, unknown>, name: string, fallback: number, min: number, max: number): number {
+  const raw = query[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (typeof raw !== 'string' || !/^\d{1,16}$/.test(raw)) {
+    throw badRequest(`Query parameter ${name} must be a whole number from ${min} to ${max}`);
+  }
+  const value = Number(raw);
+  if (value < min || value > max) throw badRequest(`Query parameter ${name} must be a whole number from ${min} to ${max}`);
+  return value;
+}
+
+/** Reference data is maintained centrally; only admins and integration clients write it. */
+function assertMayWrite(user: AuthUser, collection: CollectionName): void {
+  if (!isOwnedCollection(collection) && user.role !== 'admin' && user.role !== 'integration') {
+    throw forbidden(`${collection} is reference data, read-only in the app; it is maintained in the central system`);
+  }
+}
+
+export function registerSyncRoutes(app: FastifyInstance, db: Db, hub: ChangeHub): void {
+  app.get('/sync/:collection/pull', async (request): Promise<PullResponse<CollectionName>> => {
+    const user = currentUser(request);
+    const collection = collectionParam(request.params);
+    const query = request.query as Record<string, unknown>;
+    const since = integerParam(query, 'seq', 0, 0, Number.MAX_SAFE_INTEGER);
+    const limit = integerParam(query, 'limit', DEFAULT_PULL_LIMIT, 1, MAX_PULL_LIMIT);
+    const docs = await pullDocs(db, collection, user, since, limit);
+    const last = docs[docs.length - 1];
+    return {
+      documents: docs.map(toWire) as unknown as PullResponse<CollectionName>['documents'],
+      checkpoint: { seq: last ? last.seq : since },
+    };
+  });
+
+  app.post('/sync/:collection/push', async (request) => {
+    const user = currentUser(request);
+    const collection = collectionParam(request.params);
+    assertMayWrite(user, collection);
+    const rows = parsePushBody(collection, request.body);
+    const rules = COLLECTION_RULES[collection] ?? {};
+    const returned: JsonObject[] = [];
+    // One transaction per row: a refused or conflicting row never holds back the others.
+    for (const row of rows) {
+      const now = new Date().toISOString();
+      const result = await db.transaction((tx) => applyPushRow({ tx, user, collection, now }, row, rules));
+      hub.publish(result.stored.map(changeOf));
+      if (result.response) returned.push(result.response);
+    }
+    return returned;
+  });
+}

@@ -1,0 +1,90 @@
+import type { Queryable } from '../db/db';
+import type { AuthUser } from '../auth/users';
+import { ownerVisibleSql } from '../sync/scope';
+import type { ProductOrder } from './productOrderTypes';
+
+interface OrderRow extends Record<string, unknown> {
+  resource: ProductOrder;
+  owner: string;
+}
+
+export interface StoredProductOrder {
+  order: ProductOrder;
+  owner: string;
+}
+
+/**
+ * Insert unless an order with the same externalId exists (UNIQUE external_id): the one
+ * guarantee that retries, duplicate pushes and concurrent requests create one order.
+ * Returns the order that now holds the externalId and whether it is the one just created.
+ */
+export async function insertProductOrder(
+  tx: Queryable,
+  order: ProductOrder,
+  owner: string,
+): Promise<{ created: boolean; stored: StoredProductOrder }> {
+  const inserted = await tx.query(
+    `INSERT INTO product_orders (id, external_id, owner, state, order_date, resource)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+     ON CONFLICT (external_id) DO NOTHING RETURNING id`,
+    [order.id, order.externalId ?? null, owner, order.state, order.orderDate, JSON.stringify(order)],
+  );
+  if (inserted.length > 0) return { created: true, stored: { order, owner } };
+  const existing = order.externalId ? await findByExternalId(tx, order.externalId) : undefined;
+  if (!existing) throw new Error(`ProductOrder insert for externalId ${order.externalId ?? '(none)'} neither inserted nor found`);
+  return { created: false, stored: existing };
+}
+
+export async function findByExternalId(tx: Queryable, externalId: string): Promise<StoredProductOrder | undefined> {
+  const rows = await tx.query<OrderRow>('SELECT resource, owner FROM product_orders WHERE external_id = $1', [externalId]);
+  return rows[0] ? { order: rows[0].resource, owner: rows[0].owner } : undefined;
+}
+
+export async function findVisible(db: Queryable, user: AuthUser, id: string): Promise<ProductOrder | undefined> {
+  const scope = ownerVisibleSql(user, 'owner', 2);
+  const params = scope === 'TRUE' ? [id] : [id, user.id];
+  const rows = await db.query<OrderRow>(`SELECT resource, owner FROM product_orders WHERE id = $1 AND ${scope}`, params);
+  return rows[0]?.resource;
+}
+
+/** Equality filter on one first-level attribute; several values = any of them (TMF630). */
+export interface AttributeFilter {
+  attribute: string;
+  values: string[];
+}
+
+const COLUMN_OF: Record<string, string> = { id: 'id', externalId: 'external_id', state: 'state' };
+
+export async function listVisible(
+  db: Queryable,
+  user: AuthUser,
+  filters: readonly AttributeFilter[],
+  offset: number,
+  limit: number,
+): Promise<{ total: number; orders: ProductOrder[] }> {
+  const params: unknown[] = [];
+  const bind = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where: string[] = [];
+  const scope = ownerVisibleSql(user, 'owner', 1);
+  if (scope !== 'TRUE') {
+    bind(user.id);
+    where.push(scope);
+  }
+  for (const filter of filters) {
+    const column = COLUMN_OF[filter.attribute];
+    // Attribute names are bound as parameters too: nothing from the query string becomes SQL text.
+    const target = column ?? `resource ->> ${bind(filter.attribute)}`;
+    where.push(`(${filter.values.map((value) => `${target} = ${bind(value)}`).join(' OR ')})`);
+  }
+  const condition = where.length > 0 ? where.join(' AND ') : 'TRUE';
+  const countRows = await db.query<{ total: unknown }>(`SELECT count(*) AS total FROM product_orders WHERE ${condition}`, [...params]);
+  const rows = await db.query<OrderRow>(
+    `SELECT resource, owner FROM product_orders WHERE ${condition}
+      ORDER BY order_date, id OFFSET ${bind(offset)} LIMIT ${bind(limit)}`,
+    params,
+  );
+  return { total: Number(countRows[0]?.total ?? 0), orders: rows.map((row) => row.resource) };
+}

@@ -1,0 +1,67 @@
+/** The parts of the TMF622 v4 ProductOrder resource the central system writes (swagger definitions). */
+export const PRODUCT_ORDER_BASE = '/tmf-api/productOrderingManagement/v4';
+
+export const PRODUCT_ORDER_STATES = [
+  'acknowledged', 'rejected', 'pending', 'held', 'inProgress', 'cancelled', 'completed', 'failed', 'partial',
+  'assessingCancellation', 'pendingCancellation',
+] as const;
+export type ProductOrderState = (typeof PRODUCT_ORDER_STATES)[number];
+
+export const ORDER_ITEM_ACTIONS = ['add', 'modify', 'delete', 'noChange'] as const;
+
+export interface Money {
+  unit: string;
+  value: number;
+}
+
+export interface OrderPrice {
+  name?: string;
+  description?: string;
+  priceType: 'oneTime' | 'recurring';
+  recurringChargePeriod?: string;
+  price: { dutyFreeAmount: Money };
+}
+
+export interface RelatedParty {
+  id: string;
+  name?: string;
+  role?: string;
+  '@referredType': string;
+}
+
+export interface ProductOrderItem {
+  id: string;
+  action: (typeof ORDER_ITEM_ACTIONS)[number];
+  quantity?: number;
+  state?: string;
+  productOffering?: { id: string; name?: string; href?: string };
+  itemPrice?: OrderPrice[];
+  product?: {
+    name?: string;
+    isBundle?: boolean;
+    productCharacteristic?: { name: string; valueType?: string; value: unknown }[];
+  };
+  [extension: string]: unknown;
+}
+
+export interface ProductOrder {
+  id: string;
+  href: string;
+  externalId?: string;
+  orderDate: string;
+  state: ProductOrderState;
+  productOrderItem: ProductOrderItem[];
+  relatedParty?: RelatedParty[];
+  note?: { id?: string; author?: string; date?: string; text: string }[];
+  billingAccount?: { id: string; name?: string; '@referredType'?: string };
+  '@type': 'ProductOrder';
+  [attribute: string]: unknown;
+}
+
+export function productOrderHref(id: string): string {
+  return `${PRODUCT_ORDER_BASE}/productOrder/${id}`;
+}
+
+export function money(cents: number, unit: string): { dutyFreeAmount: Money } {
+  return { dutyFreeAmount: { unit, value: cents / 100 } };
+}
