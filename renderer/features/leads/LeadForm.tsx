@@ -1,0 +1,94 @@
+import { useEffect, type FormEvent } from 'react';
+import { useNavigation } from '../../app/navigation';
+import { SelectField } from '../common/SelectField';
+import { TextField } from '../common/TextField';
+import { LEAD_FIELDS, leadFieldId, orderedErrors } from './leadForm';
+import { useLeadForm } from './useLeadForm';
+
+/**
+ * Lead capture. Saving parses what was typed, runs the lead processing engine with the rule
+ * sets synced from the central system, and stores the lead; on invalid input every error is
+ * shown next to its field, nothing typed is lost and focus moves to the first invalid field.
+ */
+export function LeadForm() {
+  const { navigate } = useNavigation();
+  const form = useLeadForm();
+  const { input, errors, focusRequest } = form;
+  const errorList = orderedErrors(errors);
+
+  useEffect(() => {
+    if (focusRequest.field) document.getElementById(leadFieldId(focusRequest.field))?.focus();
+  }, [focusRequest]);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const id = await form.save();
+    if (id) navigate({ page: 'lead', id });
+  }
+
+  return (
+    <div className="screen">
+      <div className="screen-header">
+        <h1>New lead</h1>
+      </div>
+      {form.rulesMissing ? (
+        <p className="notice notice--warning">
+          The lead rules have not been downloaded from the central system yet. The lead is saved unprocessed and can be processed
+          once they arrive.
+        </p>
+      ) : null}
+      <form className="form" noValidate aria-label="New lead" onSubmit={(e) => void onSubmit(e)}>
+        <div role="status" aria-live="polite">
+          {errorList.length > 0 ? (
+            <p className="notice notice--error">
+              {errorList.length === 1 ? '1 field needs' : `${errorList.length} fields need`} correcting:{' '}
+              {errorList.map((e) => e.label).join(', ')}.
+            </p>
+          ) : null}
+        </div>
+        <div className="form-grid">
+          {LEAD_FIELDS.map((spec) =>
+            spec.kind === 'select' ? (
+              <SelectField
+                key={spec.field}
+                id={leadFieldId(spec.field)}
+                label={spec.label}
+                value={input[spec.field]}
+                options={spec.options ?? []}
+                placeholder="Choose…"
+                error={errors[spec.field]}
+                onChange={(v) => form.edit(spec.field, v)}
+              />
+            ) : (
+              <TextField
+                key={spec.field}
+                id={leadFieldId(spec.field)}
+                label={spec.label}
+                type={spec.kind}
+                inputMode={spec.field === 'purchaseAmount' ? 'decimal' : undefined}
+                autoComplete={spec.kind === 'email' ? 'email' : spec.kind === 'tel' ? 'tel' : 'off'}
+                hint={spec.hint}
+                value={input[spec.field]}
+                error={errors[spec.field]}
+                onChange={(v) => form.edit(spec.field, v)}
+              />
+            ),
+          )}
+        </div>
+        {form.saveError ? (
+          <p className="notice notice--error" role="alert">
+            {form.saveError}
+          </p>
+        ) : null}
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={form.saving || form.loadingRules}>
+            Save lead
+          </button>
+          <button type="button" className="button" onClick={() => navigate({ page: 'leads' })}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
