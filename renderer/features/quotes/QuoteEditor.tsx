@@ -1,0 +1,97 @@
+import type { AccountDoc, OfferingDoc, OrderDoc, QuoteDoc } from '../../../shared/schemas';
+import { LineItemsTable } from '../common/LineItemsTable';
+import { Totals } from '../common/Totals';
+import { statusLabel } from '../statusLabels';
+import { CreateOrderButton } from './CreateOrderButton';
+import { OfferingPicker } from './OfferingPicker';
+import { QuoteLine } from './QuoteLine';
+import { launchedOfferings } from './newQuote';
+import { lineNames } from './quoteLines';
+import { useQuoteEditor } from './useQuoteEditor';
+
+export interface QuoteEditorProps {
+  quote: QuoteDoc;
+  catalog: readonly OfferingDoc[];
+  account: AccountDoc | null | undefined;
+  order: OrderDoc | undefined;
+}
+
+/**
+ * Lines, prices and lifecycle actions of one quote. Lines are edited only while the quote
+ * machine allows `quote.update`; afterwards they are shown as priced and stored.
+ */
+export function QuoteEditor({ quote, catalog, account, order }: QuoteEditorProps) {
+  const editor = useQuoteEditor(quote, catalog);
+  const names = lineNames(editor.items, (offeringId) => {
+    const known = catalog.find((o) => o.id === offeringId)?.name ?? quote.items.find((i) => i.offeringId === offeringId)?.offeringName;
+    return known ?? 'Unknown offering';
+  });
+  const priced = editor.priced.ok ? editor.priced : null;
+  const problem = editor.priced.ok ? null : editor.priced;
+  const totals = editor.editable && priced ? priced.totals : quote.totals;
+
+  return (
+    <>
+      <p className="status-text">Status: {statusLabel(quote.status)}</p>
+      {editor.editable ? (
+        <section className="section" aria-labelledby="quote-lines-heading">
+          <h2 id="quote-lines-heading">Lines</h2>
+          <OfferingPicker offerings={launchedOfferings(catalog)} onAdd={editor.add} />
+          {problem ? (
+            <p className="notice notice--error" role="alert">
+              The quote cannot be priced: {problem.message}
+            </p>
+          ) : null}
+          {editor.items.length === 0 ? (
+            <p className="empty">No lines yet. Choose an offering and add it to the quote.</p>
+          ) : (
+            <ul className="quote-lines" aria-label="Quote lines">
+              {editor.items.map((item) => {
+                const name = names.get(item.id) ?? item.offeringId;
+                return (
+                  <QuoteLine
+                    key={item.id}
+                    item={item}
+                    name={name}
+                    offering={catalog.find((o) => o.id === item.offeringId)}
+                    priced={priced?.items.find((p) => p.id === item.id)}
+                    currency={totals.currency}
+                    problem={problem?.lineId === item.id ? problem.message : undefined}
+                    onQuantity={(q) => editor.quantity(item.id, q)}
+                    onCharacteristic={(n, v) => editor.characteristic(item.id, n, v)}
+                    onRemove={() => editor.remove(item.id)}
+                  />
+                );
+              })}
+            </ul>
+          )}
+        </section>
+      ) : (
+        <section className="section" aria-labelledby="quote-lines-heading">
+          <h2 id="quote-lines-heading">Lines</h2>
+          <LineItemsTable items={quote.items} currency={quote.totals.currency} label="Quote lines" />
+        </section>
+      )}
+      <Totals totals={totals} live={editor.editable} />
+      {editor.error ? (
+        <p className="notice notice--error" role="alert">
+          {editor.error}
+        </p>
+      ) : null}
+      <div className="screen-actions">
+        {editor.editable ? (
+          <button type="button" className="button button--primary" disabled={!editor.canSubmit} onClick={() => void editor.submit()}>
+            Submit for approval
+          </button>
+        ) : null}
+        {quote.status === 'approved' || quote.status === 'pending' ? (
+          <button type="button" className="button button--primary" disabled={!editor.canAccept} onClick={() => void editor.accept()}>
+            Accept quote
+          </button>
+        ) : null}
+        {quote.status === 'accepted' ? <CreateOrderButton quote={quote} account={account} existing={order} /> : null}
+      </div>
+      {quote.status === 'pending' ? <p className="muted">Waiting for a manager to approve this quote.</p> : null}
+    </>
+  );
+}

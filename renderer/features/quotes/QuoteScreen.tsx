@@ -1,0 +1,38 @@
+import { useNavigation } from '../../app/navigation';
+import { useDocument, useDocuments } from '../../data/hooks';
+import { Loading } from '../common/Loading';
+import { NotFound } from '../common/NotFound';
+import { SyncNotices } from '../common/SyncNotices';
+import { QuoteEditor } from './QuoteEditor';
+import { quoteTitle } from './quoteTitle';
+
+/** A quote with its account, opportunity and (once accepted) order. */
+export function QuoteScreen({ id }: { id: string }) {
+  const { navigate } = useNavigation();
+  const quote = useDocument('quotes', id);
+  const offerings = useDocuments('offerings');
+  const account = useDocument('accounts', quote?.accountId);
+  const opportunity = useDocument('opportunities', quote?.opportunityId);
+  const orders = useDocuments('orders', { selector: { quoteId: id } });
+
+  if (quote === undefined || offerings === undefined) return <Loading />;
+  if (quote === null) return <NotFound what="Quote" />;
+
+  return (
+    <div className="screen">
+      <div className="screen-header">
+        <h1>{quoteTitle(quote, account?.name ?? undefined)}</h1>
+      </div>
+      {opportunity ? (
+        <p>
+          Opportunity:{' '}
+          <button type="button" className="link-button" onClick={() => navigate({ page: 'opportunity', id: opportunity.id })}>
+            {opportunity.name}
+          </button>
+        </p>
+      ) : null}
+      <SyncNotices doc={quote} />
+      <QuoteEditor key={quote.id} quote={quote} catalog={offerings} account={account} order={orders?.[0]} />
+    </div>
+  );
+}
