@@ -1,0 +1,113 @@
+import { orderMachine, type OrderEvent } from '../../../shared/machines/order.machine';
+import { canSend, step } from '../../../shared/machines/transition';
+import { validateOrder, type ValidationIssue } from '../../../shared/orders/order.validation';
+import type { OrderDoc } from '../../../shared/schemas';
+import type { OrderStatus } from '../../../shared/schemas/order.schema';
+
+/** What the rep fills in on an order; everything else is carried over from the quote. */
+export interface OrderFields {
+  billingAccount: string;
+  street: string;
+  city: string;
+  postcode: string;
+  country: string;
+}
+export type OrderField = keyof OrderFields;
+
+/** The order form's fields in screen order, with the validation field each one answers for. */
+export const ORDER_FIELDS: readonly { field: OrderField; label: string; issueField: string }[] = [
+  { field: 'billingAccount', label: 'Billing account', issueField: 'billingAccount' },
+  { field: 'street', label: 'Street', issueField: 'serviceAddress.street' },
+  { field: 'city', label: 'City', issueField: 'serviceAddress.city' },
+  { field: 'postcode', label: 'Postcode', issueField: 'serviceAddress.postcode' },
+  { field: 'country', label: 'Country', issueField: 'serviceAddress.country' },
+];
+
+export function orderFieldId(field: OrderField): string {
+  return `order-${field}`;
+}
+
+export function orderFieldsOf(order: OrderDoc): OrderFields {
+  return {
+    billingAccount: order.billingAccount ?? '',
+    street: order.serviceAddress?.street ?? '',
+    city: order.serviceAddress?.city ?? '',
+    postcode: order.serviceAddress?.postcode ?? '',
+    country: order.serviceAddress?.country ?? '',
+  };
+}
+
+export function sameOrderFields(a: OrderFields, b: OrderFields): boolean {
+  return ORDER_FIELDS.every(({ field }) => a[field] === b[field]);
+}
+
+/** Whether the rep may still change the order (the machine accepts `order.edit`). */
+export function canEditOrder(order: OrderDoc): boolean {
+  return canSend(orderMachine, order.status, { order }, { type: 'order.edit' });
+}
+
+export function canSubmitOrder(order: OrderDoc): boolean {
+  return canSend(orderMachine, order.status, { order }, { type: 'order.submit' });
+}
+
+function send(order: OrderDoc, event: OrderEvent): OrderDoc {
+  const next = step<typeof orderMachine, OrderStatus>(orderMachine, order.status, { order }, event);
+  return { ...next.context.order, status: next.status };
+}
+
+/**
+ * The order with the typed fields applied through `order.edit` (a validated order goes back to
+ * draft). Stored as typed, so a pause mid-word loses nothing; validation trims.
+ */
+export function editOrder(order: OrderDoc, fields: OrderFields): OrderDoc {
+  const changes: Partial<OrderDoc> = {
+    billingAccount: fields.billingAccount,
+    serviceAddress: { street: fields.street, city: fields.city, postcode: fields.postcode, country: fields.country },
+  };
+  return send(order, { type: 'order.edit', changes });
+}
+
+export function trimOrderFields(fields: OrderFields): OrderFields {
+  return {
+    billingAccount: fields.billingAccount.trim(),
+    street: fields.street.trim(),
+    city: fields.city.trim(),
+    postcode: fields.postcode.trim(),
+    country: fields.country.trim(),
+  };
+}
+
+/**
+ * Applies the typed fields and checks the order. With no issues the machine moves it to
+ * validated; otherwise it stays a draft with the typed fields kept, and the issues say why.
+ */
+export function validateOrderWith(order: OrderDoc, typed: OrderFields): { order: OrderDoc; issues: ValidationIssue[] } {
+  const fields = trimOrderFields(typed);
+  const edited = canEditOrder(order) && !sameOrderFields(orderFieldsOf(order), fields) ? editOrder(order, fields) : order;
+  const issues = validateOrder(edited);
+  if (issues.length > 0) return { order: edited, issues };
+  // Already validated (nothing changed since): nothing to send.
+  if (!canSend(orderMachine, edited.status, { order: edited }, { type: 'order.validate' })) return { order: edited, issues: [] };
+  return { order: send(edited, { type: 'order.validate' }), issues: [] };
+}
+
+/** Queues a validated order for the central system. */
+export function submitOrder(order: OrderDoc, at: string): OrderDoc {
+  return send(order, { type: 'order.submit', at });
+}
+
+/** The issue shown next to each field; issues of no field (lines, totals) are in the list only. */
+export function issuesByField(issues: readonly ValidationIssue[]): Partial<Record<OrderField, string>> {
+  const byField: Partial<Record<OrderField, string>> = {};
+  for (const { field, issueField } of ORDER_FIELDS) {
+    const issue = issues.find((i) => i.field === issueField);
+    if (issue) byField[field] = issue.message;
+  }
+  return byField;
+}
+
+/** After the rep edits a field, its issue is answered (or will be re-checked on the next validation). */
+export function withoutIssueFor(issues: readonly ValidationIssue[], field: OrderField): ValidationIssue[] {
+  const issueField = ORDER_FIELDS.find((f) => f.field === field)?.issueField;
+  return issues.filter((i) => i.field !== issueField);
+}

@@ -1,0 +1,135 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ValidationIssue } from '../../../shared/orders/order.validation';
+import type { OrderDoc } from '../../../shared/schemas';
+import { useOutpost } from '../../app/OutpostContext';
+import { saveDocument } from '../../data/writes';
+import {
+  canEditOrder, canSubmitOrder, editOrder, ORDER_FIELDS, orderFieldsOf, sameOrderFields, submitOrder, validateOrderWith, withoutIssueFor,
+  type OrderField, type OrderFields,
+} from './orderForm';
+
+/** Typing is stored after this pause, so the store is not written on every keystroke. */
+const SAVE_DELAY_MS = 400;
+
+export interface OrderFormState {
+  fields: OrderFields;
+  issues: ValidationIssue[];
+  /** A new object after every validation that found issues, so focus moves to the first one. */
+  focusRequest: { field: OrderField | null } | null;
+  editable: boolean;
+  /** The machine allows `order.submit` and nothing typed is waiting to be stored. */
+  canSubmit: boolean;
+  busy: boolean;
+  error: string | null;
+  justValidated: boolean;
+  edit(field: OrderField, value: string): void;
+  validate(): Promise<void>;
+  submit(): Promise<void>;
+}
+
+function reason(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * The order's editable fields. They are the rep's while the screen is open (only the rep edits a
+ * draft order), so the inputs never jump back while a write is on its way; mount it with
+ * `key={order.id}`.
+ */
+export function useOrderForm(order: OrderDoc): OrderFormState {
+  const { db } = useOutpost();
+  const [fields, setFields] = useState<OrderFields>(() => orderFieldsOf(order));
+  const [dirty, setDirty] = useState(false);
+  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  const [focusRequest, setFocusRequest] = useState<{ field: OrderField | null } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [justValidated, setJustValidated] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The latest stored order and typed fields, for writes started from timers.
+  const latest = useRef({ order, fields });
+  latest.current.order = order;
+
+  const stopTimer = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+  };
+  useEffect(() => stopTimer, []);
+
+  const flush = useCallback(async () => {
+    stopTimer();
+    const { order: current, fields: typed } = latest.current;
+    try {
+      if (canEditOrder(current) && !sameOrderFields(orderFieldsOf(current), typed)) {
+        await saveDocument(db, 'orders', editOrder(current, typed));
+      }
+      setError(null);
+      // Only clean when nothing was typed while the write was on its way.
+      if (sameOrderFields(latest.current.fields, typed)) setDirty(false);
+    } catch (e) {
+      setError(`The order could not be saved: ${reason(e)}. What you typed is kept.`);
+    }
+  }, [db]);
+
+  const edit = useCallback(
+    (field: OrderField, value: string) => {
+      const next = { ...latest.current.fields, [field]: value };
+      latest.current.fields = next;
+      setFields(next);
+      setDirty(true);
+      setJustValidated(false);
+      setIssues((current) => withoutIssueFor(current, field));
+      stopTimer();
+      // A validated order goes back to draft at once, so it cannot be submitted unchecked.
+      const delay = latest.current.order.status === 'validated' ? 0 : SAVE_DELAY_MS;
+      timer.current = setTimeout(() => void flush(), delay);
+    },
+    [flush],
+  );
+
+  const validate = useCallback(async () => {
+    stopTimer();
+    setBusy(true);
+    const { order: current, fields: typed } = latest.current;
+    try {
+      const { order: checked, issues: found } = validateOrderWith(current, typed);
+      if (checked !== current) await saveDocument(db, 'orders', checked);
+      setError(null);
+      if (sameOrderFields(latest.current.fields, typed)) setDirty(false);
+      setIssues(found);
+      setJustValidated(found.length === 0);
+      if (found.length > 0) setFocusRequest({ field: ORDER_FIELDS.find((f) => found.some((i) => i.field === f.issueField))?.field ?? null });
+    } catch (e) {
+      setError(`The order could not be validated: ${reason(e)}. What you typed is kept.`);
+    } finally {
+      setBusy(false);
+    }
+  }, [db]);
+
+  const submit = useCallback(async () => {
+    setBusy(true);
+    try {
+      await saveDocument(db, 'orders', submitOrder(latest.current.order, new Date().toISOString()));
+      setError(null);
+      setJustValidated(false);
+    } catch (e) {
+      setError(`The order could not be submitted: ${reason(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  }, [db]);
+
+  return {
+    fields,
+    issues,
+    focusRequest,
+    editable: canEditOrder(order),
+    canSubmit: canSubmitOrder(order) && !dirty && !busy,
+    busy,
+    error,
+    justValidated,
+    edit,
+    validate,
+    submit,
+  };
+}
