@@ -21,7 +21,7 @@ export function registerIpcHandlers(deps: IpcDeps & { getWindow(): BrowserWindow
         return await handler(args);
       } catch (error) {
         console.warn(`ipc: ${channel} failed: ${(error as Error).message}`);
-        throw new Error(`${channel} failed: ${(error as Error).message}`);
+        throw new Error(`${channel} failed: ${(error as Error).message}`, { cause: error });
       }
     });
   }
