@@ -53,6 +53,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Outpos
     localDocuments: true,
     multiInstance: false,
     closeDuplicates: true,
+    // The pending-changes count scans a rep's own few hundred documents: cheap, and it
+    // saves an index on every collection.
+    allowSlowCount: true,
   });
   const definitions = Object.fromEntries(
     COLLECTION_NAMES.map((name) => [

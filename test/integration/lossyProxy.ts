@@ -1,0 +1,70 @@
+import { createServer, request, type Server } from 'node:http';
+
+export interface LossyProxy {
+  url: string;
+  /** Requests whose path starts with this prefix reach the server, but their response is then cut. */
+  dropResponses(pathPrefix: string, count: number): void;
+  /** While down, every connection is refused as if the central system were unreachable. */
+  setDown(down: boolean): void;
+  /** How many responses were dropped so far. */
+  dropped(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * A loopback HTTP proxy in front of the central system that can lose responses after the
+ * server has processed the request: the failure that tempts a client to send twice.
+ */
+export async function startLossyProxy(target: string): Promise<LossyProxy> {
+  const targetUrl = new URL(target);
+  let dropPrefix = '';
+  let toDrop = 0;
+  let droppedCount = 0;
+  let down = false;
+  const server: Server = createServer((req, res) => {
+    if (down) {
+      req.socket.destroy();
+      return;
+    }
+    const upstream = request(
+      { host: targetUrl.hostname, port: targetUrl.port, path: req.url, method: req.method, headers: req.headers },
+      (upstreamRes) => {
+        const drop = toDrop > 0 && dropPrefix !== '' && (req.url ?? '').startsWith(dropPrefix);
+        if (drop) {
+          toDrop -= 1;
+          // Let the server finish, then cut the client off before it sees the answer.
+          upstreamRes.resume();
+          upstreamRes.on('end', () => {
+            droppedCount += 1;
+            res.socket?.destroy();
+          });
+          return;
+        }
+        res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
+        upstreamRes.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.socket?.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('proxy has no port');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    dropResponses(prefix, count) {
+      dropPrefix = prefix;
+      toDrop = count;
+    },
+    setDown(value) {
+      down = value;
+      if (value) server.closeAllConnections();
+    },
+    dropped: () => droppedCount,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

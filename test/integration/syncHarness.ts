@@ -1,0 +1,56 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { openDatabase, type OutpostDatabase } from '../../renderer/data/database';
+import { CentralClient, signIn } from '../../renderer/sync/centralClient';
+import { startSync, type SyncEngine } from '../../renderer/sync/syncEngine';
+import type { SyncStatus } from '../../renderer/sync/syncStatus';
+import type { UserInfo } from '../../shared/sync/protocol';
+
+export interface RepLaptop {
+  user: UserInfo;
+  db: OutpostDatabase;
+  sync: SyncEngine;
+  /** The laptop's IndexedDB, kept across a restart. */
+  disk: IDBFactory;
+  close(): Promise<void>;
+}
+
+/**
+ * A rep's laptop as the app runs it: the real local store (RxDB on Dexie, over an
+ * in-memory IndexedDB since Node has none) and the real sync module.
+ */
+export async function openLaptop(options: {
+  signInUrl: string;
+  syncUrl?: string;
+  username: string;
+  disk?: IDBFactory;
+}): Promise<RepLaptop> {
+  const session = await signIn(options.signInUrl, options.username, 'demo');
+  const disk = options.disk ?? new IDBFactory();
+  const db = await openDatabase({ userId: session.user.id, dexie: { indexedDB: disk, IDBKeyRange } });
+  const client = new CentralClient(options.syncUrl ?? options.signInUrl, session);
+  const sync = await startSync(db, client, { retryMs: 200 });
+  return {
+    user: session.user,
+    db,
+    sync,
+    disk,
+    close: async () => {
+      await sync.stop();
+      await db.close();
+    },
+  };
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export function waitForStatus(sync: SyncEngine, what: string, predicate: (s: SyncStatus) => boolean): Promise<SyncStatus> {
+  return waitFor(what, async () => (predicate(sync.getStatus()) ? sync.getStatus() : undefined));
+}
