@@ -50,7 +50,7 @@ test.afterAll(async () => {
 });
 
 test('the window shows the app from app://outpost and reaches the sign-in screen', async () => {
-  expect(page.url()).toMatch(/^app:\/\/outpost\//);
+  await expect(page).toHaveURL(/^app:\/\/outpost\//);
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });
 
