@@ -25,6 +25,17 @@ export function OrderForm({ order, account }: { order: OrderDoc; account: Accoun
 
   const address = ORDER_FIELDS.filter((f) => f.field !== 'billingAccount');
 
+  if (!form.editable) {
+    const billing = billingAccounts.find((b) => b.id === order.billingAccount);
+    const where = [order.serviceAddress?.street, order.serviceAddress?.city, order.serviceAddress?.postcode, order.serviceAddress?.country].filter(Boolean);
+    return (
+      <ul className="facts" aria-label="Billing and service address">
+        <li>Billing account: {billing ? `${billing.name} (${billing.id})` : order.billingAccount || '—'}</li>
+        <li>Service address: {where.length > 0 ? where.join(', ') : '—'}</li>
+      </ul>
+    );
+  }
+
   return (
     <form className="form" noValidate aria-label="Order details" onSubmit={(e) => e.preventDefault()}>
       <div ref={summaryRef} tabIndex={-1} role="alert">
@@ -47,7 +58,6 @@ export function OrderForm({ order, account }: { order: OrderDoc; account: Accoun
           options={billingAccounts.map((b) => ({ value: b.id, label: b.name }))}
           placeholder="Choose…"
           error={fieldIssues.billingAccount}
-          disabled={!form.editable}
           onChange={(v) => form.edit('billingAccount', v)}
         />
       ) : (
@@ -57,7 +67,6 @@ export function OrderForm({ order, account }: { order: OrderDoc; account: Accoun
           hint="The customer's billing account number"
           value={form.fields.billingAccount}
           error={fieldIssues.billingAccount}
-          disabled={!form.editable}
           onChange={(v) => form.edit('billingAccount', v)}
         />
       )}
@@ -72,8 +81,7 @@ export function OrderForm({ order, account }: { order: OrderDoc; account: Accoun
               value={form.fields[field]}
               error={fieldIssues[field]}
               autoComplete={field === 'street' ? 'street-address' : field === 'city' ? 'address-level2' : field === 'postcode' ? 'postal-code' : 'country-name'}
-              disabled={!form.editable}
-              onChange={(v) => form.edit(field, v)}
+                  onChange={(v) => form.edit(field, v)}
             />
           ))}
         </div>
@@ -86,16 +94,14 @@ export function OrderForm({ order, account }: { order: OrderDoc; account: Accoun
       <div role="status" aria-live="polite">
         {form.justValidated && form.issues.length === 0 ? <p className="notice notice--success">The order is complete and can be submitted.</p> : null}
       </div>
-      {form.editable ? (
-        <div className="form-actions">
-          <button type="button" className="button" disabled={form.busy} onClick={() => void form.validate()}>
-            Validate order
-          </button>
-          <button type="button" className="button button--primary" disabled={!form.canSubmit} onClick={() => void form.submit()}>
-            Submit order
-          </button>
-        </div>
-      ) : null}
+      <div className="form-actions">
+        <button type="button" className="button" disabled={form.busy} onClick={() => void form.validate()}>
+          Validate order
+        </button>
+        <button type="button" className="button button--primary" disabled={!form.canSubmit} onClick={() => void form.submit()}>
+          Submit order
+        </button>
+      </div>
     </form>
   );
 }

@@ -4,8 +4,8 @@ import type { OrderDoc } from '../../../shared/schemas';
 import { useOutpost } from '../../app/OutpostContext';
 import { saveDocument } from '../../data/writes';
 import {
-  canEditOrder, canSubmitOrder, editOrder, ORDER_FIELDS, orderFieldsOf, sameOrderFields, submitOrder, validateOrderWith, withoutIssueFor,
-  type OrderField, type OrderFields,
+  canEditOrder, canSubmitOrder, editOrder, ORDER_FIELDS, orderFieldsOf, sameOrderFields, submitOrder, trimOrderFields, validateOrderWith,
+  withoutIssueFor, type OrderField, type OrderFields,
 } from './orderForm';
 
 /** Typing is stored after this pause, so the store is not written on every keystroke. */
@@ -32,9 +32,10 @@ function reason(e: unknown): string {
 }
 
 /**
- * The order's editable fields. They are the rep's while the screen is open (only the rep edits a
- * draft order), so the inputs never jump back while a write is on its way; mount it with
- * `key={order.id}`.
+ * The order's editable fields, held here while the rep types so the inputs never jump back while
+ * a write is on its way (mount with `key={order.id}`). A change of the stored fields that this
+ * screen did not write (e.g. a sync conflict resolved for the central system's version) is taken
+ * over once nothing typed is pending; the rep's side then shows in the conflict notice.
  */
 export function useOrderForm(order: OrderDoc): OrderFormState {
   const { db } = useOutpost();
@@ -46,9 +47,21 @@ export function useOrderForm(order: OrderDoc): OrderFormState {
   const [error, setError] = useState<string | null>(null);
   const [justValidated, setJustValidated] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const dirtyRef = useRef(false);
+  dirtyRef.current = dirty;
+  /** The fields this screen last stored, to tell its own writes from changes made elsewhere. */
+  const lastWritten = useRef<OrderFields>(orderFieldsOf(order));
   // The latest stored order and typed fields, for writes started from timers.
   const latest = useRef({ order, fields });
   latest.current.order = order;
+
+  useEffect(() => {
+    const stored = orderFieldsOf(order);
+    if (dirtyRef.current || sameOrderFields(stored, lastWritten.current)) return;
+    lastWritten.current = stored;
+    latest.current.fields = stored;
+    setFields(stored);
+  }, [order]);
 
   const stopTimer = () => {
     if (timer.current) clearTimeout(timer.current);
@@ -61,6 +74,7 @@ export function useOrderForm(order: OrderDoc): OrderFormState {
     const { order: current, fields: typed } = latest.current;
     try {
       if (canEditOrder(current) && !sameOrderFields(orderFieldsOf(current), typed)) {
+        lastWritten.current = typed;
         await saveDocument(db, 'orders', editOrder(current, typed));
       }
       setError(null);
@@ -93,7 +107,10 @@ export function useOrderForm(order: OrderDoc): OrderFormState {
     const { order: current, fields: typed } = latest.current;
     try {
       const { order: checked, issues: found } = validateOrderWith(current, typed);
-      if (checked !== current) await saveDocument(db, 'orders', checked);
+      if (checked !== current) {
+        lastWritten.current = orderFieldsOf(checked);
+        await saveDocument(db, 'orders', checked);
+      }
       setError(null);
       if (sameOrderFields(latest.current.fields, typed)) setDirty(false);
       setIssues(found);
@@ -124,7 +141,8 @@ export function useOrderForm(order: OrderDoc): OrderFormState {
     issues,
     focusRequest,
     editable: canEditOrder(order),
-    canSubmit: canSubmitOrder(order) && !dirty && !busy,
+    // What is submitted must be what is on screen.
+    canSubmit: canSubmitOrder(order) && !dirty && !busy && sameOrderFields(trimOrderFields(orderFieldsOf(order)), trimOrderFields(fields)),
     busy,
     error,
     justValidated,
