@@ -1,22 +1,24 @@
 /**
  * `npm run central`: the central system as a process. Configuration by environment:
- * PORT (4010), HOST (127.0.0.1), DATABASE_URL (PostgreSQL) or OUTPOST_DATA_DIR (PGlite folder,
+ * PORT (4010; 0 = any free port), HOST (127.0.0.1), DATABASE_URL (PostgreSQL) or OUTPOST_DATA_DIR (PGlite folder,
  * default .outpost-data/central), OUTPOST_CORS_ORIGINS (comma list), OUTPOST_TOKEN_TTL (seconds, 3600),
  * OUTPOST_LOG=1 for request logs.
  */
 import { resolve } from 'node:path';
 import { createCentral } from './server';
 
-function positiveInteger(name: string, fallback: number): number {
+function wholeNumber(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
   return value;
 }
 
 async function main(): Promise<void> {
-  const port = positiveInteger('PORT', 4010);
+  const port = wholeNumber('PORT', 4010, 0, 65535);
   const host = process.env.HOST || '127.0.0.1';
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = resolve(process.env.OUTPOST_DATA_DIR || '.outpost-data/central');
@@ -27,11 +29,14 @@ async function main(): Promise<void> {
     dataDir: databaseUrl ? undefined : dataDir,
     seed: true,
     corsOrigins: corsOrigins && corsOrigins.length > 0 ? corsOrigins : undefined,
-    tokenTtlSeconds: positiveInteger('OUTPOST_TOKEN_TTL', 3600),
+    tokenTtlSeconds: wholeNumber('OUTPOST_TOKEN_TTL', 3600, 1, 365 * 24 * 3600),
     logger: process.env.OUTPOST_LOG === '1',
   });
   await central.app.listen({ port, host });
-  console.log(`Central system listening on http://${host}:${port} (storage: ${databaseUrl ? 'PostgreSQL' : `PGlite at ${dataDir}`})`);
+  // PORT=0 picks a free port: report the one actually bound.
+  const address = central.app.server.address();
+  const boundPort = address && typeof address === 'object' ? address.port : port;
+  console.log(`Central system listening on http://${host}:${boundPort} (storage: ${databaseUrl ? 'PostgreSQL' : `PGlite at ${dataDir}`})`);
 
   let stopping = false;
   const stop = (signal: string): void => {

@@ -174,7 +174,7 @@ describe.each(ENGINES)('sync pull and push on $name', (engine) => {
     expect(pulled.find((doc) => doc.id === bad.id)).toMatchObject({ email: 'not-an-email', syncError });
 
     // Fixing it on top of the returned master clears the error.
-    const fixed = { ...refused, email: 'fixed@acme.example', budgetStatus: 'Approved' };
+    const fixed: Json = { ...refused, email: 'fixed@acme.example', budgetStatus: 'Approved' };
     delete fixed.syncError;
     expect(await alex.push('leads', [{ newDocumentState: fixed, assumedMasterState: refused }])).toEqual([]);
     expect((await alex.pull('leads')).documents.find((doc) => doc.id === bad.id)).not.toHaveProperty('syncError');

@@ -3,13 +3,19 @@
  * TEST_DATABASE_URL is set, over PostgreSQL in a fresh database per server.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { createCentral, type CentralOptions } from '../server';
 
 export interface Engine {
   name: 'pglite' | 'postgres';
-  /** Storage options for one fresh, independent database, and how to drop it. */
-  prepare(): Promise<{ options: CentralOptions; dispose(): Promise<void> }>;
+  /**
+   * Storage options for one fresh, independent database, and how to drop it. `persistent`
+   * PGlite uses a temporary folder instead of memory, so a second server can reopen it.
+   */
+  prepare(persistent?: boolean): Promise<{ options: CentralOptions; dispose(): Promise<void> }>;
 }
 
 async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -36,7 +42,11 @@ export async function freshPostgresDatabase(baseUrl: string): Promise<{ url: str
 
 const pglite: Engine = {
   name: 'pglite',
-  prepare: async () => ({ options: {}, dispose: async () => undefined }),
+  prepare: async (persistent = false) => {
+    if (!persistent) return { options: {}, dispose: async () => undefined };
+    const dataDir = await mkdtemp(join(tmpdir(), 'outpost-pglite-'));
+    return { options: { dataDir }, dispose: () => rm(dataDir, { recursive: true, force: true }) };
+  },
 };
 
 function postgres(baseUrl: string): Engine {
