@@ -29,6 +29,8 @@ export function QuoteEditor({ quote, catalog, account, order }: QuoteEditorProps
   const priced = editor.priced.ok ? editor.priced : null;
   const problem = editor.priced.ok ? null : editor.priced;
   const totals = editor.editable && priced ? priced.totals : quote.totals;
+  // Until the quote is final, its lifecycle actions are shown, each enabled only when the machine allows it.
+  const open = quote.status === 'inProgress' || quote.status === 'pending' || quote.status === 'approved';
 
   return (
     <>
@@ -79,15 +81,15 @@ export function QuoteEditor({ quote, catalog, account, order }: QuoteEditorProps
         </p>
       ) : null}
       <div className="screen-actions">
-        {editor.editable ? (
-          <button type="button" className="button button--primary" disabled={!editor.canSubmit} onClick={() => void editor.submit()}>
-            Submit for approval
-          </button>
-        ) : null}
-        {quote.status === 'approved' || quote.status === 'pending' ? (
-          <button type="button" className="button button--primary" disabled={!editor.canAccept} onClick={() => void editor.accept()}>
-            Accept quote
-          </button>
+        {open ? (
+          <>
+            <button type="button" className="button button--primary" disabled={!editor.canSubmit} onClick={() => void editor.submit()}>
+              Submit for approval
+            </button>
+            <button type="button" className="button button--primary" disabled={!editor.canAccept} onClick={() => void editor.accept()}>
+              Accept quote
+            </button>
+          </>
         ) : null}
         {quote.status === 'accepted' ? <CreateOrderButton quote={quote} account={account} existing={order} /> : null}
       </div>
