@@ -99,7 +99,9 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, options: AuthOp
     if (grant === 'refresh_token') {
       const owner = await consumeRefreshToken(db, required(params, 'refresh_token', grant));
       const user = owner ? await findUserById(db, owner.userId) : undefined;
-      if (!owner || !user) {
+      // RFC 6749 6: a refresh token only works for the client it was issued to.
+      const sameClient = params.client_id === undefined || params.client_id === owner?.clientId;
+      if (!owner || !user || !sameClient) {
         throw oauthError(400, 'invalid_grant', 'The refresh token is unknown, expired or already used; sign in again');
       }
       return tokens(user, owner.clientId, true);
