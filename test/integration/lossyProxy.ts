@@ -1,9 +1,11 @@
-import { createServer, request, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 export interface LossyProxy {
   url: string;
   /** Requests whose path starts with this prefix reach the server, but their response is then cut. */
   dropResponses(pathPrefix: string, count: number): void;
+  /** Requests whose path starts with this prefix are held this long before they are forwarded. */
+  delay(pathPrefix: string, ms: number): void;
   /** While down, every connection is refused as if the central system were unreachable. */
   setDown(down: boolean): void;
   /** How many responses were dropped so far. */
@@ -21,11 +23,17 @@ export async function startLossyProxy(target: string): Promise<LossyProxy> {
   let toDrop = 0;
   let droppedCount = 0;
   let down = false;
+  let delayPrefix = '';
+  let delayMs = 0;
   const server: Server = createServer((req, res) => {
     if (down) {
       req.socket.destroy();
       return;
     }
+    const held = delayPrefix !== '' && (req.url ?? '').startsWith(delayPrefix) ? delayMs : 0;
+    setTimeout(() => forward(req, res), held);
+  });
+  const forward = (req: IncomingMessage, res: ServerResponse) => {
     const upstream = request(
       { host: targetUrl.hostname, port: targetUrl.port, path: req.url, method: req.method, headers: req.headers },
       (upstreamRes) => {
@@ -46,7 +54,7 @@ export async function startLossyProxy(target: string): Promise<LossyProxy> {
     );
     upstream.on('error', () => res.socket?.destroy());
     req.pipe(upstream);
-  });
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('proxy has no port');
@@ -59,6 +67,10 @@ export async function startLossyProxy(target: string): Promise<LossyProxy> {
     setDown(value) {
       down = value;
       if (value) server.closeAllConnections();
+    },
+    delay(prefix, ms) {
+      delayPrefix = prefix;
+      delayMs = ms;
     },
     dropped: () => droppedCount,
     close: () =>

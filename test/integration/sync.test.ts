@@ -21,6 +21,7 @@ afterEach(async () => {
   // RxDB's free edition allows 13 open collections per process: one laptop at a time.
   while (open.length) await open.pop()?.close();
   proxy.setDown(false);
+  proxy.delay('', 0);
 });
 afterAll(async () => {
   await proxy.close();
@@ -123,6 +124,26 @@ describe('the app sync module against a real central system', () => {
     expect(await centralOrdersFor(good.id)).toHaveLength(1);
   });
 
+  it('takes a quick second edit as an edit, not a conflict', async () => {
+    const alex = await laptop('alex', { viaProxy: true });
+    await alex.sync.awaitInitialSync();
+    const lead = (await alex.db.leads.find().exec())[0];
+    if (!lead) throw new Error('alex has no seeded lead');
+    // Hold pulls back so the second edit is made before the first one's stored form comes back.
+    proxy.delay('/sync/leads/pull', 1_500);
+    await lead.incrementalPatch({ phone: '+1 555 0100' });
+    await waitFor('the first edit to reach the central system', async () => {
+      const [master] = await pullLead(alex, lead.id);
+      return master?.phone === '+1 555 0100';
+    });
+    await lead.incrementalPatch({ phone: '+1 555 0199' });
+    await waitFor('the second edit to be stored centrally', async () => (await pullLead(alex, lead.id))[0]?.phone === '+1 555 0199');
+    await waitForStatus(alex.sync, 'nothing pending', (s) => s.pending === 0);
+    const local = await alex.db.leads.findOne(lead.id).exec();
+    expect(local?.phone).toBe('+1 555 0199');
+    expect(local?.conflictCopy).toBeUndefined();
+  });
+
   it('keeps work done offline across a restart and sends it once the central system is back', async () => {
     const first = await openLaptopOffline();
     const order = await queuedOrder(first, {});
@@ -144,6 +165,15 @@ describe('the app sync module against a real central system', () => {
     expect(await centralOrdersFor(order.id)).toHaveLength(1);
   });
 });
+
+/** The central system's copy of one of the rep's leads, read with the rep's own token. */
+async function pullLead(rep: RepLaptop, id: string): Promise<{ phone?: string }[]> {
+  const form = new URLSearchParams({ grant_type: 'password', client_id: 'outpost-desktop', username: rep.user.username, password: 'demo' });
+  const token = (await (await fetch(`${centralUrl}/oauth/token`, { method: 'POST', body: form })).json()) as { access_token: string };
+  const response = await fetch(`${centralUrl}/sync/leads/pull?seq=0&limit=500`, { headers: { authorization: `Bearer ${token.access_token}` } });
+  const body = (await response.json()) as { documents: { id: string; phone?: string }[] };
+  return body.documents.filter((d) => d.id === id);
+}
 
 /** Signs in while the central system is reachable, syncs once, then loses the connection. */
 async function openLaptopOffline(): Promise<RepLaptop> {

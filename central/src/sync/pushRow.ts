@@ -14,6 +14,20 @@ export interface RowResult {
 
 export const FOREIGN_OWNER_REASON = 'This record belongs to another user';
 
+/**
+ * Fields the central system rewrites when it stores a push. The client keeps what it sent as
+ * its assumed master until the next pull, so comparing these would turn every quick second
+ * edit into a false conflict.
+ */
+const NORMALISED_FIELDS = ['owner', 'createdAt', 'syncPending', 'syncError'] as const;
+
+function comparable(doc: JsonObject | undefined): JsonObject | undefined {
+  if (!doc) return undefined;
+  const copy: JsonObject = { ...doc };
+  for (const field of NORMALISED_FIELDS) delete copy[field];
+  return copy;
+}
+
 /** The stored form of a pushed document: the central system owns the sync meta fields. */
 function normalise(ctx: RowContext, row: PushRowInput, master: StoredDoc | undefined): WritePlan {
   const sent = row.newDocumentState;
@@ -44,7 +58,8 @@ export async function applyPushRow(ctx: RowContext, row: PushRowInput, rules: Co
     return { response: { ...wireOf(sent), syncError: { reason: FOREIGN_OWNER_REASON, at: ctx.now } }, stored: [] };
   }
   // No master but an assumed one (e.g. a reset central database): nothing to conflict with, store it.
-  if (master && !jsonEqual(toWire(master), row.assumedMasterState ? wireOf(row.assumedMasterState) : undefined)) {
+  const assumed = row.assumedMasterState ? wireOf(row.assumedMasterState) : undefined;
+  if (master && !jsonEqual(comparable(toWire(master)), comparable(assumed))) {
     return { response: toWire(master), stored: [] };
   }
 
