@@ -36,6 +36,7 @@ export function OrderScreen({ id }: { id: string }) {
       </div>
       {order.stateReason ? <p>Reason: {order.stateReason}</p> : null}
       <ul className="facts" aria-label="Order details">
+        <li>Order ID: {order.id}</li>
         {order.submittedAt ? <li>Submitted: {formatWhen(order.submittedAt)}</li> : null}
         {order.tmfOrderId ? <li>Central order number: {order.tmfOrderId}</li> : null}
         {order.status === 'queued' && order.syncPending ? <li>Waiting to be sent to the central system</li> : null}

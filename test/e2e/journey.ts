@@ -1,0 +1,52 @@
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+import type { OfferingDoc } from '../../shared/schemas';
+
+export const appUrl = (): string => required('OUTPOST_E2E_APP_URL');
+export const centralUrl = (): string => required('OUTPOST_E2E_CENTRAL_URL');
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the e2e tests with their Playwright config (global setup)`);
+  return value;
+}
+
+export function syncStatus(page: Page) {
+  return page.getByRole('status', { name: 'Sync status' });
+}
+
+export async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(appUrl());
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Makes the central system unreachable for this context while the app itself still loads. */
+export async function cutCentral(context: BrowserContext): Promise<void> {
+  await context.route(`${centralUrl()}/**`, (route) => route.abort('internetdisconnected'));
+}
+
+export async function restoreCentral(context: BrowserContext): Promise<void> {
+  await context.unroute(`${centralUrl()}/**`);
+}
+
+/** What the central system holds for an order, asked as the integration client would. */
+export async function centralOrdersWithExternalId(externalId: string): Promise<{ id: string; state: string; externalId: string }[]> {
+  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: 'tmf-client', client_secret: 'demo' });
+  const tokenResponse = await fetch(`${centralUrl()}/oauth/token`, { method: 'POST', body: form });
+  const token = (await tokenResponse.json()) as { access_token: string };
+  const response = await fetch(`${centralUrl()}/tmf-api/productOrderingManagement/v4/productOrder?externalId=${encodeURIComponent(externalId)}`, {
+    headers: { authorization: `Bearer ${token.access_token}` },
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { id: string; state: string; externalId: string }[];
+}
+
+/** The catalog as the central system serves it to a rep, to price expectations with the real engine. */
+export async function centralCatalog(username: string): Promise<OfferingDoc[]> {
+  const form = new URLSearchParams({ grant_type: 'password', client_id: 'outpost-desktop', username, password: 'demo' });
+  const token = (await (await fetch(`${centralUrl()}/oauth/token`, { method: 'POST', body: form })).json()) as { access_token: string };
+  const response = await fetch(`${centralUrl()}/sync/offerings/pull?seq=0&limit=500`, { headers: { authorization: `Bearer ${token.access_token}` } });
+  return ((await response.json()) as { documents: OfferingDoc[] }).documents;
+}
