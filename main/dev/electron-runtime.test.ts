@@ -1,4 +1,5 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,35 +7,45 @@ import { findElectronRuntime } from './electron-runtime';
 
 describe('findElectronRuntime', () => {
   let dir: string;
+  /** A stand-in `electron` package folder: path.txt names the binary inside dist/. */
+  let pkg: string;
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'outpost-electron-'));
     await writeFile(path.join(dir, 'electron'), '#!/bin/sh\nexit 0\n');
     await chmod(path.join(dir, 'electron'), 0o755);
-    await writeFile(path.join(dir, 'not-executable'), '');
+    pkg = path.join(dir, 'pkg');
+    await mkdir(path.join(pkg, 'dist'), { recursive: true });
+    await writeFile(path.join(pkg, 'path.txt'), 'electron');
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
   });
 
   it('reports why when the electron package has no binary', () => {
-    const r = findElectronRuntime({
-      env: {},
-      requireElectron: () => {
-        throw new Error('Electron failed to install correctly, please delete node_modules/electron');
-      },
-    });
+    const r = findElectronRuntime({ env: {}, platform: 'linux', electronPackageDir: () => pkg });
     expect(r.available).toBe(false);
-    if (!r.available) expect(r.reason).toMatch(/no binary.*ELECTRON_OVERRIDE_DIST_PATH/);
+    if (!r.available) expect(r.reason).toMatch(/no executable Electron binary/);
+    const none = findElectronRuntime({ env: {}, platform: 'linux', electronPackageDir: () => null });
+    if (!none.available) expect(none.reason).toMatch(/no binary.*ELECTRON_OVERRIDE_DIST_PATH/);
+    expect(none.available).toBe(false);
   });
 
-  it('uses the path the electron package returns when it exists', () => {
-    const binary = path.join(dir, 'electron');
-    expect(findElectronRuntime({ env: {}, platform: 'linux', requireElectron: () => binary })).toEqual({ available: true, path: binary });
-    expect(findElectronRuntime({ env: {}, platform: 'linux', requireElectron: () => path.join(dir, 'missing') }).available).toBe(false);
+  it('uses the binary the electron package installed', async () => {
+    await writeFile(path.join(pkg, 'dist', 'electron'), '#!/bin/sh\nexit 0\n');
+    await chmod(path.join(pkg, 'dist', 'electron'), 0o755);
+    expect(findElectronRuntime({ env: {}, platform: 'linux', electronPackageDir: () => pkg })).toEqual({
+      available: true,
+      path: path.join(pkg, 'dist', 'electron'),
+    });
+    await rm(path.join(pkg, 'dist', 'electron'));
   });
 
-  it.skipIf(process.platform === 'win32')('refuses a file that is not executable', () => {
-    expect(findElectronRuntime({ env: {}, platform: 'linux', requireElectron: () => path.join(dir, 'not-executable') }).available).toBe(false);
+  it.skipIf(process.platform === 'win32')('refuses a file that is not executable', async () => {
+    const plain = path.join(dir, 'plain');
+    await mkdir(plain, { recursive: true });
+    await writeFile(path.join(plain, 'electron'), '');
+    const r = findElectronRuntime({ env: { ELECTRON_OVERRIDE_DIST_PATH: plain }, platform: 'linux', electronPackageDir: () => null });
+    expect(r.available).toBe(false);
   });
 
   it('honours ELECTRON_OVERRIDE_DIST_PATH', () => {
@@ -44,8 +55,10 @@ describe('findElectronRuntime', () => {
     expect(missing.available).toBe(false);
   });
 
-  it('finds no runtime on this machine unless one is configured', () => {
-    const r = findElectronRuntime();
-    if (!process.env.ELECTRON_OVERRIDE_DIST_PATH && !r.available) expect(r.reason.length).toBeGreaterThan(0);
+  it('agrees with what the installed electron package holds, without asking it to download', () => {
+    const packageDir = path.dirname(require.resolve('electron/package.json'));
+    const pathTxt = path.join(packageDir, 'path.txt');
+    const binary = existsSync(pathTxt) ? path.join(packageDir, 'dist', readFileSync(pathTxt, 'utf8').trim()) : null;
+    expect(findElectronRuntime({ env: {} }).available).toBe(binary !== null && existsSync(binary));
   });
 });

@@ -1,8 +1,10 @@
 /**
  * Finds an Electron binary to run, or says why there is none. The `electron` npm package
- * normally downloads its binary on install; where that cannot happen (this workplace),
- * `require('electron')` throws. ELECTRON_OVERRIDE_DIST_PATH points at an unpacked Electron
- * folder instead, as the `electron` package itself honours it.
+ * normally downloads its binary on install; where that cannot happen (this workplace) there
+ * is none. Since Electron 45, `require('electron')` tries to download a missing binary right
+ * then, so this never calls it: it reads the package's path.txt and looks in its dist/.
+ * ELECTRON_OVERRIDE_DIST_PATH points at an unpacked Electron folder instead, as the
+ * `electron` package itself honours it.
  */
 import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,9 +15,7 @@ export type ElectronRuntime = { available: true; path: string } | { available: f
 export interface FindElectronOptions {
   env?: Record<string, string | undefined>;
   platform?: NodeJS.Platform;
-  /** Resolves the `electron` package's main export (the binary path); injectable for tests. */
-  requireElectron?: () => unknown;
-  /** The `electron` package folder, to read its path.txt under an override. */
+  /** The `electron` package folder (its path.txt and dist/); injectable for tests. */
   electronPackageDir?: () => string | null;
 }
 
@@ -39,25 +39,18 @@ export function executableInDist(platform: NodeJS.Platform): string {
 export function findElectronRuntime(options: FindElectronOptions = {}): ElectronRuntime {
   const env = options.env ?? process.env;
   const platform = options.platform ?? process.platform;
-  let candidate: string;
+  const packageDir = (options.electronPackageDir ?? defaultPackageDir)();
+  const pathTxt = packageDir ? path.join(packageDir, 'path.txt') : null;
+  const relative = pathTxt && existsSync(pathTxt) ? readFileSync(pathTxt, 'utf8').trim() : null;
   const override = env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (override) {
-    const packageDir = (options.electronPackageDir ?? defaultPackageDir)();
-    const pathTxt = packageDir ? path.join(packageDir, 'path.txt') : null;
-    const relative = pathTxt && existsSync(pathTxt) ? readFileSync(pathTxt, 'utf8').trim() : executableInDist(platform);
-    candidate = path.join(override, relative);
-  } else {
-    let resolved: unknown;
-    try {
-      resolved = (options.requireElectron ?? (() => requireHere('electron')))();
-    } catch {
-      return {
-        available: false,
-        reason: 'the electron npm package has no binary installed; set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron',
-      };
-    }
-    if (typeof resolved !== 'string') return { available: false, reason: 'require("electron") did not return a binary path' };
-    candidate = resolved;
+  let candidate: string;
+  if (override) candidate = path.join(override, relative ?? executableInDist(platform));
+  else if (packageDir && relative) candidate = path.join(packageDir, 'dist', relative);
+  else {
+    return {
+      available: false,
+      reason: 'the electron npm package has no binary installed; set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron',
+    };
   }
   try {
     if (!statSync(candidate).isFile()) return { available: false, reason: `${candidate} is not a file` };
