@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { RuleSetDoc } from '../schemas';
 import { processLead, type LeadAttributes } from './engine';
-import { VISION_CHANNEL, VISION_QUALIFICATION, VISION_RATING, VISION_RULE_SETS } from './vision.fixture';
+import { VISION_CHANNEL, VISION_QUALIFICATION, VISION_RATING, VISION_RULE_SETS } from './vision.ruleSets';
 
 function lead(partial: Partial<LeadAttributes>): LeadAttributes {
   return { country: 'US', productCategory: 'Laptops', purchaseTimeframe: 'Within 1 month', purchaseAmount: 60000, budgetStatus: 'Approved', ...partial };

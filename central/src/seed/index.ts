@@ -6,7 +6,7 @@ import type { JsonObject } from '../sync/json';
 import type { CollectionName } from '../../../shared/schemas';
 import { SEED_OFFERINGS } from './catalog';
 import { SEED_ACCOUNTS, SEED_CONTACTS, SEED_LEADS } from './customers';
-import { SEED_RULE_SETS } from './ruleSets';
+import { VISION_RULE_SETS } from '../../../shared/leads/vision.ruleSets';
 import { DEMO_PASSWORD, SEED_USERS } from './users';
 
 export interface SeedResult {
@@ -39,7 +39,7 @@ export async function seedDemoData(db: Db): Promise<SeedResult> {
   );
   const writes = [
     ...docs('offerings', SEED_OFFERINGS),
-    ...docs('ruleSets', SEED_RULE_SETS),
+    ...docs('ruleSets', VISION_RULE_SETS),
     ...docs('accounts', SEED_ACCOUNTS),
     ...docs('contacts', SEED_CONTACTS),
     ...docs('leads', SEED_LEADS),

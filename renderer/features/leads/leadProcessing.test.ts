@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseLeadInput, type LeadInput } from '../../../shared/leads/lead.form';
-import { VISION_RULE_SETS } from '../../../shared/leads/vision.fixture';
+import { VISION_RULE_SETS } from '../../../shared/leads/vision.ruleSets';
 import { newLeadDoc } from './leadForm';
 import { canConvertLead, canProcessLead, processLeadDoc } from './leadProcessing';
 

@@ -1,10 +1,11 @@
 /**
  * The Vision Enterprises rule sets of seed 001 (Oracle Leads Management scenario), written
- * exactly as the seed's tables state them. Used by the engine tests and usable as demo seed data.
+ * exactly as the seed's tables state them: the central system's demo data (it serves them to
+ * the reps' apps by sync; the app itself never imports this) and the engine tests' fixture.
  */
 import type { RuleSetDoc } from '../schemas';
 
-const UPDATED_AT = '2024-01-01T00:00:00.000Z';
+const UPDATED_AT = '2026-11-01T00:00:00.000Z';
 const VISION_PRODUCTS = ['Monitors', 'Laptops', 'Computers'];
 
 export const VISION_QUALIFICATION: RuleSetDoc = {
