@@ -7,6 +7,12 @@ const FIBRE = 'Business Fibre Internet';
 
 test('a rep runs the Lead-to-Order journey offline and synced', async ({ page, context }) => {
   const sections = page.getByRole('navigation', { name: 'Sections' });
+  // The app must run under its CSP without a single violation, and without uncaught errors.
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  page.on('pageerror', (error) => violations.push(`uncaught: ${error.message}`));
 
   await test.step('2. sign in; the first sync shows its progress and brings the rep\'s own data', async () => {
     // Slow the first download a little so its progress indicator can be seen.
@@ -15,6 +21,14 @@ test('a rep runs the Lead-to-Order journey offline and synced', async ({ page, c
       await route.continue();
     });
     await signIn(page, 'alex');
+    // The CSP is in force: an injected inline script does not run (and is reported below).
+    const injectedRan = await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'document.documentElement.dataset.injected = "ran"';
+      document.head.append(script);
+      return document.documentElement.dataset.injected === 'ran';
+    });
+    expect(injectedRan).toBe(false);
     await expect(page.getByRole('progressbar', { name: 'First sync progress' })).toBeVisible();
     await expect(page.getByRole('progressbar', { name: 'First sync progress' })).toBeHidden({ timeout: 30_000 });
     await context.unroute('**/sync/*/pull**');
@@ -145,6 +159,10 @@ test('a rep runs the Lead-to-Order journey offline and synced', async ({ page, c
     expect(ingested).toHaveLength(1);
     expect(ingested[0]?.state).toBe('acknowledged');
   });
+
+  // Exactly the one violation provoked on purpose above.
+  expect(violations).toHaveLength(1);
+  expect(violations[0]).toMatch(/inline script/i);
 });
 
 test('a wrong password is refused with a message and nothing else happens', async ({ page }) => {
