@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { COLLECTIONS, COLLECTION_NAMES, OWNED_COLLECTIONS, REFERENCE_COLLECTIONS } from './index';
+import { syncedRequired } from './common';
+
+describe('collection schemas', () => {
+  it('stays within the RxDB free edition budget (13 open collections per process)', () => {
+    expect(COLLECTION_NAMES.length).toBeLessThanOrEqual(10);
+    expect(new Set(COLLECTION_NAMES).size).toBe(OWNED_COLLECTIONS.length + REFERENCE_COLLECTIONS.length);
+  });
+
+  it.each(COLLECTION_NAMES)('%s has one migration strategy for every version bump', (name) => {
+    const { schema, migrationStrategies } = COLLECTIONS[name];
+    const expected = Array.from({ length: schema.version }, (_, i) => String(i + 1));
+    expect(Object.keys(migrationStrategies).sort()).toEqual(expected);
+  });
+
+  it.each(COLLECTION_NAMES)('%s has a bounded string id and only declared required fields', (name) => {
+    const { schema } = COLLECTIONS[name];
+    expect(schema.primaryKey).toBe('id');
+    const properties = schema.properties as Record<string, { type?: string; maxLength?: number }>;
+    expect(properties.id).toMatchObject({ type: 'string' });
+    expect(properties.id?.maxLength).toBeGreaterThan(0);
+    for (const field of schema.required ?? []) expect(Object.keys(properties)).toContain(field);
+  });
+
+  it.each(OWNED_COLLECTIONS)('%s carries the sync fields the central system relies on', (name) => {
+    const { schema } = COLLECTIONS[name];
+    for (const field of syncedRequired) expect(schema.required).toContain(field);
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['syncError', 'conflictCopy']));
+  });
+});
