@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/bridge';
 import { SignIn } from '../features/session/SignIn';
-import { loadSession, saveSession } from '../features/session/session';
+import { loadSession, saveSession, type LocalSession } from '../features/session/session';
 import { platform } from '../platform';
-import type { Session } from '../sync/centralClient';
 import { openWorkspace } from './openWorkspace';
 import type { OutpostServices } from './OutpostContext';
 import { Workspace } from './Workspace';
@@ -17,7 +16,7 @@ type Phase =
 export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
 
-  const enter = useCallback(async (app: AppInfo, session: Session) => {
+  const enter = useCallback(async (app: AppInfo, session: LocalSession) => {
     const services = await openWorkspace(app, session, {
       onSignedOut: (notice) => setPhase({ kind: 'signedOut', app, notice }),
     });

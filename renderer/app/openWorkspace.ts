@@ -1,7 +1,7 @@
 import type { AppInfo } from '../../shared/bridge';
 import { openDatabase } from '../data/database';
-import { saveSession } from '../features/session/session';
-import { CentralClient, type Session } from '../sync/centralClient';
+import { saveSession, type LocalSession } from '../features/session/session';
+import { CentralClient } from '../sync/centralClient';
 import { startSync } from '../sync/syncEngine';
 import type { OutpostServices } from './OutpostContext';
 
@@ -11,14 +11,14 @@ import type { OutpostServices } from './OutpostContext';
  */
 export async function openWorkspace(
   app: AppInfo,
-  session: Session,
+  session: LocalSession,
   hooks: { onSignedOut(notice?: string): void },
 ): Promise<OutpostServices> {
-  const db = await openDatabase({ userId: session.user.id });
+  const db = await openDatabase({ userId: session.central.user.id, storageKey: session.storageKey });
   let services: OutpostServices | null = null;
-  const client = new CentralClient(app.centralUrl, session, (renewed) => {
+  const client = new CentralClient(app.centralUrl, session.central, (renewed) => {
     if (renewed) {
-      void saveSession(renewed);
+      void saveSession({ ...session, central: renewed });
       return;
     }
     // The central system no longer accepts this session: sign in again. Local data stays.
@@ -33,7 +33,7 @@ export async function openWorkspace(
   let closed = false;
   services = {
     db,
-    user: session.user,
+    user: session.central.user,
     sync,
     app,
     signOut: async () => {

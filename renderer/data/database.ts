@@ -1,6 +1,7 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import {
@@ -32,6 +33,8 @@ type DexieSettings = Parameters<typeof getRxStorageDexie>[0];
 export interface OpenDatabaseOptions {
   /** One database per signed-in user. */
   userId: string;
+  /** Encrypts the schemas' `encrypted` fields at rest (see storageKey.ts). */
+  storageKey: string;
   /** IndexedDB implementation for Node tests (fake-indexeddb); the browser's own otherwise. */
   dexie?: DexieSettings;
 }
@@ -42,14 +45,17 @@ export function databaseName(userId: string): string {
 }
 
 /**
- * Opens the rep's local store: Dexie (IndexedDB) storage behind z-schema validation, which,
- * unlike ajv, needs no `unsafe-eval` and so runs under the app's CSP.
+ * Opens the rep's local store: Dexie (IndexedDB) storage, personal fields encrypted, behind
+ * z-schema validation, which, unlike ajv, needs no `unsafe-eval` and so runs under the CSP.
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OutpostDatabase> {
-  const storage = wrappedValidateZSchemaStorage({ storage: getRxStorageDexie(options.dexie) });
+  const storage = wrappedValidateZSchemaStorage({
+    storage: wrappedKeyEncryptionCryptoJsStorage({ storage: getRxStorageDexie(options.dexie) }),
+  });
   const db = await createRxDatabase<OutpostCollections>({
     name: databaseName(options.userId),
     storage,
+    password: options.storageKey,
     localDocuments: true,
     multiInstance: false,
     closeDuplicates: true,

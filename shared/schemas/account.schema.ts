@@ -14,6 +14,8 @@ export const accountSchemaLiteral = {
   description: 'A customer account (TMF629 Customer) with its billing accounts and sites',
   version: 0,
   primaryKey: 'id',
+  /** Personal data: encrypted at rest on the laptop (the key is derived from the rep's password). */
+  encrypted: ['sites'],
   type: 'object',
   properties: {
     ...syncedProperties,

@@ -6,6 +6,8 @@ export const contactSchemaLiteral = {
   description: 'A person at a customer account (TMF632 Individual)',
   version: 0,
   primaryKey: 'id',
+  /** Personal data: encrypted at rest on the laptop (the key is derived from the rep's password). */
+  encrypted: ['name', 'email', 'phone'],
   type: 'object',
   properties: {
     ...syncedProperties,

@@ -10,6 +10,8 @@ export const leadSchemaLiteral = {
   description: 'A sales lead captured by a rep or received from a channel (TMF699 SalesLead)',
   version: 0,
   primaryKey: 'id',
+  /** Personal data: encrypted at rest on the laptop (the key is derived from the rep's password). */
+  encrypted: ['contactName', 'email', 'phone'],
   type: 'object',
   properties: {
     ...syncedProperties,

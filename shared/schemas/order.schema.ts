@@ -17,6 +17,8 @@ export const orderSchemaLiteral = {
   description: 'A product order created from an accepted quote (TMF622 ProductOrder once ingested)',
   version: 0,
   primaryKey: 'id',
+  /** Personal data: encrypted at rest on the laptop (the key is derived from the rep's password). */
+  encrypted: ['serviceAddress'],
   type: 'object',
   properties: {
     ...syncedProperties,

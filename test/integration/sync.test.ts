@@ -1,10 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCentral } from '../../central/src/server';
-import { collectionOf } from '../../renderer/data/database';
+import { IDBKeyRange } from 'fake-indexeddb';
+import { collectionOf, openDatabase } from '../../renderer/data/database';
 import { newId } from '../../shared/ids';
 import { defaultCharacteristics, priceItems } from '../../shared/pricing/engine';
 import type { OrderDoc } from '../../shared/schemas';
 import { startLossyProxy, type LossyProxy } from './lossyProxy';
+import { dumpDisk } from './rawDisk';
 import { openLaptop, waitFor, waitForStatus, type RepLaptop } from './syncHarness';
 
 let central: Awaited<ReturnType<typeof createCentral>>;
@@ -88,6 +90,21 @@ describe('the app sync module against a real central system', () => {
     expect(accounts.length).toBeGreaterThan(0);
     expect(leads.length).toBeGreaterThan(0);
     expect([...accounts, ...leads].every((d) => d.owner === alex.user.id)).toBe(true);
+  });
+
+  it('stores the rep\'s personal data encrypted, and only the right key opens it', async () => {
+    const alex = await laptop('alex');
+    await alex.sync.awaitInitialSync();
+    const lead = (await alex.db.leads.find().exec()).map((d) => d.toMutableJSON()).find((l) => l.email);
+    if (!lead?.email) throw new Error('alex has no seeded lead with an email');
+    const onDisk = await dumpDisk(alex.disk);
+    expect(onDisk).toContain(lead.company); // business data, readable: the dump does see documents
+    expect(onDisk).not.toContain(lead.email);
+    expect(onDisk).not.toContain(lead.contactName);
+
+    const disk = alex.disk;
+    await open.pop()?.close();
+    await expect(openDatabase({ userId: alex.user.id, storageKey: 'not-the-key', dexie: { indexedDB: disk, IDBKeyRange } })).rejects.toThrow();
   });
 
   it('ingests a queued order exactly once even when the response to its push is lost', async () => {

@@ -1,5 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openDatabase, type OutpostDatabase } from '../../renderer/data/database';
+import { deriveStorageKey } from '../../renderer/data/storageKey';
 import { CentralClient, signIn } from '../../renderer/sync/centralClient';
 import { startSync, type SyncEngine } from '../../renderer/sync/syncEngine';
 import type { SyncStatus } from '../../renderer/sync/syncStatus';
@@ -26,7 +27,8 @@ export async function openLaptop(options: {
 }): Promise<RepLaptop> {
   const session = await signIn(options.signInUrl, options.username, 'demo');
   const disk = options.disk ?? new IDBFactory();
-  const db = await openDatabase({ userId: session.user.id, dexie: { indexedDB: disk, IDBKeyRange } });
+  const storageKey = await deriveStorageKey(session.user.id, 'demo');
+  const db = await openDatabase({ userId: session.user.id, storageKey, dexie: { indexedDB: disk, IDBKeyRange } });
   const client = new CentralClient(options.syncUrl ?? options.signInUrl, session);
   const sync = await startSync(db, client, { retryMs: 200 });
   return {

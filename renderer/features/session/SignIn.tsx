@@ -1,12 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { AppInfo } from '../../../shared/bridge';
-import { signIn, type Session } from '../../sync/centralClient';
 import { DEMO_IDENTITIES, DEMO_PASSWORD } from './demoIdentities';
+import { startSession, type LocalSession } from './session';
 
 interface Props {
   app: AppInfo;
   notice?: string;
-  onSignedIn(session: Session): void;
+  onSignedIn(session: LocalSession): void;
 }
 
 export function SignIn({ app, notice, onSignedIn }: Props) {
@@ -25,7 +25,7 @@ export function SignIn({ app, notice, onSignedIn }: Props) {
     setBusy(true);
     setError(null);
     try {
-      onSignedIn(await signIn(app.centralUrl, username.trim(), password));
+      onSignedIn(await startSession(app, username.trim(), password));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
