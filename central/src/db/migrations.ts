@@ -1,3 +1,9 @@
+import { AUTH_MIGRATIONS } from '../auth/auth.migrations';
+import { CATALOG_MIGRATIONS } from '../catalog/catalog.migrations';
+import { EVENTS_MIGRATIONS } from '../events/events.migrations';
+import { FULFILLMENT_MIGRATIONS } from '../fulfillment/fulfillment.migrations';
+import { ORDERING_MIGRATIONS } from '../tmf/ordering.migrations';
+import { SALES_MIGRATIONS } from '../sales/sales.migrations';
 import { MIGRATION_LOCK_KEY, type Db } from './db';
 
 export interface Migration {
@@ -9,9 +15,12 @@ export interface Migration {
 
 /**
  * Append only: a released migration is never edited, a change is a new version.
- * Applied in order at start, each once, recorded in `schema_migrations`.
+ * Applied in version order at start, each once, recorded in `schema_migrations`.
+ * Core tables here (1-99); each feature module keeps its own list in its reserved range:
+ * events 100-199, catalog 200-299, fulfillment and inventory 300-399, ordering 400-499,
+ * sales and quotes 500-599, auth 600-699.
  */
-export const MIGRATIONS: readonly Migration[] = [
+const CORE_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'users and tokens',
@@ -72,7 +81,51 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX product_orders_state_idx ON product_orders (state)`,
     ],
   },
+  {
+    version: 4,
+    name: 'TMF resources without a table of their own',
+    statements: [
+      `CREATE TABLE tmf_resources (
+         kind text NOT NULL,
+         id text NOT NULL,
+         owner text REFERENCES users(id),
+         resource jsonb NOT NULL,
+         created_at timestamptz NOT NULL DEFAULT now(),
+         updated_at timestamptz NOT NULL DEFAULT now(),
+         PRIMARY KEY (kind, id)
+       )`,
+      `CREATE INDEX tmf_resources_owner_idx ON tmf_resources (kind, owner, created_at)`,
+    ],
+  },
+  {
+    version: 5,
+    name: 'TMF event log',
+    statements: [
+      `CREATE TABLE tmf_events (
+         seq bigserial PRIMARY KEY,
+         event_id text NOT NULL UNIQUE,
+         event_type text NOT NULL,
+         domain text NOT NULL,
+         resource_name text NOT NULL,
+         resource_id text NOT NULL,
+         owner text REFERENCES users(id),
+         event_time timestamptz NOT NULL,
+         payload jsonb NOT NULL
+       )`,
+      `CREATE INDEX tmf_events_domain_idx ON tmf_events (domain, seq)`,
+    ],
+  },
 ];
+
+export const MIGRATIONS: readonly Migration[] = [
+  ...CORE_MIGRATIONS,
+  ...EVENTS_MIGRATIONS,
+  ...CATALOG_MIGRATIONS,
+  ...FULFILLMENT_MIGRATIONS,
+  ...ORDERING_MIGRATIONS,
+  ...SALES_MIGRATIONS,
+  ...AUTH_MIGRATIONS,
+].sort((a, b) => a.version - b.version);
 
 export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
   const applied: number[] = [];

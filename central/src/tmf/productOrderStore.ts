@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/db';
 import type { AuthUser } from '../auth/users';
 import { ownerVisibleSql } from '../sync/scope';
+import { filterSql, type AttributeFilter } from './listing';
 import type { ProductOrder } from './productOrderTypes';
 
 interface OrderRow extends Record<string, unknown> {
@@ -47,12 +48,6 @@ export async function findVisible(db: Queryable, user: AuthUser, id: string): Pr
   return rows[0]?.resource;
 }
 
-/** Equality filter on one first-level attribute; several values = any of them (TMF630). */
-export interface AttributeFilter {
-  attribute: string;
-  values: string[];
-}
-
 const COLUMN_OF: Record<string, string> = { id: 'id', externalId: 'external_id', state: 'state' };
 
 export async function listVisible(
@@ -73,12 +68,7 @@ export async function listVisible(
     bind(user.id);
     where.push(scope);
   }
-  for (const filter of filters) {
-    const column = COLUMN_OF[filter.attribute];
-    // Attribute names are bound as parameters too: nothing from the query string becomes SQL text.
-    const target = column ?? `resource ->> ${bind(filter.attribute)}`;
-    where.push(`(${filter.values.map((value) => `${target} = ${bind(value)}`).join(' OR ')})`);
-  }
+  where.push(...filterSql(filters, bind, 'resource', COLUMN_OF));
   const condition = where.length > 0 ? where.join(' AND ') : 'TRUE';
   const countRows = await db.query<{ total: unknown }>(`SELECT count(*) AS total FROM product_orders WHERE ${condition}`, [...params]);
   const rows = await db.query<OrderRow>(
