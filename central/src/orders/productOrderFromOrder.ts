@@ -37,6 +37,14 @@ export function stateReasonOf(order: ProductOrder): string | undefined {
   return order.note?.find((note) => note.id === STATE_REASON_NOTE)?.text;
 }
 
+/** The order with the central system's note `id` set to `text` (replaced, or appended once). */
+export function withCentralNote(order: ProductOrder, id: string, text: string, date: string): ProductOrder {
+  const note = { id, author: AUTHOR, date, text };
+  const notes = order.note ?? [];
+  const replaced = notes.some((existing) => existing.id === id);
+  return { ...order, note: replaced ? notes.map((existing) => (existing.id === id ? note : existing)) : [...notes, note] };
+}
+
 /** The TMF622 ProductOrder for an order captured in the app; `externalId` is the app's order id. */
 export function productOrderFromOrder(
   order: OrderDoc,

@@ -14,6 +14,11 @@ export interface StoredProductOrder {
   owner: string;
 }
 
+/** A stored order with the part of the order machine's context the order itself has no field for. */
+export interface LockedProductOrder extends StoredProductOrder {
+  cancellationOrigin: string | null;
+}
+
 /**
  * Insert unless an order with the same externalId exists (UNIQUE external_id): the one
  * guarantee that retries, duplicate pushes and concurrent requests create one order.
@@ -77,4 +82,26 @@ export async function listVisible(
     params,
   );
   return { total: Number(countRows[0]?.total ?? 0), orders: rows.map((row) => row.resource) };
+}
+
+/** The order, locked against concurrent changes until the transaction ends. */
+export async function lockProductOrder(tx: Queryable, id: string): Promise<LockedProductOrder | undefined> {
+  const rows = await tx.query<OrderRow & { cancellation_origin: string | null }>(
+    'SELECT resource, owner, cancellation_origin FROM product_orders WHERE id = $1 FOR UPDATE',
+    [id],
+  );
+  const row = rows[0];
+  return row ? { order: row.resource, owner: row.owner, cancellationOrigin: row.cancellation_origin } : undefined;
+}
+
+/** Replaces the stored resource; the state column follows it. */
+export async function updateProductOrder(tx: Queryable, order: ProductOrder, cancellationOrigin: string | null): Promise<void> {
+  await tx.query(
+    'UPDATE product_orders SET state = $2, resource = $3::jsonb, cancellation_origin = $4 WHERE id = $1',
+    [order.id, order.state, JSON.stringify(order), cancellationOrigin],
+  );
+}
+
+export async function deleteProductOrder(tx: Queryable, id: string): Promise<void> {
+  await tx.query('DELETE FROM product_orders WHERE id = $1', [id]);
 }
