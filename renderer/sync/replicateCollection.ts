@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import { isOwnedCollection, type CollectionDocs, type CollectionName } from '../../shared/schemas';
+import { isRepWritableCollection, type CollectionDocs, type CollectionName } from '../../shared/schemas';
 import { SYNC_PATHS, type PullResponse, type PushResponse, type SyncCheckpoint } from '../../shared/sync/protocol';
 import { collectionOf, type OutpostDatabase } from '../data/database';
 import type { CentralClient } from './centralClient';
@@ -50,8 +50,8 @@ export function replicateCollection<N extends CollectionName>(
           return { documents: response.documents, checkpoint: response.checkpoint ?? checkpoint };
         }),
     },
-    // Reference data (catalog, rule sets) only comes down.
-    push: isOwnedCollection(name)
+    // Reference data (catalog, rule sets) and installed products only come down.
+    push: isRepWritableCollection(name)
       ? {
           batchSize: 50,
           handler: (rows) =>

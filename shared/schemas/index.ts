@@ -5,10 +5,11 @@ import { leadSchema, type LeadDoc } from './lead.schema';
 import { offeringSchema, type OfferingDoc } from './offering.schema';
 import { opportunitySchema, type OpportunityDoc } from './opportunity.schema';
 import { orderSchema, type OrderDoc } from './order.schema';
+import { productSchema, type ProductDoc } from './product.schema';
 import { quoteSchema, type QuoteDoc } from './quote.schema';
 import { ruleSetSchema, type RuleSetDoc } from './ruleSet.schema';
 
-export type { AccountDoc, ContactDoc, LeadDoc, OfferingDoc, OpportunityDoc, OrderDoc, QuoteDoc, RuleSetDoc };
+export type { AccountDoc, ContactDoc, LeadDoc, OfferingDoc, OpportunityDoc, OrderDoc, ProductDoc, QuoteDoc, RuleSetDoc };
 
 /** Document type of each collection, by collection name. */
 export interface CollectionDocs {
@@ -18,6 +19,7 @@ export interface CollectionDocs {
   opportunities: OpportunityDoc;
   quotes: QuoteDoc;
   orders: OrderDoc;
+  products: ProductDoc;
   offerings: OfferingDoc;
   ruleSets: RuleSetDoc;
 }
@@ -25,15 +27,23 @@ export type CollectionName = keyof CollectionDocs;
 
 /** Collections a rep writes; the central system scopes them to their owner. */
 export const OWNED_COLLECTIONS = ['leads', 'accounts', 'contacts', 'opportunities', 'quotes', 'orders'] as const;
+/** Owned by a rep and scoped to them like the above, but written only by the central system (installed products). */
+export const SERVER_OWNED_COLLECTIONS = ['products'] as const;
 /** Reference data everyone reads and only the central system writes. */
 export const REFERENCE_COLLECTIONS = ['offerings', 'ruleSets'] as const;
-export const COLLECTION_NAMES: readonly CollectionName[] = [...OWNED_COLLECTIONS, ...REFERENCE_COLLECTIONS];
-export type OwnedCollectionName = (typeof OWNED_COLLECTIONS)[number];
+export const COLLECTION_NAMES: readonly CollectionName[] = [...OWNED_COLLECTIONS, ...SERVER_OWNED_COLLECTIONS, ...REFERENCE_COLLECTIONS];
+export type RepWritableCollectionName = (typeof OWNED_COLLECTIONS)[number];
+export type OwnedCollectionName = RepWritableCollectionName | (typeof SERVER_OWNED_COLLECTIONS)[number];
 
 export function isCollectionName(name: string): name is CollectionName {
   return (COLLECTION_NAMES as readonly string[]).includes(name);
 }
+/** Scoped to an owner: pulls, streams and stored documents carry the owning rep. */
 export function isOwnedCollection(name: string): name is OwnedCollectionName {
+  return isRepWritableCollection(name) || (SERVER_OWNED_COLLECTIONS as readonly string[]).includes(name);
+}
+/** The only collections the app pushes; everything else is written by the central system. */
+export function isRepWritableCollection(name: string): name is RepWritableCollectionName {
   return (OWNED_COLLECTIONS as readonly string[]).includes(name);
 }
 
@@ -55,6 +65,7 @@ export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
   opportunities: { schema: opportunitySchema, migrationStrategies: {} },
   quotes: { schema: quoteSchema, migrationStrategies: {} },
   orders: { schema: orderSchema, migrationStrategies: {} },
+  products: { schema: productSchema, migrationStrategies: {} },
   offerings: { schema: offeringSchema, migrationStrategies: {} },
   ruleSets: { schema: ruleSetSchema, migrationStrategies: {} },
 };

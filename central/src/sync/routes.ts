@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { isCollectionName, isOwnedCollection, type CollectionName } from '../../../shared/schemas';
+import { isCollectionName, isOwnedCollection, isRepWritableCollection, type CollectionName } from '../../../shared/schemas';
 import type { PullResponse } from '../../../shared/sync/protocol';
 import type { Db } from '../db/db';
 import { currentUser } from '../auth/guard';
@@ -34,6 +34,10 @@ function integerParam(query: Record<string, unknown>, name: string, fallback: nu
 
 /** Reference data is maintained centrally; only admins and integration clients write it. */
 function assertMayWrite(user: AuthUser, collection: CollectionName): void {
+  // Installed products are created by fulfillment only; not even an admin writes them by push.
+  if (isOwnedCollection(collection) && !isRepWritableCollection(collection)) {
+    throw forbidden(`${collection} is written by the central system only (fulfillment creates them); it is read-only in the app`);
+  }
   if (!isOwnedCollection(collection) && user.role !== 'admin' && user.role !== 'integration') {
     throw forbidden(`${collection} is reference data, read-only in the app; it is maintained in the central system`);
   }

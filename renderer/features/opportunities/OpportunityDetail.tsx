@@ -8,6 +8,7 @@ import { insertDocument } from '../../data/writes';
 import { Loading } from '../common/Loading';
 import { NotFound } from '../common/NotFound';
 import { SyncNotices } from '../common/SyncNotices';
+import { InstalledProducts } from './InstalledProducts';
 import { newestFirst } from '../common/sort';
 import { catalogCurrency, catalogVersionOf, launchedOfferings, newQuote } from '../quotes/newQuote';
 import { quoteTitle } from '../quotes/quoteTitle';
@@ -101,6 +102,7 @@ export function OpportunityDetail({ id }: { id: string }) {
           </li>
         ) : null}
       </ul>
+      <InstalledProducts accountId={opportunity.accountId} />
       <section className="section" aria-labelledby="opportunity-quotes">
         <h2 id="opportunity-quotes">Quotes</h2>
         {quotes === undefined ? (
