@@ -1,0 +1,10 @@
+/**
+ * Every conformance case, by route. A route the server registers under /tmf-api/ with no entry
+ * here fails the conformance suite, so a new endpoint cannot ship unchecked.
+ */
+import { PRODUCT_ORDERING_CASES } from './productOrdering';
+import type { CaseTable } from './types';
+
+export const ALL_CASES: CaseTable = {
+  ...PRODUCT_ORDERING_CASES,
+};

@@ -1,0 +1,69 @@
+/**
+ * Every route the running server registers under /tmf-api/ answers, in success and in error,
+ * what the official v4 swagger declares (tmfConformance.ts). Routes are discovered from the
+ * server, not listed here: one without a case in cases/ fails with a request to add it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, type TestCentral } from '../test/harness';
+import { fillPath, routeKey, startCentralWithRoutes, type RegisteredRoute } from '../test/routes';
+import { ALL_CASES } from './cases';
+import { call, conforms, openSession, type Session } from './session';
+import { apiOfPath } from './tmfConformance';
+
+const isTmf = (route: RegisteredRoute) => route.url.startsWith('/tmf-api/');
+
+describe.each(ENGINES)('TM Forum conformance of every /tmf-api/ route on $name', (engine) => {
+  let central: TestCentral;
+  let routes: RegisteredRoute[];
+  let session: Session;
+  beforeAll(async () => {
+    ({ central, routes } = await startCentralWithRoutes(engine));
+    session = await openSession(central.url);
+  });
+  afterAll(() => central?.close());
+
+  const tmfRoutes = () => routes.filter(isTmf);
+
+  it('finds the TMF routes of the running server', () => {
+    expect(tmfRoutes().length).toBeGreaterThan(0);
+  });
+
+  it('has a conformance case for every /tmf-api/ route the server registers', () => {
+    const missing = tmfRoutes().map(routeKey).filter((key) => !(key in ALL_CASES));
+    expect(
+      missing,
+      `No conformance case for ${missing.join(', ')}: add one to central/src/conformance/cases/ ` +
+        '(success and error answers, each checked with conforms(); see cases/productOrdering.ts)',
+    ).toEqual([]);
+  });
+
+  it('knows the spec of every /tmf-api/ route (a base path of TMF620/622/637/648/688/699)', () => {
+    expect(tmfRoutes().filter((route) => !apiOfPath(route.url)).map(routeKey)).toEqual([]);
+  });
+
+  it('answers every /tmf-api/ route without a token with the spec\'s 401 Error', async () => {
+    for (const route of tmfRoutes()) {
+      const answer = await call(session, route.method, fillPath(route.url), { who: null, body: ['POST', 'PATCH', 'PUT'].includes(route.method) ? {} : undefined });
+      conforms(answer, route.url, 401);
+    }
+  });
+
+  it('answers GET and DELETE of an unknown id with the spec\'s 404 Error', async () => {
+    for (const route of tmfRoutes().filter((r) => r.url.includes(':') && (r.method === 'GET' || r.method === 'DELETE'))) {
+      conforms(await call(session, route.method, fillPath(route.url, {}, 'no-such-id-0000')), route.url, 404);
+    }
+  });
+
+  it('answers an unknown path under a TMF base with the spec\'s 404 Error', async () => {
+    const answer = await call(session, 'GET', '/tmf-api/productOrderingManagement/v4/noSuchResource');
+    conforms(answer, '/tmf-api/productOrderingManagement/v4/noSuchResource', 404);
+  });
+
+  for (const [key, run] of Object.entries(ALL_CASES)) {
+    it(key, async () => {
+      const route = routes.find((candidate) => routeKey(candidate) === key);
+      if (!route) throw new Error(`The server no longer registers ${key}; remove or rename its case in central/src/conformance/cases/`);
+      await run({ session, template: route.url });
+    });
+  }
+});
