@@ -12,7 +12,7 @@ import { seedDemoData } from './seed';
 import { ChangeHub } from './sync/hub';
 import { registerSyncRoutes } from './sync/routes';
 import { registerStreamRoute } from './sync/stream';
-import { registerProductOrderRoutes } from './tmf/productOrderRoutes';
+import { registerOrderingRoutes } from './tmf/orderingRoutes';
 
 export interface CentralOptions {
   /** PostgreSQL connection string; when absent, PGlite is used. */
@@ -59,7 +59,7 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   registerAuthRoutes(app, db, { tokenTtlSeconds: options.tokenTtlSeconds ?? 3600 });
   registerSyncRoutes(app, db, hub);
   registerStreamRoute(app, db, hub);
-  registerProductOrderRoutes(app, db);
+  registerOrderingRoutes(app, db, hub);
   await app.ready();
 
   let closing: Promise<void> | undefined;

@@ -15,7 +15,8 @@ export interface IngestDecision {
   reason: string;
 }
 
-function lineNumber(index: number): string {
+/** TMF622 line number of the index-th order line: "01", "02"... */
+export function lineNumber(index: number): string {
   return String(index + 1).padStart(2, '0');
 }
 

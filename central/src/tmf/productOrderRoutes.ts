@@ -3,13 +3,14 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../db/db';
 import { currentUser } from '../auth/guard';
 import { HttpError, notFound } from '../http/errors';
-import { offeringProblems } from '../orders/ingest';
+import { createWithReview } from '../orders/createWithReview';
 import { STATE_REASON_NOTE } from '../orders/productOrderFromOrder';
 import { isObject } from '../sync/json';
 import { parseListQuery, selectFields, sendPage } from './listing';
 import { ownerIsVisible } from '../sync/scope';
-import { parseProductOrderCreate, referencedOfferings } from './productOrderInput';
-import { findByExternalId, findVisible, insertProductOrder, listVisible } from './productOrderStore';
+import { checkProductOrderCreate } from './productOrderCheck';
+import { parseProductOrderCreate } from './productOrderInput';
+import { findByExternalId, findVisible, listVisible } from './productOrderStore';
 import { PRODUCT_ORDER_BASE, productOrderHref, type ProductOrder, type ProductOrderItem } from './productOrderTypes';
 
 function withState(items: readonly unknown[], state: string): ProductOrderItem[] {
@@ -42,23 +43,25 @@ export function registerProductOrderRoutes(app: FastifyInstance, db: Db): void {
       }
     }
     const items = input.productOrderItem as unknown[];
-    const problems = await offeringProblems(db, referencedOfferings(items));
-    const state = problems.length > 0 ? 'rejected' : 'acknowledged';
-    const reason = problems.length > 0 ? `Rejected: ${problems.join('; ')}` : 'Acknowledged: the order passed the business consistency check';
-    const id = randomUUID();
-    const orderDate = new Date().toISOString();
-    const notes = Array.isArray(input.note) ? input.note : [];
-    const order: ProductOrder = {
-      '@type': 'ProductOrder',
-      ...input,
-      id,
-      href: productOrderHref(id),
-      orderDate,
-      state,
-      productOrderItem: withState(items, state),
-      note: [...notes.filter(isObject).map((note) => note as { text: string }), { id: STATE_REASON_NOTE, author: 'Outpost central system', date: orderDate, text: reason }],
-    };
-    const { created, stored } = await insertProductOrder(db, order, user.id);
+    const { created, stored } = await db.transaction(async (tx) => {
+      const { problems, findings } = await checkProductOrderCreate(tx, user, input);
+      const state = problems.length > 0 ? 'rejected' : 'acknowledged';
+      const reason = problems.length > 0 ? `Rejected: ${problems.join('; ')}` : 'Acknowledged: the order passed the business consistency check';
+      const id = randomUUID();
+      const orderDate = new Date().toISOString();
+      const notes = Array.isArray(input.note) ? input.note.filter(isObject).map((note) => note as { text: string }) : [];
+      const order: ProductOrder = {
+        '@type': 'ProductOrder',
+        ...input,
+        id,
+        href: productOrderHref(id),
+        orderDate,
+        state,
+        productOrderItem: withState(items, state),
+        note: [...notes, { id: STATE_REASON_NOTE, author: 'Outpost central system', date: orderDate, text: reason }],
+      };
+      return createWithReview(tx, order, user.id, findings);
+    });
     if (!created && !(await ownerIsVisible(db, user, stored.owner))) {
       throw new HttpError(409, 'conflict', `externalId ${externalId ?? ''} is already used by another party's order; use a new externalId`);
     }

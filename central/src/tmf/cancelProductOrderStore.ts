@@ -1,0 +1,65 @@
+import type { AuthUser } from '../auth/users';
+import type { Queryable } from '../db/db';
+import { ownerVisibleSql } from '../sync/scope';
+import type { CancelProductOrder } from './cancelProductOrderTypes';
+import { filterSql, type AttributeFilter } from './listing';
+
+interface TaskRow extends Record<string, unknown> {
+  resource: CancelProductOrder;
+}
+
+/**
+ * One row per cancellation request. `owner` is the order's owner (who sees the task), and
+ * `origin_state` the order's state when the cancellation was requested: a denial returns there.
+ */
+export async function saveCancelTask(tx: Queryable, task: CancelProductOrder, owner: string, originState: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO cancel_product_orders (id, product_order_id, owner, state, origin_state, resource)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+     ON CONFLICT (id) DO UPDATE SET state = EXCLUDED.state, resource = EXCLUDED.resource`,
+    [task.id, task.productOrder.id, owner, task.state, originState, JSON.stringify(task)],
+  );
+}
+
+export async function findVisibleCancelTask(db: Queryable, user: AuthUser, id: string): Promise<CancelProductOrder | undefined> {
+  const scope = ownerVisibleSql(user, 'owner', 2);
+  const rows = await db.query<TaskRow>(
+    `SELECT resource FROM cancel_product_orders WHERE id = $1 AND ${scope}`,
+    scope === 'TRUE' ? [id] : [id, user.id],
+  );
+  return rows[0]?.resource;
+}
+
+const COLUMN_OF: Record<string, string> = { id: 'id', state: 'state' };
+
+export async function listVisibleCancelTasks(
+  db: Queryable,
+  user: AuthUser,
+  filters: readonly AttributeFilter[],
+  offset: number,
+  limit: number,
+): Promise<{ total: number; tasks: CancelProductOrder[] }> {
+  const params: unknown[] = [];
+  const bind = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where: string[] = [];
+  const scope = ownerVisibleSql(user, 'owner', 1);
+  if (scope !== 'TRUE') {
+    bind(user.id);
+    where.push(scope);
+  }
+  // productOrder is a reference: filtering on it means its id (productOrder=<order id>).
+  const orderFilters = filters.filter((filter) => filter.attribute === 'productOrder');
+  for (const filter of orderFilters) where.push(`(${filter.values.map((value) => `product_order_id = ${bind(value)}`).join(' OR ')})`);
+  where.push(...filterSql(filters.filter((filter) => filter.attribute !== 'productOrder'), bind, 'resource', COLUMN_OF));
+  const condition = where.length > 0 ? where.join(' AND ') : 'TRUE';
+  const count = await db.query<{ total: unknown }>(`SELECT count(*) AS total FROM cancel_product_orders WHERE ${condition}`, [...params]);
+  const rows = await db.query<TaskRow>(
+    `SELECT resource FROM cancel_product_orders WHERE ${condition}
+      ORDER BY created_at, id OFFSET ${bind(offset)} LIMIT ${bind(limit)}`,
+    params,
+  );
+  return { total: Number(count[0]?.total ?? 0), tasks: rows.map((row) => row.resource) };
+}
