@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuthRoutes } from './auth/routes';
+import { registerCatalogRoutes } from './catalog/catalogRoutes';
 import { installBearerAuth } from './auth/guard';
 import { deleteExpiredTokens } from './auth/tokens';
 import type { Db } from './db/db';
@@ -58,6 +59,7 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   const hub = new ChangeHub();
   registerAuthRoutes(app, db, { tokenTtlSeconds: options.tokenTtlSeconds ?? 3600 });
   registerSyncRoutes(app, db, hub);
+  registerCatalogRoutes(app, db, hub);
   registerStreamRoute(app, db, hub);
   registerOrderingRoutes(app, db, hub);
   await app.ready();

@@ -15,7 +15,7 @@ function typeMatches(type: AttributeType, value: unknown): boolean {
 }
 
 function describeType(type: AttributeType): string {
-  return type === 'array' ? 'an array of objects' : type === 'object' ? 'an object' : `a ${type}`;
+  return type === 'array' ? 'an array of objects' : type === 'object' || type === 'integer' ? `an ${type}` : `a ${type}`;
 }
 
 function fail(problems: readonly string[]): never {
@@ -44,8 +44,9 @@ function nestedProblems(resource: CatalogResourceName, body: JsonObject): string
   const problems: string[] = [];
   for (const reference of CATALOG_REFERENCES.filter((candidate) => candidate.from === resource)) {
     const value = body[reference.field];
-    if (value === undefined) continue;
-    const refs = reference.many ? (value as unknown[]) : [value];
+    // A wrongly typed attribute is reported by typeProblems.
+    if (value === undefined || (reference.many && !Array.isArray(value))) continue;
+    const refs: unknown[] = reference.many ? (value as unknown[]) : [value];
     refs.forEach((ref, index) => {
       if (!isObject(ref) || typeof ref.id !== 'string' || ref.id === '') {
         problems.push(`${reference.field}${reference.many ? `[${index}]` : ''} must reference a ${TYPE_NAMES[reference.to]} by its id`);

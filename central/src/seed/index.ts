@@ -1,10 +1,10 @@
 import { takeWriteLock, type Db } from '../db/db';
+import { seedCatalog } from '../catalog/catalogSeed';
 import { hashPassword } from '../auth/passwords';
 import { insertUserIfAbsent } from '../auth/users';
 import { insertDocIfAbsent, type DocWrite } from '../sync/docs';
 import type { JsonObject } from '../sync/json';
 import type { CollectionName } from '../../../shared/schemas';
-import { SEED_OFFERINGS } from './catalog';
 import { SEED_ACCOUNTS, SEED_CONTACTS, SEED_LEADS } from './customers';
 import { VISION_RULE_SETS } from '../../../shared/leads/vision.ruleSets';
 import { DEMO_PASSWORD, SEED_USERS } from './users';
@@ -38,7 +38,6 @@ export async function seedDemoData(db: Db): Promise<SeedResult> {
     })),
   );
   const writes = [
-    ...docs('offerings', SEED_OFFERINGS),
     ...docs('ruleSets', VISION_RULE_SETS),
     ...docs('accounts', SEED_ACCOUNTS),
     ...docs('contacts', SEED_CONTACTS),
@@ -51,6 +50,8 @@ export async function seedDemoData(db: Db): Promise<SeedResult> {
     for (const user of missing) if (await insertUserIfAbsent(tx, user)) users += 1;
     let documents = 0;
     for (const write of writes) if (await insertDocIfAbsent(tx, write)) documents += 1;
+    // The offerings documents are projected from the TMF620 catalog, their source of truth.
+    documents += await seedCatalog(tx);
     return { users, documents };
   });
 }

@@ -1,7 +1,7 @@
 import type { AuthUser } from '../auth/users';
 import type { Queryable } from '../db/db';
 import type { JsonObject } from '../sync/json';
-import { ownerVisibleSql } from '../sync/scope';
+import { ownerVisibleSql, seesEveryOwner } from '../sync/scope';
 import { filterSql, type AttributeFilter } from './listing';
 
 /**
@@ -38,9 +38,10 @@ export async function getResource<T extends JsonObject>(db: Queryable, kind: str
 }
 
 function visibility(user: AuthUser, bind: (value: unknown) => string): string {
+  // Bind the user id only where the SQL uses it: an unused parameter is an error in both engines.
+  if (seesEveryOwner(user)) return 'TRUE';
   const param = bind(user.id);
-  const owned = ownerVisibleSql(user, 'owner', Number(param.slice(1)));
-  return owned === 'TRUE' ? 'TRUE' : `(owner IS NULL OR ${owned})`;
+  return `(owner IS NULL OR ${ownerVisibleSql(user, 'owner', Number(param.slice(1)))})`;
 }
 
 /** The resource if it exists and the user may see it (shared resources: everyone). */
