@@ -2,9 +2,11 @@
  * `npm run central`: the central system as a process. Configuration by environment:
  * PORT (4010; 0 = any free port), HOST (127.0.0.1), DATABASE_URL (PostgreSQL) or OUTPOST_DATA_DIR (PGlite folder,
  * default .outpost-data/central), OUTPOST_CORS_ORIGINS (comma list), OUTPOST_TOKEN_TTL (seconds, 3600),
- * OUTPOST_LOG=1 for request logs.
+ * OUTPOST_LOG=1 for request logs; fulfillment: OUTPOST_FULFILLMENT (auto|manual, default auto),
+ * OUTPOST_FULFILLMENT_SEED, OUTPOST_FALLOUT_RATE (0..1), OUTPOST_FULFILLMENT_INTERVAL_MS.
  */
 import { resolve } from 'node:path';
+import { fulfillmentOptionsFromEnv } from './fulfillment/config';
 import { createCentral } from './server';
 
 function wholeNumber(name: string, fallback: number, min: number, max: number): number {
@@ -31,6 +33,8 @@ async function main(): Promise<void> {
     corsOrigins: corsOrigins && corsOrigins.length > 0 ? corsOrigins : undefined,
     tokenTtlSeconds: wholeNumber('OUTPOST_TOKEN_TTL', 3600, 1, 365 * 24 * 3600),
     logger: process.env.OUTPOST_LOG === '1',
+    // A demo shows orders progressing unless OUTPOST_FULFILLMENT=manual.
+    fulfillment: fulfillmentOptionsFromEnv(process.env, 'auto'),
   });
   await central.app.listen({ port, host });
   // PORT=0 picks a free port: report the one actually bound.

@@ -3,12 +3,14 @@
  * here fails the conformance suite, so a new endpoint cannot ship unchecked.
  */
 import { PRODUCT_CATALOG_CASES } from './productCatalog';
+import { PRODUCT_INVENTORY_CASES } from './productInventory';
 import { PRODUCT_ORDERING_CASES } from './productOrdering';
 import { PRODUCT_ORDER_LIFECYCLE_CASES } from './productOrderLifecycle';
 import type { CaseTable } from './types';
 
 export const ALL_CASES: CaseTable = {
   ...PRODUCT_ORDERING_CASES,
+  ...PRODUCT_INVENTORY_CASES,
   ...PRODUCT_CATALOG_CASES,
   ...PRODUCT_ORDER_LIFECYCLE_CASES,
 };

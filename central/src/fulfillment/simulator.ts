@@ -1,0 +1,110 @@
+/**
+ * The fulfillment simulator: moves acknowledged orders through inProgress to completed, or into
+ * a fall-out, one step at a time, through the order lifecycle (never by writing states itself),
+ * and creates the TMF637 products of what was delivered in the same transaction.
+ */
+import { takeWriteLock, type Db } from '../db/db';
+import { HttpError, notFound } from '../http/errors';
+import { createProductsForOrder } from '../inventory/productStore';
+import { changeOf, type StoredDoc } from '../sync/docs';
+import type { ChangeHub } from '../sync/hub';
+import { applyOrderTransition } from '../tmf/orderLifecycle';
+import { lockProductOrder } from '../tmf/productOrderStore';
+import type { ProductOrderState } from '../tmf/productOrderTypes';
+import type { FulfillmentConfig } from './config';
+import { nextAction, planFulfillment, type FulfillmentPlan } from './plan';
+
+export interface FulfillmentStep {
+  orderId: string;
+  from: ProductOrderState;
+  to: ProductOrderState;
+  /** The central.* event sent; null when the order had nothing to do. */
+  event: string | null;
+  reason: string;
+  /** TMF637 products created by this step (completion, or the delivered items of a partial order). */
+  productIds: string[];
+}
+
+/** Orders a step of "everything" moves: the ones nobody needs to look at first. */
+const ELIGIBLE_STATES: readonly ProductOrderState[] = ['acknowledged', 'inProgress'];
+export const MAX_ORDERS_PER_STEP = 100;
+
+export class FulfillmentSimulator {
+  constructor(
+    private readonly db: Db,
+    private readonly hub: ChangeHub,
+    readonly config: FulfillmentConfig,
+  ) {}
+
+  /** The path this simulator gives an order (the app's order id keys it when there is one). */
+  planFor(orderKey: string, itemIds: readonly string[]): FulfillmentPlan {
+    return planFulfillment(this.config.seed, orderKey, this.config.falloutRate, itemIds);
+  }
+
+  /**
+   * One step of one order. `explicit`: the order was named by an administrator, which also
+   * releases a held order or resumes a pending one. Unknown order: 404.
+   */
+  async stepOrder(id: string, explicit: boolean): Promise<FulfillmentStep> {
+    const { step, changed } = await this.db.transaction(async (tx): Promise<{ step: FulfillmentStep; changed: StoredDoc[] }> => {
+      // Steps of one order never interleave: the write lock, then the order's row, in the
+      // order the lifecycle takes them.
+      await takeWriteLock(tx);
+      const locked = await lockProductOrder(tx, id);
+      if (!locked) throw notFound(`No ProductOrder with id ${id}`);
+      const { order } = locked;
+      const fellOut = await tx.query('SELECT 1 FROM fulfillment_fallouts WHERE order_id = $1', [id]);
+      const plan = this.planFor(order.externalId ?? order.id, order.productOrderItem.map((item) => item.id));
+      const action = nextAction(order.state, plan, fellOut.length > 0, explicit);
+      if (action.kind === 'idle') {
+        return { step: { orderId: id, from: order.state, to: order.state, event: null, reason: action.reason, productIds: [] }, changed: [] };
+      }
+
+      const moved = await applyOrderTransition(tx, id, { type: action.event }, action.reason, {
+        syncDoc: true,
+        ...(action.itemOutcomes ? { itemOutcomes: action.itemOutcomes } : {}),
+      });
+      if (action.fallout) {
+        await tx.query('INSERT INTO fulfillment_fallouts (order_id, fallout) VALUES ($1, $2) ON CONFLICT (order_id) DO NOTHING', [id, action.fallout]);
+      }
+      const delivered = moved.order.state === 'completed' || moved.order.state === 'partial';
+      const created = delivered
+        ? await createProductsForOrder(tx, moved.order, moved.owner, new Date().toISOString())
+        : { products: [], docs: [] };
+      return {
+        step: {
+          orderId: id,
+          from: order.state,
+          to: moved.order.state,
+          event: action.event,
+          reason: action.reason,
+          productIds: created.products.map((product) => product.id),
+        },
+        changed: [...moved.changed, ...created.docs],
+      };
+    });
+    // After commit, so a connected app pulls what is already there.
+    this.hub.publish(changed.map(changeOf));
+    return step;
+  }
+
+  /** One step of every order in acknowledged or inProgress (oldest first, at most 100). */
+  async stepEligible(): Promise<FulfillmentStep[]> {
+    const states = ELIGIBLE_STATES.map((_, index) => `$${index + 2}`).join(', ');
+    const rows = await this.db.query<{ id: string }>(
+      `SELECT id FROM product_orders WHERE state IN (${states}) ORDER BY order_date, id LIMIT $1`,
+      [MAX_ORDERS_PER_STEP, ...ELIGIBLE_STATES],
+    );
+    const steps: FulfillmentStep[] = [];
+    for (const { id } of rows) {
+      try {
+        steps.push(await this.stepOrder(id, false));
+      } catch (error) {
+        // Deleted or moved by someone else since it was listed: not this step's business.
+        if (error instanceof HttpError && (error.statusCode === 404 || error.statusCode === 409)) continue;
+        throw error;
+      }
+    }
+    return steps;
+  }
+}

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, startCentral, type TestCentral } from '../test/harness';
+import { api, expectApiError, integrationToken, signIn, type Api, type Json } from '../test/client';
+import { newOrder } from '../test/fixtures';
+import { fixedOrderId, listOf, step, tmfOrderOf } from '../test/fulfillmentClient';
+
+const BASE = '/tmf-api/productInventory/v4/product';
+const ORDERING = '/tmf-api/productOrderingManagement/v4/productOrder';
+
+/** A TMF622 client's order: a bundle, a static IP block, and a line with no offering (no asset). */
+const apiOrder = {
+  relatedParty: [{ id: 'acct-summit-legal', name: 'Summit Legal Partners', role: 'customer', '@referredType': 'Organization' }],
+  productOrderItem: [
+    {
+      id: '1', action: 'add', quantity: 1,
+      productOffering: { id: 'off-office-connect-bundle', name: 'Office Connect Bundle' },
+      itemPrice: [
+        { priceType: 'recurring', recurringChargePeriod: 'month', price: { dutyFreeAmount: { unit: 'USD', value: 349 } } },
+        { priceType: 'oneTime', price: { dutyFreeAmount: { unit: 'USD', value: 99 } } },
+      ],
+    },
+    { id: '2', action: 'add', productOffering: { id: 'off-static-ip' } },
+    { id: '3', action: 'add' },
+  ],
+};
+
+describe.each(ENGINES)('TMF637 product inventory on $name', (engine) => {
+  let central: TestCentral;
+  let alex: Api;
+  let sam: Api;
+  let morgan: Api;
+  let admin: Api;
+  let integration: Api;
+  let apiOrderId = '';
+  beforeAll(async () => {
+    central = await startCentral(engine, { fulfillment: { seed: 1, falloutRate: 0 } });
+    [alex, sam, morgan, admin] = await Promise.all(
+      ['alex', 'sam', 'morgan', 'admin'].map(async (user) => api(central.url, await signIn(central.url, user))),
+    ) as [Api, Api, Api, Api];
+    integration = api(central.url, await integrationToken(central.url));
+    await alex.push('orders', [{ newDocumentState: newOrder('user-alex', { id: fixedOrderId(31) }) }]);
+    await sam.push('orders', [{
+      newDocumentState: newOrder('user-sam', {
+        id: fixedOrderId(32), accountId: 'acct-bluepeak-outfitters', accountName: 'Bluepeak Outfitters', billingAccount: 'ba-bluepeak-main',
+      }),
+    }]);
+    const posted = await integration.post(ORDERING, apiOrder);
+    expect(posted.status).toBe(201);
+    const order = (await posted.json()) as Json;
+    expect(order.state).toBe('acknowledged');
+    apiOrderId = String(order.id);
+    await step(admin);
+    await step(admin);
+  });
+  afterAll(() => central?.close());
+
+  const list = (client: Api, query = '') => listOf(client, `${BASE}${query}`);
+
+  it('creates active products for the trackable lines of completed orders, with the TMF637 attributes', async () => {
+    const order = await tmfOrderOf(alex, fixedOrderId(31));
+    expect(order.state).toBe('completed');
+    const { status, total, body } = await list(alex);
+    expect(status).toBe(200);
+    expect(total).toBe('2');
+    const mobile = body.find((product) => (product.productOffering as Json).id === 'off-mobile-business');
+    expect(mobile).toMatchObject({
+      href: `${BASE}/${String(mobile?.id)}`,
+      name: 'Mobile Business',
+      status: 'active',
+      isBundle: false,
+      '@type': 'Product',
+      relatedParty: [{ id: 'acct-harbor-logistics', role: 'customer', '@referredType': 'Organization' }],
+      productOrderItem: [{ orderItemId: '02', productOrderId: order.id, orderItemAction: 'add' }],
+      billingAccount: { id: 'ba-harbor-main' },
+    });
+    expect(mobile?.productCharacteristic).toEqual(expect.arrayContaining([
+      { name: 'Plan', valueType: 'string', value: 'Plus 50 GB' },
+      { name: 'Quantity', valueType: 'integer', value: 5 },
+    ]));
+    // Installation and SIM activation are delivered, not kept: only the recurring charge stays.
+    expect(mobile?.productPrice).toEqual([
+      { name: 'Monthly charge', priceType: 'recurring', recurringChargePeriod: 'month', price: { dutyFreeAmount: { unit: 'USD', value: 195 } } },
+    ]);
+    expect(Date.parse(String(mobile?.startDate))).not.toBeNaN();
+  });
+
+  it('turns a bundle into one product and skips lines without an offering', async () => {
+    const { body } = await list(admin, `?relatedParty=acct-summit-legal`);
+    expect(body.map((product) => (product.productOffering as Json).id).sort()).toEqual(['off-office-connect-bundle', 'off-static-ip']);
+    const bundle = body.find((product) => product.isBundle === true);
+    expect(bundle).toMatchObject({ name: 'Office Connect Bundle', productOrderItem: [{ orderItemId: '1', productOrderId: apiOrderId }] });
+  });
+
+  it('scopes the list: reps their own, managers their team, admin and integration clients all', async () => {
+    expect((await list(alex)).total).toBe('2');
+    expect((await list(sam)).body.every((product) => (product.relatedParty as Json[])[0]?.id === 'acct-bluepeak-outfitters')).toBe(true);
+    expect((await list(sam)).total).toBe('2');
+    expect((await list(morgan)).total).toBe('4');
+    expect((await list(admin)).total).toBe('6');
+    expect((await list(integration)).total).toBe('6');
+  });
+
+  it('reads one product, 404 when unknown or not visible', async () => {
+    const [product] = (await list(alex)).body;
+    const response = await alex.get(`${BASE}/${String(product?.id)}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(product);
+    const trimmed = (await (await morgan.get(`${BASE}/${String(product?.id)}?fields=name`)).json()) as Json;
+    expect(Object.keys(trimmed).sort()).toEqual(['href', 'id', 'name']);
+    await expectApiError(await sam.get(`${BASE}/${String(product?.id)}`), 404);
+    await expectApiError(await admin.get(`${BASE}/no-such-product`), 404);
+  });
+
+  it('filters on first-level attributes and references, selects fields and pages', async () => {
+    expect((await list(admin, '?productOffering=off-fibre-internet')).total).toBe('2');
+    expect((await list(admin, '?name=Mobile%20Business&status=active')).total).toBe('2');
+    expect((await list(admin, '?status=terminated')).total).toBe('0');
+    expect((await list(admin, '?relatedParty=acct-harbor-logistics')).total).toBe('2');
+    const page = await admin.get(`${BASE}?limit=1&offset=1&fields=status`);
+    expect(page.headers.get('x-total-count')).toBe('6');
+    expect(page.headers.get('x-result-count')).toBe('1');
+    const [only] = (await page.json()) as Json[];
+    expect(Object.keys(only ?? {}).sort()).toEqual(['href', 'id', 'status']);
+    await expectApiError(await admin.get(`${BASE}?limit=lots`), 400);
+    await expectApiError(await admin.get(`${BASE}?relatedParty.id=x`), 400);
+  });
+
+  it('records one ProductCreateEvent per product, and none when a completed order is stepped again', async () => {
+    const created = async () => {
+      const response = await admin.get('/tmf-api/event/v4/topic/productInventory/event?limit=1000');
+      expect(response.status).toBe(200);
+      return ((await response.json()) as Json[]).filter((event) => event.eventType === 'ProductCreateEvent');
+    };
+    const before = await created();
+    const ids = (await list(admin)).body.map((product) => product.id).sort();
+    expect(before.map((event) => ((event.event as Json).product as Json).id).sort()).toEqual(ids);
+    const order = await tmfOrderOf(alex, fixedOrderId(31));
+    expect((await step(admin, order.id))[0]).toMatchObject({ event: null, productIds: [] });
+    expect(await created()).toHaveLength(before.length);
+    expect((await list(admin)).total).toBe('6');
+  });
+
+  it('requires a token', async () => {
+    await expectApiError(await fetch(`${central.url}${BASE}`), 401);
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * TMF637 products in tmf_resources (kind `product`, owner = the rep who placed the order), the
+ * ProductCreateEvent of each, and the app's read-only `products` documents.
+ */
+import type { OfferingDoc } from '../../../shared/schemas';
+import type { Queryable } from '../db/db';
+import type { AuthUser } from '../auth/users';
+import { recordEvent } from '../events/eventLog';
+import { loadDoc, writeDoc, type StoredDoc } from '../sync/docs';
+import type { JsonObject } from '../sync/json';
+import { ownerVisibleSql } from '../sync/scope';
+import { filterSql, type AttributeFilter } from '../tmf/listing';
+import { getResource, getVisibleResource, putResource } from '../tmf/resourceStore';
+import type { ProductOrder } from '../tmf/productOrderTypes';
+import { isTrackable, productDocOf, productFromOrderItem, productIdFor } from './productFromOrder';
+import { INVENTORY_DOMAIN, PRODUCT_KIND, type Product } from './productTypes';
+
+export interface CreatedProducts {
+  products: Product[];
+  /** The synced documents written, to publish after commit. */
+  docs: StoredDoc[];
+}
+
+async function offeringOf(tx: Queryable, id: string | undefined): Promise<OfferingDoc | undefined> {
+  if (!id) return undefined;
+  const doc = await loadDoc(tx, 'offerings', id);
+  return doc && !doc.deleted ? (doc.data as unknown as OfferingDoc) : undefined;
+}
+
+/**
+ * The assets of a delivered order: one product per trackable top-level item in state
+ * `completed` (so a `partial` order gives products for its delivered items only). Runs in the
+ * transaction of the state change, under its write lock; a product that already exists is left
+ * alone, so calling it twice for one order creates nothing the second time.
+ */
+export async function createProductsForOrder(tx: Queryable, order: ProductOrder, owner: string, now: string): Promise<CreatedProducts> {
+  const created: CreatedProducts = { products: [], docs: [] };
+  for (const item of order.productOrderItem) {
+    if (item.state !== 'completed') continue;
+    const offering = await offeringOf(tx, item.productOffering?.id);
+    if (!isTrackable(item, offering)) continue;
+    if (await getResource(tx, PRODUCT_KIND, productIdFor(order.id, item.id))) continue;
+
+    const product = productFromOrderItem(order, item, offering, now);
+    await putResource(tx, PRODUCT_KIND, product.id, owner, product);
+    await recordEvent(tx, {
+      eventType: 'ProductCreateEvent',
+      domain: INVENTORY_DOMAIN,
+      resourceName: 'product',
+      resource: product,
+      owner,
+      description: `Product ${product.name} created for order ${order.id} item ${item.id}`,
+    });
+    created.products.push(product);
+    const doc = productDocOf(product, order, item, owner, now);
+    if (doc) {
+      created.docs.push(await writeDoc(tx, { collection: 'products', id: doc.id, owner, deleted: false, data: doc as unknown as JsonObject }));
+    }
+  }
+  return created;
+}
+
+export async function findVisibleProduct(db: Queryable, user: AuthUser, id: string): Promise<Product | undefined> {
+  return getVisibleResource<Product>(db, user, PRODUCT_KIND, id);
+}
+
+/**
+ * Filters on attributes that hold references match the reference's id, the way a TMF client
+ * means them: `relatedParty=acct-1` = products of that customer, `productOffering=off-1`.
+ */
+function productFilterSql(filters: readonly AttributeFilter[], bind: (value: unknown) => string): string[] {
+  const plain = filters.filter((filter) => filter.attribute !== 'relatedParty' && filter.attribute !== 'productOffering');
+  const special = filters.flatMap((filter) => {
+    if (filter.attribute === 'relatedParty') {
+      return [`(${filter.values.map((value) => `resource -> 'relatedParty' @> jsonb_build_array(jsonb_build_object('id', ${bind(value)}::text))`).join(' OR ')})`];
+    }
+    if (filter.attribute === 'productOffering') {
+      return [`(${filter.values.map((value) => `resource -> 'productOffering' ->> 'id' = ${bind(value)}`).join(' OR ')})`];
+    }
+    return [];
+  });
+  return [...filterSql(plain, bind, 'resource', { id: 'id' }), ...special];
+}
+
+export async function listVisibleProducts(
+  db: Queryable,
+  user: AuthUser,
+  filters: readonly AttributeFilter[],
+  offset: number,
+  limit: number,
+): Promise<{ total: number; products: Product[] }> {
+  const params: unknown[] = [PRODUCT_KIND];
+  const bind = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where = ['kind = $1'];
+  const scope = ownerVisibleSql(user, 'owner', 2);
+  if (scope !== 'TRUE') {
+    bind(user.id);
+    where.push(scope);
+  }
+  where.push(...productFilterSql(filters, bind));
+  const condition = where.join(' AND ');
+  const count = await db.query<{ total: unknown }>(`SELECT count(*) AS total FROM tmf_resources WHERE ${condition}`, [...params]);
+  const rows = await db.query<{ resource: Product }>(
+    `SELECT resource FROM tmf_resources WHERE ${condition} ORDER BY created_at, id OFFSET ${bind(offset)} LIMIT ${bind(limit)}`,
+    params,
+  );
+  return { total: Number(count[0]?.total ?? 0), products: rows.map((row) => row.resource) };
+}
