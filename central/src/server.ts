@@ -8,15 +8,13 @@ import { migrate } from './db/migrations';
 import { openPglite } from './db/pglite';
 import { openPostgres } from './db/postgres';
 import { installCors } from './http/cors';
-import { installErrorHandling } from './http/errors';
+import { installBodyDepthLimit } from './http/bodyDepth';
+import { answerFrameworkError, installErrorHandling } from './http/errors';
 import { seedDemoData } from './seed';
 import { ChangeHub } from './sync/hub';
 import { registerSyncRoutes } from './sync/routes';
 import { registerStreamRoute } from './sync/stream';
 import { registerOrderingRoutes } from './tmf/orderingRoutes';
-import type { FulfillmentOptions } from './fulfillment/config';
-import { registerFulfillment } from './fulfillment/routes';
-import { registerProductInventoryRoutes } from './inventory/productRoutes';
 
 export interface CentralOptions {
   /** PostgreSQL connection string; when absent, PGlite is used. */
@@ -31,8 +29,6 @@ export interface CentralOptions {
   tokenTtlSeconds?: number;
   /** Fastify request logging (pino); 5xx errors are printed either way. */
   logger?: boolean;
-  /** Fulfillment simulator (fulfillment/config.ts); default manual. */
-  fulfillment?: FulfillmentOptions;
 }
 
 export interface Central {
@@ -57,8 +53,9 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
     throw error;
   }
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES, frameworkErrors: answerFrameworkError });
   installErrorHandling(app, !options.logger);
+  installBodyDepthLimit(app);
   await installCors(app, options.corsOrigins);
   installBearerAuth(app, db);
   const hub = new ChangeHub();
@@ -67,8 +64,6 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   registerCatalogRoutes(app, db, hub);
   registerStreamRoute(app, db, hub);
   registerOrderingRoutes(app, db, hub);
-  registerFulfillment(app, db, hub, options.fulfillment);
-  registerProductInventoryRoutes(app, db);
   await app.ready();
 
   let closing: Promise<void> | undefined;

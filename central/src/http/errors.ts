@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiError } from '../../../shared/sync/protocol';
 
 /** Thrown by handlers; rendered as the TMF630 Error shape with the given status. */
@@ -45,6 +45,11 @@ function fromFastifyError(error: FastifyError): HttpError {
       return new HttpError(415, 'unsupported_media_type', 'Unsupported Content-Type; send application/json (or application/x-www-form-urlencoded to /oauth/token)', error.message);
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new HttpError(400, 'invalid_request', 'Content-Length does not match the body', error.message);
+    // PostgreSQL refuses NUL and invalid characters in any text it is given (SQLSTATE 22021,
+    // 22P05): only a client's input carries them, wherever in the path, query or body they came.
+    case '22021':
+    case '22P05':
+      return new HttpError(400, 'invalid_request', 'The request contains a NUL or otherwise invalid character (\\u0000); remove it', error.message);
     default:
       break;
   }
@@ -53,6 +58,22 @@ function fromFastifyError(error: FastifyError): HttpError {
   }
   if (status >= 400 && status < 500) return new HttpError(status, 'invalid_request', error.message);
   return new HttpError(500, 'internal_error', 'The central system failed to process the request; try again later');
+}
+
+/**
+ * Fastify answers a URL it cannot decode (FST_ERR_BAD_URL) or a path parameter over
+ * maxParamLength (FST_ERR_MAX_PARAM_LENGTH) before any route or error handler runs; passed as
+ * the `frameworkErrors` option so those answers are TMF Errors too (found by the hostile-input
+ * property test, central/src/conformance/hostile.property.test.ts).
+ */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const httpError =
+    error.code === 'FST_ERR_BAD_URL'
+      ? new HttpError(400, 'invalid_request', 'The URL is not valid percent-encoded UTF-8; encode each path segment with encodeURIComponent')
+      : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? new HttpError(414, 'uri_too_long', 'A path segment is too long (at most 100 characters); ids are short')
+        : fromFastifyError(error);
+  void sendError(reply, httpError);
 }
 
 export function installErrorHandling(app: FastifyInstance, logErrorsToConsole: boolean): void {

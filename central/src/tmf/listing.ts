@@ -78,7 +78,8 @@ export function filterSql(
   columns: Readonly<Record<string, string>> = {},
 ): string[] {
   return filters.map((filter) => {
-    const column = columns[filter.attribute];
+    // Own keys only: `constructor` or `toString` would otherwise find Object's and become SQL text.
+    const column = Object.hasOwn(columns, filter.attribute) ? columns[filter.attribute] : undefined;
     const target = column ?? `${jsonColumn} ->> ${bind(filter.attribute)}`;
     return `(${filter.values.map((value) => `${target} = ${bind(value)}`).join(' OR ')})`;
   });
