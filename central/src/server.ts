@@ -15,6 +15,9 @@ import { ChangeHub } from './sync/hub';
 import { registerSyncRoutes } from './sync/routes';
 import { registerStreamRoute } from './sync/stream';
 import { registerOrderingRoutes } from './tmf/orderingRoutes';
+import type { FulfillmentOptions } from './fulfillment/config';
+import { registerFulfillment } from './fulfillment/routes';
+import { registerProductInventoryRoutes } from './inventory/productRoutes';
 
 export interface CentralOptions {
   /** PostgreSQL connection string; when absent, PGlite is used. */
@@ -29,6 +32,8 @@ export interface CentralOptions {
   tokenTtlSeconds?: number;
   /** Fastify request logging (pino); 5xx errors are printed either way. */
   logger?: boolean;
+  /** Fulfillment simulator (fulfillment/config.ts); default manual. */
+  fulfillment?: FulfillmentOptions;
 }
 
 export interface Central {
@@ -64,6 +69,8 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   registerCatalogRoutes(app, db, hub);
   registerStreamRoute(app, db, hub);
   registerOrderingRoutes(app, db, hub);
+  registerFulfillment(app, db, hub, options.fulfillment);
+  registerProductInventoryRoutes(app, db);
   await app.ready();
 
   let closing: Promise<void> | undefined;
