@@ -50,6 +50,7 @@ describe.each(ENGINES)('business consistency check on ingest on $name', (engine)
     // Released after review, the finding stays on the order.
     const released = await walk(ops, tmfOrderId, ['central.release']);
     expect(released.state).toBe('inProgress');
+    expect(stateReason(released)).toBe('In progress: the issue that held the order is solved');
     expect(noteText(released, 'priceCheck')).toBe(expected);
   });
 

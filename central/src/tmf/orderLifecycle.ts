@@ -10,7 +10,7 @@ import { STATE_REASON_NOTE, withCentralNote } from '../orders/productOrderFromOr
 import { changeOf, loadDoc, writeDoc, type StoredDoc } from '../sync/docs';
 import type { ChangeHub } from '../sync/hub';
 import {
-  DEFAULT_REASONS, FINAL_ORDER_STATES, forbiddenTransitionReason, isCancellationOrigin, isCentralEvent, itemsInState,
+  defaultReason, FINAL_ORDER_STATES, forbiddenTransitionReason, isCancellationOrigin, isCentralEvent, itemsInState,
   nextOrderState, partialOutcomeProblem, type ItemOutcome,
 } from './orderStates';
 import { recordProductOrderEvent } from './productOrderEvents';
@@ -67,7 +67,7 @@ export async function applyOrderTransition(
   }
 
   const now = new Date().toISOString();
-  const text = reason ?? event.reason ?? DEFAULT_REASONS[next];
+  const text = reason ?? event.reason ?? defaultReason(event.type, next);
   let order: ProductOrder = {
     ...current,
     ...options.attributes,

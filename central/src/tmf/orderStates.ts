@@ -81,6 +81,18 @@ export const DEFAULT_REASONS: Readonly<Record<ProductOrderState, string>> = {
   pendingCancellation: 'Cancellation accepted; cancelling the order',
 };
 
+/** Where the same state is reached for different reasons, the event says which. */
+const EVENT_REASONS: Partial<Readonly<Record<CentralEventType, string>>> = {
+  'central.resume': 'In progress: the missing information arrived',
+  'central.release': 'In progress: the issue that held the order is solved',
+  'central.denyCancellation': 'Cancellation denied; order treatment continues',
+};
+
+/** The stateReason when the caller gives none. */
+export function defaultReason(event: CentralEventType, next: ProductOrderState): string {
+  return EVENT_REASONS[event] ?? DEFAULT_REASONS[next];
+}
+
 function withItemState(item: ProductOrderItem, state: string): ProductOrderItem {
   const children = Array.isArray(item.productOrderItem)
     ? { productOrderItem: item.productOrderItem.filter(isObject).map((child) => withItemState(child as ProductOrderItem, state)) }
