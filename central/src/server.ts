@@ -15,6 +15,8 @@ import { ChangeHub } from './sync/hub';
 import { registerSyncRoutes } from './sync/routes';
 import { registerStreamRoute } from './sync/stream';
 import { registerOrderingRoutes } from './tmf/orderingRoutes';
+import { registerSalesLeadRoutes } from './sales/salesLeadRoutes';
+import { registerQuoteRoutes } from './quotes/quoteRoutes';
 import type { FulfillmentOptions } from './fulfillment/config';
 import { registerFulfillment } from './fulfillment/routes';
 import { registerProductInventoryRoutes } from './inventory/productRoutes';
@@ -69,6 +71,8 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   registerCatalogRoutes(app, db, hub);
   registerStreamRoute(app, db, hub);
   registerOrderingRoutes(app, db, hub);
+  registerSalesLeadRoutes(app, db, hub);
+  registerQuoteRoutes(app, db);
   registerFulfillment(app, db, hub, options.fulfillment);
   registerProductInventoryRoutes(app, db);
   await app.ready();

@@ -2,6 +2,8 @@ import type { CollectionName, LeadDoc } from '../../../shared/schemas';
 import { validateLeadDoc } from '../../../shared/leads/lead.validation';
 import { accountRules } from '../orders/awaitingAccount';
 import { orderRules } from '../orders/orderRules';
+import { quoteRules } from '../quotes/quoteEvents';
+import { announcePushedLead } from '../sales/salesLeadEvents';
 import type { CollectionRules, WritePlan } from './rules';
 
 const leadRules: CollectionRules = {
@@ -10,6 +12,8 @@ const leadRules: CollectionRules = {
     const problems = validateLeadDoc(plan.data as unknown as LeadDoc).map((issue) => issue.message);
     return { ...plan, problems: [...plan.problems, ...problems] };
   },
+  // TMF699 SalesLeadCreateEvent / StateChangeEvent / DeleteEvent for leads changed in the app.
+  afterWrite: announcePushedLead,
 };
 
 /** Collections without rules are stored as normalised. */
@@ -17,4 +21,5 @@ export const COLLECTION_RULES: Partial<Record<CollectionName, CollectionRules>> 
   leads: leadRules,
   orders: orderRules,
   accounts: accountRules,
+  quotes: quoteRules,
 };

@@ -75,6 +75,6 @@ export async function applyPushRow(ctx: RowContext, row: PushRowInput, rules: Co
     data: plan.data,
   });
   if (plan.problems.length > 0) return { response: toWire(stored), stored: [stored] };
-  const followUps = rules.afterWrite ? await rules.afterWrite(ctx, stored) : [];
+  const followUps = rules.afterWrite ? await rules.afterWrite(ctx, stored, master) : [];
   return { stored: [stored, ...followUps] };
 }

@@ -23,6 +23,9 @@ export interface WritePlan {
 export interface CollectionRules {
   /** Business validation and the fields the central system owns, before the write. */
   prepare?(ctx: RowContext, plan: WritePlan, master: StoredDoc | undefined): Promise<WritePlan>;
-  /** Follow-up writes caused by this one (same transaction); returns what they stored. */
-  afterWrite?(ctx: RowContext, stored: StoredDoc): Promise<StoredDoc[]>;
+  /**
+   * Follow-up writes caused by this one (same transaction); returns what they stored. `master`
+   * is the document as it was before, so a rule can tell a create or a status change (events).
+   */
+  afterWrite?(ctx: RowContext, stored: StoredDoc, master: StoredDoc | undefined): Promise<StoredDoc[]>;
 }

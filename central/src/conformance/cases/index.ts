@@ -6,9 +6,13 @@ import { PRODUCT_CATALOG_CASES } from './productCatalog';
 import { PRODUCT_INVENTORY_CASES } from './productInventory';
 import { PRODUCT_ORDERING_CASES } from './productOrdering';
 import { PRODUCT_ORDER_LIFECYCLE_CASES } from './productOrderLifecycle';
+import { QUOTE_CASES } from './quote';
+import { SALES_LEAD_CASES } from './salesLead';
 import type { CaseTable } from './types';
 
 export const ALL_CASES: CaseTable = {
+  ...SALES_LEAD_CASES,
+  ...QUOTE_CASES,
   ...PRODUCT_ORDERING_CASES,
   ...PRODUCT_INVENTORY_CASES,
   ...PRODUCT_CATALOG_CASES,

@@ -1,0 +1,75 @@
+/**
+ * SalesLeads are read from the `leads` synced documents (whoever created them) joined with the
+ * sales_leads tracking row and the owning rep's name; the tracking row is written here.
+ */
+import type { LeadDoc } from '../../../shared/schemas';
+import type { AuthUser } from '../auth/users';
+import { toIso, type Queryable } from '../db/db';
+import type { JsonObject } from '../sync/json';
+import { ownerVisibleSql } from '../sync/scope';
+import { toSalesLead, type LeadTracking } from './salesLeadProjection';
+import type { SalesLead } from './salesLeadTypes';
+
+interface LeadRow extends Record<string, unknown> {
+  owner: string;
+  display_name: string | null;
+  data: LeadDoc;
+  tracked_status: string | null;
+  status_changed_at: unknown;
+  received: JsonObject | null;
+}
+
+const SELECT_LEADS = `
+  SELECT d.owner, u.display_name, d.data, s.status AS tracked_status, s.status_changed_at, s.received
+    FROM sync_docs d
+    LEFT JOIN users u ON u.id = d.owner
+    LEFT JOIN sales_leads s ON s.id = d.id
+   WHERE d.collection = 'leads'`;
+const LIVE = 'AND NOT d.deleted';
+
+function fromRow(row: LeadRow): SalesLead {
+  const tracking: LeadTracking | undefined = row.tracked_status === null
+    ? undefined
+    : { status: row.tracked_status, statusChangedAt: toIso(row.status_changed_at), received: row.received };
+  return toSalesLead(row.data, { id: row.owner, displayName: row.display_name ?? row.owner }, tracking);
+}
+
+/** The SalesLead of one stored lead document (any owner, deleted too), e.g. for an event. */
+export async function salesLeadOf(tx: Queryable, id: string): Promise<SalesLead | undefined> {
+  const rows = await tx.query<LeadRow>(`${SELECT_LEADS} AND d.id = $1`, [id]);
+  return rows[0] ? fromRow(rows[0]) : undefined;
+}
+
+export async function findVisibleSalesLead(db: Queryable, user: AuthUser, id: string): Promise<SalesLead | undefined> {
+  const scope = ownerVisibleSql(user, 'd.owner', 2);
+  const rows = await db.query<LeadRow>(`${SELECT_LEADS} ${LIVE} AND d.id = $1 AND ${scope}`, scope === 'TRUE' ? [id] : [id, user.id]);
+  return rows[0] ? fromRow(rows[0]) : undefined;
+}
+
+/** Every lead the user may see, oldest first (creation time, then id). */
+export async function listVisibleSalesLeads(db: Queryable, user: AuthUser): Promise<SalesLead[]> {
+  const scope = ownerVisibleSql(user, 'd.owner', 1);
+  const rows = await db.query<LeadRow>(
+    `${SELECT_LEADS} ${LIVE} AND ${scope} ORDER BY d.data ->> 'createdAt', d.id`,
+    scope === 'TRUE' ? [] : [user.id],
+  );
+  return rows.map(fromRow);
+}
+
+export interface TrackedStatus {
+  status: string;
+}
+
+export async function trackedStatus(tx: Queryable, id: string): Promise<TrackedStatus | undefined> {
+  const rows = await tx.query<{ status: string }>('SELECT status FROM sales_leads WHERE id = $1', [id]);
+  return rows[0];
+}
+
+/** Records the status the central system last announced for a lead (and, on create, what was received). */
+export async function trackStatus(tx: Queryable, id: string, status: string, at: string, received?: JsonObject): Promise<void> {
+  await tx.query(
+    `INSERT INTO sales_leads (id, status, status_changed_at, received) VALUES ($1, $2, $3, $4::jsonb)
+     ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, status_changed_at = EXCLUDED.status_changed_at`,
+    [id, status, at, received === undefined ? null : JSON.stringify(received)],
+  );
+}
