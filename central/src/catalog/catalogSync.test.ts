@@ -112,4 +112,16 @@ describe.each(ENGINES)('TMF620 catalog changes reach the reps by sync on $name',
     expect((await admin.patch('/productOfferingPrice/price-fibre-100', { price: { value: 79 } })).status).toBe(200);
     expect(await pullChanges()).toEqual(new Map());
   });
+
+  it('stops new orders for an offering the admin retired in the catalog', async () => {
+    expect((await admin.patch('/productOffering/off-managed-firewall', { lifecycleStatus: 'Retired' })).status).toBe(200);
+    const response = await api(central.url, await signIn(central.url, 'admin')).post('/tmf-api/productOrderingManagement/v4/productOrder', {
+      productOrderItem: [{ id: '01', action: 'add', quantity: 1, productOffering: { id: 'off-managed-firewall' } }],
+      relatedParty: [{ id: 'acct-harbor-logistics', '@referredType': 'Organization', role: 'customer' }],
+    });
+    expect(response.status).toBe(201);
+    const order = (await response.json()) as Json;
+    expect(order.state).toBe('rejected');
+    expect(JSON.stringify(order.note)).toContain('Retired');
+  });
 });

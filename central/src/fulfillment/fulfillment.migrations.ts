@@ -16,4 +16,17 @@ export const FULFILLMENT_MIGRATIONS: readonly Migration[] = [
        )`,
     ],
   },
+  {
+    version: 301,
+    name: 'orders whose products are in the inventory',
+    statements: [
+      // One row per completed or partial order whose TMF637 products were created (maybe none:
+      // nothing trackable). Inserted first in the creating transaction, so products are created
+      // once per order whoever completed it; an order without a row is still to be delivered.
+      `CREATE TABLE inventory_deliveries (
+         order_id text PRIMARY KEY REFERENCES product_orders(id) ON DELETE CASCADE,
+         delivered_at timestamptz NOT NULL DEFAULT now()
+       )`,
+    ],
+  },
 ];

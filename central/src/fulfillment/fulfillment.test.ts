@@ -101,6 +101,21 @@ describe.each(ENGINES)('fulfillment simulator on $name', (engine) => {
       expect(await step(c.admin!)).toEqual([]);
     });
 
+    it('creates the products of an order the operations desk completed at the next step, once', async () => {
+      const order = await placeOrder(c.alex!, fixedOrderId(5));
+      for (const event of ['central.start', 'central.complete']) {
+        const response = await c.admin!.post(`/ops/productOrder/${order.id}/transition`, { event });
+        expect(response.status).toBe(200);
+      }
+      expect(productsOf((await c.alex!.pull('products')).documents, fixedOrderId(5))).toEqual([]);
+      const [late] = await step(c.admin!);
+      expect(late).toMatchObject({ orderId: order.id, from: 'completed', to: 'completed', event: null });
+      expect(late?.productIds).toHaveLength(2);
+      expect(productsOf((await c.alex!.pull('products')).documents, fixedOrderId(5))).toHaveLength(2);
+      expect(await step(c.admin!)).toEqual([]);
+      expect((await step(c.admin!, order.id))[0]?.productIds).toEqual([]);
+    });
+
     it('keeps installed products read-only in the app and scoped to the owner and their manager', async () => {
       const [product] = productsOf((await c.alex!.pull('products')).documents, fixedOrderId(2));
       for (const client of [c.alex!, c.admin!]) {

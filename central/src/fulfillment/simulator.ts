@@ -5,7 +5,7 @@
  */
 import { takeWriteLock, type Db } from '../db/db';
 import { HttpError, notFound } from '../http/errors';
-import { createProductsForOrder } from '../inventory/productStore';
+import { createProductsForOrder, undeliveredOrderIds } from '../inventory/productStore';
 import { changeOf, type StoredDoc } from '../sync/docs';
 import type { ChangeHub } from '../sync/hub';
 import { applyOrderTransition } from '../tmf/orderLifecycle';
@@ -27,6 +27,8 @@ export interface FulfillmentStep {
 
 /** Orders a step of "everything" moves: the ones nobody needs to look at first. */
 const ELIGIBLE_STATES: readonly ProductOrderState[] = ['acknowledged', 'inProgress'];
+/** States in which (some of) an order's items were delivered and become products. */
+const DELIVERED_STATES: readonly ProductOrderState[] = ['completed', 'partial'];
 export const MAX_ORDERS_PER_STEP = 100;
 
 export class FulfillmentSimulator {
@@ -46,7 +48,12 @@ export class FulfillmentSimulator {
    * releases a held order or resumes a pending one. Unknown order: 404.
    */
   async stepOrder(id: string, explicit: boolean): Promise<FulfillmentStep> {
-    const { step, changed } = await this.db.transaction(async (tx): Promise<{ step: FulfillmentStep; changed: StoredDoc[] }> => {
+    return (await this.advance(id, explicit)).step;
+  }
+
+  /** `acted`: the step changed something (a state, or products created). */
+  private async advance(id: string, explicit: boolean): Promise<{ step: FulfillmentStep; acted: boolean }> {
+    const { step, acted, changed } = await this.db.transaction(async (tx): Promise<{ step: FulfillmentStep; acted: boolean; changed: StoredDoc[] }> => {
       // Steps of one order never interleave: the write lock, then the order's row, in the
       // order the lifecycle takes them.
       await takeWriteLock(tx);
@@ -57,7 +64,14 @@ export class FulfillmentSimulator {
       const plan = this.planFor(order.externalId ?? order.id, order.productOrderItem.map((item) => item.id));
       const action = nextAction(order.state, plan, fellOut.length > 0, explicit);
       if (action.kind === 'idle') {
-        return { step: { orderId: id, from: order.state, to: order.state, event: null, reason: action.reason, productIds: [] }, changed: [] };
+        // Completed through another path (the operations desk): its products are still due.
+        const late = DELIVERED_STATES.includes(order.state)
+          ? await createProductsForOrder(tx, order, locked.owner, new Date().toISOString())
+          : undefined;
+        const reason = late?.delivered ? `${order.state}: products created for an order completed outside fulfillment` : action.reason;
+        const productIds = late?.products.map((product) => product.id) ?? [];
+        const step = { orderId: id, from: order.state, to: order.state, event: null, reason, productIds };
+        return { step, acted: late?.delivered ?? false, changed: late?.docs ?? [] };
       }
 
       const moved = await applyOrderTransition(tx, id, { type: action.event }, action.reason, {
@@ -67,10 +81,9 @@ export class FulfillmentSimulator {
       if (action.fallout) {
         await tx.query('INSERT INTO fulfillment_fallouts (order_id, fallout) VALUES ($1, $2) ON CONFLICT (order_id) DO NOTHING', [id, action.fallout]);
       }
-      const delivered = moved.order.state === 'completed' || moved.order.state === 'partial';
-      const created = delivered
+      const created = DELIVERED_STATES.includes(moved.order.state)
         ? await createProductsForOrder(tx, moved.order, moved.owner, new Date().toISOString())
-        : { products: [], docs: [] };
+        : { delivered: false, products: [], docs: [] };
       return {
         step: {
           orderId: id,
@@ -80,15 +93,19 @@ export class FulfillmentSimulator {
           reason: action.reason,
           productIds: created.products.map((product) => product.id),
         },
+        acted: true,
         changed: [...moved.changed, ...created.docs],
       };
     });
     // After commit, so a connected app pulls what is already there.
     this.hub.publish(changed.map(changeOf));
-    return step;
+    return { step, acted };
   }
 
-  /** One step of every order in acknowledged or inProgress (oldest first, at most 100). */
+  /**
+   * One step of every order in acknowledged or inProgress (oldest first, at most 100), then the
+   * products of orders completed outside fulfillment (at most 100).
+   */
   async stepEligible(): Promise<FulfillmentStep[]> {
     const states = ELIGIBLE_STATES.map((_, index) => `$${index + 2}`).join(', ');
     const rows = await this.db.query<{ id: string }>(
@@ -96,9 +113,11 @@ export class FulfillmentSimulator {
       [MAX_ORDERS_PER_STEP, ...ELIGIBLE_STATES],
     );
     const steps: FulfillmentStep[] = [];
-    for (const { id } of rows) {
+    const undelivered = await undeliveredOrderIds(this.db, MAX_ORDERS_PER_STEP);
+    for (const id of [...rows.map((row) => row.id), ...undelivered]) {
       try {
-        steps.push(await this.stepOrder(id, false));
+        const { step, acted } = await this.advance(id, false);
+        if (acted) steps.push(step);
       } catch (error) {
         // Deleted or moved by someone else since it was listed: not this step's business.
         if (error instanceof HttpError && (error.statusCode === 404 || error.statusCode === 409)) continue;

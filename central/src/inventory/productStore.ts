@@ -16,6 +16,8 @@ import { isTrackable, productDocOf, productFromOrderItem, productIdFor } from '.
 import { INVENTORY_DOMAIN, PRODUCT_KIND, type Product } from './productTypes';
 
 export interface CreatedProducts {
+  /** False when the order's products had been created before: nothing was done. */
+  delivered: boolean;
   products: Product[];
   /** The synced documents written, to publish after commit. */
   docs: StoredDoc[];
@@ -30,11 +32,18 @@ async function offeringOf(tx: Queryable, id: string | undefined): Promise<Offeri
 /**
  * The assets of a delivered order: one product per trackable top-level item in state
  * `completed` (so a `partial` order gives products for its delivered items only). Runs in the
- * transaction of the state change, under its write lock; a product that already exists is left
- * alone, so calling it twice for one order creates nothing the second time.
+ * transaction that completed the order or a later one, under the write lock. Exactly once per
+ * order: the order's inventory_deliveries row is claimed first, and product ids derive from the
+ * order and item, so a second call finds the claim and creates nothing.
  */
 export async function createProductsForOrder(tx: Queryable, order: ProductOrder, owner: string, now: string): Promise<CreatedProducts> {
-  const created: CreatedProducts = { products: [], docs: [] };
+  const created: CreatedProducts = { delivered: false, products: [], docs: [] };
+  const claimed = await tx.query(
+    'INSERT INTO inventory_deliveries (order_id) VALUES ($1) ON CONFLICT (order_id) DO NOTHING RETURNING order_id',
+    [order.id],
+  );
+  if (claimed.length === 0) return created;
+  created.delivered = true;
   for (const item of order.productOrderItem) {
     if (item.state !== 'completed') continue;
     const offering = await offeringOf(tx, item.productOffering?.id);
@@ -58,6 +67,18 @@ export async function createProductsForOrder(tx: Queryable, order: ProductOrder,
     }
   }
   return created;
+}
+
+/** Completed and partial orders whose products were never created (completed outside fulfillment), oldest first. */
+export async function undeliveredOrderIds(db: Queryable, limit: number): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `SELECT po.id FROM product_orders po
+      WHERE po.state IN ('completed', 'partial')
+        AND NOT EXISTS (SELECT 1 FROM inventory_deliveries d WHERE d.order_id = po.id)
+      ORDER BY po.order_date, po.id LIMIT $1`,
+    [limit],
+  );
+  return rows.map((row) => row.id);
 }
 
 export async function findVisibleProduct(db: Queryable, user: AuthUser, id: string): Promise<Product | undefined> {
