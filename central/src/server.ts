@@ -15,6 +15,7 @@ import { ChangeHub } from './sync/hub';
 import { registerSyncRoutes } from './sync/routes';
 import { registerStreamRoute } from './sync/stream';
 import { registerOrderingRoutes } from './tmf/orderingRoutes';
+import { registerEvents, type EventOptions } from './events';
 import { registerSalesLeadRoutes } from './sales/salesLeadRoutes';
 import { registerQuoteRoutes } from './quotes/quoteRoutes';
 import type { FulfillmentOptions } from './fulfillment/config';
@@ -36,6 +37,8 @@ export interface CentralOptions {
   logger?: boolean;
   /** Fulfillment simulator (fulfillment/config.ts); default manual. */
   fulfillment?: FulfillmentOptions;
+  /** Event log and /hub delivery: poll interval, retries and backoff (events/index.ts). */
+  events?: EventOptions;
 }
 
 export interface Central {
@@ -75,6 +78,7 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   registerQuoteRoutes(app, db);
   registerFulfillment(app, db, hub, options.fulfillment);
   registerProductInventoryRoutes(app, db);
+  registerEvents(app, db, options.events);
   await app.ready();
 
   let closing: Promise<void> | undefined;

@@ -5,7 +5,8 @@ import type { JsonObject } from '../sync/json';
 /**
  * TMF notification events (e.g. ProductOrderStateChangeEvent), recorded in the same
  * transaction as the change they describe, so the log never tells of a change that rolled
- * back. Delivery to /hub subscribers reads this log after commit.
+ * back. The same transaction queues the event for the matching /hub subscriptions; the
+ * dispatcher (dispatcher.ts) posts it to their callbacks after commit.
  */
 export interface EventInput {
   /** e.g. 'ProductOrderStateChangeEvent' */
@@ -51,10 +52,37 @@ export async function recordEvent(tx: Queryable, input: EventInput): Promise<Tmf
     ...(input.fieldPath ? { fieldPath: input.fieldPath } : {}),
     event: { [input.resourceName]: input.resource },
   };
-  await tx.query(
+  const rows = await tx.query<{ seq: unknown }>(
     `INSERT INTO tmf_events (event_id, event_type, domain, resource_name, resource_id, owner, event_time, payload)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb) RETURNING seq`,
     [event.eventId, event.eventType, event.domain, input.resourceName, input.resource.id, input.owner, now, JSON.stringify(event)],
   );
+  await enqueueDeliveries(tx, rows[0]?.seq);
   return event;
+}
+
+/**
+ * Queues the event for every hub subscription of its domain whose query it matches and whose
+ * subscriber may see it (the rules of sync/scope.ts: owner null = everyone, admins and
+ * integration clients all, a manager their reps', a rep their own). Done in the event's own
+ * transaction rather than by a reader following the log: sequence numbers are drawn before
+ * commit, so a log reader could pass an event whose transaction commits late and lose it.
+ */
+async function enqueueDeliveries(tx: Queryable, seq: unknown): Promise<void> {
+  await tx.query(
+    `INSERT INTO event_deliveries (subscription_id, event_seq)
+     SELECT s.id, e.seq
+       FROM tmf_events e
+       JOIN event_subscriptions s ON s.domain = e.domain
+       JOIN users u ON u.id = s.subscriber
+      WHERE e.seq = $1
+        AND (e.owner IS NULL OR u.role IN ('admin', 'integration') OR u.id = e.owner
+             OR u.id = (SELECT manager_id FROM users WHERE id = e.owner))
+        AND NOT EXISTS (
+          SELECT 1 FROM jsonb_array_elements(s.filter) AS clause(alternatives)
+           WHERE NOT EXISTS (
+             SELECT 1 FROM jsonb_array_elements(clause.alternatives) AS alternative(value)
+              WHERE e.payload @> alternative.value))`,
+    [seq],
+  );
 }

@@ -4,6 +4,7 @@
  */
 import { PRODUCT_CATALOG_CASES } from './productCatalog';
 import { PRODUCT_INVENTORY_CASES } from './productInventory';
+import { EVENT_CASES } from './events';
 import { PRODUCT_ORDERING_CASES } from './productOrdering';
 import { PRODUCT_ORDER_LIFECYCLE_CASES } from './productOrderLifecycle';
 import { QUOTE_CASES } from './quote';
@@ -14,6 +15,7 @@ export const ALL_CASES: CaseTable = {
   ...SALES_LEAD_CASES,
   ...QUOTE_CASES,
   ...PRODUCT_ORDERING_CASES,
+  ...EVENT_CASES,
   ...PRODUCT_INVENTORY_CASES,
   ...PRODUCT_CATALOG_CASES,
   ...PRODUCT_ORDER_LIFECYCLE_CASES,
