@@ -18,16 +18,20 @@ export const USER_ID: Record<Who, string> = {
   tmf: 'client-tmf',
 };
 
+/** A rep of no manager's team (authorization matrix): exists only where a test inserts it. */
+export type Caller = Who | 'pat';
+
 export interface Session {
   url: string;
-  tokens: Record<Who, string>;
+  tokens: Record<Who, string> & Partial<Record<Caller, string>>;
 }
 
-export async function openSession(url: string): Promise<Session> {
+/** Signs in the five demo identities, plus `extra` users the test inserted (password `demo`). */
+export async function openSession(url: string, extra: readonly Exclude<Caller, Who>[] = []): Promise<Session> {
   const entries = await Promise.all(
-    WHO.map(async (who) => [who, who === 'tmf' ? await integrationToken(url) : await signIn(url, who)] as const),
+    [...WHO, ...extra].map(async (who) => [who, who === 'tmf' ? await integrationToken(url) : await signIn(url, who)] as const),
   );
-  return { url, tokens: Object.fromEntries(entries) as Record<Who, string> };
+  return { url, tokens: Object.fromEntries(entries) as Session['tokens'] };
 }
 
 export interface Answer {
@@ -44,14 +48,18 @@ export interface CallOptions {
   body?: unknown;
   contentType?: string;
   /** null = no Authorization header. */
-  who?: Who | null;
+  who?: Caller | null;
   headers?: Record<string, string>;
 }
 
 export async function call(session: Session, method: string, path: string, options: CallOptions = {}): Promise<Answer> {
   const headers: Record<string, string> = { ...options.headers };
   const who = options.who === undefined ? 'tmf' : options.who;
-  if (who !== null) headers.authorization = `Bearer ${session.tokens[who]}`;
+  if (who !== null) {
+    const token = session.tokens[who];
+    if (!token) throw new Error(`${who} is not signed in; pass it to openSession`);
+    headers.authorization = `Bearer ${token}`;
+  }
   let payload: string | undefined;
   if (options.body !== undefined) {
     payload = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
