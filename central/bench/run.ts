@@ -1,0 +1,128 @@
+/**
+ * `npm run bench:central`: load figures for the central system on PGlite and on PostgreSQL.
+ * A real central system (createCentral, seeded, plus BENCH_REPS bench reps) listens on
+ * 127.0.0.1 in this process; autocannon fires from a worker thread; each scenario runs
+ * BENCH_SECONDS seconds. Prints figures, not a pass/fail: it is not part of npm test.
+ *
+ *   BENCH_REPS=200 BENCH_SECONDS=5 BENCH_ENGINES=pglite,postgres npm run bench:central
+ */
+import { Worker } from 'node:worker_threads';
+import { DESKTOP_CLIENT_ID, type TokenResponse } from '../../shared/sync/protocol';
+import { createCentral } from '../src/server';
+import { benchReps, seedBenchReps, type BenchRep } from './benchSeed';
+import { pgliteStorage, postgresServer, postgresStorage, type BenchStorage } from './engines';
+import type { LoadResult } from './loadWorker';
+import { reportTable, type Measured } from './report';
+import { SCENARIOS, type LoadJob, type SignedInRep } from './scenarios';
+
+const REPS = Number(process.env.BENCH_REPS ?? 200);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',').map((name) => name.trim().toLowerCase());
+
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+async function token(url: string, form: Record<string, string>): Promise<string> {
+  const response = await fetch(`${url}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form).toString(),
+  });
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as TokenResponse).access_token;
+}
+
+/** Every bench rep signs in over HTTP (scrypt: a few at a time). */
+async function signInAll(url: string, reps: readonly BenchRep[]): Promise<SignedInRep[]> {
+  const signedIn: SignedInRep[] = [];
+  for (let start = 0; start < reps.length; start += 8) {
+    const batch = reps.slice(start, start + 8);
+    const tokens = await Promise.all(
+      batch.map((rep) => token(url, { grant_type: 'password', username: rep.username, password: 'demo', client_id: DESKTOP_CLIENT_ID })),
+    );
+    batch.forEach((rep, index) => signedIn.push({ id: rep.id, accountId: rep.accountId, token: tokens[index] ?? '' }));
+  }
+  return signedIn;
+}
+
+/** The worker is TypeScript: loaded through tsx's API, resolved from this process. */
+function runInWorker(job: LoadJob): Promise<LoadResult> {
+  const file = new URL('./loadWorker.ts', import.meta.url).href;
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(file)}, ${JSON.stringify(import.meta.url)}))`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(bootstrap, { eval: true, workerData: job });
+    worker.once('message', (message: { result?: LoadResult; error?: string }) => {
+      void worker.terminate();
+      if (message.result) resolve(message.result);
+      else reject(new Error(message.error ?? 'the load worker failed'));
+    });
+    worker.once('error', reject);
+  });
+}
+
+async function benchOn(storage: BenchStorage): Promise<Measured[]> {
+  const reps = benchReps(REPS);
+  const db = await storage.open();
+  try {
+    await seedBenchReps(db, reps);
+  } finally {
+    await db.close();
+  }
+  const central = await createCentral({ seed: true, ...storage.options });
+  try {
+    await central.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = central.app.server.address();
+    if (!address || typeof address === 'string') throw new Error('central is not listening on a TCP port');
+    const url = `http://127.0.0.1:${address.port}`;
+    log(`${storage.engine}: ${central.storage} at ${url}; signing in ${reps.length} reps`);
+    const job = {
+      url,
+      connections: reps.length,
+      seconds: SECONDS,
+      reps: await signInAll(url, reps),
+      integrationToken: await token(url, { grant_type: 'client_credentials', client_id: 'tmf-client', client_secret: 'demo' }),
+    };
+    await runInWorker({ ...job, scenario: 'pull', seconds: 1 }); // warm-up, not reported
+    const measured: Measured[] = [];
+    for (const scenario of SCENARIOS) {
+      log(`${storage.engine}: ${scenario} for ${SECONDS} s with ${job.connections} connections`);
+      measured.push({ engine: storage.engine, scenario, connections: job.connections, result: await runInWorker({ ...job, scenario }) });
+    }
+    return measured;
+  } finally {
+    await central.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const rows: Measured[] = [];
+  if (ENGINES.includes('pglite')) {
+    const storage = await pgliteStorage();
+    try {
+      rows.push(...(await benchOn(storage)));
+    } finally {
+      await storage.dispose();
+    }
+  }
+  if (ENGINES.includes('postgres')) {
+    const server = await postgresServer();
+    try {
+      const storage = await postgresStorage(server.url);
+      try {
+        rows.push(...(await benchOn(storage)));
+      } finally {
+        await storage.dispose();
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+  console.log(`\nOutpost central load benchmark: ${REPS} signed-in reps, ${SECONDS} s per scenario, loopback (127.0.0.1)\n`);
+  console.log(reportTable(rows));
+  console.log('\nlatency of 2xx answers; failed = non-2xx, errors, timeouts; refused rows = pushed rows the server returned instead of storing');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
