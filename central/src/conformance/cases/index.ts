@@ -2,9 +2,9 @@
  * Every conformance case, by route. A route the server registers under /tmf-api/ with no entry
  * here fails the conformance suite, so a new endpoint cannot ship unchecked.
  */
+import { EVENT_CASES } from './events';
 import { PRODUCT_CATALOG_CASES } from './productCatalog';
 import { PRODUCT_INVENTORY_CASES } from './productInventory';
-import { EVENT_CASES } from './events';
 import { PRODUCT_ORDERING_CASES } from './productOrdering';
 import { PRODUCT_ORDER_LIFECYCLE_CASES } from './productOrderLifecycle';
 import { QUOTE_CASES } from './quote';
@@ -12,11 +12,11 @@ import { SALES_LEAD_CASES } from './salesLead';
 import type { CaseTable } from './types';
 
 export const ALL_CASES: CaseTable = {
-  ...SALES_LEAD_CASES,
-  ...QUOTE_CASES,
   ...PRODUCT_ORDERING_CASES,
-  ...EVENT_CASES,
   ...PRODUCT_INVENTORY_CASES,
   ...PRODUCT_CATALOG_CASES,
+  ...EVENT_CASES,
   ...PRODUCT_ORDER_LIFECYCLE_CASES,
+  ...SALES_LEAD_CASES,
+  ...QUOTE_CASES,
 };

@@ -28,6 +28,40 @@ export async function createOrder(session: Session, who: 'tmf' | 'alex' = 'tmf')
   return conforms(answer, PO, 201);
 }
 
+/**
+ * Event paths of the operations desk that reach every ProductOrder state after acknowledged:
+ * the state of the order and of its items (bundle children included) must stay within the
+ * spec's enums in each (items never `partial`, STATES.md §1).
+ */
+const LIFECYCLE_PATHS: readonly (readonly [string, ...{ event: string; itemOutcomes?: Record<string, string> }[]])[] = [
+  ['inProgress', { event: 'central.start' }],
+  ['pending', { event: 'central.start' }, { event: 'central.pend' }],
+  ['held', { event: 'central.start' }, { event: 'central.hold' }],
+  ['completed', { event: 'central.start' }, { event: 'central.complete' }],
+  ['failed', { event: 'central.start' }, { event: 'central.fail' }],
+  ['partial', { event: 'central.start' }, { event: 'central.partial', itemOutcomes: { '01': 'completed', '02': 'failed' } }],
+  ['assessingCancellation', { event: 'central.start' }, { event: 'central.requestCancellation' }],
+  ['cancelled', { event: 'central.start' }, { event: 'central.requestCancellation' }, { event: 'central.acceptCancellation' }, { event: 'central.cancelled' }],
+];
+
+/** An order of two lines, the second a bundle, walked by the operations desk; returns its id. */
+async function orderIn(session: Session, path: (typeof LIFECYCLE_PATHS)[number]): Promise<string> {
+  const [state, ...steps] = path;
+  const body = {
+    ...sellableOrder(),
+    productOrderItem: [
+      { id: '01', action: 'add', quantity: 1, productOffering: { id: 'off-fibre-internet' } },
+      { id: '02', action: 'add', quantity: 1, productOffering: { id: 'off-office-connect-bundle' } },
+    ],
+  };
+  const order = conforms(await call(session, 'POST', PO, { body }), PO, 201);
+  for (const step of steps) {
+    const answer = await call(session, 'POST', `/ops/productOrder/${String(order.id)}/transition`, { who: 'admin', body: { ...step, reason: `to ${state}` } });
+    if (answer.status !== 200) throw new Error(`${step.event} towards ${state}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  }
+  return String(order.id);
+}
+
 export const PRODUCT_ORDERING_CASES: CaseTable = {
   [`POST ${PO}`]: async ({ session, template }) => {
     const created = conforms(await call(session, 'POST', PO, { body: CTK_ORDER }), template, 201);
@@ -66,5 +100,9 @@ export const PRODUCT_ORDERING_CASES: CaseTable = {
     conforms(await call(session, 'GET', `${PO}/${String(order.id)}?fields=state`), template, 200, { fieldsSelected: true });
     conforms(await call(session, 'GET', `${PO}/${String(order.id)}`, { who: 'sam' }), template, 404);
     conforms(await call(session, 'GET', `${PO}/${randomUUID()}`), template, 404);
+    for (const path of LIFECYCLE_PATHS) {
+      const walked = conforms(await call(session, 'GET', `${PO}/${await orderIn(session, path)}`), template, 200);
+      if (walked.state !== path[0]) throw new Error(`expected ${path[0]}, got ${String(walked.state)}`);
+    }
   },
 };
