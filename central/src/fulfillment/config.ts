@@ -65,10 +65,25 @@ export function fulfillmentOptionsFromEnv(env: NodeJS.ProcessEnv, defaultMode: F
   const seed = numberVariable(env, 'OUTPOST_FULFILLMENT_SEED');
   const falloutRate = numberVariable(env, 'OUTPOST_FALLOUT_RATE');
   const intervalMs = numberVariable(env, 'OUTPOST_FULFILLMENT_INTERVAL_MS');
-  if (seed !== undefined) options.seed = seed;
-  if (falloutRate !== undefined) options.falloutRate = falloutRate;
-  if (intervalMs !== undefined) options.intervalMs = intervalMs;
-  // Validated at once, so a bad value stops the start with its reason.
-  resolveFulfillmentConfig({ ...options, seed: options.seed ?? 0 });
+  // Checked one by one, so a bad value stops the start naming its variable.
+  const check = (name: string, option: FulfillmentOptions): void => {
+    try {
+      resolveFulfillmentConfig({ seed: 0, ...option });
+    } catch (error) {
+      throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+  };
+  if (seed !== undefined) {
+    check('OUTPOST_FULFILLMENT_SEED', { seed });
+    options.seed = seed;
+  }
+  if (falloutRate !== undefined) {
+    check('OUTPOST_FALLOUT_RATE', { falloutRate });
+    options.falloutRate = falloutRate;
+  }
+  if (intervalMs !== undefined) {
+    check('OUTPOST_FULFILLMENT_INTERVAL_MS', { intervalMs });
+    options.intervalMs = intervalMs;
+  }
   return options;
 }

@@ -79,5 +79,8 @@ describe('fulfillment configuration', () => {
     }, 'auto')).toEqual({ mode: 'manual', seed: 12, falloutRate: 0.3, intervalMs: 250 });
     expect(() => fulfillmentOptionsFromEnv({ OUTPOST_FULFILLMENT: 'sometimes' }, 'auto')).toThrow(/OUTPOST_FULFILLMENT/);
     expect(() => fulfillmentOptionsFromEnv({ OUTPOST_FALLOUT_RATE: 'lots' }, 'auto')).toThrow(/OUTPOST_FALLOUT_RATE/);
+    expect(() => fulfillmentOptionsFromEnv({ OUTPOST_FALLOUT_RATE: '2' }, 'auto')).toThrow(/OUTPOST_FALLOUT_RATE: .*0 to 1/);
+    expect(() => fulfillmentOptionsFromEnv({ OUTPOST_FULFILLMENT_SEED: '1.5' }, 'auto')).toThrow(/OUTPOST_FULFILLMENT_SEED/);
+    expect(() => fulfillmentOptionsFromEnv({ OUTPOST_FULFILLMENT_INTERVAL_MS: '0' }, 'auto')).toThrow(/OUTPOST_FULFILLMENT_INTERVAL_MS/);
   });
 });
