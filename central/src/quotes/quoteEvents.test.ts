@@ -21,7 +21,7 @@ describe.each(ENGINES)('TMF648 Quote events on $name', (engine) => {
   });
   afterAll(() => central?.close());
 
-  it('records QuoteCreateEvent, QuoteStateChangeEvent per new state, and QuoteDeleteEvent for pushed quotes', async () => {
+  it('records QuoteCreateEvent, QuoteStateChangeEvent per new state, QuoteAttributeValueChangeEvent per edit and QuoteDeleteEvent for pushed quotes', async () => {
     const quote = newQuote('user-alex');
     expect(await alex.push('quotes', [{ newDocumentState: quote }])).toEqual([]);
     const push = async (change: Json) => {
@@ -31,18 +31,22 @@ describe.each(ENGINES)('TMF648 Quote events on $name', (engine) => {
     await push({ status: 'pending' });
     await push({ catalogVersion: '2026.12' });
     await push({ status: 'approved' });
+    // Pushed again unchanged (a retry): nothing to announce.
+    await push({});
     const beforeDelete = (await (await tmf.get(`${QUOTE}/${quote.id}`)).json()) as Json;
     await push({ _deleted: true });
 
     const events = (await eventsOf(tmf, 'quoteManagement')).filter(forQuote(quote.id));
-    expect(events.map((event) => [event.eventType, eventResource(event, 'quote').state])).toEqual([
-      ['QuoteCreateEvent', 'inProgress'],
-      ['QuoteStateChangeEvent', 'pending'],
-      ['QuoteStateChangeEvent', 'approved'],
-      ['QuoteDeleteEvent', 'approved'],
+    expect(events.map((event) => [event.eventType, eventResource(event, 'quote').state, event.fieldPath])).toEqual([
+      ['QuoteCreateEvent', 'inProgress', undefined],
+      ['QuoteStateChangeEvent', 'pending', undefined],
+      // The catalog version shows in the description only.
+      ['QuoteAttributeValueChangeEvent', 'pending', 'description'],
+      ['QuoteStateChangeEvent', 'approved', undefined],
+      ['QuoteDeleteEvent', 'approved', undefined],
     ]);
-    expect(eventResource(events[2] as Json, 'quote')).toEqual(beforeDelete);
-    expect((await eventsOf(morgan, 'quoteManagement')).filter(forQuote(quote.id))).toHaveLength(4);
+    expect(eventResource(events[3] as Json, 'quote')).toEqual(beforeDelete);
+    expect((await eventsOf(morgan, 'quoteManagement')).filter(forQuote(quote.id))).toHaveLength(5);
     expect((await eventsOf(sam, 'quoteManagement')).filter(forQuote(quote.id))).toEqual([]);
   });
 });

@@ -29,8 +29,21 @@ function fromRow(row: QuoteRow): Quote {
   });
 }
 
-/** The Quote of one stored quote document (any owner, deleted too), e.g. for an event. */
-export async function quoteOf(tx: Queryable, id: string): Promise<Quote | undefined> {
+/**
+ * The Quote of one stored quote document (any owner, deleted too), e.g. for an event; with
+ * `asOf`, of that earlier state of the document (same owner: a push never changes it).
+ */
+export async function quoteOf(tx: Queryable, id: string, asOf?: QuoteDoc): Promise<Quote | undefined> {
+  if (asOf) {
+    const rows = await tx.query<QuoteRow>(
+      `SELECT q.owner, q.data, u.display_name,
+              (SELECT a.data ->> 'name' FROM sync_docs a WHERE a.collection = 'accounts' AND a.id = $2) AS account_name
+         FROM sync_docs q LEFT JOIN users u ON u.id = q.owner
+        WHERE q.collection = 'quotes' AND q.id = $1`,
+      [id, asOf.accountId],
+    );
+    return rows[0] ? fromRow({ ...rows[0], data: asOf }) : undefined;
+  }
   const rows = await tx.query<QuoteRow>(`${SELECT_QUOTES} AND q.id = $1`, [id]);
   return rows[0] ? fromRow(rows[0]) : undefined;
 }

@@ -29,7 +29,7 @@ describe.each(ENGINES)('TMF699 SalesLead events on $name', (engine) => {
     expect((await eventsOf(sam, 'sales')).filter(forLead(lead.id))).toEqual([]);
   });
 
-  it('announces a lead the app creates, and each status change pushed by sync once', async () => {
+  it('announces a lead the app creates, each status change pushed by sync once, and each edit with the attributes it changed', async () => {
     const typed = newLead('user-alex');
     expect(await alex.push('leads', [{ newDocumentState: typed }])).toEqual([]);
     const created = (await eventsOf(tmf, 'sales', 'SalesLeadCreateEvent')).filter(forLead(typed.id));
@@ -49,6 +49,10 @@ describe.each(ENGINES)('TMF699 SalesLead events on $name', (engine) => {
     expect(changed).toMatchObject({ status: 'inProgress', rating: 'A', channel: { name: 'Direct' } });
     const now = (await (await tmf.get(`${SALES_LEAD}/${typed.id}`)).json()) as Json;
     expect(now.statusChangeDate).toBe(changed.statusChangeDate);
+
+    const edits = (await eventsOf(tmf, 'sales', 'SalesLeadAttributeValueChangeEvent')).filter(forLead(typed.id));
+    expect(edits.map((event) => event.fieldPath)).toEqual(['channel,characteristic,priority,rating', 'prospectContact']);
+    expect(eventResource(edits[1] as Json, 'salesLead')).toEqual(now);
   });
 
   it('announces the first status change of a seeded lead, and a deleted lead', async () => {

@@ -3,35 +3,54 @@
  * rule of the `leads` collection, in the push row's transaction. The status last announced is
  * kept in sales_leads, so each change is announced once, with its statusChangeDate.
  */
+import type { LeadDoc } from '../../../shared/schemas';
 import type { Queryable } from '../db/db';
 import { recordEvent } from '../events/eventLog';
 import type { StoredDoc } from '../sync/docs';
 import type { RowContext } from '../sync/rules';
+import { changedAttributes } from './resourceChanges';
 import { salesLeadOf, trackedStatus, trackStatus } from './salesLeadStore';
-import { SALES_DOMAIN } from './salesLeadTypes';
+import { SALES_DOMAIN, type SalesLead } from './salesLeadTypes';
 
-type SalesLeadEventType = 'SalesLeadCreateEvent' | 'SalesLeadStateChangeEvent' | 'SalesLeadDeleteEvent';
+type SalesLeadEventType = 'SalesLeadCreateEvent' | 'SalesLeadStateChangeEvent' | 'SalesLeadAttributeValueChangeEvent' | 'SalesLeadDeleteEvent';
 
-export async function recordSalesLeadEvent(tx: Queryable, eventType: SalesLeadEventType, id: string, owner: string | null): Promise<void> {
-  const salesLead = await salesLeadOf(tx, id);
+/** Announced by the state change event, so not attribute changes. */
+const STATE_ATTRIBUTES = ['status', 'statusChangeDate', 'statusChangeReason'];
+
+export async function recordSalesLeadEvent(
+  tx: Queryable,
+  eventType: SalesLeadEventType,
+  salesLead: SalesLead | undefined,
+  owner: string | null,
+  fieldPath?: string,
+): Promise<void> {
   if (!salesLead) return;
-  await recordEvent(tx, { eventType, domain: SALES_DOMAIN, resourceName: 'salesLead', resource: salesLead, owner });
+  await recordEvent(tx, { eventType, domain: SALES_DOMAIN, resourceName: 'salesLead', resource: salesLead, owner, ...(fieldPath ? { fieldPath } : {}) });
 }
 
-/** Create, state change or delete of a pushed lead; other edits announce nothing (yet). */
+/** Create, state change, attribute change or delete of a pushed lead. */
 export async function announcePushedLead(ctx: RowContext, stored: StoredDoc, master: StoredDoc | undefined): Promise<StoredDoc[]> {
   const { tx } = ctx;
   const masterLive = master !== undefined && !master.deleted;
   if (stored.deleted) {
-    if (masterLive) await recordSalesLeadEvent(tx, 'SalesLeadDeleteEvent', stored.id, stored.owner);
+    if (masterLive) await recordSalesLeadEvent(tx, 'SalesLeadDeleteEvent', await salesLeadOf(tx, stored.id), stored.owner);
     return [];
   }
+  // Read before the tracking row moves on: the SalesLead as subscribers last saw it.
+  const before = masterLive ? await salesLeadOf(tx, stored.id, master.data as unknown as LeadDoc) : undefined;
   const status = String(stored.data.status);
   const tracked = await trackedStatus(tx, stored.id);
   // Leads seeded or stored before tracking existed: the master tells what was announced.
   const previous = tracked?.status ?? (masterLive ? String(master.data.status) : undefined);
-  if (previous === status) return [];
-  await trackStatus(tx, stored.id, status, ctx.now);
-  await recordSalesLeadEvent(tx, previous === undefined ? 'SalesLeadCreateEvent' : 'SalesLeadStateChangeEvent', stored.id, stored.owner);
+  if (previous !== status) {
+    await trackStatus(tx, stored.id, status, ctx.now);
+    const eventType = previous === undefined ? 'SalesLeadCreateEvent' : 'SalesLeadStateChangeEvent';
+    await recordSalesLeadEvent(tx, eventType, await salesLeadOf(tx, stored.id), stored.owner);
+  }
+  if (before) {
+    const after = await salesLeadOf(tx, stored.id);
+    const changed = after ? changedAttributes(before, after, STATE_ATTRIBUTES) : [];
+    if (changed.length > 0) await recordSalesLeadEvent(tx, 'SalesLeadAttributeValueChangeEvent', after, stored.owner, changed.join(','));
+  }
   return [];
 }

@@ -34,10 +34,13 @@ function fromRow(row: LeadRow): SalesLead {
   return toSalesLead(row.data, { id: row.owner, displayName: row.display_name ?? row.owner }, tracking);
 }
 
-/** The SalesLead of one stored lead document (any owner, deleted too), e.g. for an event. */
-export async function salesLeadOf(tx: Queryable, id: string): Promise<SalesLead | undefined> {
+/**
+ * The SalesLead of one stored lead document (any owner, deleted too), e.g. for an event; with
+ * `asOf`, of that earlier state of the document (same owner: a push never changes it).
+ */
+export async function salesLeadOf(tx: Queryable, id: string, asOf?: LeadDoc): Promise<SalesLead | undefined> {
   const rows = await tx.query<LeadRow>(`${SELECT_LEADS} AND d.id = $1`, [id]);
-  return rows[0] ? fromRow(rows[0]) : undefined;
+  return rows[0] ? fromRow(asOf ? { ...rows[0], data: asOf } : rows[0]) : undefined;
 }
 
 export async function findVisibleSalesLead(db: Queryable, user: AuthUser, id: string): Promise<SalesLead | undefined> {
