@@ -16,6 +16,7 @@ import { registerSyncRoutes } from './sync/routes';
 import { registerStreamRoute } from './sync/stream';
 import { registerOrderingRoutes } from './tmf/orderingRoutes';
 import { registerEvents, type EventOptions } from './events';
+import { installOpenApi } from './openapi';
 import { registerSalesLeadRoutes } from './sales/salesLeadRoutes';
 import { registerQuoteRoutes } from './quotes/quoteRoutes';
 import type { FulfillmentOptions } from './fulfillment/config';
@@ -67,6 +68,8 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   installErrorHandling(app, !options.logger);
   installBodyDepthLimit(app);
   await installCors(app, options.corsOrigins);
+  // Before any route, so the document lists them all.
+  await installOpenApi(app);
   installBearerAuth(app, db);
   const hub = new ChangeHub();
   registerAuthRoutes(app, db, { tokenTtlSeconds: options.tokenTtlSeconds ?? 3600 });

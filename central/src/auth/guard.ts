@@ -12,8 +12,12 @@ declare module 'fastify' {
   }
 }
 
-/** Routes reachable without a token. */
-const PUBLIC_PATHS = new Set(['/health', '/oauth/token']);
+/** Routes reachable without a token (the service's OpenAPI document among them). */
+const PUBLIC_PATHS = new Set(['/health', '/oauth/token', '/openapi.json']);
+
+export function isPublicPath(path: string): boolean {
+  return PUBLIC_PATHS.has(path);
+}
 
 function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
@@ -37,7 +41,7 @@ export function installBearerAuth(app: FastifyInstance, db: Db): void {
     // Preflights carry no credentials; CORS answers them before this hook matters.
     if (request.method === 'OPTIONS') return;
     const path = request.url.split('?')[0] ?? '';
-    if (PUBLIC_PATHS.has(path)) return;
+    if (isPublicPath(path)) return;
     const token = bearerToken(request);
     if (!token) throw unauthorized('Missing bearer token; send "Authorization: Bearer <access_token>" from POST /oauth/token');
     const rows = await db.query<TokenUserRow>(

@@ -69,7 +69,11 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, options: AuthOp
     return response;
   };
 
-  app.post('/oauth/token', async (request, reply) => {
+  const tokenDoc = {
+    summary: 'OAuth 2.0 token endpoint (RFC 6749): password, client_credentials and refresh_token grants',
+    requestBody: 'form' as const,
+  };
+  app.post('/oauth/token', { config: { openapi: tokenDoc } }, async (request, reply) => {
     reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
     const params = formParams(request);
     const grant = params.grant_type;
