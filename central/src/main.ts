@@ -3,7 +3,8 @@
  * PORT (4010; 0 = any free port), HOST (127.0.0.1), DATABASE_URL (PostgreSQL) or OUTPOST_DATA_DIR (PGlite folder,
  * default .outpost-data/central), OUTPOST_CORS_ORIGINS (comma list), OUTPOST_TOKEN_TTL (seconds, 3600),
  * OUTPOST_LOG=1 for request logs; fulfillment: OUTPOST_FULFILLMENT (auto|manual, default auto),
- * OUTPOST_FULFILLMENT_SEED, OUTPOST_FALLOUT_RATE (0..1), OUTPOST_FULFILLMENT_INTERVAL_MS.
+ * OUTPOST_FULFILLMENT_SEED, OUTPOST_FALLOUT_RATE (0..1), OUTPOST_FULFILLMENT_INTERVAL_MS;
+ * OUTPOST_TRUST_PROXY=1 behind a reverse proxy (client addresses from X-Forwarded-For).
  */
 import { resolve } from 'node:path';
 import { fulfillmentOptionsFromEnv } from './fulfillment/config';
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
     corsOrigins: corsOrigins && corsOrigins.length > 0 ? corsOrigins : undefined,
     tokenTtlSeconds: wholeNumber('OUTPOST_TOKEN_TTL', 3600, 1, 365 * 24 * 3600),
     logger: process.env.OUTPOST_LOG === '1',
+    // Sign-in limits count per client address: behind a proxy that address is in X-Forwarded-For.
+    trustProxy: process.env.OUTPOST_TRUST_PROXY === '1',
     // A demo shows orders progressing unless OUTPOST_FULFILLMENT=manual.
     fulfillment: fulfillmentOptionsFromEnv(process.env, 'auto'),
   });

@@ -17,6 +17,7 @@ import { registerStreamRoute } from './sync/stream';
 import { registerOrderingRoutes } from './tmf/orderingRoutes';
 import { registerEvents, type EventOptions } from './events';
 import { installOpenApi } from './openapi';
+import { resolveSignInLimits, type SignInLimitOptions } from './auth/signInLimits';
 import { registerSalesLeadRoutes } from './sales/salesLeadRoutes';
 import { registerQuoteRoutes } from './quotes/quoteRoutes';
 import type { FulfillmentOptions } from './fulfillment/config';
@@ -40,6 +41,10 @@ export interface CentralOptions {
   fulfillment?: FulfillmentOptions;
   /** Event log and /hub delivery: poll interval, retries and backoff (events/index.ts). */
   events?: EventOptions;
+  /** Failed sign-ins tolerated per username+address, address and username before a wait (auth/signInLimits.ts). */
+  signInLimits?: SignInLimitOptions;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (Fastify trustProxy); default false. */
+  trustProxy?: boolean;
 }
 
 export interface Central {
@@ -64,7 +69,7 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
     throw error;
   }
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES, frameworkErrors: answerFrameworkError });
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy ?? false, bodyLimit: BODY_LIMIT_BYTES, frameworkErrors: answerFrameworkError });
   installErrorHandling(app, !options.logger);
   installBodyDepthLimit(app);
   await installCors(app, options.corsOrigins);
@@ -72,7 +77,7 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   await installOpenApi(app);
   installBearerAuth(app, db);
   const hub = new ChangeHub();
-  registerAuthRoutes(app, db, { tokenTtlSeconds: options.tokenTtlSeconds ?? 3600 });
+  registerAuthRoutes(app, db, { tokenTtlSeconds: options.tokenTtlSeconds ?? 3600, signInLimits: resolveSignInLimits(options.signInLimits) });
   registerSyncRoutes(app, db, hub);
   registerCatalogRoutes(app, db, hub);
   registerStreamRoute(app, db, hub);

@@ -1,9 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/db';
-import { HttpError } from '../http/errors';
+import { apiError, HttpError } from '../http/errors';
 import { DESKTOP_CLIENT_ID, type TokenResponse } from '../../../shared/sync/protocol';
 import { currentUser } from './guard';
 import { dummyPasswordHash, verifyPassword } from './passwords';
+import { activeBlock, blockReason, clearSignInFailures, recordSignInFailure, type SignInBlock, type SignInLimits } from './signInLimits';
 import { consumeRefreshToken, issueToken } from './tokens';
 import { findUserById, findUserByName, publicUser, type StoredUser } from './users';
 
@@ -11,6 +12,7 @@ const REFRESH_TTL_SECONDS = 30 * 24 * 3600;
 
 export interface AuthOptions {
   tokenTtlSeconds: number;
+  signInLimits: SignInLimits;
 }
 
 /** RFC 6749 section 5.2 error, also carrying the TMF Error fields like every other 4xx. */
@@ -44,6 +46,13 @@ function basicClient(request: FastifyRequest): { id: string; secret: string } | 
   return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
 }
 
+/** RFC 6585 429 with Retry-After; the TMF Error fields plus RFC 6749's, like every token error. */
+function tooManyFailures(reply: FastifyReply, block: SignInBlock, username: string): Record<string, string> {
+  const reason = blockReason(block, username);
+  reply.code(429).header('Retry-After', String(block.retryAfterSeconds));
+  return { ...apiError(429, 'too_many_requests', reason), error: 'too_many_requests', error_description: reason };
+}
+
 async function checkSecret(user: StoredUser | undefined, secret: string): Promise<boolean> {
   // Verify against a dummy hash for unknown users so timing does not reveal which names exist.
   const ok = await verifyPassword(secret, user?.passwordHash ?? (await dummyPasswordHash()));
@@ -72,6 +81,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, options: AuthOp
   const tokenDoc = {
     summary: 'OAuth 2.0 token endpoint (RFC 6749): password, client_credentials and refresh_token grants',
     requestBody: 'form' as const,
+    responses: { 429: 'Too many failed sign-ins for this username or from this address; Retry-After says when to try again' },
   };
   app.post('/oauth/token', { config: { openapi: tokenDoc } }, async (request, reply) => {
     reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
@@ -82,22 +92,33 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, options: AuthOp
       if (clientId !== DESKTOP_CLIENT_ID) {
         throw oauthError(401, 'invalid_client', `Unknown client_id "${clientId}"; the desktop app signs in as ${DESKTOP_CLIENT_ID}`);
       }
-      const user = await findUserByName(db, required(params, 'username', grant));
-      const ok = await checkSecret(user, required(params, 'password', grant));
+      const username = required(params, 'username', grant);
+      const password = required(params, 'password', grant);
+      // A waiting username is refused before its password is even looked at.
+      const block = await activeBlock(db, username, request.ip);
+      if (block) return tooManyFailures(reply, block, username);
+      const user = await findUserByName(db, username);
+      const ok = await checkSecret(user, password);
+      if (!ok) await recordSignInFailure(db, options.signInLimits, username, request.ip);
       if (!ok || !user || user.role === 'integration') {
         throw oauthError(400, 'invalid_grant', 'Wrong username or password');
       }
+      await clearSignInFailures(db, username, request.ip);
       return tokens(user, clientId, true);
     }
     if (grant === 'client_credentials') {
       const basic = basicClient(request);
       const clientId = basic?.id ?? required(params, 'client_id', grant);
       const secret = basic?.secret ?? required(params, 'client_secret', grant);
+      const block = await activeBlock(db, clientId, request.ip);
+      if (block) return tooManyFailures(reply, block, clientId);
       const client = await findUserByName(db, clientId);
       const ok = await checkSecret(client, secret);
+      if (!ok) await recordSignInFailure(db, options.signInLimits, clientId, request.ip);
       if (!ok || !client || client.role !== 'integration') {
         throw oauthError(401, 'invalid_client', 'Wrong client_id or client_secret for an integration client');
       }
+      await clearSignInFailures(db, clientId, request.ip);
       return tokens(client, clientId, false);
     }
     if (grant === 'refresh_token') {
