@@ -2,7 +2,7 @@ import type { AuthUser } from '../auth/users';
 import type { Queryable } from '../db/db';
 import { ownerVisibleSql } from '../sync/scope';
 import type { CancelProductOrder } from './cancelProductOrderTypes';
-import { filterSql, type AttributeFilter } from './listing';
+import { listOwnedPage, type AttributeFilter } from './listing';
 
 interface TaskRow extends Record<string, unknown> {
   resource: CancelProductOrder;
@@ -39,27 +39,18 @@ export async function listVisibleCancelTasks(
   offset: number,
   limit: number,
 ): Promise<{ total: number; tasks: CancelProductOrder[] }> {
-  const params: unknown[] = [];
-  const bind = (value: unknown): string => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  const where: string[] = [];
-  const scope = ownerVisibleSql(user, 'owner', 1);
-  if (scope !== 'TRUE') {
-    bind(user.id);
-    where.push(scope);
-  }
-  // productOrder is a reference: filtering on it means its id (productOrder=<order id>).
-  const orderFilters = filters.filter((filter) => filter.attribute === 'productOrder');
-  for (const filter of orderFilters) where.push(`(${filter.values.map((value) => `product_order_id = ${bind(value)}`).join(' OR ')})`);
-  where.push(...filterSql(filters.filter((filter) => filter.attribute !== 'productOrder'), bind, 'resource', COLUMN_OF));
-  const condition = where.length > 0 ? where.join(' AND ') : 'TRUE';
-  const count = await db.query<{ total: unknown }>(`SELECT count(*) AS total FROM cancel_product_orders WHERE ${condition}`, [...params]);
-  const rows = await db.query<TaskRow>(
-    `SELECT resource FROM cancel_product_orders WHERE ${condition}
-      ORDER BY created_at, id OFFSET ${bind(offset)} LIMIT ${bind(limit)}`,
-    params,
-  );
-  return { total: Number(count[0]?.total ?? 0), tasks: rows.map((row) => row.resource) };
+  const page = await listOwnedPage<CancelProductOrder>(db, user, {
+    table: 'cancel_product_orders',
+    columns: COLUMN_OF,
+    orderBy: 'created_at, id',
+    filters: filters.filter((filter) => filter.attribute !== 'productOrder'),
+    offset,
+    limit,
+    // productOrder is a reference: filtering on it means its id (productOrder=<order id>).
+    extraWhere: (bind) =>
+      filters
+        .filter((filter) => filter.attribute === 'productOrder')
+        .map((filter) => `(${filter.values.map((value) => `product_order_id = ${bind(value)}`).join(' OR ')})`),
+  });
+  return { total: page.total, tasks: page.resources };
 }

@@ -1,4 +1,7 @@
 import type { FastifyReply } from 'fastify';
+import type { AuthUser } from '../auth/users';
+import type { Queryable } from '../db/db';
+import { ownerVisibleSql } from '../sync/scope';
 import { badRequest } from '../http/errors';
 import type { JsonObject } from '../sync/json';
 
@@ -83,4 +86,44 @@ export function filterSql(
     const target = column ?? `${jsonColumn} ->> ${bind(filter.attribute)}`;
     return `(${filter.values.map((value) => `${target} = ${bind(value)}`).join(' OR ')})`;
   });
+}
+
+export interface OwnedPageQuery {
+  /** Table with an `owner` column and a `resource` jsonb column. */
+  table: string;
+  /** Columns that hold first-level attributes directly (faster than the jsonb path). */
+  columns: Readonly<Record<string, string>>;
+  /** ORDER BY clause, stable across pages. */
+  orderBy: string;
+  filters: readonly AttributeFilter[];
+  offset: number;
+  limit: number;
+  /** Extra predicates a resource needs (e.g. a reference filter), built with the same bind. */
+  extraWhere?: (bind: (value: unknown) => string) => string[];
+}
+
+/**
+ * One page of owner-scoped resources (reps: theirs, managers: their team's, admin and
+ * integration: all) with the total matching count, for tables shaped (owner, resource jsonb).
+ */
+export async function listOwnedPage<T>(db: Queryable, user: AuthUser, query: OwnedPageQuery): Promise<{ total: number; resources: T[] }> {
+  const params: unknown[] = [];
+  const bind = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where: string[] = [];
+  const scope = ownerVisibleSql(user, 'owner', 1);
+  if (scope !== 'TRUE') {
+    bind(user.id);
+    where.push(scope);
+  }
+  where.push(...(query.extraWhere?.(bind) ?? []), ...filterSql(query.filters, bind, 'resource', query.columns));
+  const condition = where.length > 0 ? where.join(' AND ') : 'TRUE';
+  const count = await db.query<{ total: unknown }>(`SELECT count(*) AS total FROM ${query.table} WHERE ${condition}`, [...params]);
+  const rows = await db.query<{ resource: T }>(
+    `SELECT resource FROM ${query.table} WHERE ${condition} ORDER BY ${query.orderBy} OFFSET ${bind(query.offset)} LIMIT ${bind(query.limit)}`,
+    params,
+  );
+  return { total: Number(count[0]?.total ?? 0), resources: rows.map((row) => row.resource) };
 }

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/db';
 import type { AuthUser } from '../auth/users';
 import { ownerVisibleSql } from '../sync/scope';
-import { filterSql, type AttributeFilter } from './listing';
+import { listOwnedPage, type AttributeFilter } from './listing';
 import type { ProductOrder } from './productOrderTypes';
 
 interface OrderRow extends Record<string, unknown> {
@@ -62,26 +62,10 @@ export async function listVisible(
   offset: number,
   limit: number,
 ): Promise<{ total: number; orders: ProductOrder[] }> {
-  const params: unknown[] = [];
-  const bind = (value: unknown): string => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  const where: string[] = [];
-  const scope = ownerVisibleSql(user, 'owner', 1);
-  if (scope !== 'TRUE') {
-    bind(user.id);
-    where.push(scope);
-  }
-  where.push(...filterSql(filters, bind, 'resource', COLUMN_OF));
-  const condition = where.length > 0 ? where.join(' AND ') : 'TRUE';
-  const countRows = await db.query<{ total: unknown }>(`SELECT count(*) AS total FROM product_orders WHERE ${condition}`, [...params]);
-  const rows = await db.query<OrderRow>(
-    `SELECT resource, owner FROM product_orders WHERE ${condition}
-      ORDER BY order_date, id OFFSET ${bind(offset)} LIMIT ${bind(limit)}`,
-    params,
-  );
-  return { total: Number(countRows[0]?.total ?? 0), orders: rows.map((row) => row.resource) };
+  const page = await listOwnedPage<ProductOrder>(db, user, {
+    table: 'product_orders', columns: COLUMN_OF, orderBy: 'order_date, id', filters, offset, limit,
+  });
+  return { total: page.total, orders: page.resources };
 }
 
 /** The order, locked against concurrent changes until the transaction ends. */
