@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, startCentral, type TestCentral } from '../test/harness';
-import { api, expectApiError, integrationToken, signIn, type Api, type Json } from '../test/client';
+import { api, expectApiError, integrationToken, listPage, signIn, type Api, type Json } from '../test/client';
 import { asMaster } from '../test/fixtures';
 import { newQuote, QUOTE } from '../test/salesFixtures';
 
 async function list(client: Api, query = ''): Promise<{ quotes: Json[]; total: number; count: number }> {
-  const response = await client.get(`${QUOTE}${query}`);
-  if (response.status !== 200) throw new Error(`GET quote${query}: ${response.status} ${await response.text()}`);
-  return {
-    quotes: (await response.json()) as Json[],
-    total: Number(response.headers.get('x-total-count')),
-    count: Number(response.headers.get('x-result-count')),
-  };
+  const page = await listPage(client, QUOTE, query);
+  return { quotes: page.items, total: page.total, count: page.count };
 }
 
 describe.each(ENGINES)('TMF648 Quote on $name', (engine) => {

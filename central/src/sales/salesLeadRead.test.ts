@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, startCentral, type TestCentral } from '../test/harness';
-import { api, expectApiError, integrationToken, signIn, type Api, type Json } from '../test/client';
+import { api, expectApiError, integrationToken, listPage, signIn, type Api, type Json } from '../test/client';
 import { asMaster, newLead } from '../test/fixtures';
 import { SALES_LEAD, visionLeadBody } from '../test/salesFixtures';
 
 async function list(client: Api, query = ''): Promise<{ leads: Json[]; total: number; count: number }> {
-  const response = await client.get(`${SALES_LEAD}${query}`);
-  if (response.status !== 200) throw new Error(`GET salesLead${query}: ${response.status} ${await response.text()}`);
-  return {
-    leads: (await response.json()) as Json[],
-    total: Number(response.headers.get('x-total-count')),
-    count: Number(response.headers.get('x-result-count')),
-  };
+  const page = await listPage(client, SALES_LEAD, query);
+  return { leads: page.items, total: page.total, count: page.count };
 }
 
 describe.each(ENGINES)('TMF699 SalesLead validation and reads on $name', (engine) => {

@@ -73,3 +73,14 @@ export async function pullAll(client: Api, collection: string, since = 0, limit 
     seq = page.checkpoint.seq;
   }
 }
+
+/** One page of a TMF list with its X-Total-Count and X-Result-Count; fails on anything but 200. */
+export async function listPage(client: Api, path: string, query = ''): Promise<{ items: Json[]; total: number; count: number }> {
+  const response = await client.get(`${path}${query}`);
+  if (response.status !== 200) throw new Error(`GET ${path}${query}: ${response.status} ${await response.text()}`);
+  return {
+    items: (await response.json()) as Json[],
+    total: Number(response.headers.get('x-total-count')),
+    count: Number(response.headers.get('x-result-count')),
+  };
+}
