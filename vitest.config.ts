@@ -9,6 +9,7 @@ export default defineConfig({
       'main/**/*.test.ts',
       'test/integration/**/*.test.ts',
       'test/packaging/**/*.test.ts',
+      'test/bench/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 30_000,

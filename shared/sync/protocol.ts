@@ -16,7 +16,25 @@ export const SYNC_PATHS = {
   push: (collection: CollectionName) => `/sync/${collection}/push`,
   /** GET text/event-stream, `Authorization: Bearer` like every other call. */
   stream: '/sync/stream',
+  /** RFC 7009 token revocation (form-encoded `token`, `token_type_hint`, `client_id`): signing out ends the session centrally. */
+  revoke: '/oauth/revoke',
+  /** GET -> DeviceStatus for the signed-in user on the device named by the DEVICE_HEADER. */
+  device: '/sync/device',
+  /** POST DeviceWipedReport: the app says it carried out a wipe. */
+  deviceWiped: '/sync/device/wiped',
 } as const;
+
+/** Every request of the app names its installation (a random id kept on the laptop). */
+export const DEVICE_HEADER = 'x-outpost-device';
+
+/** Answer of GET /sync/device. A pending wipe: push everything queued, then delete the local data and secrets. */
+export interface DeviceStatus {
+  wipe: { id: string; requestedAt: string; reason: string } | null;
+}
+
+export interface DeviceWipedReport {
+  wipeId: string;
+}
 
 /** Server-assigned, monotonically increasing across all collections; never a client clock. */
 export interface SyncCheckpoint {
@@ -29,6 +47,8 @@ export interface PullResponse<N extends CollectionName> {
   documents: WithDeleted<CollectionDocs[N]>[];
   /** The seq of the last document returned; the request's own checkpoint when none. */
   checkpoint: SyncCheckpoint | null;
+  /** Documents of this collection the user may see after this page (for progress and ETA); absent from older servers. */
+  remaining?: number;
 }
 
 export interface PushRow<N extends CollectionName> {
@@ -42,6 +62,19 @@ export interface PushRow<N extends CollectionName> {
  * Empty when every row was stored.
  */
 export type PushResponse<N extends CollectionName> = WithDeleted<CollectionDocs[N]>[];
+
+/**
+ * Event `hello` on the stream, first after connect. The server then sends `heartbeat` every
+ * `heartbeatMs`; a client that hears nothing for twice that drops the stream and reconnects.
+ */
+export interface StreamHello {
+  userId: string;
+  seq: number;
+  heartbeatMs: number;
+}
+
+/** Default heartbeat: short enough that a silent stream is noticed within 10 s. */
+export const DEFAULT_STREAM_HEARTBEAT_MS = 4_000;
 
 /** Event `change` on the stream: something the user may see changed in a collection. */
 export interface StreamChange {
