@@ -7,11 +7,7 @@ import { announcePushedLead } from '../sales/salesLeadEvents';
 import type { CollectionRules, WritePlan } from './rules';
 
 const leadRules: CollectionRules = {
-  async prepare(_ctx, plan): Promise<WritePlan> {
-    if (plan.deleted) return plan;
-    const problems = validateLeadDoc(plan.data as unknown as LeadDoc).map((issue) => issue.message);
-    return { ...plan, problems: [...plan.problems, ...problems] };
-  },
+  check: (plan: WritePlan): string[] => validateLeadDoc(plan.data as unknown as LeadDoc).map((issue) => issue.message),
   // TMF699 SalesLeadCreateEvent / StateChangeEvent / DeleteEvent for leads changed in the app.
   afterWrite: announcePushedLead,
 };

@@ -46,6 +46,16 @@ export async function loadDoc(tx: Queryable, collection: CollectionName, id: str
   return rows[0] ? fromRow(collection, rows[0]) : undefined;
 }
 
+/** Masters of many ids in one query (a push batch). */
+export async function loadDocs(tx: Queryable, collection: CollectionName, ids: readonly string[]): Promise<Map<string, StoredDoc>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.query<DocRow>(
+    'SELECT id, owner, seq, deleted, data FROM sync_docs WHERE collection = $1 AND id = ANY($2::text[])',
+    [collection, [...ids]],
+  );
+  return new Map(rows.map((row) => [row.id, fromRow(collection, row)]));
+}
+
 export interface DocWrite {
   collection: CollectionName;
   id: string;
@@ -70,6 +80,27 @@ export async function writeDoc(tx: Queryable, write: DocWrite): Promise<StoredDo
   );
   const seq = rows[0]?.seq;
   return { ...write, seq: toNumber(seq) };
+}
+
+/**
+ * Many documents of one collection in one statement, seqs drawn in the given order; ids must
+ * be distinct (one row cannot be updated twice by one INSERT). Caller holds the write lock.
+ */
+export async function writeDocs(tx: Queryable, collection: CollectionName, writes: readonly Omit<DocWrite, 'collection'>[]): Promise<StoredDoc[]> {
+  if (writes.length === 0) return [];
+  const rows = await tx.query<{ id: string; seq: unknown }>(
+    `INSERT INTO sync_docs (collection, id, owner, seq, deleted, data)
+     SELECT $1, w.doc ->> 'id', w.doc ->> 'owner', nextval('sync_seq'), (w.doc ->> 'deleted')::boolean, w.doc -> 'data'
+       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS w(doc, n)
+      ORDER BY w.n
+     ON CONFLICT (collection, id) DO UPDATE
+       SET owner = EXCLUDED.owner, seq = EXCLUDED.seq, deleted = EXCLUDED.deleted,
+           data = EXCLUDED.data, stored_at = now()
+     RETURNING id, seq`,
+    [collection, JSON.stringify(writes)],
+  );
+  const seqs = new Map(rows.map((row) => [row.id, toNumber(row.seq)]));
+  return writes.map((write) => ({ ...write, collection, seq: seqs.get(write.id) ?? 0 }));
 }
 
 /** Seeding: leaves an existing document (maybe edited by a rep since) untouched. */

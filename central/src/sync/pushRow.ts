@@ -1,16 +1,8 @@
 import { isOwnedCollection } from '../../../shared/schemas';
-import { takeWriteLock } from '../db/db';
-import { loadDoc, toWire, writeDoc, type StoredDoc } from './docs';
+import { toWire, type StoredDoc } from './docs';
 import { jsonEqual, type JsonObject } from './json';
-import { wireOf, withoutInternalFields, type PushRowInput } from './pushInput';
+import { wireOf, withoutInternalFields, type PushRowInput, type SentDoc } from './pushInput';
 import type { CollectionRules, RowContext, WritePlan } from './rules';
-
-export interface RowResult {
-  /** Master state to return to the client (conflict or refusal); undefined when stored as sent. */
-  response?: JsonObject;
-  /** Every document this row stored, for change events after commit. */
-  stored: StoredDoc[];
-}
 
 export const FOREIGN_OWNER_REASON = 'This record belongs to another user';
 
@@ -26,6 +18,17 @@ function comparable(doc: JsonObject | undefined): JsonObject | undefined {
   const copy: JsonObject = { ...doc };
   for (const field of NORMALISED_FIELDS) delete copy[field];
   return copy;
+}
+
+/**
+ * The answer for a row that is not stored: the master with the reason, so the app keeps the
+ * central version and the rep's text in its conflict copy; without a master (or when the master
+ * is someone else's, which must not leak) the rep's own document, so nothing typed is lost.
+ */
+export function refusalOf(ctx: RowContext, sent: SentDoc, master: StoredDoc | undefined, reason: string): JsonObject {
+  const foreign = master !== undefined && isOwnedCollection(ctx.collection) && master.owner !== ctx.user.id;
+  const base = master && !foreign ? toWire(master) : wireOf(sent);
+  return { ...base, syncError: { reason, at: ctx.now } };
 }
 
 /** The stored form of a pushed document: the central system owns the sync meta fields. */
@@ -44,37 +47,29 @@ function normalise(ctx: RowContext, row: PushRowInput, master: StoredDoc | undef
   return { data, deleted: sent._deleted, problems: [] };
 }
 
-/**
- * One pushed row, in its own transaction: refusal of foreign records, conflict detection
- * against `assumedMasterState`, normalisation, validation and the collection's side effects.
- */
-export async function applyPushRow(ctx: RowContext, row: PushRowInput, rules: CollectionRules): Promise<RowResult> {
-  // Taken before reading the master, so the read-compare-write below cannot interleave.
-  await takeWriteLock(ctx.tx);
-  const sent = row.newDocumentState;
-  const master = await loadDoc(ctx.tx, ctx.collection, sent.id);
+export type Judgement = { kind: 'answer'; response: JsonObject } | { kind: 'write'; plan: WritePlan };
 
+/**
+ * A pushed row judged in memory against its master: refusal of foreign records, conflict
+ * detection against `assumedMasterState`, normalisation and the collection's pure checks.
+ */
+export function judgeRow(ctx: RowContext, row: PushRowInput, master: StoredDoc | undefined, rules: CollectionRules): Judgement {
+  const sent = row.newDocumentState;
   if (master && isOwnedCollection(ctx.collection) && master.owner !== ctx.user.id) {
-    return { response: { ...wireOf(sent), syncError: { reason: FOREIGN_OWNER_REASON, at: ctx.now } }, stored: [] };
+    return { kind: 'answer', response: refusalOf(ctx, sent, master, FOREIGN_OWNER_REASON) };
   }
   // No master but an assumed one (e.g. a reset central database): nothing to conflict with, store it.
   const assumed = row.assumedMasterState ? wireOf(row.assumedMasterState) : undefined;
   if (master && !jsonEqual(comparable(toWire(master)), comparable(assumed))) {
-    return { response: toWire(master), stored: [] };
+    return { kind: 'answer', response: toWire(master) };
   }
+  const plan = normalise(ctx, row, master);
+  if (rules.check && !plan.deleted) plan.problems.push(...rules.check(plan));
+  return { kind: 'write', plan };
+}
 
-  let plan = normalise(ctx, row, master);
-  if (rules.prepare) plan = await rules.prepare(ctx, plan, master);
-  if (plan.problems.length > 0) plan.data.syncError = { reason: plan.problems.join('; '), at: ctx.now };
-
-  const stored = await writeDoc(ctx.tx, {
-    collection: ctx.collection,
-    id: sent.id,
-    owner: isOwnedCollection(ctx.collection) ? ctx.user.id : null,
-    deleted: plan.deleted,
-    data: plan.data,
-  });
-  if (plan.problems.length > 0) return { response: toWire(stored), stored: [stored] };
-  const followUps = rules.afterWrite ? await rules.afterWrite(ctx, stored, master) : [];
-  return { stored: [stored, ...followUps] };
+/** The document to write for a plan; problems are stored with the reason, for the rep to see. */
+export function docOfPlan(ctx: RowContext, id: string, plan: WritePlan): { id: string; owner: string | null; deleted: boolean; data: JsonObject } {
+  const data = plan.problems.length > 0 ? { ...plan.data, syncError: { reason: plan.problems.join('; '), at: ctx.now } } : plan.data;
+  return { id, owner: isOwnedCollection(ctx.collection) ? ctx.user.id : null, deleted: plan.deleted, data };
 }

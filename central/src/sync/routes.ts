@@ -8,9 +8,8 @@ import { badRequest, forbidden, notFound } from '../http/errors';
 import { COLLECTION_RULES } from './collectionRules';
 import { changeOf, pullDocs, toWire } from './docs';
 import type { ChangeHub } from './hub';
-import type { JsonObject } from './json';
 import { parsePushBody } from './pushInput';
-import { applyPushRow } from './pushRow';
+import { applyPush } from './pushBatch';
 
 export const DEFAULT_PULL_LIMIT = 100;
 export const MAX_PULL_LIMIT = 500;
@@ -62,16 +61,10 @@ export function registerSyncRoutes(app: FastifyInstance, db: Db, hub: ChangeHub)
     const user = currentUser(request);
     const collection = collectionParam(request.params);
     assertMayWrite(user, collection);
-    const rows = parsePushBody(collection, request.body);
-    const rules = COLLECTION_RULES[collection] ?? {};
-    const returned: JsonObject[] = [];
-    // One transaction per row: a refused or conflicting row never holds back the others.
-    for (const row of rows) {
-      const now = new Date().toISOString();
-      const result = await db.transaction((tx) => applyPushRow({ tx, user, collection, now }, row, rules));
-      hub.publish(result.stored.map(changeOf));
-      if (result.response) returned.push(result.response);
-    }
-    return returned;
+    const items = parsePushBody(collection, request.body);
+    const onRowError = (error: unknown) => request.log.error({ err: error }, `a ${collection} push row failed`);
+    const outcome = await applyPush(db, user, collection, items, COLLECTION_RULES[collection] ?? {}, onRowError);
+    hub.publish(outcome.stored.map(changeOf));
+    return outcome.response;
   });
 }
