@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, startCentral, type TestCentral } from '../test/harness';
 import { api, integrationToken, pullAll, signIn, type Api, type Json } from '../test/client';
+import { sellableOrder } from '../conformance/cases/productOrdering';
 import { asMaster, newAccount, newOrder } from '../test/fixtures';
 
 const PO = '/tmf-api/productOrderingManagement/v4/productOrder';
@@ -148,5 +149,19 @@ describe.each(ENGINES)('order ingest as TMF622 ProductOrders on $name', (engine)
     const [deleted] = await alex.push('orders', [{ newDocumentState: { ...(refused as Json), _deleted: true }, assumedMasterState: refused }]);
     expect(deleted).toMatchObject({ _deleted: false, status: 'acknowledged' });
     expect(await productOrders(order.id)).toHaveLength(1);
+  });
+
+  it("refuses an order whose id is another party's TMF622 externalId, and leaves that order alone", async () => {
+    const taken = crypto.randomUUID();
+    const posted = await tmf.post(PO, sellableOrder(taken));
+    expect(posted.status).toBe(201);
+    const theirs = (await posted.json()) as Json;
+    const [refused] = await alex.push('orders', [{ newDocumentState: newOrder('user-alex', { id: taken }) }]);
+    expect(refused).toMatchObject({ id: taken, status: 'queued' });
+    expect(refused).not.toHaveProperty('tmfOrderId');
+    expect((refused?.syncError as Json).reason).toContain('already used by another party');
+    expect(await orderDoc(alex, taken)).toBeUndefined();
+    const found = await productOrders(taken);
+    expect(found.map((order) => [order.id, order.state])).toEqual([[theirs.id, theirs.state]]);
   });
 });

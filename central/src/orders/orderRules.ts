@@ -49,8 +49,16 @@ function prepareSubmitted(plan: WritePlan, master: StoredDoc | undefined, submit
   return { ...plan, data: applyOutcome(plan.data, outcome) };
 }
 
+export function idTakenReason(id: string): string {
+  return `The order id ${id} is already used by another party's ProductOrder; this order was not stored - queue it again as a new order`;
+}
+
 async function prepareOrder(ctx: RowContext, plan: WritePlan, master: StoredDoc | undefined): Promise<WritePlan> {
-  const submitted = await findByExternalId(ctx.tx, String(plan.data.id));
+  const id = String(plan.data.id);
+  const submitted = await findByExternalId(ctx.tx, id);
+  // Another party's ProductOrder with this externalId (TMF622 POST answers 409 for it): never
+  // hand its id, state and reason to this rep.
+  if (submitted && submitted.owner !== ctx.user.id) return { ...plan, refusal: idTakenReason(id) };
   if (submitted) return prepareSubmitted(plan, master, submitted);
 
   const data: JsonObject = { ...plan.data };
