@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { isCollectionName, isOwnedCollection, isRepWritableCollection, type CollectionName } from '../../../shared/schemas';
+import { isCollectionName, type CollectionName } from '../../../shared/schemas';
 import type { PullResponse } from '../../../shared/sync/protocol';
 import type { Db } from '../db/db';
 import { currentUser } from '../auth/guard';
-import type { AuthUser } from '../auth/users';
-import { badRequest, forbidden, notFound } from '../http/errors';
+import { badRequest, notFound } from '../http/errors';
 import { COLLECTION_RULES } from './collectionRules';
 import { changeOf, pullDocs, toWire } from './docs';
 import type { ChangeHub } from './hub';
 import { parsePushBody } from './pushInput';
 import { applyPush } from './pushBatch';
+import { assertMayPush } from './writeAccess';
 
 export const DEFAULT_PULL_LIMIT = 100;
 export const MAX_PULL_LIMIT = 500;
@@ -31,17 +31,6 @@ function integerParam(query: Record<string, unknown>, name: string, fallback: nu
   return value;
 }
 
-/** Reference data is maintained centrally; only admins and integration clients write it. */
-function assertMayWrite(user: AuthUser, collection: CollectionName): void {
-  // Installed products are created by fulfillment only; not even an admin writes them by push.
-  if (isOwnedCollection(collection) && !isRepWritableCollection(collection)) {
-    throw forbidden(`${collection} is written by the central system only (fulfillment creates them); it is read-only in the app`);
-  }
-  if (!isOwnedCollection(collection) && user.role !== 'admin' && user.role !== 'integration') {
-    throw forbidden(`${collection} is reference data, read-only in the app; it is maintained in the central system`);
-  }
-}
-
 export function registerSyncRoutes(app: FastifyInstance, db: Db, hub: ChangeHub): void {
   app.get('/sync/:collection/pull', async (request): Promise<PullResponse<CollectionName>> => {
     const user = currentUser(request);
@@ -60,7 +49,7 @@ export function registerSyncRoutes(app: FastifyInstance, db: Db, hub: ChangeHub)
   app.post('/sync/:collection/push', async (request) => {
     const user = currentUser(request);
     const collection = collectionParam(request.params);
-    assertMayWrite(user, collection);
+    assertMayPush(user, collection);
     const items = parsePushBody(collection, request.body);
     const onRowError = (error: unknown) => request.log.error({ err: error }, `a ${collection} push row failed`);
     const outcome = await applyPush(db, user, collection, items, COLLECTION_RULES[collection] ?? {}, onRowError);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, startCentral, type TestCentral } from '../test/harness';
-import { api, expectApiError, pullAll, signIn, type Api, type Json } from '../test/client';
+import { catalogClient } from '../test/catalogClient';
+import { api, expectApiError, integrationToken, pullAll, signIn, type Api, type Json } from '../test/client';
 import { asMaster, newAccount, newLead } from '../test/fixtures';
 
 describe.each(ENGINES)('sync pull and push on $name', (engine) => {
@@ -193,18 +194,40 @@ describe.each(ENGINES)('sync pull and push on $name', (engine) => {
   it('keeps reference data read-only for reps and managers', async () => {
     const offering = (await alex.pull('offerings')).documents[0] as Json;
     const row = [{ newDocumentState: { ...offering, name: 'Free fibre' }, assumedMasterState: offering }];
-    expect((await expectApiError(await alex.post('/sync/offerings/push', row), 403)).reason).toContain('read-only');
+    expect((await expectApiError(await alex.post('/sync/offerings/push', row), 403)).reason).toContain('reference data');
     await expectApiError(await morgan.post('/sync/ruleSets/push', row), 403);
   });
 
-  it('lets the admin maintain reference data, which then reaches every rep', async () => {
+  it('writes the catalog only through TMF620: a push of offerings is refused for everyone, prices unchanged', async () => {
+    const offering = (await alex.pull('offerings')).documents.find((doc) => doc.id === 'off-static-ip') as Json;
+    const cheap = { ...offering, description: 'Free', price: 0, prices: [] };
+    const row = [{ newDocumentState: cheap, assumedMasterState: offering }];
+    for (const client of [api(central.url, await integrationToken(central.url)), api(central.url, await signIn(central.url, 'admin'))]) {
+      const error = await expectApiError(await client.post('/sync/offerings/push', row), 403);
+      expect(error.reason).toContain('TMF620');
+      expect(error.reason).toContain('/tmf-api/productCatalogManagement/v4/productOffering');
+    }
+    expect((await alex.pull('offerings')).documents.find((doc) => doc.id === 'off-static-ip')).toEqual(offering);
+  });
+
+  it('lets only the admin maintain rule sets by push (they have no API of their own)', async () => {
+    const ruleSet = (await alex.pull('ruleSets')).documents[0] as Json;
+    const row = [{ newDocumentState: { ...ruleSet, name: 'Changed' }, assumedMasterState: ruleSet }];
+    const tmf = api(central.url, await integrationToken(central.url));
+    expect((await expectApiError(await tmf.post('/sync/ruleSets/push', row), 403)).reason).toContain('administrators');
+    const since = (await pullAll(sam, 'ruleSets')).seq;
     const admin = api(central.url, await signIn(central.url, 'admin'));
+    expect(await admin.push('ruleSets', row)).toEqual([]);
+    expect((await sam.pull('ruleSets', since)).documents).toEqual([{ ...ruleSet, name: 'Changed', _deleted: false }]);
+  });
+
+  it('lets the admin maintain the catalog through TMF620, which then reaches every rep', async () => {
+    const admin = catalogClient(central.url, await signIn(central.url, 'admin'));
     const since = (await pullAll(sam, 'offerings')).seq;
-    const offering = (await admin.pull('offerings')).documents.find((doc) => doc.id === 'off-static-ip') as Json;
-    const changed = { ...offering, description: 'Public IPv4 addresses, now with reverse DNS.' };
-    expect(await admin.push('offerings', [{ newDocumentState: changed, assumedMasterState: offering }])).toEqual([]);
+    const description = 'Public IPv4 addresses, now with reverse DNS.';
+    expect((await admin.patch('/productOffering/off-static-ip', { description })).status).toBe(200);
     const update = await sam.pull('offerings', since);
-    expect(update.documents).toEqual([{ ...changed, _deleted: false }]);
+    expect(update.documents).toEqual([expect.objectContaining({ id: 'off-static-ip', description, _deleted: false })]);
     expect(update.documents[0]).not.toHaveProperty('owner');
   });
 
