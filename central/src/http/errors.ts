@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiError } from '../../../shared/sync/protocol';
+import { NO_STORE } from './noStore';
 
 /** Thrown by handlers; rendered as the TMF630 Error shape with the given status. */
 export class HttpError extends Error {
@@ -73,6 +74,8 @@ export function answerFrameworkError(error: FastifyError, _request: FastifyReque
       : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
         ? new HttpError(414, 'uri_too_long', 'A path segment is too long (at most 100 characters); ids are short')
         : fromFastifyError(error);
+  // Answered before routing, so the onSend hooks (noStore.ts) do not run for it.
+  reply.header('Cache-Control', NO_STORE);
   void sendError(reply, httpError);
 }
 
