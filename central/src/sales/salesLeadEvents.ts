@@ -15,7 +15,7 @@ import { SALES_DOMAIN, type SalesLead } from './salesLeadTypes';
 type SalesLeadEventType = 'SalesLeadCreateEvent' | 'SalesLeadStateChangeEvent' | 'SalesLeadAttributeValueChangeEvent' | 'SalesLeadDeleteEvent';
 
 /** Announced by the state change event, so not attribute changes. */
-const STATE_ATTRIBUTES = ['status', 'statusChangeDate', 'statusChangeReason'];
+export const STATE_ATTRIBUTES = ['status', 'statusChangeDate', 'statusChangeReason'];
 
 export async function recordSalesLeadEvent(
   tx: Queryable,

@@ -10,7 +10,7 @@ import { ownerVisibleSql } from '../sync/scope';
 import { toSalesLead, type LeadTracking } from './salesLeadProjection';
 import type { SalesLead } from './salesLeadTypes';
 
-interface LeadRow extends Record<string, unknown> {
+export interface LeadRow extends Record<string, unknown> {
   owner: string;
   display_name: string | null;
   data: LeadDoc;
@@ -27,7 +27,7 @@ const SELECT_LEADS = `
    WHERE d.collection = 'leads'`;
 const LIVE = 'AND NOT d.deleted';
 
-function fromRow(row: LeadRow): SalesLead {
+export function fromRow(row: LeadRow): SalesLead {
   const tracking: LeadTracking | undefined = row.tracked_status === null
     ? undefined
     : { status: row.tracked_status, statusChangedAt: toIso(row.status_changed_at), received: row.received };
@@ -41,6 +41,26 @@ function fromRow(row: LeadRow): SalesLead {
 export async function salesLeadOf(tx: Queryable, id: string, asOf?: LeadDoc): Promise<SalesLead | undefined> {
   const rows = await tx.query<LeadRow>(`${SELECT_LEADS} AND d.id = $1`, [id]);
   return rows[0] ? fromRow(asOf ? { ...rows[0], data: asOf } : rows[0]) : undefined;
+}
+
+/** The tracking rows of many leads in one query, by id: a push batch's events. */
+export async function trackingOf(tx: Queryable, ids: readonly string[]): Promise<Map<string, Pick<LeadRow, 'tracked_status' | 'status_changed_at' | 'received'>>> {
+  const rows = await tx.query<{ id: string; status: string; status_changed_at: unknown; received: JsonObject | null }>(
+    'SELECT id, status, status_changed_at, received FROM sales_leads WHERE id = ANY($1::text[])',
+    [[...ids]],
+  );
+  return new Map(rows.map((row) => [row.id, { tracked_status: row.status, status_changed_at: row.status_changed_at, received: row.received }]));
+}
+
+/** Many tracking rows in one statement (see trackStatus). */
+export async function trackStatuses(tx: Queryable, changes: readonly { id: string; status: string }[], at: string): Promise<void> {
+  if (changes.length === 0) return;
+  await tx.query(
+    `INSERT INTO sales_leads (id, status, status_changed_at, received)
+     SELECT c ->> 'id', c ->> 'status', $2::timestamptz, NULL FROM jsonb_array_elements($1::jsonb) AS c
+     ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, status_changed_at = EXCLUDED.status_changed_at`,
+    [JSON.stringify(changes), at],
+  );
 }
 
 export async function findVisibleSalesLead(db: Queryable, user: AuthUser, id: string): Promise<SalesLead | undefined> {

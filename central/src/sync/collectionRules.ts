@@ -3,13 +3,14 @@ import { validateLeadDoc } from '../../../shared/leads/lead.validation';
 import { accountRules } from '../orders/awaitingAccount';
 import { orderRules } from '../orders/orderRules';
 import { quoteRules } from '../quotes/quoteEvents';
-import { announcePushedLead } from '../sales/salesLeadEvents';
+import { announcePushedLeads } from '../sales/pushedLeads';
 import type { CollectionRules, WritePlan } from './rules';
 
 const leadRules: CollectionRules = {
   check: (plan: WritePlan): string[] => validateLeadDoc(plan.data as unknown as LeadDoc).map((issue) => issue.message),
-  // TMF699 SalesLeadCreateEvent / StateChangeEvent / DeleteEvent for leads changed in the app.
-  afterWrite: announcePushedLead,
+  // TMF699 SalesLeadCreateEvent / StateChangeEvent / DeleteEvent for leads changed in the app,
+  // for the whole batch at once, so leads are written in bulk.
+  afterWriteBatch: announcePushedLeads,
 };
 
 /** Collections without rules are stored as normalised. */

@@ -33,7 +33,7 @@ interface RowOutcome {
 }
 
 /** Rows split so no id appears twice in one round (one INSERT cannot write a row twice). */
-function rounds(items: readonly PushItem[]): { index: number; item: PushItem }[][] {
+export function rounds(items: readonly PushItem[]): { index: number; item: PushItem }[][] {
   const result: { index: number; item: PushItem }[][] = [];
   let current: { index: number; item: PushItem }[] = [];
   let ids = new Set<string>();
