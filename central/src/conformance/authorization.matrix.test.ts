@@ -39,7 +39,8 @@ describe.each(ENGINES)('authorization matrix on $name', (engine) => {
   let context: ProbeContext;
   const seen: { row: MatrixRow; observed: Observed }[] = [];
   beforeAll(async () => {
-    central = await startCentralWithUsers(engine, [PAT]);
+    // The probes' hub callbacks point at loopback (nothing listens there), which must be allowed.
+    central = await startCentralWithUsers(engine, [PAT], { events: { allowedHosts: ['127.0.0.1'] } });
     const session = await openSession(central.url, ['pat']);
     const records = {} as Record<Owner, OwnedRecords>;
     for (const owner of OWNERS) records[owner] = await recordsOf(session, owner);
