@@ -5,10 +5,12 @@
  * OUTPOST_LOG=1 for request logs; fulfillment: OUTPOST_FULFILLMENT (auto|manual, default auto),
  * OUTPOST_FULFILLMENT_SEED, OUTPOST_FALLOUT_RATE (0..1), OUTPOST_FULFILLMENT_INTERVAL_MS;
  * OUTPOST_TRUST_PROXY=1 behind a reverse proxy (client addresses from X-Forwarded-For);
- * OUTPOST_HUB_ALLOWED_HOSTS (comma list of hosts, addresses, CIDRs hub callbacks may reach although internal).
+ * OUTPOST_HUB_ALLOWED_HOSTS (comma list of hosts, addresses, CIDRs hub callbacks may reach although internal);
+ * OUTPOST_STREAM_HEARTBEAT_MS (time between /sync/stream heartbeats, default 4000).
  */
 import { resolve } from 'node:path';
 import { fulfillmentOptionsFromEnv } from './fulfillment/config';
+import { DEFAULT_STREAM_HEARTBEAT_MS } from '../../shared/sync/protocol';
 import { createCentral } from './server';
 
 function wholeNumber(name: string, fallback: number, min: number, max: number): number {
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
     // A demo shows orders progressing unless OUTPOST_FULFILLMENT=manual.
     fulfillment: fulfillmentOptionsFromEnv(process.env, 'auto'),
     ...(hubAllowedHosts ? { events: { allowedHosts: hubAllowedHosts } } : {}),
+    streamHeartbeatMs: wholeNumber('OUTPOST_STREAM_HEARTBEAT_MS', DEFAULT_STREAM_HEARTBEAT_MS, 100, 600_000),
   });
   await central.app.listen({ port, host });
   // PORT=0 picks a free port: report the one actually bound.

@@ -45,6 +45,8 @@ export interface CentralOptions {
   signInLimits?: SignInLimitOptions;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (Fastify trustProxy); default false. */
   trustProxy?: boolean;
+  /** Time between `heartbeat` events on /sync/stream; default DEFAULT_STREAM_HEARTBEAT_MS (shared/sync/protocol.ts). */
+  streamHeartbeatMs?: number;
 }
 
 export interface Central {
@@ -80,7 +82,7 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   registerAuthRoutes(app, db, { tokenTtlSeconds: options.tokenTtlSeconds ?? 3600, signInLimits: resolveSignInLimits(options.signInLimits) });
   registerSyncRoutes(app, db, hub);
   registerCatalogRoutes(app, db, hub);
-  registerStreamRoute(app, db, hub);
+  registerStreamRoute(app, db, hub, { heartbeatMs: options.streamHeartbeatMs });
   registerOrderingRoutes(app, db, hub);
   registerSalesLeadRoutes(app, db, hub);
   registerQuoteRoutes(app, db);
