@@ -5,7 +5,7 @@ import { formParams, oauthError } from './oauthForm';
 import { DESKTOP_CLIENT_ID, type TokenResponse } from '../../../shared/sync/protocol';
 import { currentUser } from './guard';
 import { dummyPasswordHash, verifyPassword } from './passwords';
-import { activeBlock, blockReason, clearSignInFailures, recordSignInFailure, type SignInBlock, type SignInLimits } from './signInLimits';
+import { blockReason, recordSignInFailure, releaseSignIn, reserveSignIn, type SignInBlock, type SignInLimits } from './signInLimits';
 import { registerRevokeRoute } from './revoke';
 import { consumeRefreshToken, issueToken, newChainId } from './tokens';
 import { findUserById, findUserByName, publicUser, type StoredUser } from './users';
@@ -83,31 +83,31 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, options: AuthOp
       }
       const username = required(params, 'username', grant);
       const password = required(params, 'password', grant);
-      // A waiting username is refused before its password is even looked at.
-      const block = await activeBlock(db, username, request.ip);
+      // The attempt is counted before its password is looked at, so a burst cannot outrun the count.
+      const block = await reserveSignIn(db, options.signInLimits, username, request.ip);
       if (block) return tooManyFailures(reply, block, username);
       const user = await findUserByName(db, username);
       const ok = await checkSecret(user, password);
-      if (!ok) await recordSignInFailure(db, options.signInLimits, username, request.ip);
+      if (ok) await releaseSignIn(db, username, request.ip);
+      else await recordSignInFailure(db, options.signInLimits, username, request.ip);
       if (!ok || !user || user.role === 'integration') {
         throw oauthError(400, 'invalid_grant', 'Wrong username or password');
       }
-      await clearSignInFailures(db, username, request.ip);
       return tokens(user, clientId, true);
     }
     if (grant === 'client_credentials') {
       const basic = basicClient(request);
       const clientId = basic?.id ?? required(params, 'client_id', grant);
       const secret = basic?.secret ?? required(params, 'client_secret', grant);
-      const block = await activeBlock(db, clientId, request.ip);
+      const block = await reserveSignIn(db, options.signInLimits, clientId, request.ip);
       if (block) return tooManyFailures(reply, block, clientId);
       const client = await findUserByName(db, clientId);
       const ok = await checkSecret(client, secret);
-      if (!ok) await recordSignInFailure(db, options.signInLimits, clientId, request.ip);
+      if (ok) await releaseSignIn(db, clientId, request.ip);
+      else await recordSignInFailure(db, options.signInLimits, clientId, request.ip);
       if (!ok || !client || client.role !== 'integration') {
         throw oauthError(401, 'invalid_client', 'Wrong client_id or client_secret for an integration client');
       }
-      await clearSignInFailures(db, clientId, request.ip);
       return tokens(client, clientId, false);
     }
     if (grant === 'refresh_token') {
