@@ -6,7 +6,8 @@
  * OUTPOST_FULFILLMENT_SEED, OUTPOST_FALLOUT_RATE (0..1), OUTPOST_FULFILLMENT_INTERVAL_MS;
  * OUTPOST_TRUST_PROXY=1 behind a reverse proxy (client addresses from X-Forwarded-For);
  * OUTPOST_HUB_ALLOWED_HOSTS (comma list of hosts, addresses, CIDRs hub callbacks may reach although internal);
- * OUTPOST_STREAM_HEARTBEAT_MS (time between /sync/stream heartbeats, default 4000).
+ * OUTPOST_STREAM_HEARTBEAT_MS (time between /sync/stream heartbeats, default 4000);
+ * OUTPOST_DEMO=1 for the demo company (`npm start`): CORS also allows local http origins by default.
  */
 import { resolve } from 'node:path';
 import { fulfillmentOptionsFromEnv } from './fulfillment/config';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     dataDir: databaseUrl ? undefined : dataDir,
     seed: true,
     corsOrigins,
+    demo: process.env.OUTPOST_DEMO === '1',
     tokenTtlSeconds: wholeNumber('OUTPOST_TOKEN_TTL', 3600, 1, 365 * 24 * 3600),
     logger: process.env.OUTPOST_LOG === '1',
     // Sign-in limits count per client address: behind a proxy that address is in X-Forwarded-For.

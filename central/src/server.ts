@@ -7,7 +7,7 @@ import type { Db } from './db/db';
 import { migrate } from './db/migrations';
 import { openPglite } from './db/pglite';
 import { openPostgres } from './db/postgres';
-import { installCors } from './http/cors';
+import { defaultCorsOrigins, installCors } from './http/cors';
 import { installBodyDepthLimit } from './http/bodyDepth';
 import { answerFrameworkError, installErrorHandling } from './http/errors';
 import { seedDemoData } from './seed';
@@ -31,8 +31,10 @@ export interface CentralOptions {
   dataDir?: string;
   /** Insert the demo company (idempotent). */
   seed?: boolean;
-  /** Allowed browser origins; `*` is a wildcard (default: app://outpost and local http origins). */
+  /** Allowed browser origins; `*` is a wildcard (default: app://outpost, plus local http origins in demo mode). */
   corsOrigins?: string[];
+  /** Runs the demo company (OUTPOST_DEMO=1, `npm start`): local http origins are allowed by default. Default false. */
+  demo?: boolean;
   /** Access-token lifetime; default 3600. */
   tokenTtlSeconds?: number;
   /** Fastify request logging (pino); 5xx errors are printed either way. */
@@ -74,7 +76,7 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy ?? false, bodyLimit: BODY_LIMIT_BYTES, frameworkErrors: answerFrameworkError });
   installErrorHandling(app, !options.logger);
   installBodyDepthLimit(app);
-  await installCors(app, options.corsOrigins);
+  await installCors(app, options.corsOrigins ?? defaultCorsOrigins(options.demo ?? false));
   // Before any route, so the document lists them all.
   await installOpenApi(app);
   installBearerAuth(app, db);
