@@ -23,6 +23,7 @@ import { registerQuoteRoutes } from './quotes/quoteRoutes';
 import type { FulfillmentOptions } from './fulfillment/config';
 import { registerFulfillment } from './fulfillment/routes';
 import { registerProductInventoryRoutes } from './inventory/productRoutes';
+import { registerWipeRoutes } from './devices/wipeRoutes';
 
 export interface CentralOptions {
   /** PostgreSQL connection string; when absent, PGlite is used. */
@@ -90,6 +91,7 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   registerQuoteRoutes(app, db);
   registerFulfillment(app, db, hub, options.fulfillment);
   registerProductInventoryRoutes(app, db);
+  registerWipeRoutes(app, db);
   registerEvents(app, db, options.events);
   await app.ready();
 

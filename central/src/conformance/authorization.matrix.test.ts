@@ -51,9 +51,9 @@ describe.each(ENGINES)('authorization matrix on $name', (engine) => {
     await central?.close();
   });
 
-  it('covers every resource: sync, orders, products, quotes, leads, catalog, hubs, events', () => {
+  it('covers every resource: sync, orders, products, quotes, leads, catalog, hubs, events, device wipes', () => {
     const resources = MATRIX.map((row) => row.resource).join(' ');
-    for (const resource of ['sync', 'productOrder', 'product (TMF637)', 'quote', 'salesLead', 'catalog', 'hub', 'events']) {
+    for (const resource of ['sync', 'productOrder', 'product (TMF637)', 'quote', 'salesLead', 'catalog', 'hub', 'events', 'device wipes']) {
       expect(resources).toContain(resource);
     }
   });
