@@ -4,10 +4,14 @@
  * default .outpost-data/central), OUTPOST_CORS_ORIGINS (comma list), OUTPOST_TOKEN_TTL (seconds, 3600),
  * OUTPOST_LOG=1 for request logs; fulfillment: OUTPOST_FULFILLMENT (auto|manual, default auto),
  * OUTPOST_FULFILLMENT_SEED, OUTPOST_FALLOUT_RATE (0..1), OUTPOST_FULFILLMENT_INTERVAL_MS;
- * OUTPOST_TRUST_PROXY=1 behind a reverse proxy (client addresses from X-Forwarded-For).
+ * OUTPOST_TRUST_PROXY=1 behind a reverse proxy (client addresses from X-Forwarded-For);
+ * OUTPOST_HUB_ALLOWED_HOSTS (comma list of hosts, addresses, CIDRs hub callbacks may reach although internal);
+ * OUTPOST_STREAM_HEARTBEAT_MS (time between /sync/stream heartbeats, default 4000);
+ * OUTPOST_DEMO=1 for the demo company (`npm start`): CORS also allows local http origins by default.
  */
 import { resolve } from 'node:path';
 import { fulfillmentOptionsFromEnv } from './fulfillment/config';
+import { DEFAULT_STREAM_HEARTBEAT_MS } from '../../shared/sync/protocol';
 import { createCentral } from './server';
 
 function wholeNumber(name: string, fallback: number, min: number, max: number): number {
@@ -20,24 +24,33 @@ function wholeNumber(name: string, fallback: number, min: number, max: number): 
   return value;
 }
 
+function list(raw: string | undefined): string[] | undefined {
+  const items = raw?.split(',').map((item) => item.trim()).filter(Boolean);
+  return items && items.length > 0 ? items : undefined;
+}
+
 async function main(): Promise<void> {
   const port = wholeNumber('PORT', 4010, 0, 65535);
   const host = process.env.HOST || '127.0.0.1';
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = resolve(process.env.OUTPOST_DATA_DIR || '.outpost-data/central');
-  const corsOrigins = process.env.OUTPOST_CORS_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean);
+  const corsOrigins = list(process.env.OUTPOST_CORS_ORIGINS);
+  const hubAllowedHosts = list(process.env.OUTPOST_HUB_ALLOWED_HOSTS);
 
   const central = await createCentral({
     databaseUrl,
     dataDir: databaseUrl ? undefined : dataDir,
     seed: true,
-    corsOrigins: corsOrigins && corsOrigins.length > 0 ? corsOrigins : undefined,
+    corsOrigins,
+    demo: process.env.OUTPOST_DEMO === '1',
     tokenTtlSeconds: wholeNumber('OUTPOST_TOKEN_TTL', 3600, 1, 365 * 24 * 3600),
     logger: process.env.OUTPOST_LOG === '1',
     // Sign-in limits count per client address: behind a proxy that address is in X-Forwarded-For.
     trustProxy: process.env.OUTPOST_TRUST_PROXY === '1',
     // A demo shows orders progressing unless OUTPOST_FULFILLMENT=manual.
     fulfillment: fulfillmentOptionsFromEnv(process.env, 'auto'),
+    ...(hubAllowedHosts ? { events: { allowedHosts: hubAllowedHosts } } : {}),
+    streamHeartbeatMs: wholeNumber('OUTPOST_STREAM_HEARTBEAT_MS', DEFAULT_STREAM_HEARTBEAT_MS, 100, 600_000),
   });
   await central.app.listen({ port, host });
   // PORT=0 picks a free port: report the one actually bound.

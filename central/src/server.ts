@@ -7,7 +7,7 @@ import type { Db } from './db/db';
 import { migrate } from './db/migrations';
 import { openPglite } from './db/pglite';
 import { openPostgres } from './db/postgres';
-import { installCors } from './http/cors';
+import { defaultCorsOrigins, installCors } from './http/cors';
 import { installBodyDepthLimit } from './http/bodyDepth';
 import { installUnsafeTextCheck } from './http/unsafeBody';
 import { installNoStore } from './http/noStore';
@@ -25,6 +25,7 @@ import { registerQuoteRoutes } from './quotes/quoteRoutes';
 import type { FulfillmentOptions } from './fulfillment/config';
 import { registerFulfillment } from './fulfillment/routes';
 import { registerProductInventoryRoutes } from './inventory/productRoutes';
+import { registerWipeRoutes } from './devices/wipeRoutes';
 
 export interface CentralOptions {
   /** PostgreSQL connection string; when absent, PGlite is used. */
@@ -33,8 +34,10 @@ export interface CentralOptions {
   dataDir?: string;
   /** Insert the demo company (idempotent). */
   seed?: boolean;
-  /** Allowed browser origins; `*` is a wildcard (default: app://outpost and local http origins). */
+  /** Allowed browser origins; `*` is a wildcard (default: app://outpost, plus local http origins in demo mode). */
   corsOrigins?: string[];
+  /** Runs the demo company (OUTPOST_DEMO=1, `npm start`): local http origins are allowed by default. Default false. */
+  demo?: boolean;
   /** Access-token lifetime; default 3600. */
   tokenTtlSeconds?: number;
   /** Fastify request logging (pino); 5xx errors are printed either way. */
@@ -47,6 +50,8 @@ export interface CentralOptions {
   signInLimits?: SignInLimitOptions;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (Fastify trustProxy); default false. */
   trustProxy?: boolean;
+  /** Time between `heartbeat` events on /sync/stream; default DEFAULT_STREAM_HEARTBEAT_MS (shared/sync/protocol.ts). */
+  streamHeartbeatMs?: number;
 }
 
 export interface Central {
@@ -76,7 +81,7 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   installNoStore(app);
   installBodyDepthLimit(app);
   installUnsafeTextCheck(app);
-  await installCors(app, options.corsOrigins);
+  await installCors(app, options.corsOrigins ?? defaultCorsOrigins(options.demo ?? false));
   // Before any route, so the document lists them all.
   await installOpenApi(app);
   installBearerAuth(app, db);
@@ -84,12 +89,13 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   registerAuthRoutes(app, db, { tokenTtlSeconds: options.tokenTtlSeconds ?? 3600, signInLimits: resolveSignInLimits(options.signInLimits) });
   registerSyncRoutes(app, db, hub);
   registerCatalogRoutes(app, db, hub);
-  registerStreamRoute(app, db, hub);
+  registerStreamRoute(app, db, hub, { heartbeatMs: options.streamHeartbeatMs });
   registerOrderingRoutes(app, db, hub);
   registerSalesLeadRoutes(app, db, hub);
   registerQuoteRoutes(app, db);
   registerFulfillment(app, db, hub, options.fulfillment);
   registerProductInventoryRoutes(app, db);
+  registerWipeRoutes(app, db);
   registerEvents(app, db, options.events);
   await app.ready();
 

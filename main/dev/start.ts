@@ -100,7 +100,8 @@ async function startCentral(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const child = spawn('npm', ['run', '--silent', 'central'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(centralPort), HOST: '127.0.0.1', OUTPOST_DATA_DIR: dataDir },
+    // Demo mode: the browser fallback at a local http origin must be allowed by CORS.
+    env: { ...process.env, PORT: String(centralPort), HOST: '127.0.0.1', OUTPOST_DATA_DIR: dataDir, OUTPOST_DEMO: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so that stopping it also stops tsx's node child.
     detached: !isWindows,

@@ -100,13 +100,13 @@ describe.each(ENGINES)('auth and tokens on $name', (engine) => {
     expect((await expectApiError(expired, 401)).reason).toContain('expired');
   });
 
-  it('allows the app origins by CORS and exposes the paging headers', async () => {
+  it('allows the app origin by CORS and exposes the paging headers (local origins: http/cors.test.ts)', async () => {
     const preflight = await fetch(`${central.url}/sync/leads/pull`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      headers: { origin: 'app://outpost', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
     });
     expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('app://outpost');
     expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
 
     const app = await fetch(`${central.url}/health`, { headers: { origin: 'app://outpost' } });

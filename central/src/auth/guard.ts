@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Db } from '../db/db';
+import { toIso, type Db } from '../db/db';
 import { unauthorized } from '../http/errors';
 import type { Role } from '../../../shared/sync/protocol';
 import { hashToken } from './tokens';
@@ -9,11 +9,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Set by the bearer-token hook on every route outside PUBLIC_PATHS. */
     user: AuthUser | null;
+    /** When the request's access token expires (epoch ms): long-lived answers (the stream) end there. */
+    tokenExpiresAt: number | null;
   }
 }
 
 /** Routes reachable without a token (the service's OpenAPI document among them). */
-const PUBLIC_PATHS = new Set(['/health', '/oauth/token', '/openapi.json']);
+const PUBLIC_PATHS = new Set(['/health', '/oauth/token', '/oauth/revoke', '/openapi.json']);
 
 export function isPublicPath(path: string): boolean {
   return PUBLIC_PATHS.has(path);
@@ -32,11 +34,13 @@ interface TokenUserRow extends Record<string, unknown> {
   display_name: string;
   role: Role;
   manager_id: string | null;
+  expires_at: unknown;
 }
 
 /** Every route but the public ones requires a live access token (RFC 6750 Bearer). */
 export function installBearerAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('user', null);
+  app.decorateRequest('tokenExpiresAt', null);
   app.addHook('onRequest', async (request) => {
     // Preflights carry no credentials; CORS answers them before this hook matters.
     if (request.method === 'OPTIONS') return;
@@ -45,7 +49,7 @@ export function installBearerAuth(app: FastifyInstance, db: Db): void {
     const token = bearerToken(request);
     if (!token) throw unauthorized('Missing bearer token; send "Authorization: Bearer <access_token>" from POST /oauth/token');
     const rows = await db.query<TokenUserRow>(
-      `SELECT u.id, u.username, u.display_name, u.role, u.manager_id
+      `SELECT u.id, u.username, u.display_name, u.role, u.manager_id, t.expires_at
          FROM tokens t JOIN users u ON u.id = t.user_id
         WHERE t.token_hash = $1 AND t.kind = 'access' AND t.expires_at > now()`,
       [hashToken(token)],
@@ -59,6 +63,7 @@ export function installBearerAuth(app: FastifyInstance, db: Db): void {
       role: row.role,
       managerId: row.manager_id,
     };
+    request.tokenExpiresAt = Date.parse(toIso(row.expires_at));
   });
 }
 

@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/db';
-import { apiError, HttpError } from '../http/errors';
+import { apiError } from '../http/errors';
+import { formParams, oauthError } from './oauthForm';
 import { DESKTOP_CLIENT_ID, type TokenResponse } from '../../../shared/sync/protocol';
 import { currentUser } from './guard';
 import { dummyPasswordHash, verifyPassword } from './passwords';
-import { activeBlock, blockReason, clearSignInFailures, recordSignInFailure, type SignInBlock, type SignInLimits } from './signInLimits';
-import { consumeRefreshToken, issueToken } from './tokens';
+import { blockReason, recordSignInFailure, releaseSignIn, reserveSignIn, type SignInBlock, type SignInLimits } from './signInLimits';
+import { registerRevokeRoute } from './revoke';
+import { consumeRefreshToken, issueToken, newChainId } from './tokens';
 import { findUserById, findUserByName, publicUser, type StoredUser } from './users';
 
 const REFRESH_TTL_SECONDS = 30 * 24 * 3600;
@@ -13,21 +15,6 @@ const REFRESH_TTL_SECONDS = 30 * 24 * 3600;
 export interface AuthOptions {
   tokenTtlSeconds: number;
   signInLimits: SignInLimits;
-}
-
-/** RFC 6749 section 5.2 error, also carrying the TMF Error fields like every other 4xx. */
-function oauthError(status: 400 | 401, error: string, description: string): HttpError {
-  return new HttpError(status, error, description, undefined, { error, error_description: description });
-}
-
-function formParams(request: FastifyRequest): Record<string, string> {
-  const body = request.body;
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw oauthError(400, 'invalid_request', 'Send the token request as application/x-www-form-urlencoded (RFC 6749)');
-  }
-  const params: Record<string, string> = {};
-  for (const [key, value] of Object.entries(body)) if (typeof value === 'string') params[key] = value;
-  return params;
 }
 
 function required(params: Record<string, string>, name: string, grant: string): string {
@@ -65,16 +52,18 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, options: AuthOp
   });
 
   app.get('/health', async () => ({ ok: true }));
+  registerRevokeRoute(app, db);
 
   app.get('/me', async (request) => publicUser(currentUser(request)));
 
-  const tokens = async (user: StoredUser, clientId: string, withRefresh: boolean): Promise<TokenResponse> => {
+  /** `chainId`: the sign-in these tokens belong to (a refresh continues its chain). */
+  const tokens = async (user: StoredUser, clientId: string, withRefresh: boolean, chainId = newChainId()): Promise<TokenResponse> => {
     const response: TokenResponse = {
-      access_token: await issueToken(db, user.id, 'access', clientId, options.tokenTtlSeconds),
+      access_token: await issueToken(db, user.id, 'access', clientId, options.tokenTtlSeconds, chainId),
       token_type: 'Bearer',
       expires_in: options.tokenTtlSeconds,
     };
-    if (withRefresh) response.refresh_token = await issueToken(db, user.id, 'refresh', clientId, REFRESH_TTL_SECONDS);
+    if (withRefresh) response.refresh_token = await issueToken(db, user.id, 'refresh', clientId, REFRESH_TTL_SECONDS, chainId);
     return response;
   };
 
@@ -94,42 +83,46 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, options: AuthOp
       }
       const username = required(params, 'username', grant);
       const password = required(params, 'password', grant);
-      // A waiting username is refused before its password is even looked at.
-      const block = await activeBlock(db, username, request.ip);
+      // The attempt is counted before its password is looked at, so a burst cannot outrun the count.
+      const block = await reserveSignIn(db, options.signInLimits, username, request.ip);
       if (block) return tooManyFailures(reply, block, username);
       const user = await findUserByName(db, username);
       const ok = await checkSecret(user, password);
-      if (!ok) await recordSignInFailure(db, options.signInLimits, username, request.ip);
+      if (ok) await releaseSignIn(db, username, request.ip);
+      else await recordSignInFailure(db, options.signInLimits, username, request.ip);
       if (!ok || !user || user.role === 'integration') {
         throw oauthError(400, 'invalid_grant', 'Wrong username or password');
       }
-      await clearSignInFailures(db, username, request.ip);
       return tokens(user, clientId, true);
     }
     if (grant === 'client_credentials') {
       const basic = basicClient(request);
       const clientId = basic?.id ?? required(params, 'client_id', grant);
       const secret = basic?.secret ?? required(params, 'client_secret', grant);
-      const block = await activeBlock(db, clientId, request.ip);
+      const block = await reserveSignIn(db, options.signInLimits, clientId, request.ip);
       if (block) return tooManyFailures(reply, block, clientId);
       const client = await findUserByName(db, clientId);
       const ok = await checkSecret(client, secret);
-      if (!ok) await recordSignInFailure(db, options.signInLimits, clientId, request.ip);
+      if (ok) await releaseSignIn(db, clientId, request.ip);
+      else await recordSignInFailure(db, options.signInLimits, clientId, request.ip);
       if (!ok || !client || client.role !== 'integration') {
         throw oauthError(401, 'invalid_client', 'Wrong client_id or client_secret for an integration client');
       }
-      await clearSignInFailures(db, clientId, request.ip);
       return tokens(client, clientId, false);
     }
     if (grant === 'refresh_token') {
-      const owner = await consumeRefreshToken(db, required(params, 'refresh_token', grant));
+      const outcome = await consumeRefreshToken(db, required(params, 'refresh_token', grant));
+      if (outcome.kind === 'reused') {
+        throw oauthError(400, 'invalid_grant', 'This refresh token was already used, so it may have been copied: every token of this sign-in is revoked; sign in again');
+      }
+      const owner = outcome.kind === 'rotated' ? outcome.owner : undefined;
       const user = owner ? await findUserById(db, owner.userId) : undefined;
       // RFC 6749 6: a refresh token only works for the client it was issued to.
       const sameClient = params.client_id === undefined || params.client_id === owner?.clientId;
       if (!owner || !user || !sameClient) {
         throw oauthError(400, 'invalid_grant', 'The refresh token is unknown, expired or already used; sign in again');
       }
-      return tokens(user, owner.clientId, true);
+      return tokens(user, owner.clientId, true, owner.chainId);
     }
     throw oauthError(
       400,

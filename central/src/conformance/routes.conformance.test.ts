@@ -18,7 +18,7 @@ describe.each(ENGINES)('TM Forum conformance of every /tmf-api/ route on $name',
   let session: Session;
   beforeAll(async () => {
     // No fall-out: the cases need completed orders (and their products) every run, not 90% of runs.
-    ({ central, routes } = await startCentralWithRoutes(engine, { fulfillment: { falloutRate: 0 } }));
+    ({ central, routes } = await startCentralWithRoutes(engine, { fulfillment: { falloutRate: 0 }, events: { allowedHosts: ['127.0.0.1'] } }));
     session = await openSession(central.url);
   });
   afterAll(() => central?.close());

@@ -1,5 +1,6 @@
 import { AUTH_MIGRATIONS } from '../auth/auth.migrations';
 import { CATALOG_MIGRATIONS } from '../catalog/catalog.migrations';
+import { DEVICE_MIGRATIONS } from '../devices/devices.migrations';
 import { EVENTS_MIGRATIONS } from '../events/events.migrations';
 import { FULFILLMENT_MIGRATIONS } from '../fulfillment/fulfillment.migrations';
 import { ORDERING_MIGRATIONS } from '../tmf/ordering.migrations';
@@ -18,7 +19,7 @@ export interface Migration {
  * Applied in version order at start, each once, recorded in `schema_migrations`.
  * Core tables here (1-99); each feature module keeps its own list in its reserved range:
  * events 100-199, catalog 200-299, fulfillment and inventory 300-399, ordering 400-499,
- * sales and quotes 500-599, auth 600-699.
+ * sales and quotes 500-599, auth 600-649, devices (remote wipe) 650-699.
  */
 const CORE_MIGRATIONS: readonly Migration[] = [
   {
@@ -125,6 +126,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...ORDERING_MIGRATIONS,
   ...SALES_MIGRATIONS,
   ...AUTH_MIGRATIONS,
+  ...DEVICE_MIGRATIONS,
 ].sort((a, b) => a.version - b.version);
 
 export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {

@@ -8,7 +8,8 @@ import { recordEvent } from './eventLog';
 import { parseHubInput } from './hubInput';
 import { deleteManageableSubscription, insertSubscription } from './subscriptions';
 
-const FAST: DeliveryOptions = { pollIntervalMs: 20, maxAttempts: 4, retryBaseMs: 80, requestTimeoutMs: 2_000, concurrency: 4 };
+// The receivers listen on loopback, which callbacks may reach only when allowed.
+const FAST: DeliveryOptions = { pollIntervalMs: 20, maxAttempts: 4, retryBaseMs: 80, requestTimeoutMs: 2_000, concurrency: 4, allowedHosts: ['127.0.0.1'] };
 const ORDERING = 'productOrderingManagement';
 const SILENT = { warn: () => undefined, error: () => undefined };
 

@@ -10,6 +10,8 @@ import {
   renewLease,
   type ClaimedSubscription,
 } from './deliveryStore';
+import { EMPTY_ALLOW_LIST, parseAllowList, type CallbackAllowList } from './callbackAddress';
+import { CallbackRefused, postToCallback } from './callbackTarget';
 import type { TmfEvent } from './eventLog';
 
 export interface DeliveryOptions {
@@ -23,6 +25,8 @@ export interface DeliveryOptions {
   requestTimeoutMs: number;
   /** Subscriptions delivered to in parallel by one instance; default 8. */
   concurrency: number;
+  /** Hosts, addresses and CIDRs callbacks may reach although internal (callbackAddress.ts); default none. */
+  allowedHosts?: readonly string[];
 }
 
 export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
@@ -53,12 +57,15 @@ export class EventDispatcher {
   private timer: NodeJS.Timeout | undefined;
   private tick: Promise<void> | undefined;
   private stopped = false;
+  private readonly allow: CallbackAllowList;
 
   constructor(
     private readonly db: Db,
     private readonly options: DeliveryOptions,
     private readonly log: DispatcherLog,
-  ) {}
+  ) {
+    this.allow = options.allowedHosts ? parseAllowList(options.allowedHosts) : EMPTY_ALLOW_LIST;
+  }
 
   start(): void {
     this.schedule(0);
@@ -133,20 +140,19 @@ export class EventDispatcher {
     }
   }
 
-  /** One attempt: any 2xx is acceptance (v4 listeners answer 201, v5 ones 204). */
+  /**
+   * One attempt: any 2xx is acceptance (v4 listeners answer 201, v5 ones 204). The callback is
+   * checked again here, after DNS resolution: a name can point somewhere else than at registration.
+   */
   private async post(callback: string, event: TmfEvent): Promise<boolean> {
     try {
-      const response = await fetch(callback, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'outpost-central' },
-        body: JSON.stringify(event),
-        // A redirect is not followed: the callback registered is the only place events go.
-        redirect: 'manual',
+      const status = await postToCallback(callback, JSON.stringify(event), {
+        allow: this.allow,
         signal: AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.options.requestTimeoutMs)]),
       });
-      await response.arrayBuffer().catch(() => undefined);
-      return response.status >= 200 && response.status < 300;
-    } catch {
+      return status >= 200 && status < 300;
+    } catch (error) {
+      if (error instanceof CallbackRefused) this.log.warn(`hub delivery: not posting event ${event.eventId}: ${error.message}`);
       return false;
     }
   }

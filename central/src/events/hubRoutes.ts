@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { currentUser } from '../auth/guard';
 import type { Db } from '../db/db';
-import { HttpError, notFound } from '../http/errors';
+import { badRequest, HttpError, notFound } from '../http/errors';
 import type { JsonObject } from '../sync/json';
 import { selectFields } from '../tmf/listing';
+import type { CallbackAllowList } from './callbackAddress';
+import { CallbackRefused, vetCallback } from './callbackTarget';
 import { apiBase, EVENT_API_BASE, HUB_APIS } from './domains';
 import { parseHubInput } from './hubInput';
 import {
@@ -18,6 +20,8 @@ import { topicExists } from './topics';
 export interface HubOptions {
   /** Bounds the fan-out one account can cause. */
   maxSubscriptionsPerUser: number;
+  /** Internal hosts callbacks may reach all the same (OUTPOST_HUB_ALLOWED_HOSTS). */
+  allow: CallbackAllowList;
 }
 
 interface HubTarget {
@@ -39,6 +43,10 @@ export function registerHubRoutes(app: FastifyInstance, db: Db, options: HubOpti
   const create = async (target: HubTarget, request: FastifyRequest, reply: FastifyReply): Promise<EventSubscription> => {
     const user = currentUser(request);
     const input = parseHubInput(request.body);
+    // Checked here so the subscriber hears why at once; delivery checks again after DNS.
+    await vetCallback(new URL(input.callback), options.allow).catch((error: unknown) => {
+      throw error instanceof CallbackRefused ? badRequest(error.message) : error;
+    });
     if ((await countSubscriptions(db, user.id)) >= options.maxSubscriptionsPerUser) {
       throw new HttpError(
         409,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/db';
+import { EMPTY_ALLOW_LIST, parseAllowList } from './callbackAddress';
 import { DEFAULT_DELIVERY_OPTIONS, EventDispatcher, type DeliveryOptions } from './dispatcher';
 import { registerEventRoutes } from './eventRoutes';
 import { registerHubRoutes } from './hubRoutes';
@@ -25,13 +26,16 @@ export function deliveryOptions(options: EventOptions = {}): DeliveryOptions {
     retryBaseMs: positive('retryBaseMs', merged.retryBaseMs),
     requestTimeoutMs: positive('requestTimeoutMs', merged.requestTimeoutMs),
     concurrency: positive('concurrency', merged.concurrency),
+    ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
   };
 }
 
 /** The event log (TMF688), the /hub of every API, and the delivery of events to hub callbacks. */
 export function registerEvents(app: FastifyInstance, db: Db, options: EventOptions = {}): void {
   registerEventRoutes(app, db);
-  registerHubRoutes(app, db, { maxSubscriptionsPerUser: positive('maxSubscriptionsPerUser', options.maxSubscriptionsPerUser ?? 20) });
+  // Parsed once at start, so a bad entry stops the server with a message naming it.
+  const allow = options.allowedHosts ? parseAllowList(options.allowedHosts) : EMPTY_ALLOW_LIST;
+  registerHubRoutes(app, db, { maxSubscriptionsPerUser: positive('maxSubscriptionsPerUser', options.maxSubscriptionsPerUser ?? 20), allow });
   if (options.deliver === false) return;
   const dispatcher = new EventDispatcher(db, deliveryOptions(options), {
     warn: (message) => app.log.warn(message),

@@ -11,6 +11,8 @@ export interface OpenStream {
   next(predicate?: (event: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>;
   /** Events received so far that no `next` has taken. */
   pending(): SseEvent[];
+  /** Resolves when the server ends the stream (or close() aborts it). */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -22,7 +24,7 @@ export async function openStream(url: string, token: string, headers: Record<str
   let buffer = '';
   const reader = response.body?.getReader();
   const decoder = new TextDecoder();
-  void (async () => {
+  const ended = (async () => {
     try {
       for (;;) {
         const chunk = await reader?.read();
@@ -45,6 +47,7 @@ export async function openStream(url: string, token: string, headers: Record<str
   })();
   return {
     status: response.status,
+    ended,
     headers: response.headers,
     pending: () => [...queue],
     next: (predicate = () => true, timeoutMs = 5_000) =>

@@ -8,6 +8,7 @@ import type { Role } from '../../../shared/sync/protocol';
 import { hashPassword } from '../auth/passwords';
 import { insertUserIfAbsent } from '../auth/users';
 import type { Db } from '../db/db';
+import type { CentralOptions } from '../server';
 import { DEMO_PASSWORD } from '../seed/users';
 import { startCentralOn, type RunningCentral } from './centralOn';
 import { prepareDatabase } from './database';
@@ -32,7 +33,7 @@ export async function insertExtraUsers(db: Db, users: readonly ExtraUser[]): Pro
 }
 
 /** A seeded central system on a fresh database of `engine` that also knows `users`. */
-export async function startCentralWithUsers(engine: Engine, users: readonly ExtraUser[]): Promise<RunningCentral> {
+export async function startCentralWithUsers(engine: Engine, users: readonly ExtraUser[], options: CentralOptions = {}): Promise<RunningCentral> {
   const database = await prepareDatabase(engine);
   try {
     const db = await database.open();
@@ -41,7 +42,7 @@ export async function startCentralWithUsers(engine: Engine, users: readonly Extr
     } finally {
       await db.close();
     }
-    const central = await startCentralOn(database.options);
+    const central = await startCentralOn({ ...database.options, ...options });
     return {
       url: central.url,
       close: async () => {

@@ -23,8 +23,11 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-/** `answer(n)` is the status for the n-th POST (0-based); default 201 ("Notified" in TMF v4). */
-export async function startReceiver(answer: (index: number) => number = () => 201): Promise<Receiver> {
+/**
+ * `answer(n)` is the status for the n-th POST (0-based); default 201 ("Notified" in TMF v4).
+ * `host`: another loopback address (127.0.0.2) tells two listeners apart by address.
+ */
+export async function startReceiver(answer: (index: number) => number = () => 201, host = '127.0.0.1'): Promise<Receiver> {
   const posts: ReceivedPost[] = [];
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     const chunks: Buffer[] = [];
@@ -43,11 +46,11 @@ export async function startReceiver(answer: (index: number) => number = () => 20
     });
   };
   const server = createServer(handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('The receiver is not listening on a TCP port');
   return {
-    url: `http://127.0.0.1:${address.port}/listener`,
+    url: `http://${host}:${address.port}/listener`,
     posts,
     accepted: () => posts.filter((post) => post.status >= 200 && post.status < 300),
     async waitFor(predicate, timeoutMs = 10_000) {

@@ -15,7 +15,8 @@
  * is 403; sync pushes never change another user's record; the catalog and reference data are
  * written by administrators (reference data by sync also by integration clients); orders are
  * deleted by administrators only and moved through their lifecycle by admin/integration only;
- * hub subscriptions are managed by their subscriber, or by an administrator.
+ * hub subscriptions are managed by their subscriber, or by an administrator; remote wipes are asked
+ * for, listed and withdrawn by administrators only, and every signed-in device may ask for its own.
  */
 import type { Who } from '../session';
 import type { Owner } from './fixtures';
@@ -115,4 +116,19 @@ export const MATRIX: readonly MatrixRow[] = [
   { resource: 'events (TMF688 log)', action: 'GET list ?eventId=', probe: probe.listedEvent, expect: scoped('listed', 'absent') },
 
   { resource: 'fulfillment (admin)', action: 'GET config', probe: probe.readFulfillment, expect: adminOnly('200') },
+
+  {
+    resource: 'device wipes (admin)',
+    action: 'POST for a user',
+    probe: probe.requestedWipe,
+    expect: { alex: '403', sam: '403', morgan: '403', admin: ['201', '201', '201'], tmf: '403' },
+  },
+  { resource: 'device wipes (admin)', action: 'GET list', probe: probe.listedWipes, expect: adminOnly('200') },
+  {
+    resource: 'device wipes (admin)',
+    action: 'DELETE (withdraw)',
+    probe: probe.withdrawnWipe,
+    expect: { alex: '403', sam: '403', morgan: '403', admin: ['204', '204', '204'], tmf: '403' },
+  },
+  { resource: 'sync device status', action: 'GET', probe: probe.readDeviceStatus, expect: everyone('200') },
 ];

@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { visionLeadBody } from '../../test/salesFixtures';
 import { PO_BASE } from '../cases/productOrdering';
 import { call, type Answer, type Session, type Who } from '../session';
-import { CALLBACK_BODY, EVENTS, HUB, placeOrder, PO, subscribe, type OwnedRecords, type Owner } from './fixtures';
+import { DEVICE_HEADER, SYNC_PATHS } from '../../../../shared/sync/protocol';
+import { CALLBACK_BODY, EVENTS, HUB, ownerId, placeOrder, PO, subscribe, type OwnedRecords, type Owner } from './fixtures';
 
 /** HTTP statuses, or for lists and sync what happened to the target's record. */
 export type Outcome = '200' | '201' | '204' | '400' | '403' | '404' | '409' | 'listed' | 'absent' | 'stored' | 'refused';
@@ -125,3 +126,28 @@ export const createdSalesLead: Probe = async ({ session }, actor) =>
   status(await call(session, 'POST', '/tmf-api/sales/v4/salesLead', { who: actor, body: visionLeadBody({ name: `Lead posted by ${actor}` }) }));
 
 export const readFulfillment: Probe = async ({ session }, actor) => status(await call(session, 'GET', '/admin/fulfillment', { who: actor }));
+
+const WIPES = '/admin/wipes';
+
+/** A wipe of the target user's devices, asked for by the admin; withdrawn again so no later probe meets it. */
+async function adminWipeOf(session: Session, target: Owner): Promise<string> {
+  const answer = await call(session, 'POST', WIPES, { who: 'admin', body: { userId: ownerId(target), reason: 'matrix' } });
+  if (answer.status !== 201) throw new Error(`admin could not ask for a wipe: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return String((answer.body as { id: string }).id);
+}
+const withdraw = (session: Session, id: string) => call(session, 'DELETE', `${WIPES}/${id}`, { who: 'admin' });
+
+export const requestedWipe: Probe = async ({ session }, actor, target) => {
+  const answer = await call(session, 'POST', WIPES, { who: actor, body: { userId: ownerId(target), reason: 'matrix' } });
+  if (answer.status === 201) await withdraw(session, String((answer.body as { id: string }).id));
+  return status(answer);
+};
+export const listedWipes: Probe = async ({ session }, actor) => status(await call(session, 'GET', WIPES, { who: actor }));
+export const withdrawnWipe: Probe = async ({ session }, actor, target) => {
+  const id = await adminWipeOf(session, target);
+  const answer = await call(session, 'DELETE', `${WIPES}/${id}`, { who: actor });
+  if (answer.status !== 204) await withdraw(session, id);
+  return status(answer);
+};
+export const readDeviceStatus: Probe = async ({ session }, actor) =>
+  status(await call(session, 'GET', SYNC_PATHS.device, { who: actor, headers: { [DEVICE_HEADER]: `matrix-${actor}` } }));
