@@ -101,7 +101,9 @@ export function validateOrderWith(order: OrderDoc, typed: OrderFields): { order:
 
 /** Queues a validated order for the central system. */
 export function submitOrder(order: OrderDoc, at: string): OrderDoc {
-  return send(order, { type: 'order.submit', at });
+  // A new submission answers an earlier refusal: the central system judges it afresh.
+  const { syncError: _answered, ...submitted } = send(order, { type: 'order.submit', at });
+  return submitted;
 }
 
 /** The issue shown next to each field; issues of no field (lines, totals) are in the list only. */
