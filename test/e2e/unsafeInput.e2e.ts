@@ -14,6 +14,12 @@ test('a NUL typed into an order is named at its field and nothing is stored unti
   await openNewDraftOrder(page, 'sam', 'Poison Input Ltd');
   const street = page.getByLabel('Street');
 
+  await test.step('the address fields keep nothing for the browser\'s autofill', async () => {
+    for (const label of ['Billing account', 'Street', 'City', 'Postcode', 'Country']) {
+      await expect(page.getByLabel(label, { exact: true })).toHaveAttribute('autocomplete', 'off');
+    }
+  });
+
   await test.step('the NUL is refused at the field; the rest of what was typed stays', async () => {
     await page.getByLabel('Billing account').fill('BA-POISON-1');
     await street.fill('1 Quay\u0000 Road');
