@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { OrderDoc } from '../../shared/schemas';
-import { SYNC_PATHS } from '../../shared/sync/protocol';
-import { centralUrl } from './journey';
-
-async function repToken(username: string): Promise<string> {
-  const form = new URLSearchParams({ grant_type: 'password', client_id: 'outpost-desktop', username, password: 'demo' });
-  const response = await fetch(`${centralUrl()}${SYNC_PATHS.token}`, { method: 'POST', body: form });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
+import { centralDoc, pushAsRep } from './centralAsRep';
 
 /**
  * Queues an order with no street straight at the central system, as the rep's other laptop (or
@@ -25,19 +18,11 @@ export async function pushRefusedOrder(username: string, accountName: string): P
     serviceAddress: { street: '', city: 'Springfield', postcode: '12345', country: 'US' },
     submittedAt: now,
   } satisfies OrderDoc;
-  const response = await fetch(`${centralUrl()}${SYNC_PATHS.push('orders')}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${await repToken(username)}`, 'content-type': 'application/json' },
-    body: JSON.stringify([{ newDocumentState: { ...order, _deleted: false } }]),
-  });
-  const answer = (await response.json()) as { syncError?: { reason: string } }[];
+  const answer = await pushAsRep(username, 'orders', [{ newDocumentState: { ...order, _deleted: false } }]);
   if (!answer[0]?.syncError) throw new Error(`The central system was expected to refuse the order, it answered ${JSON.stringify(answer)}`);
   return id;
 }
 
-/** The central system's copy of one of the rep's orders. */
-export async function centralOrder(username: string, id: string): Promise<(OrderDoc & { _deleted: boolean }) | undefined> {
-  const response = await fetch(`${centralUrl()}${SYNC_PATHS.pull('orders')}?seq=0&limit=500`, { headers: { authorization: `Bearer ${await repToken(username)}` } });
-  const { documents } = (await response.json()) as { documents: (OrderDoc & { _deleted: boolean })[] };
-  return documents.find((d) => d.id === id);
+export function centralOrder(username: string, id: string) {
+  return centralDoc(username, 'orders', id);
 }
