@@ -18,6 +18,7 @@ describe('outbox', () => {
     const local = { ...central, updatedAt: 't9', syncError: { reason: 'r', at: 't' }, billingAccount: 'BA-2', serviceAddress: { city: 'X', street: '2 Main' } };
     expect(describeChange(changeAgainst(local, central))).toBe('Changed: billing account, service address');
     expect(describeChange(changeAgainst({ ...local, _deleted: true }, central))).toBe('Deleted');
+    expect(describeChange(changeAgainst({ ...central, syncError: { reason: 'r', at: 't' } }, central))).toBe("No field differs from the central system's copy");
   });
 
   it('never lists sync bookkeeping as a change, whatever it holds', () => {

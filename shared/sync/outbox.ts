@@ -58,7 +58,7 @@ export function fieldWords(field: string): string {
 export function describeChange(change: OutboxChange): string {
   if (change.kind === 'new') return 'New record';
   if (change.kind === 'deleted') return 'Deleted';
-  return change.fields.length === 0 ? 'Saved again, no field changed' : `Changed: ${change.fields.map(fieldWords).join(', ')}`;
+  return change.fields.length === 0 ? "No field differs from the central system's copy" : `Changed: ${change.fields.map(fieldWords).join(', ')}`;
 }
 
 /** The document to write for "Retry": the same data without the refusal, so sync pushes it again. */

@@ -8,7 +8,11 @@ const COMPANY = 'Conflict Lines Ltd';
 
 test('a conflicted quote shows both versions in the app\'s words, the editor follows the stored lines and Keep mine restores the rep\'s', async ({ page, context }) => {
   await signIn(page, 'sam');
+  await expect(syncStatus(page)).toContainText('Online', { timeout: 30_000 });
   await expect(page.getByRole('progressbar', { name: 'First sync progress' })).toBeHidden({ timeout: 30_000 });
+  // Captured offline, so the outbox can be seen listing new records.
+  await context.setOffline(true);
+  await expect(syncStatus(page)).toContainText('Offline');
   await page.getByRole('button', { name: 'New lead' }).click();
   await page.getByLabel('Company').fill(COMPANY);
   await page.getByLabel('Contact name').fill('Kim Lines');
@@ -26,13 +30,30 @@ test('a conflicted quote shows both versions in the app\'s words, the editor fol
   await page.getByRole('button', { name: 'Add to quote' }).click();
   const quantity = page.getByRole('spinbutton', { name: `Quantity for ${FIBRE}` });
   await expect(quantity).toHaveValue('1');
-  await expect(syncStatus(page)).toContainText('0 changes waiting to sync', { timeout: 20_000 });
+  const outbox = page.getByRole('table', { name: 'Changes waiting to sync' });
+  const quoteTitle = `${COMPANY} — quote v1`;
+
+  await test.step('the outbox lists what was created offline as new records waiting to be sent', async () => {
+    await syncStatus(page).getByRole('link', { name: /waiting to sync/ }).click();
+    for (const name of [`Lead: ${COMPANY}`, `Quote: ${quoteTitle}`]) {
+      const row = outbox.getByRole('row', { name: new RegExp(`^${name}`) });
+      await expect(row).toContainText('New record');
+      await expect(row).toContainText('Waiting to be sent');
+    }
+    await outbox.getByRole('button', { name: quoteTitle, exact: true }).click();
+    await context.setOffline(false);
+    await expect(syncStatus(page)).toContainText('0 changes waiting to sync', { timeout: 20_000 });
+  });
 
   await test.step('offline the rep sets 3 units while another laptop sets 2 units centrally', async () => {
     await context.setOffline(true);
     await expect(syncStatus(page)).toContainText('Offline');
     await quantity.fill('3');
     await expect(syncStatus(page)).toContainText('1 change waiting to sync');
+    // Against the central system's last known version, only the lines changed.
+    await syncStatus(page).getByRole('link', { name: /waiting to sync/ }).click();
+    await expect(outbox.getByRole('row', { name: new RegExp(`^Quote: ${quoteTitle}`) })).toContainText('Changed: items, totals');
+    await outbox.getByRole('button', { name: quoteTitle, exact: true }).click();
 
     const accounts = await centralDocs('sam', 'accounts');
     const accountId = accounts.find((a) => a.name === COMPANY)?.id;

@@ -9,8 +9,8 @@ const FIBRE = 'Business Fibre Internet';
  */
 export async function openNewDraftOrder(page: Page, username: string, company: string): Promise<void> {
   await signIn(page, username);
+  await expect(syncStatus(page)).toContainText('Online', { timeout: 30_000 });
   await expect(page.getByRole('progressbar', { name: 'First sync progress' })).toBeHidden({ timeout: 30_000 });
-  await expect(syncStatus(page)).toContainText('Online');
   await page.getByRole('button', { name: 'New lead' }).click();
   await page.getByLabel('Company').fill(company);
   await page.getByLabel('Contact name').fill('Robin Field');

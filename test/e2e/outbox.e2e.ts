@@ -8,6 +8,7 @@ test('the outbox lists refused changes; the rep fixes one, discards another and 
   const fixId = await pushRefusedOrder('sam', 'Outbox Fix Ltd');
   const discardId = await pushRefusedOrder('sam', 'Outbox Discard Ltd');
   await signIn(page, 'sam');
+  await expect(syncStatus(page)).toContainText('Online', { timeout: 30_000 });
   await expect(page.getByRole('progressbar', { name: 'First sync progress' })).toBeHidden({ timeout: 30_000 });
   const outbox = page.getByRole('table', { name: 'Changes waiting to sync' });
   const fixRow = outbox.getByRole('row', { name: /Order for Outbox Fix Ltd/ });
