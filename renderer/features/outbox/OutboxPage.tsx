@@ -20,7 +20,7 @@ function reasonOf(e: unknown): string {
 export function OutboxPage() {
   const { db, sync } = useOutpost();
   const { navigate } = useNavigation();
-  const { entries, discarded } = useOutbox();
+  const { entries, discarded, discardedProblem } = useOutbox();
   const [confirming, setConfirming] = useState<OutboxEntry | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'done' | 'error'; text: string } | null>(null);
@@ -109,7 +109,13 @@ export function OutboxPage() {
       ) : null}
       <section className="section" aria-labelledby="outbox-discarded-heading">
         <h2 id="outbox-discarded-heading">Discarded</h2>
-        {discarded === undefined ? <Loading /> : <DiscardedList records={discarded} busy={busy} onRestore={restore} />}
+        {discardedProblem ? (
+          <p className="notice notice--error">{discardedProblem}</p>
+        ) : discarded === undefined ? (
+          <Loading />
+        ) : (
+          <DiscardedList records={discarded} busy={busy} onRestore={restore} />
+        )}
       </section>
       {confirming ? <DiscardDialog title={confirming.title} busy={busy} onConfirm={() => discard(confirming)} onCancel={() => setConfirming(null)} /> : null}
     </div>

@@ -33,10 +33,11 @@ function byUrgency(a: OutboxEntry, b: OutboxEntry): number {
  * Every local change waiting for the central system or refused by it, live, with what changed
  * against the central system's last known state; and the discarded versions.
  */
-export function useOutbox(): { entries: OutboxEntry[] | undefined; discarded: DiscardedRecord[] | undefined } {
+export function useOutbox(): { entries: OutboxEntry[] | undefined; discarded: DiscardedRecord[] | undefined; discardedProblem: string | null } {
   const { db, sync } = useOutpost();
   const [entries, setEntries] = useState<OutboxEntry[] | undefined>(undefined);
   const [discarded, setDiscarded] = useState<DiscardedRecord[] | undefined>(undefined);
+  const [discardedProblem, setDiscardedProblem] = useState<string | null>(null);
 
   useEffect(() => {
     let latestRun = 0;
@@ -68,9 +69,15 @@ export function useOutbox(): { entries: OutboxEntry[] | undefined; discarded: Di
         });
       }),
     );
-    subs.push(discarded$(db).subscribe(setDiscarded));
+    subs.push(
+      discarded$(db).subscribe({
+        next: setDiscarded,
+        // Said, not hidden: the copies are still stored, and a later discard refuses rather than overwrite them.
+        error: (e: unknown) => setDiscardedProblem(`The discarded copies cannot be read: ${e instanceof Error ? e.message : String(e)}`),
+      }),
+    );
     return () => subs.forEach((s) => s.unsubscribe());
   }, [db, sync]);
 
-  return { entries, discarded };
+  return { entries, discarded, discardedProblem };
 }
