@@ -6,6 +6,7 @@ import { OpportunitiesPage } from '../features/opportunities/OpportunitiesPage';
 import { OpportunityDetail } from '../features/opportunities/OpportunityDetail';
 import { OrderScreen } from '../features/orders/OrderScreen';
 import { OrdersPage } from '../features/orders/OrdersPage';
+import { OutboxPage } from '../features/outbox/OutboxPage';
 import { QuoteScreen } from '../features/quotes/QuoteScreen';
 import { QuotesPage } from '../features/quotes/QuotesPage';
 import type { Route } from './navigation';
@@ -31,5 +32,7 @@ export function Page({ route }: { route: Route }) {
       return <OrdersPage />;
     case 'order':
       return <OrderScreen key={route.id} id={route.id} />;
+    case 'outbox':
+      return <OutboxPage />;
   }
 }

@@ -10,7 +10,8 @@ export type Route =
   | { page: 'quotes' }
   | { page: 'quote'; id: string }
   | { page: 'orders' }
-  | { page: 'order'; id: string };
+  | { page: 'order'; id: string }
+  | { page: 'outbox' };
 
 interface Navigation {
   route: Route;

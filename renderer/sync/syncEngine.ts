@@ -1,3 +1,4 @@
+import { getAssumedMasterState } from 'rxdb';
 import { BehaviorSubject, Subject, combineLatest, type Subscription } from 'rxjs';
 import { COLLECTION_NAMES, OWNED_COLLECTIONS, type CollectionName } from '../../shared/schemas';
 import { SYNC_PATHS, type StreamChange } from '../../shared/sync/protocol';
@@ -110,6 +111,12 @@ export async function startSync(db: OutpostDatabase, client: CentralClient, opti
     getStatus: () => status.value,
     syncNow,
     setNetworkAvailable,
+    knownCentralState: async (name, id) => {
+      const state = replications[COLLECTION_NAMES.indexOf(name)]?.internalReplicationState;
+      if (!state) return null;
+      const found = await getAssumedMasterState(state, [id]);
+      return (found[id]?.docData as Record<string, unknown> | undefined) ?? null;
+    },
     awaitInitialSync: async () => {
       await Promise.all(replications.map((r) => r.awaitInitialReplication()));
     },

@@ -1,4 +1,5 @@
 import type { Observable } from 'rxjs';
+import type { CollectionName } from '../../shared/schemas';
 
 /** What the status bar and the screens show about sync. */
 export interface SyncStatus {
@@ -24,4 +25,10 @@ export interface SyncEngine {
   /** Resolves once every collection has been pulled at least once. */
   awaitInitialSync(): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * The central system's state of a record as the laptop last knew it (RxDB replication's
+   * assumed master), or null when the record never reached it. Optional: the outbox falls back
+   * to "never reached it" where an engine cannot tell.
+   */
+  knownCentralState?(name: CollectionName, id: string): Promise<Record<string, unknown> | null>;
 }

@@ -103,4 +103,23 @@ describe('validateLeadDoc', () => {
       { field: 'status', message: "Status 'won' is not a lead status; use one of acknowledged, inProgress, pending, accepted, rejected, cancelled" },
     ]);
   });
+
+  it('refuses a NUL, a control character or a broken emoji in any typed text, saying where and what to do', () => {
+    const errors = errorsOf({ company: 'Acme\u0000 Corp', contactName: 'Jane\u0007', email: 'jane@acme.example\uD83D', purchaseAmount: '60\u0000000' });
+    expect(errors.company).toBe('The company name contains a NUL character at position 5; delete it or type the text again');
+    expect(errors.contactName).toBe('The contact name contains an invisible control character (U+0007) at position 5; delete it or type the text again');
+    expect(errors.email).toMatch(/^The email contains a broken character .* at position 18; delete it/);
+    expect(errors.purchaseAmount).toMatch(/^The purchase amount contains a NUL character/);
+    expect(Object.keys(errors).sort()).toEqual(['company', 'contactName', 'email', 'purchaseAmount']);
+  });
+
+  it('keeps tabs, line breaks and whole emoji, which are safe', () => {
+    expect(parseLeadInput({ ...valid, company: 'Acme \uD83D\uDE00 Corp' }).ok).toBe(true);
+  });
+
+  it('refuses an unsafe character in a pushed lead too, so the central system says the same', () => {
+    const lead = { company: 'Acme\u0000', contactName: 'Jane', email: 'jane@acme.example', country: 'US', productCategory: 'Laptops',
+      purchaseTimeframe: 'Within 1 month', purchaseAmount: 1, budgetStatus: 'Approved', source: 'Road show', status: 'acknowledged' } as unknown as LeadDoc;
+    expect(validateLeadDoc(lead)).toEqual([{ field: 'company', message: 'The company name contains a NUL character at position 5; delete it or type the text again' }]);
+  });
 });

@@ -4,6 +4,8 @@
  * form accepts is never refused on sync.
  */
 
+import { unsafeTextReason } from '../text/unsafeText';
+
 export const LEAD_OPTIONS = {
   countries: [
     { code: 'US', name: 'United States' },
@@ -65,6 +67,25 @@ export interface LeadFields {
 
 export type LeadErrors = Partial<Record<keyof LeadInput, string>>;
 
+/** The free-text fields, as their messages name them. */
+const TEXT_FIELDS = [
+  { field: 'company', name: 'The company name' },
+  { field: 'contactName', name: 'The contact name' },
+  { field: 'email', name: 'The email' },
+  { field: 'phone', name: 'The phone number' },
+  { field: 'purchaseAmount', name: 'The purchase amount' },
+] as const satisfies readonly { field: keyof LeadInput; name: string }[];
+
+/**
+ * The message for a typed text that carries a character no record may hold (NUL, control
+ * characters, broken emoji), or undefined. Checked as the rep types, so the field says so at once.
+ */
+export function unsafeLeadText(field: keyof LeadInput, value: string): string | undefined {
+  const spec = TEXT_FIELDS.find((f) => f.field === field);
+  const reason = spec ? unsafeTextReason(value) : null;
+  return spec && reason ? `${spec.name} ${reason}` : undefined;
+}
+
 export const MAX_TEXT_LENGTH = 200;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE_CHARS = /^\+?[\d\s().-]+$/;
@@ -109,6 +130,12 @@ export function checkLeadFields(fields: Omit<LeadFields, 'purchaseAmount'> & { p
   } else if (!Number.isSafeInteger(amount)) {
     errors.purchaseAmount = 'Enter the purchase amount in whole dollars, like 50000';
   }
+  for (const { field } of TEXT_FIELDS) {
+    const value = fields[field];
+    // Unsafe characters win: no other message helps while the text cannot be stored at all.
+    const unsafe = typeof value === 'string' ? unsafeLeadText(field, value) : undefined;
+    if (unsafe) errors[field] = unsafe;
+  }
   return errors;
 }
 
@@ -136,7 +163,9 @@ export function parseLeadInput(input: LeadInput): { ok: true; value: LeadFields 
   };
   const amount = parseDollars(input.purchaseAmount);
   const errors = checkLeadFields({ ...value, purchaseAmount: amount });
-  if (input.purchaseAmount.trim() === '') errors.purchaseAmount = 'Enter the purchase amount in dollars, like 50000 (0 if not known)';
+  const unsafeAmount = unsafeLeadText('purchaseAmount', input.purchaseAmount);
+  if (unsafeAmount) errors.purchaseAmount = unsafeAmount;
+  else if (input.purchaseAmount.trim() === '') errors.purchaseAmount = 'Enter the purchase amount in dollars, like 50000 (0 if not known)';
   if (Object.keys(errors).length > 0 || amount === undefined) return { ok: false, errors };
   return { ok: true, value: { ...value, purchaseAmount: amount } };
 }

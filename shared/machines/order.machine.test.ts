@@ -57,6 +57,16 @@ describe('order machine: forbidden transitions', () => {
     for (const status of ['queued', 'acknowledged', 'inProgress'] as const) expect(canSendOrder(status, ctx, ev('order.edit'))).toBe(false);
   });
 
+  it('lets the rep fix a queued order the central system refused: it goes back to draft with the change', () => {
+    const refused: OrderMachineContext = { order: makeOrder({ status: 'queued', syncError: { reason: 'Enter the street of the service address', at: 't' } }) };
+    expect(canSendOrder('queued', refused, ev('order.edit'))).toBe(true);
+    const fixed = step(orderMachine, 'queued', refused, { type: 'order.edit', changes: { billingAccount: 'ba-9' } });
+    expect(fixed.status).toBe('draft');
+    expect(fixed.context.order.billingAccount).toBe('ba-9');
+    const acknowledged: OrderMachineContext = { order: { ...refused.order, status: 'acknowledged' } };
+    expect(canSendOrder('acknowledged', acknowledged, ev('order.edit'))).toBe(false);
+  });
+
   it('does not take central events before the order is queued', () => {
     expect(canSendOrder('draft', ctx, ev('central.acknowledged'))).toBe(false);
     expect(canSendOrder('validated', ctx, ev('central.acknowledged'))).toBe(false);

@@ -69,6 +69,7 @@ export const orderMachine = setup({
   },
   guards: {
     orderValid: ({ context }) => validateOrder(context.order).length === 0,
+    refusedByCentral: ({ context }) => context.order.syncError !== undefined,
     cameFrom: ({ context }, origin: CancellationOrigin) => context.cancellationOrigin === origin,
   },
 }).createMachine({
@@ -90,6 +91,8 @@ export const orderMachine = setup({
     },
     queued: {
       on: {
+        // The central system refused it (syncError): the rep fixes it, back through draft and validation.
+        'order.edit': { guard: 'refusedByCentral', target: 'draft', actions: 'applyChanges' },
         'central.acknowledged': { target: 'acknowledged', actions: 'recordCentral' },
         'central.rejected': { target: 'rejected', actions: 'recordCentral' },
       },

@@ -47,4 +47,12 @@ describe('validateOrder', () => {
     const fields = validateOrder(corrupt).map((i) => i.field);
     expect(fields).toEqual(['totals.currency', 'items']);
   });
+
+  it('refuses a NUL or a control character in the billing account or the service address, at that field', () => {
+    const order = makeOrder({ billingAccount: 'ba\u001b1', serviceAddress: { street: '1 Main\u0000 St', city: 'Springfield', postcode: '12345', country: 'US' } });
+    expect(validateOrder(order)).toEqual([
+      { field: 'billingAccount', message: 'The billing account contains an invisible control character (U+001B) at position 3; delete it or type the text again' },
+      { field: 'serviceAddress.street', message: 'The street of the service address contains a NUL character at position 7; delete it or type the text again' },
+    ]);
+  });
 });

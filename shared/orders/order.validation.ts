@@ -4,6 +4,7 @@
  */
 import type { OrderDoc } from '../schemas';
 import { formatCents } from '../money';
+import { unsafeTextReason } from '../text/unsafeText';
 
 export interface ValidationIssue {
   field: string;
@@ -25,14 +26,42 @@ function isCents(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value);
 }
 
-export function validateOrder(order: OrderDoc): ValidationIssue[] {
+/** What the rep types on an order: billing account and service address. */
+export interface OrderTypedText {
+  billingAccount?: string | undefined;
+  serviceAddress?: Partial<Record<(typeof ADDRESS_PARTS)[number]['key'], string | undefined>> | undefined;
+}
+
+/**
+ * Typed text that carries a character no record may hold (NUL, control characters, broken
+ * emoji), one issue per field. The form checks this as the rep types and stores nothing until
+ * it is fixed; the central system refuses such a row with the same words.
+ */
+export function unsafeOrderText(order: OrderTypedText): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  if (blank(order.billingAccount)) {
+  const billing = typeof order.billingAccount === 'string' ? unsafeTextReason(order.billingAccount) : null;
+  if (billing) issues.push({ field: 'billingAccount', message: `The billing account ${billing}` });
+  for (const { key, label } of ADDRESS_PARTS) {
+    const value = order.serviceAddress?.[key];
+    const reason = typeof value === 'string' ? unsafeTextReason(value) : null;
+    if (reason) issues.push({ field: `serviceAddress.${key}`, message: `The ${label} of the service address ${reason}` });
+  }
+  return issues;
+}
+
+export function validateOrder(order: OrderDoc): ValidationIssue[] {
+  const unsafe = unsafeOrderText(order);
+  const issues: ValidationIssue[] = [];
+  const has = (field: string) => unsafe.some((i) => i.field === field);
+  if (has('billingAccount')) issues.push(...unsafe.filter((i) => i.field === 'billingAccount'));
+  else if (blank(order.billingAccount)) {
     issues.push({ field: 'billingAccount', message: 'Choose the billing account this order is invoiced to' });
   }
   for (const { key, label } of ADDRESS_PARTS) {
-    if (blank(order.serviceAddress?.[key])) {
-      issues.push({ field: `serviceAddress.${key}`, message: `Enter the ${label} of the service address` });
+    const field = `serviceAddress.${key}`;
+    if (has(field)) issues.push(...unsafe.filter((i) => i.field === field));
+    else if (blank(order.serviceAddress?.[key])) {
+      issues.push({ field, message: `Enter the ${label} of the service address` });
     }
   }
 

@@ -92,3 +92,8 @@ export function resolveConflict<T extends Record<string, unknown>>(input: { newD
   }
   return master;
 }
+
+/** The fields that are never the rep's data on a document (meta, server-owned), for merging a conflict by hand. */
+export function fieldsNotRepData(master: Record<string, unknown>): ReadonlySet<string> {
+  return notRepData(master);
+}

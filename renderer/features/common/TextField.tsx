@@ -8,6 +8,7 @@ export interface TextFieldProps {
   error?: string | undefined;
   type?: 'text' | 'email' | 'tel';
   inputMode?: 'text' | 'decimal' | 'numeric' | 'email' | 'tel';
+  /** Off unless said otherwise: the browser's autofill store must not collect customers' names, emails, phones and addresses. */
   autoComplete?: string;
   hint?: string;
   disabled?: boolean;

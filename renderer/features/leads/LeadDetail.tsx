@@ -84,7 +84,7 @@ export function LeadDetail({ id }: { id: string }) {
           {error}
         </p>
       ) : null}
-      <SyncNotices doc={current} />
+      <SyncNotices doc={current} collection="leads" />
       <section className="section" aria-labelledby="lead-result-heading">
         <h2 id="lead-result-heading">Processing result</h2>
         <ul className="facts" aria-label="Processing result">

@@ -66,7 +66,6 @@ export function LeadForm() {
                 label={spec.label}
                 type={spec.kind}
                 inputMode={spec.field === 'purchaseAmount' ? 'decimal' : undefined}
-                autoComplete={spec.kind === 'email' ? 'email' : spec.kind === 'tel' ? 'tel' : 'off'}
                 hint={spec.hint}
                 value={input[spec.field]}
                 error={errors[spec.field]}

@@ -38,4 +38,11 @@ describe('lead form', () => {
     const same = editLeadInput(filled, errors, 'phone', '1');
     expect(same.errors).toBe(errors);
   });
+
+  it('names an unsafe character at its field as soon as it is typed, keeping the text', () => {
+    const next = editLeadInput(filled, {}, 'contactName', 'Jo\u0000');
+    expect(next.input.contactName).toBe('Jo\u0000');
+    expect(next.errors.contactName).toBe('The contact name contains a NUL character at position 3; delete it or type the text again');
+    expect(editLeadInput(next.input, next.errors, 'contactName', 'Jo').errors.contactName).toBeUndefined();
+  });
 });

@@ -1,4 +1,4 @@
-import { LEAD_OPTIONS, type LeadErrors, type LeadFields, type LeadInput } from '../../../shared/leads/lead.form';
+import { LEAD_OPTIONS, unsafeLeadText, type LeadErrors, type LeadFields, type LeadInput } from '../../../shared/leads/lead.form';
 import type { LeadDoc } from '../../../shared/schemas';
 import type { SelectOption } from '../common/SelectField';
 
@@ -53,8 +53,13 @@ export function firstInvalidField(errors: LeadErrors): LeadField | null {
   return orderedErrors(errors)[0]?.field ?? null;
 }
 
-/** Typing in a field clears that field's error only; the others stay until the next save. */
+/**
+ * Typing in a field clears that field's error only; the others stay until the next save. Text
+ * no record may hold (a NUL, a control character) is named at the field at once.
+ */
 export function editLeadInput(input: LeadInput, errors: LeadErrors, field: LeadField, value: string): { input: LeadInput; errors: LeadErrors } {
+  const unsafe = unsafeLeadText(field, value);
+  if (unsafe) return { input: { ...input, [field]: value }, errors: { ...errors, [field]: unsafe } };
   if (!errors[field]) return { input: { ...input, [field]: value }, errors };
   const rest: LeadErrors = { ...errors };
   delete rest[field];

@@ -72,7 +72,7 @@ export function OpportunityDetail({ id }: { id: string }) {
           {error}
         </p>
       ) : null}
-      <SyncNotices doc={opportunity} />
+      <SyncNotices doc={opportunity} collection="opportunities" />
       <ul className="facts" aria-label="Opportunity details">
         <li>
           <span className="fact-name">Account:</span> {account?.name ?? '—'}

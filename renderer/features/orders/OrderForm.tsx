@@ -80,8 +80,7 @@ export function OrderForm({ order, account }: { order: OrderDoc; account: Accoun
               label={label}
               value={form.fields[field]}
               error={fieldIssues[field]}
-              autoComplete={field === 'street' ? 'street-address' : field === 'city' ? 'address-level2' : field === 'postcode' ? 'postal-code' : 'country-name'}
-                  onChange={(v) => form.edit(field, v)}
+              onChange={(v) => form.edit(field, v)}
             />
           ))}
         </div>

@@ -41,7 +41,7 @@ export function OrderScreen({ id }: { id: string }) {
         {order.tmfOrderId ? <li>Central order number: {order.tmfOrderId}</li> : null}
         {order.status === 'queued' && order.syncPending ? <li>Waiting to be sent to the central system</li> : null}
       </ul>
-      <SyncNotices doc={order} />
+      <SyncNotices doc={order} collection="orders" />
       <section className="section" aria-labelledby="order-lines-heading">
         <h2 id="order-lines-heading">Lines</h2>
         <LineItemsTable items={order.items} currency={order.totals.currency} label="Order lines" />
@@ -49,7 +49,7 @@ export function OrderScreen({ id }: { id: string }) {
       </section>
       <section className="section" aria-labelledby="order-details-heading">
         <h2 id="order-details-heading">Billing and service address</h2>
-        <OrderForm key={order.id} order={order} account={account} />
+        <OrderForm key={`${order.id}:${order.conflictCopy ?? ''}`} order={order} account={account} />
       </section>
     </div>
   );

@@ -59,4 +59,11 @@ describe('order form', () => {
   it('refuses to submit an order that was not validated', () => {
     expect(() => submitOrder(draft(), 'now')).toThrow();
   });
+
+  it('stores nothing while a typed field holds a NUL: the order is unchanged and the field says why', () => {
+    const stored = draft();
+    const { order, issues } = validateOrderWith(stored, { ...complete, street: '1 High\u0000 St' });
+    expect(order).toBe(stored);
+    expect(issuesByField(issues).street).toBe('The street of the service address contains a NUL character at position 7; delete it or type the text again');
+  });
 });

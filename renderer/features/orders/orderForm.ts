@@ -1,6 +1,6 @@
 import { orderMachine, type OrderEvent } from '../../../shared/machines/order.machine';
 import { canSend, step } from '../../../shared/machines/transition';
-import { validateOrder, type ValidationIssue } from '../../../shared/orders/order.validation';
+import { unsafeOrderText, validateOrder, type ValidationIssue } from '../../../shared/orders/order.validation';
 import type { OrderDoc } from '../../../shared/schemas';
 import type { OrderStatus } from '../../../shared/schemas/order.schema';
 
@@ -67,6 +67,12 @@ export function editOrder(order: OrderDoc, fields: OrderFields): OrderDoc {
   return send(order, { type: 'order.edit', changes });
 }
 
+/** Typed text no record may hold; while there is any, nothing is stored (what was typed stays on screen). */
+export function unsafeFieldIssues(fields: OrderFields): ValidationIssue[] {
+  const { billingAccount, ...serviceAddress } = fields;
+  return unsafeOrderText({ billingAccount, serviceAddress });
+}
+
 export function trimOrderFields(fields: OrderFields): OrderFields {
   return {
     billingAccount: fields.billingAccount.trim(),
@@ -83,6 +89,8 @@ export function trimOrderFields(fields: OrderFields): OrderFields {
  */
 export function validateOrderWith(order: OrderDoc, typed: OrderFields): { order: OrderDoc; issues: ValidationIssue[] } {
   const fields = trimOrderFields(typed);
+  const unsafe = unsafeFieldIssues(fields);
+  if (unsafe.length > 0) return { order, issues: [...unsafe, ...validateOrder(order).filter((i) => !unsafe.some((u) => u.field === i.field))] };
   const edited = canEditOrder(order) && !sameOrderFields(orderFieldsOf(order), fields) ? editOrder(order, fields) : order;
   const issues = validateOrder(edited);
   if (issues.length > 0) return { order: edited, issues };
@@ -93,7 +101,9 @@ export function validateOrderWith(order: OrderDoc, typed: OrderFields): { order:
 
 /** Queues a validated order for the central system. */
 export function submitOrder(order: OrderDoc, at: string): OrderDoc {
-  return send(order, { type: 'order.submit', at });
+  // A new submission answers an earlier refusal: the central system judges it afresh.
+  const { syncError: _answered, ...submitted } = send(order, { type: 'order.submit', at });
+  return submitted;
 }
 
 /** The issue shown next to each field; issues of no field (lines, totals) are in the list only. */

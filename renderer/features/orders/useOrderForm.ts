@@ -4,8 +4,8 @@ import type { OrderDoc } from '../../../shared/schemas';
 import { useOutpost } from '../../app/OutpostContext';
 import { saveDocument } from '../../data/writes';
 import {
-  canEditOrder, canSubmitOrder, editOrder, ORDER_FIELDS, orderFieldsOf, sameOrderFields, submitOrder, trimOrderFields, validateOrderWith,
-  withoutIssueFor, type OrderField, type OrderFields,
+  canEditOrder, canSubmitOrder, editOrder, ORDER_FIELDS, orderFieldsOf, sameOrderFields, submitOrder, trimOrderFields, unsafeFieldIssues,
+  validateOrderWith, withoutIssueFor, type OrderField, type OrderFields,
 } from './orderForm';
 
 /** Typing is stored after this pause, so the store is not written on every keystroke. */
@@ -72,6 +72,8 @@ export function useOrderForm(order: OrderDoc): OrderFormState {
   const flush = useCallback(async () => {
     stopTimer();
     const { order: current, fields: typed } = latest.current;
+    // Text no record may hold is never stored; it stays on screen with its message until fixed.
+    if (unsafeFieldIssues(typed).length > 0) return;
     try {
       if (canEditOrder(current) && !sameOrderFields(orderFieldsOf(current), typed)) {
         lastWritten.current = typed;
@@ -92,8 +94,11 @@ export function useOrderForm(order: OrderDoc): OrderFormState {
       setFields(next);
       setDirty(true);
       setJustValidated(false);
-      setIssues((current) => withoutIssueFor(current, field));
+      const unsafe = unsafeFieldIssues(next);
+      const issueField = ORDER_FIELDS.find((f) => f.field === field)?.issueField;
+      setIssues((current) => [...withoutIssueFor(current, field), ...unsafe.filter((i) => i.field === issueField)]);
       stopTimer();
+      if (unsafe.length > 0) return;
       // A validated order goes back to draft at once, so it cannot be submitted unchecked.
       const delay = latest.current.order.status === 'validated' ? 0 : SAVE_DELAY_MS;
       timer.current = setTimeout(() => void flush(), delay);
@@ -112,7 +117,8 @@ export function useOrderForm(order: OrderDoc): OrderFormState {
         await saveDocument(db, 'orders', checked);
       }
       setError(null);
-      if (sameOrderFields(latest.current.fields, typed)) setDirty(false);
+      // Unsafe text was not stored: the screen still holds something the store does not.
+      if (sameOrderFields(latest.current.fields, typed) && unsafeFieldIssues(typed).length === 0) setDirty(false);
       setIssues(found);
       setJustValidated(found.length === 0);
       if (found.length > 0) setFocusRequest({ field: ORDER_FIELDS.find((f) => found.some((i) => i.field === f.issueField))?.field ?? null });

@@ -1,3 +1,4 @@
+import { useNavigation } from '../../app/navigation';
 import { useSyncStatus } from './useSyncStatus';
 
 function formatTime(iso: string): string {
@@ -7,13 +8,22 @@ function formatTime(iso: string): string {
 /** Always visible: connection, last successful sync, and local changes waiting to go up. */
 export function StatusBar() {
   const status = useSyncStatus();
+  const { navigate } = useNavigation();
   const waiting = status.pending === 1 ? '1 change waiting to sync' : `${status.pending} changes waiting to sync`;
   return (
     <footer className="status-bar">
       <p role="status" aria-label="Sync status">
         <span className={status.online ? 'badge online' : 'badge offline'}>{status.online ? 'Online' : 'Offline'}</span>
         <span>Last sync: {status.lastSyncAt ? formatTime(status.lastSyncAt) : 'never'}</span>
-        <span>{waiting}</span>
+        <a
+          href="#outbox"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate({ page: 'outbox' });
+          }}
+        >
+          {waiting}
+        </a>
         {status.problem && <span className="error">Sync problem: {status.problem}</span>}
       </p>
     </footer>
