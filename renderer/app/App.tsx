@@ -1,7 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/bridge';
 import { SignIn } from '../features/session/SignIn';
-import { loadSession, saveSession, type LocalSession } from '../features/session/session';
+import { Unlock } from '../features/session/Unlock';
+import {
+  WrongPasswordError,
+  isUnlocked,
+  loadSession,
+  rememberPassword,
+  saveSession,
+  unlockSession,
+  type LocalSession,
+  type StoredSession,
+} from '../features/session/session';
 import { platform } from '../platform';
 import { openWorkspace } from './openWorkspace';
 import type { OutpostServices } from './OutpostContext';
@@ -11,6 +21,7 @@ type Phase =
   | { kind: 'starting' }
   | { kind: 'failed'; message: string }
   | { kind: 'signedOut'; app: AppInfo; notice?: string }
+  | { kind: 'locked'; app: AppInfo; stored: StoredSession }
   | { kind: 'ready'; services: OutpostServices };
 
 export function App() {
@@ -19,17 +30,36 @@ export function App() {
   const enter = useCallback(async (app: AppInfo, session: LocalSession) => {
     const services = await openWorkspace(app, session, {
       onSignedOut: (notice) => setPhase({ kind: 'signedOut', app, notice }),
+      onLocked: (stored) => setPhase({ kind: 'locked', app, stored }),
     });
     setPhase({ kind: 'ready', services });
   }, []);
+
+  const unlock = useCallback(
+    async (app: AppInfo, stored: StoredSession, password: string) => {
+      const { session, verified } = await unlockSession(stored, password);
+      try {
+        await enter(app, session);
+      } catch (error) {
+        // Without a stored hash the store itself checks the password: the wrong key cannot open it.
+        if (!verified) throw new WrongPasswordError(stored.central.user.username);
+        throw error;
+      }
+      await saveSession(session);
+      if (!verified) await rememberPassword(session.central.user, password);
+    },
+    [enter],
+  );
 
   useEffect(() => {
     void (async () => {
       try {
         const app = await platform.app.getInfo();
         const session = await loadSession();
-        if (session) await enter(app, session);
-        else setPhase({ kind: 'signedOut', app });
+        if (!session) setPhase({ kind: 'signedOut', app });
+        else if (isUnlocked(session)) await enter(app, session);
+        // Locked when the app closed: it stays locked, the key was not kept.
+        else setPhase({ kind: 'locked', app, stored: session });
       } catch (error) {
         setPhase({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
       }
@@ -56,6 +86,8 @@ export function App() {
           }}
         />
       );
+    case 'locked':
+      return <Unlock user={phase.stored.central.user} onUnlock={(password) => unlock(phase.app, phase.stored, password)} />;
     case 'ready':
       return <Workspace services={phase.services} />;
   }

@@ -10,6 +10,8 @@ export interface OutpostServices {
   user: UserInfo;
   sync: SyncEngine;
   app: AppInfo;
+  /** Closes the workspace and drops the storage key until the rep's password is given again. */
+  lock(): Promise<void>;
   signOut(): Promise<void>;
 }
 

@@ -1,3 +1,4 @@
+import { useIdleLock } from '../features/session/useIdleLock';
 import { InitialSyncProgress } from '../features/sync/InitialSyncProgress';
 import { StatusBar } from '../features/sync/StatusBar';
 import { NavigationProvider, useNavigation, type Route } from './navigation';
@@ -12,8 +13,9 @@ const SECTIONS: { label: string; route: Route }[] = [
 ];
 
 function Shell() {
-  const { user, signOut } = useOutpost();
+  const { user, signOut, lock, app } = useOutpost();
   const { route, navigate } = useNavigation();
+  useIdleLock(app.idleLockMinutes, () => void lock());
   return (
     <div className="workspace">
       <header className="app-header">

@@ -1,24 +1,33 @@
 import type { AppInfo } from '../../shared/bridge';
 import { openDatabase } from '../data/database';
-import { saveSession, type LocalSession } from '../features/session/session';
+import { saveSession, type LocalSession, type StoredSession } from '../features/session/session';
 import { CentralClient } from '../sync/centralClient';
 import { startSync } from '../sync/syncEngine';
 import type { OutpostServices } from './OutpostContext';
+
+export interface WorkspaceHooks {
+  onSignedOut(notice?: string): void;
+  /** The workspace closed itself after idle time; `stored` is the session without its key. */
+  onLocked(stored: StoredSession): void;
+}
 
 /**
  * Opens the rep's local store and starts syncing it. Works offline: the session and the
  * data are local, the central system is only needed to sync.
  */
-export async function openWorkspace(
-  app: AppInfo,
-  session: LocalSession,
-  hooks: { onSignedOut(notice?: string): void },
-): Promise<OutpostServices> {
+export async function openWorkspace(app: AppInfo, session: LocalSession, hooks: WorkspaceHooks): Promise<OutpostServices> {
   const db = await openDatabase({ userId: session.central.user.id, storageKey: session.storageKey });
   let services: OutpostServices | null = null;
+  let current = session;
+  let closed = false;
+  // Writes of the session in order, so a late token renewal cannot put the key back after a lock.
+  let saving: Promise<void> = Promise.resolve();
+  const persist = (next: StoredSession | null) => (saving = saving.then(() => saveSession(next)).catch(() => undefined));
+
   const client = new CentralClient(app.centralUrl, session.central, (renewed) => {
     if (renewed) {
-      void saveSession({ ...session, central: renewed });
+      current = { ...current, central: renewed };
+      if (!closed) void persist(current);
       return;
     }
     // The central system no longer accepts this session: sign in again. Local data stays.
@@ -30,20 +39,31 @@ export async function openWorkspace(
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOffline);
 
-  let closed = false;
+  /** Stops syncing and closes the store; the secrets are the caller's business. */
+  const close = async (): Promise<boolean> => {
+    if (closed) return false;
+    closed = true;
+    window.removeEventListener('online', onOnline);
+    window.removeEventListener('offline', onOffline);
+    await sync.stop();
+    await db.close();
+    return true;
+  };
+
   services = {
     db,
     user: session.central.user,
     sync,
     app,
+    lock: async () => {
+      if (!(await close())) return;
+      const stored: StoredSession = { central: current.central };
+      await persist(stored);
+      hooks.onLocked(stored);
+    },
     signOut: async () => {
-      if (closed) return;
-      closed = true;
-      window.removeEventListener('online', onOnline);
-      window.removeEventListener('offline', onOffline);
-      await sync.stop();
-      await db.close();
-      await saveSession(null);
+      if (!(await close())) return;
+      await persist(null);
     },
   };
   return services;

@@ -1,9 +1,10 @@
-import { isSecretKey, type AppInfo, type OutpostBridge } from '../../shared/bridge';
+import { DEFAULT_IDLE_LOCK_MINUTES, isSecretKey, parseIdleLockMinutes, type AppInfo, type OutpostBridge } from '../../shared/bridge';
 import { browserSecrets } from './browserSecrets';
 
 interface BrowserConfig {
   centralUrl: string;
   demoMode: boolean;
+  idleLockMinutes?: unknown;
 }
 
 /**
@@ -17,7 +18,14 @@ export const browserPlatform: OutpostBridge = {
       const response = await fetch('/outpost-config.json', { cache: 'no-store' });
       if (!response.ok) throw new Error(`The app's configuration could not be loaded (${response.status})`);
       const config = (await response.json()) as BrowserConfig;
-      return { name: 'Outpost', version: __APP_VERSION__, shell: 'browser', centralUrl: config.centralUrl, demoMode: config.demoMode };
+      return {
+        name: 'Outpost',
+        version: __APP_VERSION__,
+        shell: 'browser',
+        centralUrl: config.centralUrl,
+        demoMode: config.demoMode,
+        idleLockMinutes: parseIdleLockMinutes(config.idleLockMinutes) ?? DEFAULT_IDLE_LOCK_MINUTES,
+      };
     },
   },
   secrets: {
