@@ -12,7 +12,8 @@ export interface OutpostServices {
   app: AppInfo;
   /** Closes the workspace and drops the storage key until the rep's password is given again. */
   lock(): Promise<void>;
-  signOut(): Promise<void>;
+  /** Closes the workspace (the local store stays), ends the session centrally unless told not to. */
+  signOut(options?: { revoke?: boolean; notice?: string }): Promise<void>;
 }
 
 export const OutpostContext = createContext<OutpostServices | null>(null);

@@ -1,3 +1,4 @@
+import { SignOutButton } from '../features/session/SignOutButton';
 import { useIdleLock } from '../features/session/useIdleLock';
 import { InitialSyncProgress } from '../features/sync/InitialSyncProgress';
 import { StatusBar } from '../features/sync/StatusBar';
@@ -13,7 +14,7 @@ const SECTIONS: { label: string; route: Route }[] = [
 ];
 
 function Shell() {
-  const { user, signOut, lock, app } = useOutpost();
+  const { user, lock, app } = useOutpost();
   const { route, navigate } = useNavigation();
   useIdleLock(app.idleLockMinutes, () => void lock());
   return (
@@ -34,9 +35,7 @@ function Shell() {
         </nav>
         <p className="user">
           Signed in as {user.displayName}
-          <button type="button" onClick={() => void signOut().then(() => window.location.reload())}>
-            Sign out
-          </button>
+          <SignOutButton />
         </p>
       </header>
       <InitialSyncProgress />

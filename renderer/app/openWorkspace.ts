@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../shared/bridge';
 import { openDatabase } from '../data/database';
+import { revokeSession } from '../features/session/revoke';
 import { saveSession, type LocalSession, type StoredSession } from '../features/session/session';
 import { CentralClient } from '../sync/centralClient';
 import { startSync } from '../sync/syncEngine';
@@ -31,7 +32,7 @@ export async function openWorkspace(app: AppInfo, session: LocalSession, hooks: 
       return;
     }
     // The central system no longer accepts this session: sign in again. Local data stays.
-    void services?.signOut().then(() => hooks.onSignedOut('Your session has ended. Sign in again to keep syncing; nothing on this laptop was lost.'));
+    void services?.signOut({ revoke: false, notice: 'Your session has ended. Sign in again to keep syncing; nothing on this laptop was lost.' });
   });
   const sync = await startSync(db, client);
   const onOnline = () => sync.setNetworkAvailable(true);
@@ -61,9 +62,12 @@ export async function openWorkspace(app: AppInfo, session: LocalSession, hooks: 
       await persist(stored);
       hooks.onLocked(stored);
     },
-    signOut: async () => {
+    signOut: async ({ revoke = true, notice }: { revoke?: boolean; notice?: string } = {}) => {
       if (!(await close())) return;
+      // The local store is only closed, never deleted: unsynced work waits for the next sign-in.
+      if (revoke) await revokeSession(app.centralUrl, current.central);
       await persist(null);
+      hooks.onSignedOut(notice ?? 'Signed out. Anything not yet synced stays on this laptop.');
     },
   };
   return services;
