@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/bridge';
 import { SignIn } from '../features/session/SignIn';
 import { Unlock } from '../features/session/Unlock';
+import { Wiped } from '../features/session/Wiped';
+import { ensureDeviceId } from '../features/session/device';
 import {
   WrongPasswordError,
   isUnlocked,
@@ -13,7 +15,7 @@ import {
   type StoredSession,
 } from '../features/session/session';
 import { platform } from '../platform';
-import { openWorkspace } from './openWorkspace';
+import { openWorkspace, type WipeResult } from './openWorkspace';
 import type { OutpostServices } from './OutpostContext';
 import { Workspace } from './Workspace';
 
@@ -22,7 +24,8 @@ type Phase =
   | { kind: 'failed'; message: string }
   | { kind: 'signedOut'; app: AppInfo; notice?: string }
   | { kind: 'locked'; app: AppInfo; stored: StoredSession }
-  | { kind: 'ready'; services: OutpostServices };
+  | { kind: 'ready'; services: OutpostServices }
+  | { kind: 'wiped'; app: AppInfo; result: WipeResult };
 
 export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
@@ -31,6 +34,7 @@ export function App() {
     const services = await openWorkspace(app, session, {
       onSignedOut: (notice) => setPhase({ kind: 'signedOut', app, notice }),
       onLocked: (stored) => setPhase({ kind: 'locked', app, stored }),
+      onWiped: (result) => setPhase({ kind: 'wiped', app, result }),
     });
     setPhase({ kind: 'ready', services });
   }, []);
@@ -55,6 +59,8 @@ export function App() {
     void (async () => {
       try {
         const app = await platform.app.getInfo();
+        // Before any request: every request to the central system names this installation.
+        await ensureDeviceId();
         const session = await loadSession();
         if (!session) setPhase({ kind: 'signedOut', app });
         else if (isUnlocked(session)) await enter(app, session);
@@ -90,5 +96,10 @@ export function App() {
       return <Unlock user={phase.stored.central.user} onUnlock={(password) => unlock(phase.app, phase.stored, password)} />;
     case 'ready':
       return <Workspace services={phase.services} />;
+    case 'wiped': {
+      const { app, result } = phase;
+      const signInAgain = () => void ensureDeviceId().then(() => setPhase({ kind: 'signedOut', app }));
+      return <Wiped reason={result.wipe.reason} unsent={result.unsent} onSignInAgain={signInAgain} />;
+    }
   }
 }

@@ -1,5 +1,7 @@
 import type { AppInfo } from '../../shared/bridge';
 import { openDatabase } from '../data/database';
+import { platform } from '../platform';
+import { deleteStoreFiles, pushQueued, reportWiped, watchForWipe, type PendingWipe } from '../features/session/remoteWipe';
 import { revokeSession } from '../features/session/revoke';
 import { saveSession, type LocalSession, type StoredSession } from '../features/session/session';
 import { CentralClient } from '../sync/centralClient';
@@ -10,6 +12,14 @@ export interface WorkspaceHooks {
   onSignedOut(notice?: string): void;
   /** The workspace closed itself after idle time; `stored` is the session without its key. */
   onLocked(stored: StoredSession): void;
+  /** An administrator's wipe was carried out: the store and the secrets are gone. */
+  onWiped(result: WipeResult): void;
+}
+
+export interface WipeResult {
+  wipe: PendingWipe;
+  /** Changes that could not be pushed within the bound before the data was removed. */
+  unsent: number;
 }
 
 /**
@@ -35,20 +45,37 @@ export async function openWorkspace(app: AppInfo, session: LocalSession, hooks: 
     void services?.signOut({ revoke: false, notice: 'Your session has ended. Sign in again to keep syncing; nothing on this laptop was lost.' });
   });
   const sync = await startSync(db, client);
+  const stopWatching = watchForWipe(client, sync, (wipe) => void carryOutWipe(wipe));
   const onOnline = () => sync.setNetworkAvailable(true);
   const onOffline = () => sync.setNetworkAvailable(false);
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOffline);
 
-  /** Stops syncing and closes the store; the secrets are the caller's business. */
-  const close = async (): Promise<boolean> => {
+  /** Stops syncing and closes the store (or removes it, for a wipe); the secrets are the caller's business. */
+  const close = async (remove = false): Promise<boolean> => {
     if (closed) return false;
     closed = true;
     window.removeEventListener('online', onOnline);
     window.removeEventListener('offline', onOffline);
+    stopWatching();
     await sync.stop();
-    await db.close();
+    if (remove) await db.remove();
+    else await db.close();
     return true;
+  };
+
+  /** Queue first, so the rep's work reaches the central system; then nothing stays on the laptop. */
+  const carryOutWipe = async (wipe: PendingWipe) => {
+    if (closed) return;
+    const unsent = await pushQueued(sync);
+    if (!(await close(true))) return;
+    await deleteStoreFiles(session.central.user.id);
+    await persist(null);
+    await platform.secrets.delete('unlock');
+    // The report still needs the token held in memory, and the device id until it is through.
+    await reportWiped(client, wipe.id);
+    await platform.secrets.delete('device');
+    hooks.onWiped({ wipe, unsent });
   };
 
   services = {

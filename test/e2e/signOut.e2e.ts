@@ -1,23 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { TokenResponse } from '../../shared/sync/protocol';
-import { cutCentral, restoreCentral, signIn, syncStatus } from './journey';
+import { centralUrl, cutCentral, restoreCentral, signIn, syncStatus } from './journey';
+import { captureLead } from './leads';
 
 const leads = (page: Page) => page.getByRole('table', { name: 'Leads' });
-
-async function captureLead(page: Page, company: string): Promise<void> {
-  await page.getByRole('button', { name: 'New lead' }).click();
-  await page.getByLabel('Company').fill(company);
-  await page.getByLabel('Contact name').fill('Rita Moreno');
-  await page.getByLabel('Email').fill('rita@example.com');
-  await page.getByLabel('Phone').fill('+1 555 0100');
-  await page.getByLabel('Country').selectOption('US');
-  await page.getByLabel('Product category').selectOption('Laptops');
-  await page.getByLabel('Purchase timeframe').selectOption('Within 1 month');
-  await page.getByLabel('Purchase amount').fill('60000');
-  await page.getByLabel('Budget status').selectOption('Approved');
-  await page.getByLabel('Source').selectOption('Road show');
-  await page.getByRole('button', { name: 'Save lead' }).click();
-}
 
 test('signing out with unsynced work names it, can be cancelled, and never deletes it', async ({ page, context }) => {
   await signIn(page, 'sam');
@@ -65,4 +51,20 @@ test('signing out online asks the central system to revoke the session (RFC 7009
     { token: token.refresh_token, token_type_hint: 'refresh_token', client_id: 'outpost-desktop' },
     { token: token.access_token, token_type_hint: 'access_token', client_id: 'outpost-desktop' },
   ]);
+});
+
+// Needs central-auth's POST /oauth/revoke: an older central system answers 404 and the tokens live on.
+test('after signing out online the central system refuses the old tokens', async ({ page }) => {
+  const tokenResponse = page.waitForResponse((response) => response.url().endsWith('/oauth/token') && response.ok());
+  await signIn(page, 'sam');
+  const token = (await (await tokenResponse).json()) as TokenResponse;
+  await expect(syncStatus(page)).toContainText('Online');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+
+  const me = await fetch(`${centralUrl()}/me`, { headers: { authorization: `Bearer ${token.access_token}` } });
+  expect(me.status).toBe(401);
+  const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: token.refresh_token ?? '', client_id: 'outpost-desktop' });
+  const refreshed = await fetch(`${centralUrl()}/oauth/token`, { method: 'POST', body: form });
+  expect(refreshed.ok).toBe(false);
 });

@@ -1,5 +1,6 @@
 import cors from '@fastify/cors';
 import type { FastifyInstance } from 'fastify';
+import { DEVICE_HEADER } from '../../../shared/sync/protocol';
 
 /** The packaged app's origin and any local dev server or browser build. */
 export const DEFAULT_CORS_ORIGINS = ['app://outpost', 'http://127.0.0.1:*', 'http://localhost:*'];
@@ -19,7 +20,8 @@ export async function installCors(app: FastifyInstance, origins: readonly string
     // Requests without Origin (the Electron main process, curl, integrations) are not CORS.
     origin: (origin, callback) => callback(null, origin === undefined || allowed(origin)),
     methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'Last-Event-ID', 'Cache-Control'],
+    // DEVICE_HEADER: the app names its installation on every request (remote wipe).
+    allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'Last-Event-ID', 'Cache-Control', DEVICE_HEADER],
     exposedHeaders: ['X-Total-Count', 'X-Result-Count', 'Location'],
     maxAge: 600,
   });
