@@ -42,14 +42,16 @@ export function App() {
   const unlock = useCallback(
     async (app: AppInfo, stored: StoredSession, password: string) => {
       const { session, verified } = await unlockSession(stored, password);
+      // Saved before the workspace opens: a token it renews right away must not be overwritten by older ones.
+      await saveSession(session);
       try {
         await enter(app, session);
       } catch (error) {
+        await saveSession(stored);
         // Without a stored hash the store itself checks the password: the wrong key cannot open it.
         if (!verified) throw new WrongPasswordError(stored.central.user.username);
         throw error;
       }
-      await saveSession(session);
       if (!verified) await rememberPassword(session.central.user, password);
     },
     [enter],
