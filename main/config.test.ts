@@ -36,6 +36,11 @@ describe('parseConfigFile', () => {
     expect(values).toEqual({ allowedExternalHosts: ['ok.example'] });
     expect(warnings).toHaveLength(4);
   });
+  it.each([0, -5, 'ten', 24 * 60 + 1, null])('refuses idleLockMinutes %s with a message saying what to set', (value) => {
+    const { values, warnings } = parseConfigFile(JSON.stringify({ idleLockMinutes: value }));
+    expect(values.idleLockMinutes).toBeUndefined();
+    expect(warnings).toEqual([expect.stringMatching(/idleLockMinutes must be a number of minutes above 0 and at most 1440; using 15/)]);
+  });
   it('survives invalid JSON and non-objects', () => {
     expect(parseConfigFile('{').warnings[0]).toMatch(/not valid JSON/);
     expect(parseConfigFile('[1]').warnings[0]).toMatch(/object/);
@@ -48,6 +53,11 @@ describe('resolveConfig', () => {
     expect(config.centralUrl).toBe(DEFAULT_CENTRAL_URL);
     expect(config.demoMode).toBe(false);
     expect(warnings).toEqual([]);
+  });
+  it('locks after 15 idle minutes unless config.json sets another time', () => {
+    expect(resolveConfig({ env: {}, fileText: null }).config.idleLockMinutes).toBe(15);
+    expect(resolveConfig({ env: {}, fileText: '{"idleLockMinutes":5}' }).config.idleLockMinutes).toBe(5);
+    expect(resolveConfig({ env: {}, fileText: '{"idleLockMinutes":0}' }).config.idleLockMinutes).toBe(15);
   });
   it('lets the environment win over config.json', () => {
     const { config } = resolveConfig({

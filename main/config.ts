@@ -6,8 +6,9 @@
  *
  * config.json:
  *   { "centralUrl": "https://central.example.com", "demoMode": false,
- *     "allowedExternalHosts": ["help.outpost.example"] }
+ *     "allowedExternalHosts": ["help.outpost.example"], "idleLockMinutes": 15 }
  */
+import { DEFAULT_IDLE_LOCK_MINUTES, MAX_IDLE_LOCK_MINUTES, parseIdleLockMinutes } from '../shared/bridge';
 
 export interface DesktopConfig {
   /** Absolute http(s) URL of the central system, without a trailing slash. */
@@ -15,6 +16,8 @@ export interface DesktopConfig {
   demoMode: boolean;
   /** Hosts (and their subdomains) that `links.openExternal` may open, https only. */
   allowedExternalHosts: string[];
+  /** Minutes without input before the app locks itself. */
+  idleLockMinutes: number;
 }
 
 export const DEFAULT_CENTRAL_URL = 'http://127.0.0.1:4010';
@@ -60,6 +63,7 @@ interface FileConfig {
   centralUrl?: string;
   demoMode?: boolean;
   allowedExternalHosts?: string[];
+  idleLockMinutes?: number;
 }
 
 /** Parses config.json text; unknown or invalid fields are reported and ignored. */
@@ -101,6 +105,12 @@ export function parseConfigFile(text: string): { values: FileConfig; warnings: s
         values.allowedExternalHosts = hosts;
         break;
       }
+      case 'idleLockMinutes': {
+        const minutes = parseIdleLockMinutes(value);
+        if (minutes !== null) values.idleLockMinutes = minutes;
+        else warnings.push(`config.json idleLockMinutes must be a number of minutes above 0 and at most ${MAX_IDLE_LOCK_MINUTES}; using ${DEFAULT_IDLE_LOCK_MINUTES}`);
+        break;
+      }
       default:
         warnings.push(`config.json: unknown setting "${key}" ignored`);
     }
@@ -132,11 +142,12 @@ export function resolveConfig(input: {
   else if (envDemo !== undefined && envDemo !== '') warnings.push(`OUTPOST_DEMO "${envDemo}" is not 1/0/true/false; ignoring it`);
 
   const allowedExternalHosts = file.values.allowedExternalHosts ?? [...DEFAULT_ALLOWED_EXTERNAL_HOSTS];
+  const idleLockMinutes = file.values.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES;
 
   if (centralUrl.startsWith('http:') && !isLoopbackUrl(centralUrl)) {
     warnings.push(`central system ${centralUrl} is plain http on a non-loopback host: traffic is not encrypted`);
   }
-  return { config: { centralUrl, demoMode, allowedExternalHosts }, warnings };
+  return { config: { centralUrl, demoMode, allowedExternalHosts, idleLockMinutes }, warnings };
 }
 
 export function isLoopbackUrl(value: string): boolean {

@@ -4,7 +4,7 @@ import { createIpcHandlers, type IpcDeps } from './ipc-handlers';
 
 function deps(overrides: Partial<IpcDeps> = {}) {
   const values = new Map<SecretKey, string>();
-  const info: AppInfo = { name: 'Outpost', version: '0.1.0', shell: 'electron', centralUrl: 'http://127.0.0.1:4010', demoMode: true };
+  const info: AppInfo = { name: 'Outpost', version: '0.1.0', shell: 'electron', centralUrl: 'http://127.0.0.1:4010', demoMode: true, idleLockMinutes: 15 };
   const openExternal = vi.fn(async (_url: string) => undefined);
   const base: IpcDeps = {
     appInfo: () => info,

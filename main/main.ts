@@ -82,6 +82,7 @@ function start(): void {
     shell: 'electron',
     centralUrl: config.centralUrl,
     demoMode: config.demoMode,
+    idleLockMinutes: config.idleLockMinutes,
   };
   registerIpcHandlers({
     getWindow: () => mainWindow,

@@ -13,17 +13,32 @@ export interface AppInfo {
   centralUrl: string;
   /** Demo mode shows the demo identities on the sign-in screen. */
   demoMode: boolean;
+  /** Minutes without input after which the app locks itself (key dropped, store closed). */
+  idleLockMinutes: number;
 }
 
-/** The only secrets the renderer may store; anything else is refused. */
-export const SECRET_KEYS = ['session'] as const;
+/** Default idle time before the app locks, and the range a configuration may set. */
+export const DEFAULT_IDLE_LOCK_MINUTES = 15;
+export const MAX_IDLE_LOCK_MINUTES = 24 * 60;
+
+/** A usable idle-lock setting (minutes, fractions allowed for tests), or null. */
+export function parseIdleLockMinutes(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_IDLE_LOCK_MINUTES ? value : null;
+}
+
+/**
+ * The only secrets the renderer may store; anything else is refused. `session`: tokens and
+ * the storage key; `unlock`: salted password hashes for offline unlock; `device`: this
+ * installation's id for remote wipe.
+ */
+export const SECRET_KEYS = ['session', 'unlock', 'device'] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];
 
 export interface OutpostBridge {
   app: {
     getInfo(): Promise<AppInfo>;
   };
-  /** Kept in the OS keychain (Electron `safeStorage`); browser build: local storage of this origin. */
+  /** Kept in the OS keychain (Electron `safeStorage`); browser build: sealed in IndexedDB under a non-extractable key. */
   secrets: {
     get(key: SecretKey): Promise<string | null>;
     set(key: SecretKey, value: string): Promise<void>;

@@ -71,7 +71,7 @@ describe('serveBrowserBuild', () => {
   it('tells the browser build where the central system is', async () => {
     const res = await fetch(`${server.url}/outpost-config.json`);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(await res.json()).toEqual({ centralUrl, demoMode: true });
+    expect(await res.json()).toEqual({ centralUrl, demoMode: true, idleLockMinutes: 15 });
   });
 
   it('refuses path traversal', async () => {

@@ -1,7 +1,7 @@
 /**
  * Serves the browser build (dist/renderer) over plain HTTP, the way the `app://outpost/`
  * protocol serves it in Electron: same path checks, same CSP, SPA fallback. Also answers
- * `/outpost-config.json` with `{ centralUrl, demoMode }`, which the browser implementation of
+ * `/outpost-config.json` with `{ centralUrl, demoMode, idleLockMinutes }`, which the browser implementation of
  * the bridge (renderer/platform) fetches to learn where the central system is.
  *
  * Used by `npm start` where no Electron runtime exists, and by the Playwright e2e tests.
@@ -9,6 +9,7 @@
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEFAULT_IDLE_LOCK_MINUTES, MAX_IDLE_LOCK_MINUTES, parseIdleLockMinutes } from '../../shared/bridge';
 import { contentSecurityPolicy } from '../../shared/security/csp';
 import { lookupStaticFile, staticResponseHeaders } from '../static-files';
 
@@ -23,6 +24,8 @@ export interface ServeBrowserOptions {
   host?: string;
   centralUrl: string;
   demoMode: boolean;
+  /** Minutes without input before the app locks; default DEFAULT_IDLE_LOCK_MINUTES. */
+  idleLockMinutes?: number;
 }
 
 export interface BrowserBuildServer {
@@ -33,7 +36,11 @@ export interface BrowserBuildServer {
 
 export async function serveBrowserBuild(opts: ServeBrowserOptions): Promise<BrowserBuildServer> {
   const csp = contentSecurityPolicy(opts.centralUrl);
-  const configBody = JSON.stringify({ centralUrl: opts.centralUrl, demoMode: opts.demoMode });
+  const idleLockMinutes = opts.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES;
+  if (parseIdleLockMinutes(idleLockMinutes) === null) {
+    throw new Error(`idleLockMinutes must be a number of minutes above 0 and at most ${MAX_IDLE_LOCK_MINUTES} (got ${idleLockMinutes})`);
+  }
+  const configBody = JSON.stringify({ centralUrl: opts.centralUrl, demoMode: opts.demoMode, idleLockMinutes });
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {

@@ -10,7 +10,10 @@ export interface OutpostServices {
   user: UserInfo;
   sync: SyncEngine;
   app: AppInfo;
-  signOut(): Promise<void>;
+  /** Closes the workspace and drops the storage key until the rep's password is given again. */
+  lock(): Promise<void>;
+  /** Closes the workspace (the local store stays), ends the session centrally unless told not to. */
+  signOut(options?: { revoke?: boolean; notice?: string }): Promise<void>;
 }
 
 export const OutpostContext = createContext<OutpostServices | null>(null);

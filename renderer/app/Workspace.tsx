@@ -1,3 +1,5 @@
+import { SignOutButton } from '../features/session/SignOutButton';
+import { useIdleLock } from '../features/session/useIdleLock';
 import { InitialSyncProgress } from '../features/sync/InitialSyncProgress';
 import { StatusBar } from '../features/sync/StatusBar';
 import { NavigationProvider, useNavigation, type Route } from './navigation';
@@ -12,8 +14,9 @@ const SECTIONS: { label: string; route: Route }[] = [
 ];
 
 function Shell() {
-  const { user, signOut } = useOutpost();
+  const { user, lock, app } = useOutpost();
   const { route, navigate } = useNavigation();
+  useIdleLock(app.idleLockMinutes, () => void lock());
   return (
     <div className="workspace">
       <header className="app-header">
@@ -32,9 +35,7 @@ function Shell() {
         </nav>
         <p className="user">
           Signed in as {user.displayName}
-          <button type="button" onClick={() => void signOut().then(() => window.location.reload())}>
-            Sign out
-          </button>
+          <SignOutButton />
         </p>
       </header>
       <InitialSyncProgress />

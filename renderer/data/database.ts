@@ -37,6 +37,11 @@ export interface OpenDatabaseOptions {
   storageKey: string;
   /** IndexedDB implementation for Node tests (fake-indexeddb); the browser's own otherwise. */
   dexie?: DexieSettings;
+  /**
+   * Migration tests only: open some collections with an older schema literal, to write a
+   * database the way that version of the app did. Those get no migration strategies.
+   */
+  olderSchemas?: Partial<Record<CollectionName, object>>;
 }
 
 /** RxDB database names allow lowercase letters, digits and a few signs only. */
@@ -67,8 +72,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Outpos
     COLLECTION_NAMES.map((name) => [
       name,
       {
-        schema: COLLECTIONS[name].schema,
-        migrationStrategies: COLLECTIONS[name].migrationStrategies,
+        schema: options.olderSchemas?.[name] ?? COLLECTIONS[name].schema,
+        migrationStrategies: options.olderSchemas?.[name] ? {} : COLLECTIONS[name].migrationStrategies,
         conflictHandler: {
           isEqual: (a: Record<string, unknown>, b: Record<string, unknown>) => isSameDocument(a, b),
           resolve: async (input: { newDocumentState: Record<string, unknown>; realMasterState: Record<string, unknown> }) =>

@@ -1,16 +1,16 @@
-import { isSecretKey, type AppInfo, type OutpostBridge, type SecretKey } from '../../shared/bridge';
+import { DEFAULT_IDLE_LOCK_MINUTES, isSecretKey, parseIdleLockMinutes, type AppInfo, type OutpostBridge } from '../../shared/bridge';
+import { browserSecrets } from './browserSecrets';
 
 interface BrowserConfig {
   centralUrl: string;
   demoMode: boolean;
+  idleLockMinutes?: unknown;
 }
-
-const secretSlot = (key: SecretKey) => `outpost.secret.${key}`;
 
 /**
  * The bridge for the browser build, with web APIs. The server of the browser build tells
- * where the central system is (`/outpost-config.json`). There is no OS keychain here, so
- * secrets stay in this origin's storage: the browser build is for development and tests.
+ * where the central system is (`/outpost-config.json`). There is no OS keychain here: secrets
+ * are sealed in IndexedDB under a non-extractable key (browserSecrets.ts), never in web storage.
  */
 export const browserPlatform: OutpostBridge = {
   app: {
@@ -18,21 +18,28 @@ export const browserPlatform: OutpostBridge = {
       const response = await fetch('/outpost-config.json', { cache: 'no-store' });
       if (!response.ok) throw new Error(`The app's configuration could not be loaded (${response.status})`);
       const config = (await response.json()) as BrowserConfig;
-      return { name: 'Outpost', version: __APP_VERSION__, shell: 'browser', centralUrl: config.centralUrl, demoMode: config.demoMode };
+      return {
+        name: 'Outpost',
+        version: __APP_VERSION__,
+        shell: 'browser',
+        centralUrl: config.centralUrl,
+        demoMode: config.demoMode,
+        idleLockMinutes: parseIdleLockMinutes(config.idleLockMinutes) ?? DEFAULT_IDLE_LOCK_MINUTES,
+      };
     },
   },
   secrets: {
     async get(key) {
       if (!isSecretKey(key)) throw new Error(`Unknown secret ${String(key)}`);
-      return localStorage.getItem(secretSlot(key));
+      return browserSecrets.get(key);
     },
     async set(key, value) {
       if (!isSecretKey(key)) throw new Error(`Unknown secret ${String(key)}`);
-      localStorage.setItem(secretSlot(key), value);
+      await browserSecrets.set(key, value);
     },
     async delete(key) {
       if (!isSecretKey(key)) throw new Error(`Unknown secret ${String(key)}`);
-      localStorage.removeItem(secretSlot(key));
+      await browserSecrets.delete(key);
     },
   },
   connectivity: {

@@ -28,9 +28,22 @@ export interface Session {
   user: UserInfo;
 }
 
+let installationHeaders: Readonly<Record<string, string>> = {};
+
+/** Headers every request to the central system carries, sign-in included (the device id, DEVICE_HEADER). */
+export function setInstallationHeaders(headers: Record<string, string>): void {
+  installationHeaders = { ...headers };
+}
+
+export function withInstallationHeaders(init: RequestInit): RequestInit {
+  const headers = new Headers(init.headers);
+  for (const [name, value] of Object.entries(installationHeaders)) headers.set(name, value);
+  return { ...init, headers };
+}
+
 async function send(baseUrl: string, path: string, init: RequestInit): Promise<Response> {
   try {
-    return await fetch(baseUrl + path, init);
+    return await fetch(baseUrl + path, withInstallationHeaders(init));
   } catch (error) {
     if (init.signal?.aborted) throw error;
     throw new CentralUnreachableError(baseUrl, error);

@@ -12,10 +12,10 @@ const addressProperties = {
 export const accountSchemaLiteral = {
   title: 'account',
   description: 'A customer account (TMF629 Customer) with its billing accounts and sites',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
-  /** Personal data: encrypted at rest on the laptop (the key is derived from the rep's password). */
-  encrypted: ['sites'],
+  /** Personal data and the rep's losing side of a conflict: encrypted at rest (key derived from the rep's password). */
+  encrypted: ['sites', 'conflictCopy'],
   type: 'object',
   properties: {
     ...syncedProperties,

@@ -4,10 +4,10 @@ import { syncedProperties, syncedRequired } from './common';
 export const contactSchemaLiteral = {
   title: 'contact',
   description: 'A person at a customer account (TMF632 Individual)',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
-  /** Personal data: encrypted at rest on the laptop (the key is derived from the rep's password). */
-  encrypted: ['name', 'email', 'phone'],
+  /** Personal data and the rep's losing side of a conflict: encrypted at rest (key derived from the rep's password). */
+  encrypted: ['name', 'email', 'phone', 'conflictCopy'],
   type: 'object',
   properties: {
     ...syncedProperties,

@@ -58,14 +58,20 @@ export interface CollectionDefinition<N extends CollectionName> {
   migrationStrategies: MigrationStrategies;
 }
 
+/**
+ * Version 1 encrypts conflictCopy at rest. The document itself does not change: the store
+ * decrypts with the old schema and writes it back encrypted under the new one.
+ */
+const ENCRYPT_CONFLICT_COPY: MigrationStrategies = { 1: (oldDoc) => oldDoc };
+
 export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
-  leads: { schema: leadSchema, migrationStrategies: {} },
-  accounts: { schema: accountSchema, migrationStrategies: {} },
-  contacts: { schema: contactSchema, migrationStrategies: {} },
-  opportunities: { schema: opportunitySchema, migrationStrategies: {} },
-  quotes: { schema: quoteSchema, migrationStrategies: {} },
-  orders: { schema: orderSchema, migrationStrategies: {} },
-  products: { schema: productSchema, migrationStrategies: {} },
+  leads: { schema: leadSchema, migrationStrategies: ENCRYPT_CONFLICT_COPY },
+  accounts: { schema: accountSchema, migrationStrategies: ENCRYPT_CONFLICT_COPY },
+  contacts: { schema: contactSchema, migrationStrategies: ENCRYPT_CONFLICT_COPY },
+  opportunities: { schema: opportunitySchema, migrationStrategies: ENCRYPT_CONFLICT_COPY },
+  quotes: { schema: quoteSchema, migrationStrategies: ENCRYPT_CONFLICT_COPY },
+  orders: { schema: orderSchema, migrationStrategies: ENCRYPT_CONFLICT_COPY },
+  products: { schema: productSchema, migrationStrategies: ENCRYPT_CONFLICT_COPY },
   offerings: { schema: offeringSchema, migrationStrategies: {} },
   ruleSets: { schema: ruleSetSchema, migrationStrategies: {} },
 };

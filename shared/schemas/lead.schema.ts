@@ -8,10 +8,10 @@ export type LeadStatus = (typeof LEAD_STATES)[number];
 export const leadSchemaLiteral = {
   title: 'lead',
   description: 'A sales lead captured by a rep or received from a channel (TMF699 SalesLead)',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
-  /** Personal data: encrypted at rest on the laptop (the key is derived from the rep's password). */
-  encrypted: ['contactName', 'email', 'phone'],
+  /** Personal data and the rep's losing side of a conflict: encrypted at rest (key derived from the rep's password). */
+  encrypted: ['contactName', 'email', 'phone', 'conflictCopy'],
   type: 'object',
   properties: {
     ...syncedProperties,

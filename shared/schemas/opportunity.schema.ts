@@ -8,8 +8,10 @@ export type OpportunityStatus = (typeof OPPORTUNITY_STATES)[number];
 export const opportunitySchemaLiteral = {
   title: 'opportunity',
   description: 'A sales opportunity created by converting a qualified lead',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
+  /** The rep's losing side of a conflict can hold anything they typed: encrypted at rest. */
+  encrypted: ['conflictCopy'],
   type: 'object',
   properties: {
     ...syncedProperties,

@@ -15,10 +15,10 @@ export type OrderStatus = (typeof ORDER_STATES)[number];
 export const orderSchemaLiteral = {
   title: 'order',
   description: 'A product order created from an accepted quote (TMF622 ProductOrder once ingested)',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
-  /** Personal data: encrypted at rest on the laptop (the key is derived from the rep's password). */
-  encrypted: ['serviceAddress'],
+  /** Personal data and the rep's losing side of a conflict: encrypted at rest (key derived from the rep's password). */
+  encrypted: ['serviceAddress', 'conflictCopy'],
   type: 'object',
   properties: {
     ...syncedProperties,

@@ -12,8 +12,10 @@ export const PRODUCT_STATUSES = ['created', 'pendingActive', 'cancelled', 'activ
 export const productSchemaLiteral = {
   title: 'product',
   description: 'An installed product (asset) of a customer account, TMF637 Product',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
+  /** The rep's losing side of a conflict can hold anything they typed: encrypted at rest. */
+  encrypted: ['conflictCopy'],
   type: 'object',
   properties: {
     ...syncedProperties,

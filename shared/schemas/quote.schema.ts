@@ -9,8 +9,10 @@ export type QuoteStatus = (typeof QUOTE_STATES)[number];
 export const quoteSchemaLiteral = {
   title: 'quote',
   description: 'A configured and priced quote for an opportunity (TMF648 Quote)',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
+  /** The rep's losing side of a conflict can hold anything they typed: encrypted at rest. */
+  encrypted: ['conflictCopy'],
   type: 'object',
   properties: {
     ...syncedProperties,

@@ -1,0 +1,82 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { OWNED_SCHEMAS_V0 } from '../../shared/schemas/fixtures/v0.schemas';
+import { makeAccount, makeLead, makeOrder, makeQuote, T0 } from '../../shared/testing/docs.fixture';
+import { dumpDisk } from '../../test/integration/rawDisk';
+import { collectionOf, openDatabase, type OutpostDatabase } from './database';
+
+type OwnedName = keyof typeof OWNED_SCHEMAS_V0;
+const NAMES = Object.keys(OWNED_SCHEMAS_V0) as OwnedName[];
+const STORAGE_KEY = 'a'.repeat(64);
+const base = { owner: 'rep-1', createdAt: T0, updatedAt: T0 };
+
+/** What a rep typed and lost in a conflict: must never be readable from the disk. */
+const secretOf = (name: OwnedName) => `Losing side of ${name}: call Jane on +1 555 0199 about the discount`;
+const copyOf = (name: OwnedName) => JSON.stringify({ note: secretOf(name) });
+
+/** Documents of every owned collection as version 0 stored them. */
+function fixtureDocs(): Record<OwnedName, Record<string, unknown>[]> {
+  return {
+    leads: [makeLead({ conflictCopy: copyOf('leads') }), makeLead({ id: 'lead-2', company: 'Globex' })],
+    accounts: [makeAccount({ conflictCopy: copyOf('accounts') })],
+    contacts: [{ id: 'contact-1', ...base, syncPending: false, accountId: 'acct-1', name: 'Jane Doe', email: 'jane@acme.example', conflictCopy: copyOf('contacts') }],
+    opportunities: [{ id: 'opp-1', ...base, syncPending: false, name: 'Acme laptops', accountId: 'acct-1', status: 'inProgress', conflictCopy: copyOf('opportunities') }],
+    quotes: [makeQuote({ conflictCopy: copyOf('quotes') })],
+    orders: [makeOrder({ conflictCopy: copyOf('orders') })],
+    products: [
+      {
+        id: 'prod-1', ...base, syncPending: false, accountId: 'acct-1', name: 'Business Fibre', offeringId: 'fibre',
+        status: 'active', characteristics: [], quantity: 1, startDate: T0, orderId: 'order-1', conflictCopy: copyOf('products'),
+      },
+    ],
+  };
+}
+
+async function contents(db: OutpostDatabase, name: OwnedName): Promise<Record<string, unknown>[]> {
+  const docs = await collectionOf(db, name).find({ sort: [{ id: 'asc' }] }).exec();
+  return docs.map((doc) => doc.toMutableJSON() as Record<string, unknown>);
+}
+
+describe('schema version 1: conflictCopy encrypted at rest', () => {
+  it('migrates a version-0 database keeping every document, and leaves no conflict copy in clear on disk', async () => {
+    const disk = new IDBFactory();
+    const dexie = { indexedDB: disk, IDBKeyRange };
+    const stored = fixtureDocs();
+
+    const old = await openDatabase({ userId: 'rep-1', storageKey: STORAGE_KEY, dexie, olderSchemas: OWNED_SCHEMAS_V0 });
+    const before = new Map<OwnedName, Record<string, unknown>[]>();
+    for (const name of NAMES) {
+      await collectionOf(old, name).bulkInsert(stored[name] as never[]);
+      before.set(name, await contents(old, name));
+    }
+    await old.close();
+    expect(await dumpDisk(disk)).toContain(secretOf('leads')); // the fixture really is version 0, in clear
+
+    const db = await openDatabase({ userId: 'rep-1', storageKey: STORAGE_KEY, dexie });
+    try {
+      for (const name of NAMES) {
+        expect(before.get(name)).toHaveLength(stored[name].length);
+        expect(await contents(db, name), name).toEqual(before.get(name));
+      }
+      const onDisk = await dumpDisk(disk);
+      expect(onDisk).toContain('Globex'); // the dump does see the migrated documents
+      for (const name of NAMES) expect(onDisk, name).not.toContain(secretOf(name));
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('encrypts a conflict copy written by the current version', async () => {
+    const disk = new IDBFactory();
+    const db = await openDatabase({ userId: 'rep-1', storageKey: STORAGE_KEY, dexie: { indexedDB: disk, IDBKeyRange } });
+    try {
+      await db.orders.insert(makeOrder({ conflictCopy: copyOf('orders') }));
+      expect((await db.orders.findOne('order-1').exec())?.conflictCopy).toBe(copyOf('orders'));
+      const onDisk = await dumpDisk(disk);
+      expect(onDisk).toContain('Acme Corp');
+      expect(onDisk).not.toContain(secretOf('orders'));
+    } finally {
+      await db.close();
+    }
+  });
+});
