@@ -8,6 +8,12 @@ export interface LossyProxy {
   delay(pathPrefix: string, ms: number): void;
   /** While down, every connection is refused as if the central system were unreachable. */
   setDown(down: boolean): void;
+  /** Requests whose path starts with this prefix are accepted and never answered ('' ends it). */
+  hang(pathPrefix: string): void;
+  /** How many requests are being held unanswered. */
+  hanging(): number;
+  /** While on, event streams stay open but nothing of their body gets through. */
+  silenceStreams(on: boolean): void;
   /** How many responses were dropped so far. */
   dropped(): number;
   close(): Promise<void>;
@@ -25,9 +31,19 @@ export async function startLossyProxy(target: string): Promise<LossyProxy> {
   let down = false;
   let delayPrefix = '';
   let delayMs = 0;
+  let hangPrefix = '';
+  let streamsSilent = false;
+  const hung = new Set<ServerResponse>();
   const server: Server = createServer((req, res) => {
     if (down) {
       req.socket.destroy();
+      return;
+    }
+    if (hangPrefix !== '' && (req.url ?? '').startsWith(hangPrefix)) {
+      // Read the request so the client believes it was sent, then never answer.
+      req.resume();
+      hung.add(res);
+      res.on('close', () => hung.delete(res));
       return;
     }
     const held = delayPrefix !== '' && (req.url ?? '').startsWith(delayPrefix) ? delayMs : 0;
@@ -49,7 +65,16 @@ export async function startLossyProxy(target: string): Promise<LossyProxy> {
           return;
         }
         res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
-        upstreamRes.pipe(res);
+        if (!String(upstreamRes.headers['content-type'] ?? '').startsWith('text/event-stream')) {
+          upstreamRes.pipe(res);
+          return;
+        }
+        // Chunk by chunk, so a stream already open can be silenced midway.
+        upstreamRes.on('data', (chunk: Buffer) => {
+          if (!streamsSilent) res.write(chunk);
+        });
+        upstreamRes.on('end', () => res.end());
+        res.on('close', () => upstreamRes.destroy());
       },
     );
     upstream.on('error', () => res.socket?.destroy());
@@ -71,6 +96,13 @@ export async function startLossyProxy(target: string): Promise<LossyProxy> {
     delay(prefix, ms) {
       delayPrefix = prefix;
       delayMs = ms;
+    },
+    hang(prefix) {
+      hangPrefix = prefix;
+    },
+    hanging: () => hung.size,
+    silenceStreams(on) {
+      streamsSilent = on;
     },
     dropped: () => droppedCount,
     close: () =>

@@ -7,6 +7,7 @@ import { defaultCharacteristics, priceItems } from '../../shared/pricing/engine'
 import type { OrderDoc } from '../../shared/schemas';
 import { startLossyProxy, type LossyProxy } from './lossyProxy';
 import { dumpDisk } from './rawDisk';
+import type { SyncOptions } from '../../renderer/sync/syncEngine';
 import { openLaptop, waitFor, waitForStatus, type RepLaptop } from './syncHarness';
 
 let central: Awaited<ReturnType<typeof createCentral>>;
@@ -24,14 +25,16 @@ afterEach(async () => {
   while (open.length) await open.pop()?.close();
   proxy.setDown(false);
   proxy.delay('', 0);
+  proxy.hang('');
+  proxy.silenceStreams(false);
 });
 afterAll(async () => {
   await proxy.close();
   await central.close();
 });
 
-async function laptop(username: string, options: { viaProxy?: boolean; disk?: RepLaptop['disk'] } = {}): Promise<RepLaptop> {
-  const rep = await openLaptop({ signInUrl: centralUrl, syncUrl: options.viaProxy ? proxy.url : centralUrl, username, disk: options.disk });
+async function laptop(username: string, options: { viaProxy?: boolean; disk?: RepLaptop['disk']; sync?: SyncOptions } = {}): Promise<RepLaptop> {
+  const rep = await openLaptop({ signInUrl: centralUrl, syncUrl: options.viaProxy ? proxy.url : centralUrl, username, disk: options.disk, sync: options.sync });
   open.push(rep);
   return rep;
 }

@@ -1,7 +1,18 @@
+import type { SyncStatus } from '../../sync/syncStatus';
 import { useSyncStatus } from './useSyncStatus';
 
 function formatTime(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+function linkText(status: SyncStatus): string {
+  if (status.online) return 'Online';
+  return status.stuck ? `Connected, but sync is stuck: ${status.stuck}` : 'Offline';
+}
+
+function linkClass(status: SyncStatus): string {
+  if (status.online) return 'badge online';
+  return status.stuck ? 'badge stuck' : 'badge offline';
 }
 
 /** Always visible: connection, last successful sync, and local changes waiting to go up. */
@@ -11,7 +22,7 @@ export function StatusBar() {
   return (
     <footer className="status-bar">
       <p role="status" aria-label="Sync status">
-        <span className={status.online ? 'badge online' : 'badge offline'}>{status.online ? 'Online' : 'Offline'}</span>
+        <span className={linkClass(status)}>{linkText(status)}</span>
         <span>Last sync: {status.lastSyncAt ? formatTime(status.lastSyncAt) : 'never'}</span>
         <span>{waiting}</span>
         {status.problem && <span className="error">Sync problem: {status.problem}</span>}
