@@ -4,6 +4,7 @@ import { isRepWritableCollection, type CollectionDocs, type CollectionName } fro
 import { SYNC_PATHS, type PullResponse, type PushResponse, type SyncCheckpoint } from '../../shared/sync/protocol';
 import { collectionOf, type OutpostDatabase } from '../data/database';
 import type { CentralClient } from './centralClient';
+import { pushSettlingOwnWrites, UnansweredWrites } from './ownWrites';
 
 export interface CollectionReplicationOptions<N extends CollectionName> {
   db: OutpostDatabase;
@@ -26,6 +27,7 @@ export function replicateCollection<N extends CollectionName>(
   options: CollectionReplicationOptions<N>,
 ): RxReplicationState<CollectionDocs[N], SyncCheckpoint> {
   const { client, name, track, timeoutMs } = options;
+  const unanswered = new UnansweredWrites();
   return replicateRxCollection<CollectionDocs[N], SyncCheckpoint>({
     collection: collectionOf(options.db, name),
     replicationIdentifier: `outpost-http-${name}-${client.baseUrl}`,
@@ -47,7 +49,11 @@ export function replicateCollection<N extends CollectionName>(
       ? {
           batchSize: 50,
           handler: (rows) =>
-            track(`sending ${name}`, () => client.json<PushResponse<N>>(SYNC_PATHS.push(name), { method: 'POST', body: JSON.stringify(rows), timeoutMs })),
+            pushSettlingOwnWrites(
+              (sent) => track(`sending ${name}`, () => client.json<PushResponse<N>>(SYNC_PATHS.push(name), { method: 'POST', body: JSON.stringify(sent), timeoutMs })),
+              rows,
+              unanswered,
+            ),
         }
       : undefined,
   });

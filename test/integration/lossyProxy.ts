@@ -2,8 +2,11 @@ import { createServer, request, type IncomingMessage, type Server, type ServerRe
 
 export interface LossyProxy {
   url: string;
-  /** Requests whose path starts with this prefix reach the server, but their response is then cut. */
-  dropResponses(pathPrefix: string, count: number): void;
+  /**
+   * Requests whose path starts with this prefix reach the server, but their response is then cut.
+   * `thenHang`: from the last cut on, such requests hang (see hang) until hang('').
+   */
+  dropResponses(pathPrefix: string, count: number, options?: { thenHang?: boolean }): void;
   /** Requests whose path starts with this prefix are held this long before they are forwarded. */
   delay(pathPrefix: string, ms: number): void;
   /** While down, every connection is refused as if the central system were unreachable. */
@@ -27,6 +30,7 @@ export async function startLossyProxy(target: string): Promise<LossyProxy> {
   const targetUrl = new URL(target);
   let dropPrefix = '';
   let toDrop = 0;
+  let hangAfterDrops = false;
   let droppedCount = 0;
   let down = false;
   let delayPrefix = '';
@@ -56,6 +60,8 @@ export async function startLossyProxy(target: string): Promise<LossyProxy> {
         const drop = toDrop > 0 && dropPrefix !== '' && (req.url ?? '').startsWith(dropPrefix);
         if (drop) {
           toDrop -= 1;
+          // Set at once, so the client's retry cannot slip through before the test acts.
+          if (toDrop === 0 && hangAfterDrops) hangPrefix = dropPrefix;
           // Let the server finish, then cut the client off before it sees the answer.
           upstreamRes.resume();
           upstreamRes.on('end', () => {
@@ -85,9 +91,10 @@ export async function startLossyProxy(target: string): Promise<LossyProxy> {
   if (!address || typeof address === 'string') throw new Error('proxy has no port');
   return {
     url: `http://127.0.0.1:${address.port}`,
-    dropResponses(prefix, count) {
+    dropResponses(prefix, count, options = {}) {
       dropPrefix = prefix;
       toDrop = count;
+      hangAfterDrops = options.thenHang === true;
     },
     setDown(value) {
       down = value;

@@ -5,6 +5,7 @@ import { collectionOf, openDatabase } from '../../renderer/data/database';
 import { newId } from '../../shared/ids';
 import { defaultCharacteristics, priceItems } from '../../shared/pricing/engine';
 import type { OrderDoc } from '../../shared/schemas';
+import { leadOnCentral } from './centralAccess';
 import { startLossyProxy, type LossyProxy } from './lossyProxy';
 import { dumpDisk } from './rawDisk';
 import type { SyncOptions } from '../../renderer/sync/syncEngine';
@@ -161,6 +162,26 @@ describe('the app sync module against a real central system', () => {
     await waitForStatus(alex.sync, 'nothing pending', (s) => s.pending === 0);
     const local = await alex.db.leads.findOne(lead.id).exec();
     expect(local?.phone).toBe('+1 555 0199');
+    expect(local?.conflictCopy).toBeUndefined();
+  });
+
+  it("keeps the rep's last edit when the answer to the push of the edit before was lost", async () => {
+    const alex = await laptop('alex', { viaProxy: true, sync: { requestTimeoutMs: 1_000 } });
+    await alex.sync.awaitInitialSync();
+    const lead = (await alex.db.leads.find().exec())[0];
+    if (!lead) throw new Error('alex has no seeded lead');
+    // The central system stores the first edit, its answer is lost, and the retry waits until the second edit is made.
+    const droppedBefore = proxy.dropped();
+    proxy.dropResponses('/sync/leads/push', 1, { thenHang: true });
+    await lead.incrementalPatch({ phone: '+1 555 0171', syncPending: true });
+    await waitFor('the first edit to be stored centrally with its answer lost', async () => proxy.dropped() === droppedBefore + 1 && (await leadOnCentral(centralUrl, 'alex', lead.id))?.phone === '+1 555 0171');
+    await (await alex.db.leads.findOne(lead.id).exec())?.incrementalPatch({ phone: '+1 555 0172', syncPending: true });
+    proxy.hang('');
+
+    await waitFor('the last edit to be stored centrally', async () => (await leadOnCentral(centralUrl, 'alex', lead.id))?.phone === '+1 555 0172');
+    await waitForStatus(alex.sync, 'nothing pending', (s) => s.pending === 0);
+    const local = (await alex.db.leads.findOne(lead.id).exec())?.toMutableJSON();
+    expect(local?.phone).toBe('+1 555 0172');
     expect(local?.conflictCopy).toBeUndefined();
   });
 
