@@ -71,10 +71,23 @@ export async function startSync(db: OutpostDatabase, client: CentralClient, opti
       throw error;
     }
   };
+  // Writes the engine makes itself: stop() waits for them, and none starts after it.
+  const writes = new Set<Promise<void>>();
+  let stopping = false;
+  const write = (run: () => Promise<unknown>) => {
+    if (stopping) return;
+    const done: Promise<void> = run().then(
+      () => undefined,
+      (error: unknown) => noteProblem(error),
+    );
+    writes.add(done);
+    void done.finally(() => writes.delete(done));
+  };
   const noteCaughtUp = () => {
+    if (stopping) return;
     const now = new Date().toISOString();
     update({ lastSyncAt: now });
-    void db.upsertLocal(SYNC_STATE_DOC, { lastSyncAt: now });
+    write(() => db.upsertLocal(SYNC_STATE_DOC, { lastSyncAt: now }));
   };
 
   const resync = new Map<CollectionName, Subject<'RESYNC'>>();
@@ -149,11 +162,14 @@ export async function startSync(db: OutpostDatabase, client: CentralClient, opti
       await Promise.all(replications.map((r) => r.awaitInitialReplication()));
     },
     stop: async () => {
+      stopping = true;
       clearInterval(periodicPull);
       stream.stop();
       health.stop();
       pendingSub.unsubscribe();
       await Promise.all(replications.map((r) => r.cancel()));
+      // A pull answered during cancel may have queued one last write: the database must outlive it.
+      await Promise.all([...writes]);
       status.complete();
     },
   };

@@ -13,6 +13,8 @@ export interface LossyProxy {
   setDown(down: boolean): void;
   /** Requests whose path starts with this prefix are accepted and never answered ('' ends it). */
   hang(pathPrefix: string): void;
+  /** Requests whose path starts with this prefix that are not fully answered yet (held, forwarded, or streaming). */
+  unanswered(pathPrefix: string): number;
   /** How many requests are being held unanswered. */
   hanging(): number;
   /** While on, event streams stay open but nothing of their body gets through. */
@@ -38,7 +40,10 @@ export async function startLossyProxy(target: string): Promise<LossyProxy> {
   let hangPrefix = '';
   let streamsSilent = false;
   const hung = new Set<ServerResponse>();
+  const open = new Map<ServerResponse, string>();
   const server: Server = createServer((req, res) => {
+    open.set(res, req.url ?? '');
+    res.on('close', () => open.delete(res));
     if (down) {
       req.socket.destroy();
       return;
@@ -108,6 +113,7 @@ export async function startLossyProxy(target: string): Promise<LossyProxy> {
       hangPrefix = prefix;
     },
     hanging: () => hung.size,
+    unanswered: (prefix) => [...open.values()].filter((url) => url.startsWith(prefix)).length,
     silenceStreams(on) {
       streamsSilent = on;
     },

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCentral } from '../../central/src/server';
 import { IDBKeyRange } from 'fake-indexeddb';
 import { collectionOf, openDatabase } from '../../renderer/data/database';
@@ -183,6 +183,30 @@ describe('the app sync module against a real central system', () => {
     const local = (await alex.db.leads.findOne(lead.id).exec())?.toMutableJSON();
     expect(local?.phone).toBe('+1 555 0172');
     expect(local?.conflictCopy).toBeUndefined();
+  });
+
+  it('stops without writing to the local store after stop, even when pulls are answered during it', async () => {
+    const alex = await laptop('alex', { viaProxy: true });
+    await alex.sync.awaitInitialSync();
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const writes = vi.spyOn(alex.db, 'upsertLocal');
+      // Pulls that are answered only after the engine has been told to stop and the database closed.
+      proxy.delay('/sync/', 400);
+      alex.sync.syncNow();
+      await waitFor('pulls to be on their way', async () => proxy.unanswered('/sync/') > 1);
+      await open.pop()?.close();
+      const writesAtStop = writes.mock.calls.length;
+      await waitFor('the held pulls to be answered', async () => proxy.unanswered('/sync/leads/pull') === 0 && proxy.unanswered('/sync/orders/pull') === 0);
+      // What would go wrong happens right after an answer arrives; give it a moment to show.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(writes.mock.calls.length).toBe(writesAtStop);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 
   it('keeps work done offline across a restart and sends it once the central system is back', async () => {
