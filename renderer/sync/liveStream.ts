@@ -10,7 +10,10 @@ export interface StreamHandlers {
   alive(): void;
   /** The stream was dropped for silence; whatever it would have announced must be pulled now. */
   dropped(): void;
-  /** A stream has been silent from its very start this long: a healthy server says hello at once. */
+  /**
+   * Silence that is surely a fault: a stream quiet from its very start (a healthy server says
+   * hello at once), or one whose server announced heartbeats and then missed them.
+   */
   silent(forMs: number): void;
   failed(error: unknown): void;
 }
@@ -21,12 +24,13 @@ export interface LiveStream {
   stop(): void;
 }
 
-function heartbeatOf(data: string, fallbackMs: number): number {
+/** The heartbeat the server announced in hello, if any (older servers only send a keep-alive every 15 s). */
+function announcedHeartbeat(data: string): number | null {
   try {
     const hello = JSON.parse(data) as Partial<StreamHello>;
-    return typeof hello.heartbeatMs === 'number' && hello.heartbeatMs > 0 ? hello.heartbeatMs : fallbackMs;
+    return typeof hello.heartbeatMs === 'number' && hello.heartbeatMs > 0 ? hello.heartbeatMs : null;
   } catch {
-    return fallbackMs;
+    return null;
   }
 }
 
@@ -55,6 +59,7 @@ export function openLiveStream(client: CentralClient, options: { retryMs: number
     const connection = new AbortController();
     current = connection;
     let heartbeatMs = options.heartbeatMs;
+    let heartbeatAnnounced = false;
     let heardAnything = false;
     let silentDrop = false;
     let watchdog: ReturnType<typeof setTimeout> | undefined;
@@ -78,7 +83,9 @@ export function openLiveStream(client: CentralClient, options: { retryMs: number
       if (!response.body) throw new Error('The central system sent an empty event stream');
       for await (const event of readEventStream(response.body, heard)) {
         if (event.event === 'hello') {
-          heartbeatMs = heartbeatOf(event.data, options.heartbeatMs);
+          const announced = announcedHeartbeat(event.data);
+          heartbeatAnnounced = announced !== null;
+          heartbeatMs = announced ?? options.heartbeatMs;
           arm();
           backoff = options.retryMs;
           handlers.connected();
@@ -88,7 +95,8 @@ export function openLiveStream(client: CentralClient, options: { retryMs: number
     } catch (error) {
       if (!silentDrop) throw error;
       handlers.dropped();
-      if (!heardAnything) handlers.silent(2 * heartbeatMs);
+      // An older server is quiet for 15 s between keep-alives: that alone is reopened, not reported.
+      if (!heardAnything || heartbeatAnnounced) handlers.silent(2 * heartbeatMs);
       return 'silent';
     } finally {
       clearTimeout(watchdog);
