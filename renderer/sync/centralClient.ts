@@ -9,6 +9,25 @@ export class CentralUnreachableError extends Error {
   }
 }
 
+/**
+ * The central system accepted the request but did not answer in time: the link is up but
+ * sync is stuck, which the rep must not mistake for being offline.
+ */
+export class CentralTimeoutError extends Error {
+  constructor(readonly afterMs: number) {
+    super(`The central system has not answered for ${Math.round(afterMs / 1000)} s. Your work is kept on this laptop and will be sent again.`);
+    this.name = 'CentralTimeoutError';
+  }
+}
+
+/** Without an answer in this time a request is given up and retried. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
+
+/** RequestInit plus how long to wait for the whole answer (0: no limit, for the event stream). */
+export interface CentralRequestInit extends RequestInit {
+  timeoutMs?: number;
+}
+
 /** The central system answered with an error (TMF Error body). */
 export class CentralRequestError extends Error {
   constructor(
@@ -41,10 +60,33 @@ export function withInstallationHeaders(init: RequestInit): RequestInit {
   return { ...init, headers };
 }
 
-async function send(baseUrl: string, path: string, init: RequestInit): Promise<Response> {
+/** The caller's signal combined with the request's own deadline, which also covers reading the body. */
+function withDeadline(init: CentralRequestInit): { init: RequestInit; timedOut: () => boolean; afterMs: number } {
+  const { timeoutMs = DEFAULT_REQUEST_TIMEOUT_MS, ...rest } = init;
+  if (timeoutMs <= 0) return { init: rest, timedOut: () => false, afterMs: 0 };
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const signal = rest.signal ? AbortSignal.any([rest.signal, deadline]) : deadline;
+  return { init: { ...rest, signal }, timedOut: () => deadline.aborted && !rest.signal?.aborted, afterMs: timeoutMs };
+}
+
+async function send(baseUrl: string, path: string, init: CentralRequestInit): Promise<Response> {
+  const request = withDeadline(init);
   try {
-    return await fetch(baseUrl + path, withInstallationHeaders(init));
+    return await fetch(baseUrl + path, withInstallationHeaders(request.init));
   } catch (error) {
+    if (request.timedOut()) throw new CentralTimeoutError(request.afterMs);
+    if (init.signal?.aborted) throw error;
+    throw new CentralUnreachableError(baseUrl, error);
+  }
+}
+
+/** Reads a JSON body; a deadline that passes while it arrives is a timeout, not a broken answer. */
+async function readJson<T>(baseUrl: string, response: Response, init: CentralRequestInit): Promise<T> {
+  try {
+    return (await response.json()) as T;
+  } catch (error) {
+    const timeoutMs = init.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    if (error instanceof DOMException && error.name === 'TimeoutError') throw new CentralTimeoutError(timeoutMs);
     if (init.signal?.aborted) throw error;
     throw new CentralUnreachableError(baseUrl, error);
   }
@@ -99,7 +141,7 @@ export class CentralClient {
     return this.session.user;
   }
 
-  async request(path: string, init: RequestInit = {}): Promise<Response> {
+  async request(path: string, init: CentralRequestInit = {}): Promise<Response> {
     let response = await send(this.baseUrl, path, this.authorised(init));
     if (response.status === 401 && (await this.refresh())) {
       response = await send(this.baseUrl, path, this.authorised(init));
@@ -109,12 +151,12 @@ export class CentralClient {
     return response;
   }
 
-  async json<T>(path: string, init: RequestInit = {}): Promise<T> {
+  async json<T>(path: string, init: CentralRequestInit = {}): Promise<T> {
     const response = await this.request(path, init);
-    return (await response.json()) as T;
+    return readJson<T>(this.baseUrl, response, init);
   }
 
-  private authorised(init: RequestInit): RequestInit {
+  private authorised(init: CentralRequestInit): CentralRequestInit {
     const headers = new Headers(init.headers);
     headers.set('authorization', `Bearer ${this.session.accessToken}`);
     if (init.body !== undefined) headers.set('content-type', 'application/json');

@@ -34,3 +34,13 @@ describe('readEventStream', () => {
     expect(await collect(['event: change\ndata: {"seq":1}'])).toEqual([]);
   });
 });
+
+describe('readEventStream liveness', () => {
+  it('hears a keep-alive comment as bytes even though it yields no event', async () => {
+    let chunks = 0;
+    const events: ServerSentEvent[] = [];
+    for await (const event of readEventStream(streamOf([': keep-alive\n\n', ': keep-alive\n\n']), () => (chunks += 1))) events.push(event);
+    expect(events).toEqual([]);
+    expect(chunks).toBe(2);
+  });
+});

@@ -6,8 +6,9 @@ export interface ServerSentEvent {
 /**
  * Parses a text/event-stream body (WHATWG "server-sent events" framing). Read with fetch
  * rather than EventSource so the token travels in the Authorization header, not the URL.
+ * `onBytes` hears every chunk, comments included: any bytes prove the stream is alive.
  */
-export async function* readEventStream(body: ReadableStream<Uint8Array>): AsyncGenerator<ServerSentEvent> {
+export async function* readEventStream(body: ReadableStream<Uint8Array>, onBytes: () => void = () => undefined): AsyncGenerator<ServerSentEvent> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -15,6 +16,7 @@ export async function* readEventStream(body: ReadableStream<Uint8Array>): AsyncG
     for (;;) {
       const { value, done } = await reader.read();
       if (done) return;
+      onBytes();
       buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
       let end = buffer.indexOf('\n\n');
       while (end >= 0) {

@@ -4,6 +4,7 @@ import { isRepWritableCollection, type CollectionDocs, type CollectionName } fro
 import { SYNC_PATHS, type PullResponse, type PushResponse, type SyncCheckpoint } from '../../shared/sync/protocol';
 import { collectionOf, type OutpostDatabase } from '../data/database';
 import type { CentralClient } from './centralClient';
+import { pushSettlingOwnWrites, UnansweredWrites } from './ownWrites';
 
 export interface CollectionReplicationOptions<N extends CollectionName> {
   db: OutpostDatabase;
@@ -11,10 +12,12 @@ export interface CollectionReplicationOptions<N extends CollectionName> {
   client: CentralClient;
   retryMs: number;
   batchSize: number;
+  /** Give up on a pull or push not answered within this time (it is then retried). */
+  timeoutMs: number;
   /** Emits when the central system says this collection changed. */
   resync$: Observable<'RESYNC'>;
-  /** Told about every round-trip: undefined on success, the error otherwise. */
-  onResult(error?: unknown): void;
+  /** Runs every round-trip of a channel ("receiving leads", "sending leads") and reports how it went. */
+  track<T>(channel: string, call: () => Promise<T>): Promise<T>;
   /** A pull returned less than a full batch: this collection is up to date. */
   onCaughtUp(): void;
 }
@@ -23,17 +26,8 @@ export interface CollectionReplicationOptions<N extends CollectionName> {
 export function replicateCollection<N extends CollectionName>(
   options: CollectionReplicationOptions<N>,
 ): RxReplicationState<CollectionDocs[N], SyncCheckpoint> {
-  const { client, name, onResult } = options;
-  const reporting = async <T>(call: () => Promise<T>): Promise<T> => {
-    try {
-      const result = await call();
-      onResult();
-      return result;
-    } catch (error) {
-      onResult(error);
-      throw error;
-    }
-  };
+  const { client, name, track, timeoutMs } = options;
+  const unanswered = new UnansweredWrites();
   return replicateRxCollection<CollectionDocs[N], SyncCheckpoint>({
     collection: collectionOf(options.db, name),
     replicationIdentifier: `outpost-http-${name}-${client.baseUrl}`,
@@ -44,8 +38,8 @@ export function replicateCollection<N extends CollectionName>(
       batchSize: options.batchSize,
       stream$: options.resync$,
       handler: (checkpoint, limit) =>
-        reporting(async () => {
-          const response = await client.json<PullResponse<N>>(`${SYNC_PATHS.pull(name)}?seq=${checkpoint?.seq ?? 0}&limit=${limit}`);
+        track(`receiving ${name}`, async () => {
+          const response = await client.json<PullResponse<N>>(`${SYNC_PATHS.pull(name)}?seq=${checkpoint?.seq ?? 0}&limit=${limit}`, { timeoutMs });
           if (response.documents.length < limit) options.onCaughtUp();
           return { documents: response.documents, checkpoint: response.checkpoint ?? checkpoint };
         }),
@@ -55,7 +49,11 @@ export function replicateCollection<N extends CollectionName>(
       ? {
           batchSize: 50,
           handler: (rows) =>
-            reporting(() => client.json<PushResponse<N>>(SYNC_PATHS.push(name), { method: 'POST', body: JSON.stringify(rows) })),
+            pushSettlingOwnWrites(
+              (sent) => track(`sending ${name}`, () => client.json<PushResponse<N>>(SYNC_PATHS.push(name), { method: 'POST', body: JSON.stringify(sent), timeoutMs })),
+              rows,
+              unanswered,
+            ),
         }
       : undefined,
   });

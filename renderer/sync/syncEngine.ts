@@ -1,11 +1,12 @@
 import { getAssumedMasterState } from 'rxdb';
 import { BehaviorSubject, Subject, combineLatest, type Subscription } from 'rxjs';
 import { COLLECTION_NAMES, OWNED_COLLECTIONS, type CollectionName } from '../../shared/schemas';
-import { SYNC_PATHS, type StreamChange } from '../../shared/sync/protocol';
+import { DEFAULT_STREAM_HEARTBEAT_MS } from '../../shared/sync/protocol';
 import { collectionOf, type OutpostDatabase } from '../data/database';
-import { CentralUnreachableError, type CentralClient } from './centralClient';
-import { readEventStream } from './eventStream';
+import { CentralTimeoutError, CentralUnreachableError, DEFAULT_REQUEST_TIMEOUT_MS, type CentralClient } from './centralClient';
+import { openLiveStream } from './liveStream';
 import { replicateCollection } from './replicateCollection';
+import { createSyncHealth } from './syncHealth';
 import type { SyncEngine, SyncStatus } from './syncStatus';
 
 export type { SyncEngine, SyncStatus } from './syncStatus';
@@ -14,18 +15,30 @@ export interface SyncOptions {
   /** Wait before retrying a failed pull or push. */
   retryMs?: number;
   pullBatchSize?: number;
+  /** Give up on a pull or push not answered within this time; it is retried. */
+  requestTimeoutMs?: number;
+  /** Say "stuck" once a request has waited this long, before its timeout gives up on it. */
+  slowAfterMs?: number;
+  /** Pull everything this often even when the live stream announced nothing. */
+  periodicPullMs?: number;
+  /** Heartbeat to expect when the server's hello names none. */
+  streamHeartbeatMs?: number;
 }
 
 const SYNC_STATE_DOC = 'syncState';
 
-/**
- * Replicates every collection with the central system: pull by server checkpoint, push
- * with the assumed master state (owned collections only), and a server-sent-events stream
- * that triggers a pull whenever something the rep may see changed centrally.
- */
+/** Stuck shows within 10 s: a request unanswered this long is reported before it times out. */
+const DEFAULT_SLOW_AFTER_MS = 8_000;
+const DEFAULT_PERIODIC_PULL_MS = 60_000;
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
 export async function startSync(db: OutpostDatabase, client: CentralClient, options: SyncOptions = {}): Promise<SyncEngine> {
   const retryMs = options.retryMs ?? 2_000;
   const batchSize = options.pullBatchSize ?? 200;
+  const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const stored = await db.getLocal<{ lastSyncAt: string }>(SYNC_STATE_DOC);
   const lastSyncAt = stored?.get('lastSyncAt') ?? null;
   const status = new BehaviorSubject<SyncStatus>({
@@ -35,21 +48,47 @@ export async function startSync(db: OutpostDatabase, client: CentralClient, opti
     // Progress is shown on the very first download only; afterwards data is already local.
     initialSync: lastSyncAt ? null : { done: 0, total: COLLECTION_NAMES.length },
     problem: null,
+    stuck: null,
   });
   const update = (patch: Partial<SyncStatus>) => status.next({ ...status.value, ...patch });
 
-  const noteResult = (error?: unknown) => {
-    if (!error) {
-      if (!status.value.online || status.value.problem) update({ online: true, problem: null });
-      return;
+  const health = createSyncHealth({
+    slowAfterMs: options.slowAfterMs ?? DEFAULT_SLOW_AFTER_MS,
+    onChange: ({ link, stuck }) => update({ online: link === 'online', stuck }),
+  });
+  /** `problem` is for answers that refuse or fail; no answer at all is the health machine's business. */
+  const noteProblem = (error?: unknown) => {
+    if (error === undefined || error instanceof CentralUnreachableError || error instanceof CentralTimeoutError) {
+      if (status.value.problem) update({ problem: null });
+    } else if (!isAbort(error)) update({ problem: error instanceof Error ? error.message : String(error) });
+  };
+  const track = async <T>(channel: string, call: () => Promise<T>): Promise<T> => {
+    try {
+      const result = await health.track(channel, call);
+      noteProblem();
+      return result;
+    } catch (error) {
+      noteProblem(error);
+      throw error;
     }
-    if (error instanceof CentralUnreachableError) update({ online: false, problem: null });
-    else update({ problem: error instanceof Error ? error.message : String(error) });
+  };
+  // Writes the engine makes itself: stop() waits for them, and none starts after it.
+  const writes = new Set<Promise<void>>();
+  let stopping = false;
+  const write = (run: () => Promise<unknown>) => {
+    if (stopping) return;
+    const done: Promise<void> = run().then(
+      () => undefined,
+      (error: unknown) => noteProblem(error),
+    );
+    writes.add(done);
+    void done.finally(() => writes.delete(done));
   };
   const noteCaughtUp = () => {
+    if (stopping) return;
     const now = new Date().toISOString();
     update({ lastSyncAt: now });
-    void db.upsertLocal(SYNC_STATE_DOC, { lastSyncAt: now });
+    write(() => db.upsertLocal(SYNC_STATE_DOC, { lastSyncAt: now }));
   };
 
   const resync = new Map<CollectionName, Subject<'RESYNC'>>();
@@ -62,8 +101,9 @@ export async function startSync(db: OutpostDatabase, client: CentralClient, opti
       client,
       retryMs,
       batchSize,
+      timeoutMs,
       resync$: trigger.asObservable(),
-      onResult: noteResult,
+      track,
       onCaughtUp: noteCaughtUp,
     });
   });
@@ -83,15 +123,23 @@ export async function startSync(db: OutpostDatabase, client: CentralClient, opti
     update({ pending: counts.reduce((sum, n) => sum + n, 0) });
   });
 
-  const stream = liveStream(client, retryMs, {
-    connected: () => {
-      noteResult();
-      // Catch up on whatever happened while the stream was down.
-      for (const trigger of resync.values()) trigger.next('RESYNC');
-    },
+  const pullEverything = () => {
+    for (const trigger of resync.values()) trigger.next('RESYNC');
+  };
+  const stream = openLiveStream(client, { retryMs, heartbeatMs: options.streamHeartbeatMs ?? DEFAULT_STREAM_HEARTBEAT_MS }, {
+    // Catch up on whatever happened while the stream was down.
+    connected: pullEverything,
     change: (change) => resync.get(change.collection)?.next('RESYNC'),
-    failed: (error) => noteResult(error),
+    alive: () => health.streamAlive(),
+    dropped: pullEverything,
+    silent: (forMs) => health.streamSilent(forMs),
+    failed: (error) => {
+      if (error instanceof CentralUnreachableError) health.networkLost();
+      noteProblem(error);
+    },
   });
+  // A backstop for whatever the stream fails to announce, however it fails.
+  const periodicPull = setInterval(pullEverything, options.periodicPullMs ?? DEFAULT_PERIODIC_PULL_MS);
 
   const syncNow = () => {
     for (const replication of replications) replication.reSync();
@@ -101,7 +149,7 @@ export async function startSync(db: OutpostDatabase, client: CentralClient, opti
     if (available) syncNow();
     else {
       // The OS says the network is gone: say so now rather than after the next failed request.
-      update({ online: false });
+      health.networkLost();
       stream.disconnect();
     }
   };
@@ -121,63 +169,16 @@ export async function startSync(db: OutpostDatabase, client: CentralClient, opti
       await Promise.all(replications.map((r) => r.awaitInitialReplication()));
     },
     stop: async () => {
+      stopping = true;
+      clearInterval(periodicPull);
       stream.stop();
+      health.stop();
       pendingSub.unsubscribe();
       await Promise.all(replications.map((r) => r.cancel()));
+      // A pull answered during cancel may have queued one last write: the database must outlive it.
+      await Promise.all([...writes]);
       status.complete();
     },
   };
 }
 
-interface StreamHandlers {
-  connected(): void;
-  change(change: StreamChange): void;
-  failed(error: unknown): void;
-}
-
-/** Keeps one event stream open, reconnecting with capped backoff. */
-function liveStream(client: CentralClient, retryMs: number, handlers: StreamHandlers) {
-  const stopped = new AbortController();
-  let current: AbortController | null = null;
-  let wake: (() => void) | null = null;
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-
-  void (async () => {
-    let backoff = retryMs;
-    while (!stopped.signal.aborted) {
-      try {
-        current = new AbortController();
-        const signal = AbortSignal.any([stopped.signal, current.signal]);
-        const response = await client.request(SYNC_PATHS.stream, { signal, headers: { accept: 'text/event-stream' } });
-        if (!response.body) throw new Error('The central system sent an empty event stream');
-        backoff = retryMs;
-        for await (const event of readEventStream(response.body)) {
-          if (event.event === 'hello') handlers.connected();
-          else if (event.event === 'change') handlers.change(JSON.parse(event.data) as StreamChange);
-        }
-      } catch (error) {
-        if (stopped.signal.aborted) return;
-        if (!current?.signal.aborted) handlers.failed(error);
-      }
-      await pause(backoff);
-      // Capped low: when the connection returns the rep should see it within seconds.
-      backoff = Math.min(backoff * 2, 5_000);
-    }
-  })();
-
-  return {
-    reconnectNow: () => wake?.(),
-    disconnect: () => current?.abort(),
-    stop: () => {
-      stopped.abort();
-      wake?.();
-    },
-  };
-}

@@ -3,8 +3,10 @@ import type { CollectionName } from '../../shared/schemas';
 
 /** What the status bar and the screens show about sync. */
 export interface SyncStatus {
-  /** The central system answered the last request (not merely: the laptop has a network). */
+  /** The central system answers and nothing is stuck (not merely: the laptop has a network). */
   online: boolean;
+  /** Connected, but sync is stuck: why, in the rep's words (e.g. a request the central system never answered); null otherwise. */
+  stuck: string | null;
   /** ISO time of the last pull that caught up with the central system; survives restarts. */
   lastSyncAt: string | null;
   /** Local changes waiting to go up. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { SYNC_META_FIELDS } from '../schemas/common';
 import { makeLead, makeOrder } from '../testing/docs.fixture';
-import { conflictCopyOf, isSameDocument, resolveConflict } from './conflict';
+import { conflictCopyOf, decidePushConflict, isSameDocument, isSameStoredState, resolveConflict } from './conflict';
 
 const NOW = '2024-05-06T10:00:00.000Z';
 
@@ -120,6 +120,57 @@ describe('resolveConflict properties', () => {
     fc.assert(fc.property(pairArb, ({ master }) => {
       const local = { ...master, syncPending: true, updatedAt: 'later', _rev: '9-z' };
       expect(resolveConflict({ newDocumentState: local, realMasterState: master }, NOW)).toBe(master);
+    }));
+  });
+});
+
+// ---- a conflict with the rep's own earlier write (its push answer was lost) ---------------------
+
+const docArb = fc
+  .tuple(partArb(USER_FIELDS), partArb(OTHER_FIELDS))
+  .map(([user, other]): Record<string, unknown> => ({ id: 'doc-1', ...other, ...user }));
+
+/** What the central system stores for a pushed state: it owns the sync meta fields and drops RxDB's. */
+function storedCentrally(sent: Record<string, unknown>): Record<string, unknown> {
+  const data = Object.fromEntries(Object.entries(sent).filter(([key]) => !key.startsWith('_') && key !== 'syncError'));
+  return { ...data, owner: 'user-alex', createdAt: '2024-05-01T00:00:00.000Z', syncPending: false, _deleted: sent['_deleted'] === true };
+}
+
+const ownWritesArb = fc.array(docArb, { minLength: 1, maxLength: 4 });
+
+describe('decidePushConflict properties', () => {
+  it("the rep's own earlier write as master: the rep's newer state wins, pushed on top of that master", () => {
+    fc.assert(fc.property(docArb, ownWritesArb, fc.nat(), (local, own, pick) => {
+      const master = storedCentrally(own[pick % own.length] ?? {});
+      const outcome = decidePushConflict(local, master, own);
+      if (outcome.kind === 'pushAgain') {
+        expect(outcome.row.newDocumentState).toBe(local);
+        expect(outcome.row.assumedMasterState).toBe(master);
+      } else {
+        // Nothing left to send: the master already is the rep's state.
+        expect(outcome.kind).toBe('stored');
+        expect(isSameStoredState(local, master)).toBe(true);
+      }
+    }));
+  });
+
+  it("someone else's change: the conflict is kept, and resolving it loses nothing the rep typed", () => {
+    fc.assert(fc.property(docArb, ownWritesArb, fc.nat(), fc.uuid(), (local, own, pick, marker) => {
+      const elsewhere = `changed elsewhere ${marker}`;
+      const master = { ...storedCentrally(own[pick % own.length] ?? {}), company: elsewhere };
+      fc.pre(local['company'] !== elsewhere);
+      expect(decidePushConflict(local, master, own)).toEqual({ kind: 'conflict' });
+      const resolved = resolveConflict({ newDocumentState: local, realMasterState: master }, NOW);
+      const mine = repData(local, master) as Record<string, unknown>;
+      const copy = typeof resolved['conflictCopy'] === 'string' ? (JSON.parse(resolved['conflictCopy']) as Record<string, unknown>) : null;
+      expect(isSameDocument(repData(resolved, master) as Record<string, unknown>, mine) || (copy !== null && isSameDocument(copy, mine))).toBe(true);
+    }));
+  });
+
+  it('a refusal is never taken for the rep\'s own write, even when the refused state is one the rep sent', () => {
+    fc.assert(fc.property(docArb, ownWritesArb, (local, own) => {
+      const refused = { ...storedCentrally(local), syncError: { reason: 'Billing account is missing', at: NOW } };
+      expect(decidePushConflict(local, refused, [...own, local])).toEqual({ kind: 'conflict' });
     }));
   });
 });

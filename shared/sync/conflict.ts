@@ -5,6 +5,8 @@
  * Policy: the central system's version wins, because it is the record of what was ordered and
  * what state it is in. Nothing a rep typed is lost without a trace: when the rep's losing version
  * differs in anything the rep can type, it is kept as JSON in `conflictCopy` for the UI to show.
+ * A "conflict" with the rep's own earlier write, whose push answer was lost, is no conflict:
+ * decidePushConflict lets the rep's newer state go up on top of it.
  */
 import { SYNC_META_FIELDS } from '../schemas/common';
 import { ORDER_TMF_STATES } from '../schemas/order.schema';
@@ -91,6 +93,40 @@ export function resolveConflict<T extends Record<string, unknown>>(input: { newD
     return { ...master, conflictCopy: earlier, updatedAt: now, syncPending: true };
   }
   return master;
+}
+
+/** Fields the central system rewrites when it stores a push (central/src/sync/pushRow.ts). */
+const SERVER_NORMALISED_FIELDS: ReadonlySet<string> = new Set(['owner', 'createdAt', 'syncPending', 'syncError']);
+
+function storedForm(doc: Record<string, unknown>): Record<string, unknown> {
+  const data = Object.fromEntries(Object.entries(doc).filter(([key]) => !key.startsWith('_') && !SERVER_NORMALISED_FIELDS.has(key)));
+  return { ...data, _deleted: doc['_deleted'] === true };
+}
+
+/** Whether the central system would store these two states as the same record (its own comparison). */
+export function isSameStoredState(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  return deepEqual(storedForm(a), storedForm(b));
+}
+
+export type PushConflictOutcome<T> =
+  /** The master is what this push sends: an earlier attempt was stored and only its answer was lost. */
+  | { kind: 'stored' }
+  /** The master is an earlier write of this laptop: nobody else changed it, so the rep's newer state goes up on top of it. */
+  | { kind: 'pushAgain'; row: { newDocumentState: T; assumedMasterState: T } }
+  /** Someone else changed the record: a real conflict, resolved by resolveConflict (master wins, rep's data kept). */
+  | { kind: 'conflict' };
+
+/**
+ * What to do with a master state the central system sent back for a pushed row. `ownWrites` are
+ * the states this laptop sent for the record whose answer never came: the central system may
+ * hold any of them, and then the conflict is only with the rep's own past.
+ */
+export function decidePushConflict<T extends Record<string, unknown>>(sent: T, master: T, ownWrites: readonly T[]): PushConflictOutcome<T> {
+  // A refusal is the central system's verdict on this very state, never the rep's own past.
+  if (master['syncError'] !== undefined) return { kind: 'conflict' };
+  if (isSameStoredState(sent, master)) return { kind: 'stored' };
+  if (ownWrites.some((own) => isSameStoredState(own, master))) return { kind: 'pushAgain', row: { newDocumentState: sent, assumedMasterState: master } };
+  return { kind: 'conflict' };
 }
 
 /** The fields that are never the rep's data on a document (meta, server-owned), for merging a conflict by hand. */

@@ -1,12 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCentral } from '../../central/src/server';
 import { IDBKeyRange } from 'fake-indexeddb';
 import { collectionOf, openDatabase } from '../../renderer/data/database';
 import { newId } from '../../shared/ids';
 import { defaultCharacteristics, priceItems } from '../../shared/pricing/engine';
 import type { OrderDoc } from '../../shared/schemas';
+import { leadOnCentral } from './centralAccess';
 import { startLossyProxy, type LossyProxy } from './lossyProxy';
 import { dumpDisk } from './rawDisk';
+import type { SyncOptions } from '../../renderer/sync/syncEngine';
 import { openLaptop, waitFor, waitForStatus, type RepLaptop } from './syncHarness';
 
 let central: Awaited<ReturnType<typeof createCentral>>;
@@ -24,14 +26,16 @@ afterEach(async () => {
   while (open.length) await open.pop()?.close();
   proxy.setDown(false);
   proxy.delay('', 0);
+  proxy.hang('');
+  proxy.silenceStreams(false);
 });
 afterAll(async () => {
   await proxy.close();
   await central.close();
 });
 
-async function laptop(username: string, options: { viaProxy?: boolean; disk?: RepLaptop['disk'] } = {}): Promise<RepLaptop> {
-  const rep = await openLaptop({ signInUrl: centralUrl, syncUrl: options.viaProxy ? proxy.url : centralUrl, username, disk: options.disk });
+async function laptop(username: string, options: { viaProxy?: boolean; disk?: RepLaptop['disk']; sync?: SyncOptions } = {}): Promise<RepLaptop> {
+  const rep = await openLaptop({ signInUrl: centralUrl, syncUrl: options.viaProxy ? proxy.url : centralUrl, username, disk: options.disk, sync: options.sync });
   open.push(rep);
   return rep;
 }
@@ -159,6 +163,50 @@ describe('the app sync module against a real central system', () => {
     const local = await alex.db.leads.findOne(lead.id).exec();
     expect(local?.phone).toBe('+1 555 0199');
     expect(local?.conflictCopy).toBeUndefined();
+  });
+
+  it("keeps the rep's last edit when the answer to the push of the edit before was lost", async () => {
+    const alex = await laptop('alex', { viaProxy: true, sync: { requestTimeoutMs: 1_000 } });
+    await alex.sync.awaitInitialSync();
+    const lead = (await alex.db.leads.find().exec())[0];
+    if (!lead) throw new Error('alex has no seeded lead');
+    // The central system stores the first edit, its answer is lost, and the retry waits until the second edit is made.
+    const droppedBefore = proxy.dropped();
+    proxy.dropResponses('/sync/leads/push', 1, { thenHang: true });
+    await lead.incrementalPatch({ phone: '+1 555 0171', syncPending: true });
+    await waitFor('the first edit to be stored centrally with its answer lost', async () => proxy.dropped() === droppedBefore + 1 && (await leadOnCentral(centralUrl, 'alex', lead.id))?.phone === '+1 555 0171');
+    await (await alex.db.leads.findOne(lead.id).exec())?.incrementalPatch({ phone: '+1 555 0172', syncPending: true });
+    proxy.hang('');
+
+    await waitFor('the last edit to be stored centrally', async () => (await leadOnCentral(centralUrl, 'alex', lead.id))?.phone === '+1 555 0172');
+    await waitForStatus(alex.sync, 'nothing pending', (s) => s.pending === 0);
+    const local = (await alex.db.leads.findOne(lead.id).exec())?.toMutableJSON();
+    expect(local?.phone).toBe('+1 555 0172');
+    expect(local?.conflictCopy).toBeUndefined();
+  });
+
+  it('stops without writing to the local store after stop, even when pulls are answered during it', async () => {
+    const alex = await laptop('alex', { viaProxy: true });
+    await alex.sync.awaitInitialSync();
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const writes = vi.spyOn(alex.db, 'upsertLocal');
+      // Pulls that are answered only after the engine has been told to stop and the database closed.
+      proxy.delay('/sync/', 400);
+      alex.sync.syncNow();
+      await waitFor('pulls to be on their way', async () => proxy.unanswered('/sync/') > 1);
+      await open.pop()?.close();
+      const writesAtStop = writes.mock.calls.length;
+      await waitFor('the held pulls to be answered', async () => proxy.unanswered('/sync/leads/pull') === 0 && proxy.unanswered('/sync/orders/pull') === 0);
+      // What would go wrong happens right after an answer arrives; give it a moment to show.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(writes.mock.calls.length).toBe(writesAtStop);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 
   it('keeps work done offline across a restart and sends it once the central system is back', async () => {

@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openDatabase, type OutpostDatabase } from '../../renderer/data/database';
 import { deriveStorageKey } from '../../renderer/data/storageKey';
 import { CentralClient, signIn } from '../../renderer/sync/centralClient';
-import { startSync, type SyncEngine } from '../../renderer/sync/syncEngine';
+import { startSync, type SyncEngine, type SyncOptions } from '../../renderer/sync/syncEngine';
 import type { SyncStatus } from '../../renderer/sync/syncStatus';
 import type { UserInfo } from '../../shared/sync/protocol';
 
@@ -24,13 +24,15 @@ export async function openLaptop(options: {
   syncUrl?: string;
   username: string;
   disk?: IDBFactory;
+  /** Short timings for tests that wait for timeouts, heartbeats or periodic pulls. */
+  sync?: SyncOptions;
 }): Promise<RepLaptop> {
   const session = await signIn(options.signInUrl, options.username, 'demo');
   const disk = options.disk ?? new IDBFactory();
   const storageKey = await deriveStorageKey(session.user.id, 'demo');
   const db = await openDatabase({ userId: session.user.id, storageKey, dexie: { indexedDB: disk, IDBKeyRange } });
   const client = new CentralClient(options.syncUrl ?? options.signInUrl, session);
-  const sync = await startSync(db, client, { retryMs: 200 });
+  const sync = await startSync(db, client, { retryMs: 200, ...options.sync });
   return {
     user: session.user,
     db,
@@ -53,6 +55,6 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
   }
 }
 
-export function waitForStatus(sync: SyncEngine, what: string, predicate: (s: SyncStatus) => boolean): Promise<SyncStatus> {
-  return waitFor(what, async () => (predicate(sync.getStatus()) ? sync.getStatus() : undefined));
+export function waitForStatus(sync: SyncEngine, what: string, predicate: (s: SyncStatus) => boolean, timeoutMs?: number): Promise<SyncStatus> {
+  return waitFor(what, async () => (predicate(sync.getStatus()) ? sync.getStatus() : undefined), timeoutMs);
 }

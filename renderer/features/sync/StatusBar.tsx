@@ -1,8 +1,19 @@
 import { useNavigation } from '../../app/navigation';
+import type { SyncStatus } from '../../sync/syncStatus';
 import { useSyncStatus } from './useSyncStatus';
 
 function formatTime(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+function linkText(status: SyncStatus): string {
+  if (status.online) return 'Online';
+  return status.stuck ? `Connected, but sync is stuck: ${status.stuck}` : 'Offline';
+}
+
+function linkClass(status: SyncStatus): string {
+  if (status.online) return 'badge online';
+  return status.stuck ? 'badge stuck' : 'badge offline';
 }
 
 /** Always visible: connection, last successful sync, and local changes waiting to go up. */
@@ -13,7 +24,7 @@ export function StatusBar() {
   return (
     <footer className="status-bar">
       <p role="status" aria-label="Sync status">
-        <span className={status.online ? 'badge online' : 'badge offline'}>{status.online ? 'Online' : 'Offline'}</span>
+        <span className={linkClass(status)}>{linkText(status)}</span>
         <span>Last sync: {status.lastSyncAt ? formatTime(status.lastSyncAt) : 'never'}</span>
         <a
           href="#outbox"

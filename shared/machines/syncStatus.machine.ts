@@ -1,0 +1,95 @@
+/**
+ * What the status bar says about the link to the central system: Online, Offline, or
+ * connected but stuck. "Stuck" is per channel (a collection's pull or push, the live stream):
+ * a request that went unanswered keeps its channel stuck until that channel succeeds again,
+ * so one answered pull cannot hide a push that hangs.
+ */
+import { assign, setup } from 'xstate';
+
+export interface SyncStatusContext {
+  /** The last request could not reach the central system at all. */
+  unreachable: boolean;
+  /** Channel -> why it is stuck, in the rep's words. */
+  stuck: Record<string, string>;
+}
+
+export type SyncStatusEvent =
+  | { type: 'sync.requestSucceeded'; channel: string }
+  | { type: 'sync.unreachable'; channel: string }
+  /** A request has gone unanswered this long and is still waiting. */
+  | { type: 'sync.requestSlow'; channel: string; forMs: number }
+  /** A request was given up after this long without an answer. */
+  | { type: 'sync.requestTimedOut'; channel: string; afterMs: number }
+  /** The live stream has sent nothing for this long, even after reconnecting. */
+  | { type: 'sync.streamSilent'; forMs: number }
+  | { type: 'sync.streamAlive' }
+  /** The operating system says the network is gone. */
+  | { type: 'sync.networkLost' };
+
+export const STREAM_CHANNEL = 'live updates';
+
+function seconds(ms: number): string {
+  return `${Math.max(1, Math.round(ms / 1000))} s`;
+}
+
+export const syncStatusMachine = setup({
+  types: { context: {} as SyncStatusContext, events: {} as SyncStatusEvent },
+  actions: {
+    markReached: assign(({ context, event }) => {
+      if (event.type !== 'sync.requestSucceeded' && event.type !== 'sync.streamAlive') return {};
+      const channel = event.type === 'sync.streamAlive' ? STREAM_CHANNEL : event.channel;
+      const { [channel]: _cleared, ...stuck } = context.stuck;
+      return { unreachable: false, stuck };
+    }),
+    markUnreachable: assign(() => ({ unreachable: true, stuck: {} })),
+    markStuck: assign(({ context, event }) => {
+      let channel: string;
+      let reason: string;
+      if (event.type === 'sync.requestSlow') {
+        channel = event.channel;
+        reason = `the central system has not answered for ${seconds(event.forMs)} (${event.channel})`;
+      } else if (event.type === 'sync.requestTimedOut') {
+        channel = event.channel;
+        reason = `the central system has not answered for ${seconds(event.afterMs)} (${event.channel})`;
+      } else if (event.type === 'sync.streamSilent') {
+        channel = STREAM_CHANNEL;
+        reason = `no live updates from the central system for ${seconds(event.forMs)}; checking for changes regularly instead`;
+      } else return {};
+      return { unreachable: false, stuck: { ...context.stuck, [channel]: reason } };
+    }),
+  },
+  guards: {
+    isUnreachable: ({ context }) => context.unreachable,
+    isStuck: ({ context }) => Object.keys(context.stuck).length > 0,
+  },
+}).createMachine({
+  id: 'syncStatus',
+  context: { unreachable: true, stuck: {} },
+  initial: 'deciding',
+  states: {
+    deciding: {
+      always: [{ guard: 'isUnreachable', target: 'offline' }, { guard: 'isStuck', target: 'stuck' }, { target: 'online' }],
+    },
+    offline: {},
+    online: {},
+    stuck: {},
+  },
+  on: {
+    'sync.requestSucceeded': { target: '.deciding', actions: 'markReached' },
+    'sync.streamAlive': { target: '.deciding', actions: 'markReached' },
+    'sync.unreachable': { target: '.deciding', actions: 'markUnreachable' },
+    'sync.networkLost': { target: '.deciding', actions: 'markUnreachable' },
+    'sync.requestSlow': { target: '.deciding', actions: 'markStuck' },
+    'sync.requestTimedOut': { target: '.deciding', actions: 'markStuck' },
+    'sync.streamSilent': { target: '.deciding', actions: 'markStuck' },
+  },
+});
+
+export type SyncLinkState = 'online' | 'offline' | 'stuck';
+
+/** The state and, when stuck, the first reason, for the status bar. */
+export function describeSyncLink(snapshot: { value: unknown; context: SyncStatusContext }): { link: SyncLinkState; stuck: string | null } {
+  const link: SyncLinkState = snapshot.value === 'online' ? 'online' : snapshot.value === 'stuck' ? 'stuck' : 'offline';
+  const reasons = Object.values(snapshot.context.stuck);
+  return { link, stuck: link === 'stuck' ? (reasons[0] ?? null) : null };
+}
