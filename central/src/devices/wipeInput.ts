@@ -24,7 +24,7 @@ export function parseWipeInput(body: unknown): NewWipe {
   if ((userId === undefined) === (deviceId === undefined)) {
     throw badRequest('Name exactly one of userId (every device of that user) or deviceId (one installation)');
   }
-  if (userId !== undefined && (typeof userId !== 'string' || userId === '' || userId.length > 200)) {
+  if (userId !== undefined && (typeof userId !== 'string' || userId === '' || userId.length > 200 || unsafeTextReason(userId) !== null)) {
     throw badRequest('userId must be a user id such as "user-alex"');
   }
   if (reason !== undefined && reason !== null && typeof reason !== 'string') throw badRequest('reason must be text the rep will read');
@@ -40,7 +40,7 @@ export function parseWipeInput(body: unknown): NewWipe {
 
 /** `POST /sync/device/wiped` body: {wipeId}. */
 export function parseWipedReport(body: unknown): string {
-  if (!isObject(body) || typeof body.wipeId !== 'string' || body.wipeId === '' || body.wipeId.length > 100) {
+  if (!isObject(body) || typeof body.wipeId !== 'string' || body.wipeId === '' || body.wipeId.length > 100 || unsafeTextReason(body.wipeId) !== null) {
     throw badRequest('Send {"wipeId": "<the id GET /sync/device gave>"}');
   }
   return body.wipeId;
