@@ -137,13 +137,17 @@ export class CentralClient {
     private readonly onSession: (session: Session | null) => void = () => undefined,
   ) {}
 
+  /** The one renewal in flight: every request that meets a 401 meanwhile waits for it. */
+  private renewing: Promise<boolean> | null = null;
+
   get user(): UserInfo {
     return this.session.user;
   }
 
   async request(path: string, init: CentralRequestInit = {}): Promise<Response> {
+    const usedToken = this.session.accessToken;
     let response = await send(this.baseUrl, path, this.authorised(init));
-    if (response.status === 401 && (await this.refresh())) {
+    if (response.status === 401 && (await this.refresh(usedToken))) {
       response = await send(this.baseUrl, path, this.authorised(init));
     }
     if (response.status === 401) this.onSession(null);
@@ -163,7 +167,21 @@ export class CentralClient {
     return { ...init, headers };
   }
 
-  private async refresh(): Promise<boolean> {
+  /**
+   * Renews the session once, however many requests met the expired token at the same time.
+   * The central system rotates refresh tokens and treats a second use of one as theft (it
+   * revokes the whole sign-in), so parallel renewals with the same token would sign the rep out.
+   */
+  private refresh(expiredToken: string): Promise<boolean> {
+    // Another request renewed the session since this one was sent: just use the new token.
+    if (this.session.accessToken !== expiredToken) return Promise.resolve(true);
+    this.renewing ??= this.renew().finally(() => {
+      this.renewing = null;
+    });
+    return this.renewing;
+  }
+
+  private async renew(): Promise<boolean> {
     if (!this.session.refreshToken) return false;
     try {
       this.session = await tokenRequest(this.baseUrl, { grant_type: 'refresh_token', refresh_token: this.session.refreshToken });
