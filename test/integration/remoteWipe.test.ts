@@ -4,7 +4,8 @@ import { createCentral } from '../../central/src/server';
 import { makeLead } from '../../shared/testing/docs.fixture';
 import { dumpDisk } from './rawDisk';
 import { openDatabase } from '../../renderer/data/database';
-import { CentralClient, signIn } from '../../renderer/sync/centralClient';
+import { CentralClient, setInstallationHeaders, signIn } from '../../renderer/sync/centralClient';
+import { DEVICE_HEADER } from '../../shared/sync/protocol';
 import { deleteStoreFiles, fetchDeviceStatus } from '../../renderer/features/session/remoteWipe';
 
 describe('remote wipe, client side', () => {
@@ -18,7 +19,9 @@ describe('remote wipe, client side', () => {
     await central.close();
   });
 
-  it('asks the real central system for the device status and knows no wipe when there is none (or no endpoint yet)', async () => {
+  it('asks the real central system for the device status and knows no wipe when there is none', async () => {
+    // The app names its installation on every request, as openWorkspace sets it up.
+    setInstallationHeaders({ [DEVICE_HEADER]: 'laptop-test-1' });
     const client = new CentralClient(url, await signIn(url, 'alex', 'demo'));
     await expect(fetchDeviceStatus(client)).resolves.toEqual({ wipe: null });
   });
