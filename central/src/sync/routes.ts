@@ -9,11 +9,13 @@ import { COLLECTION_RULES } from './collectionRules';
 import { changeOf, pullDocs, toWire } from './docs';
 import type { ChangeHub } from './hub';
 import type { JsonObject } from './json';
+import { countRemaining } from './pullRemaining';
 import { parsePushBody } from './pushInput';
 import { applyPushRow } from './pushRow';
 
 export const DEFAULT_PULL_LIMIT = 100;
-export const MAX_PULL_LIMIT = 500;
+/** Large pages make a first sync of 60,000 documents a few dozen round-trips, not hundreds. */
+export const MAX_PULL_LIMIT = 2000;
 
 function collectionParam(params: unknown): CollectionName {
   const name = (params as { collection?: string }).collection ?? '';
@@ -55,6 +57,7 @@ export function registerSyncRoutes(app: FastifyInstance, db: Db, hub: ChangeHub)
     return {
       documents: docs.map(toWire) as unknown as PullResponse<CollectionName>['documents'],
       checkpoint: { seq: last ? last.seq : since },
+      remaining: docs.length < limit || !last ? 0 : await countRemaining(db, collection, user, last.seq),
     };
   });
 
