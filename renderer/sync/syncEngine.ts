@@ -4,6 +4,8 @@ import { SYNC_PATHS, type StreamChange } from '../../shared/sync/protocol';
 import { collectionOf, type OutpostDatabase } from '../data/database';
 import { CentralUnreachableError, type CentralClient } from './centralClient';
 import { readEventStream } from './eventStream';
+import { INITIAL_SYNC_ORDER } from '../../shared/sync/initialSync';
+import { openInitialSyncTracker } from './initialSyncTracker';
 import { replicateCollection } from './replicateCollection';
 import type { SyncEngine, SyncStatus } from './syncStatus';
 
@@ -24,15 +26,17 @@ const SYNC_STATE_DOC = 'syncState';
  */
 export async function startSync(db: OutpostDatabase, client: CentralClient, options: SyncOptions = {}): Promise<SyncEngine> {
   const retryMs = options.retryMs ?? 2_000;
-  const batchSize = options.pullBatchSize ?? 200;
+  // Large pages: a first sync of 60,000 documents is then ~60 round-trips (the central system allows 2,000).
+  const batchSize = options.pullBatchSize ?? 1000;
   const stored = await db.getLocal<{ lastSyncAt: string }>(SYNC_STATE_DOC);
   const lastSyncAt = stored?.get('lastSyncAt') ?? null;
+  const firstSync = await openInitialSyncTracker(db, client, INITIAL_SYNC_ORDER, lastSyncAt);
   const status = new BehaviorSubject<SyncStatus>({
     online: false,
     lastSyncAt,
     pending: 0,
-    // Progress is shown on the very first download only; afterwards data is already local.
-    initialSync: lastSyncAt ? null : { done: 0, total: COLLECTION_NAMES.length },
+    // Progress is shown on the first download only (resumed after a reload); afterwards data is already local.
+    initialSync: firstSync.complete ? null : { done: 0, total: null, etaSeconds: null },
     problem: null,
   });
   const update = (patch: Partial<SyncStatus>) => status.next({ ...status.value, ...patch });
@@ -45,17 +49,29 @@ export async function startSync(db: OutpostDatabase, client: CentralClient, opti
     if (error instanceof CentralUnreachableError) update({ online: false, problem: null });
     else update({ problem: error instanceof Error ? error.message : String(error) });
   };
+  let stopped = false;
   const noteCaughtUp = () => {
     const now = new Date().toISOString();
     update({ lastSyncAt: now });
-    void db.upsertLocal(SYNC_STATE_DOC, { lastSyncAt: now });
+    // Not after stop(): the database may be closing.
+    if (!stopped) void db.upsertLocal(SYNC_STATE_DOC, { lastSyncAt: now });
   };
+  const progressSub = firstSync.summary$.subscribe((initialSync) => {
+    if (status.value.initialSync) update({ initialSync });
+  });
 
   const resync = new Map<CollectionName, Subject<'RESYNC'>>();
-  const replications = COLLECTION_NAMES.map((name) => {
+  // First sync: every collection starts at once (so a queued order goes up at once), but each
+  // pulls only after the one before it in INITIAL_SYNC_ORDER: rules and catalog are usable in
+  // seconds while old leads are still coming.
+  const order = firstSync.complete ? COLLECTION_NAMES : INITIAL_SYNC_ORDER;
+  const estimated = firstSync.complete ? Promise.resolve() : firstSync.estimate();
+  let previous: Promise<void> = estimated;
+  const replications = order.map((name) => {
     const trigger = new Subject<'RESYNC'>();
     resync.set(name, trigger);
-    return replicateCollection({
+    const turn = previous;
+    const replication = replicateCollection({
       db,
       name,
       client,
@@ -64,18 +80,17 @@ export async function startSync(db: OutpostDatabase, client: CentralClient, opti
       resync$: trigger.asObservable(),
       onResult: noteResult,
       onCaughtUp: noteCaughtUp,
+      onPage: firstSync.complete ? undefined : (page) => firstSync.page(name, page),
+      beforePull: firstSync.complete ? undefined : () => turn,
     });
+    previous = turn.then(() => replication.awaitInitialReplication());
+    return replication;
   });
-
-  let initialDone = 0;
-  for (const replication of replications) {
-    void replication.awaitInitialReplication().then(() => {
-      initialDone += 1;
-      if (status.value.initialSync) {
-        update({ initialSync: initialDone >= replications.length ? null : { done: initialDone, total: replications.length } });
-      }
-    });
-  }
+  const initialSyncDone = previous.then(() => {
+    if (stopped || firstSync.complete) return;
+    firstSync.finish();
+    update({ initialSync: null });
+  });
 
   const pendingCounts = OWNED_COLLECTIONS.map((name) => collectionOf(db, name).count({ selector: { syncPending: true } }).$);
   const pendingSub: Subscription = combineLatest(pendingCounts).subscribe((counts) => {
@@ -112,11 +127,15 @@ export async function startSync(db: OutpostDatabase, client: CentralClient, opti
     setNetworkAvailable,
     awaitInitialSync: async () => {
       await Promise.all(replications.map((r) => r.awaitInitialReplication()));
+      await initialSyncDone;
     },
     stop: async () => {
+      stopped = true;
       stream.stop();
       pendingSub.unsubscribe();
+      progressSub.unsubscribe();
       await Promise.all(replications.map((r) => r.cancel()));
+      await firstSync.close();
       status.complete();
     },
   };
