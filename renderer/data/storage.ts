@@ -100,3 +100,37 @@ export function validatedStorage(storage: AnyStorage): AnyStorage {
     },
   };
 }
+
+/** Rows per storage write: small enough that one chunk stays well under a 100 ms task on a slow laptop. */
+export const WRITE_CHUNK_ROWS = 100;
+
+/** Lets the UI thread paint and handle input between chunks. */
+function yieldToUi(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Splits large writes (a 1,000-document pull page) into chunks with a yield between them, so a
+ * first sync never freezes the window. RxDB writes are per-document anyway (errors come back
+ * per row), so splitting changes no outcome.
+ */
+export function chunkedStorage(storage: AnyStorage): AnyStorage {
+  return {
+    ...storage,
+    name: `chunked-${storage.name}`,
+    async createStorageInstance(params) {
+      const instance: AnyInstance = await storage.createStorageInstance(params);
+      const write = instance.bulkWrite.bind(instance);
+      instance.bulkWrite = async (rows: BulkWriteRow<Doc>[], context: string): Promise<RxStorageBulkWriteResponse<Doc>> => {
+        if (rows.length <= WRITE_CHUNK_ROWS) return write(rows, context);
+        const error: RxStorageBulkWriteResponse<Doc>['error'] = [];
+        for (let at = 0; at < rows.length; at += WRITE_CHUNK_ROWS) {
+          if (at > 0) await yieldToUi();
+          error.push(...(await write(rows.slice(at, at + WRITE_CHUNK_ROWS), context)).error);
+        }
+        return { error };
+      };
+      return instance;
+    },
+  };
+}
