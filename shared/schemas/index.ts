@@ -1,5 +1,6 @@
 import type { RxJsonSchema } from 'rxdb';
 import { accountSchema, type AccountDoc } from './account.schema';
+import { addedPendingIndex } from './common';
 import { contactSchema, type ContactDoc } from './contact.schema';
 import { leadSchema, type LeadDoc } from './lead.schema';
 import { offeringSchema, type OfferingDoc } from './offering.schema';
@@ -59,12 +60,12 @@ export interface CollectionDefinition<N extends CollectionName> {
 }
 
 export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
-  leads: { schema: leadSchema, migrationStrategies: {} },
-  accounts: { schema: accountSchema, migrationStrategies: {} },
-  contacts: { schema: contactSchema, migrationStrategies: {} },
-  opportunities: { schema: opportunitySchema, migrationStrategies: {} },
-  quotes: { schema: quoteSchema, migrationStrategies: {} },
-  orders: { schema: orderSchema, migrationStrategies: {} },
+  leads: { schema: leadSchema, migrationStrategies: { 1: addedPendingIndex } },
+  accounts: { schema: accountSchema, migrationStrategies: { 1: addedPendingIndex } },
+  contacts: { schema: contactSchema, migrationStrategies: { 1: addedPendingIndex } },
+  opportunities: { schema: opportunitySchema, migrationStrategies: { 1: addedPendingIndex } },
+  quotes: { schema: quoteSchema, migrationStrategies: { 1: addedPendingIndex } },
+  orders: { schema: orderSchema, migrationStrategies: { 1: addedPendingIndex } },
   products: { schema: productSchema, migrationStrategies: {} },
   offerings: { schema: offeringSchema, migrationStrategies: {} },
   ruleSets: { schema: ruleSetSchema, migrationStrategies: {} },

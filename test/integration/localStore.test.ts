@@ -1,5 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { createRxDatabase } from 'rxdb';
+import { addRxPlugin, createRxDatabase, normalizeMangoQuery, prepareQuery } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
@@ -7,10 +8,27 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { databaseName, openDatabase, type OutpostDatabase } from '../../renderer/data/database';
 import { PULLED_WRITE_CONTEXT_PREFIX } from '../../renderer/data/storage';
 import { COLLECTIONS } from '../../shared/schemas';
-import { makeLead } from '../../shared/testing/docs.fixture';
+import { makeAccount, makeLead } from '../../shared/testing/docs.fixture';
 import { dumpDisk } from './rawDisk';
 
+addRxPlugin(RxDBMigrationSchemaPlugin);
 const KEY = 'a'.repeat(64);
+
+/** A laptop's store as the previous release left it: schema version 0, crypto-js, z-schema. */
+async function previousReleaseStore(disk: IDBFactory) {
+  const v0 = <T extends { version: number; indexes?: unknown }>(schema: T) => ({ ...schema, version: 0, indexes: undefined });
+  const db = await createRxDatabase({
+    name: databaseName('rep-1'),
+    storage: wrappedValidateZSchemaStorage({
+      storage: wrappedKeyEncryptionCryptoJsStorage({ storage: getRxStorageDexie({ indexedDB: disk, IDBKeyRange }) }),
+    }),
+    password: KEY,
+    multiInstance: false,
+    localDocuments: true,
+  });
+  await db.addCollections({ leads: { schema: v0(COLLECTIONS.leads.schema) }, accounts: { schema: v0(COLLECTIONS.accounts.schema) } });
+  return db;
+}
 const open: OutpostDatabase[] = [];
 afterEach(async () => {
   for (const db of open.splice(0)) await db.close();
@@ -46,16 +64,7 @@ describe('the local store', () => {
 
   it('still reads what the earlier crypto-js store wrote on a laptop, and rewrites it on save', async () => {
     const disk = new IDBFactory();
-    const before = await createRxDatabase({
-      name: databaseName('rep-1'),
-      storage: wrappedValidateZSchemaStorage({
-        storage: wrappedKeyEncryptionCryptoJsStorage({ storage: getRxStorageDexie({ indexedDB: disk, IDBKeyRange }) }),
-      }),
-      password: KEY,
-      multiInstance: false,
-      localDocuments: true,
-    });
-    await before.addCollections({ leads: { schema: COLLECTIONS.leads.schema } });
+    const before = await previousReleaseStore(disk);
     await before.leads.insert(makeLead({ id: 'old-lead' }));
     await before.close();
     expect(await dumpDisk(disk)).toContain('"contactName":"U2FsdGVkX1');
@@ -77,5 +86,27 @@ describe('the local store', () => {
     const result = await db.leads.storageInstance.bulkWrite([{ document: pulled }], `${PULLED_WRITE_CONTEXT_PREFIX}test`);
     expect(result.error).toEqual([]);
     expect((await db.leads.findOne('pulled').exec())?.contactName).toBe('Jane Doe');
+  });
+
+  it('migrates a previous-version store to schema v1 without losing a document, and counts pending changes by index', async () => {
+    const disk = new IDBFactory();
+    const before = await previousReleaseStore(disk);
+    await before.leads.bulkInsert([makeLead({ id: 'l1', syncPending: true }), makeLead({ id: 'l2' })]);
+    await before.accounts.insert(makeAccount({ id: 'a1' }));
+    await before.close();
+
+    const db = await laptopStore(disk);
+    expect(db.leads.schema.version).toBe(1);
+    expect((await db.leads.find({ sort: [{ id: 'asc' }] }).exec()).map((d) => [d.id, d.contactName, d.syncPending])).toEqual([
+      ['l1', 'Jane Doe', true],
+      ['l2', 'Jane Doe', false],
+    ]);
+    expect((await db.accounts.findOne('a1').exec())?.sites).toEqual(makeAccount().sites);
+    expect(await db.leads.count({ selector: { syncPending: true } }).exec()).toBe(1);
+    const schema = db.leads.schema.jsonSchema;
+    const plan = prepareQuery(schema, normalizeMangoQuery(schema, { selector: { syncPending: true } })).queryPlan;
+    expect(plan.index).toEqual(['_deleted', 'syncPending', 'id']);
+    // Only the pending documents' range of the index is read, not every document.
+    expect([plan.startKeys[1], plan.endKeys[1]]).toEqual([true, true]);
   });
 });
