@@ -1,9 +1,7 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
-import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import {
   COLLECTIONS,
   COLLECTION_NAMES,
@@ -13,6 +11,7 @@ import {
   type OwnedCollectionName,
 } from '../../shared/schemas';
 import { isSameDocument, resolveConflict } from '../../shared/sync/conflict';
+import { chunkedStorage, encryptedStorage, validatedStorage } from './storage';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 addRxPlugin(RxDBLocalDocumentsPlugin);
@@ -50,13 +49,11 @@ export function databaseName(userId: string): string {
 }
 
 /**
- * Opens the rep's local store: Dexie (IndexedDB) storage, personal fields encrypted, behind
- * z-schema validation, which, unlike ajv, needs no `unsafe-eval` and so runs under the CSP.
+ * Opens the rep's local store: Dexie (IndexedDB) storage, personal fields encrypted with
+ * AES-GCM, the rep's own writes validated with z-schema (storage.ts says why not pulled ones).
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OutpostDatabase> {
-  const storage = wrappedValidateZSchemaStorage({
-    storage: wrappedKeyEncryptionCryptoJsStorage({ storage: getRxStorageDexie(options.dexie) }),
-  });
+  const storage = chunkedStorage(validatedStorage(encryptedStorage(getRxStorageDexie(options.dexie))));
   const db = await createRxDatabase<OutpostCollections>({
     name: databaseName(options.userId),
     storage,

@@ -4,6 +4,7 @@ import { isRepWritableCollection, type CollectionDocs, type CollectionName } fro
 import { SYNC_PATHS, type PullResponse, type PushResponse, type SyncCheckpoint } from '../../shared/sync/protocol';
 import { collectionOf, type OutpostDatabase } from '../data/database';
 import type { CentralClient } from './centralClient';
+import type { PulledPage } from './initialSyncTracker';
 import { pushSettlingOwnWrites, UnansweredWrites } from './ownWrites';
 
 export interface CollectionReplicationOptions<N extends CollectionName> {
@@ -20,6 +21,10 @@ export interface CollectionReplicationOptions<N extends CollectionName> {
   track<T>(channel: string, call: () => Promise<T>): Promise<T>;
   /** A pull returned less than a full batch: this collection is up to date. */
   onCaughtUp(): void;
+  /** Every pulled page, for the first sync's progress. */
+  onPage?(page: PulledPage): void;
+  /** Awaited before each pull (the first sync pulls collections in priority order); pushes never wait. */
+  beforePull?(): Promise<void>;
 }
 
 /** RxDB replication of one collection over the HTTP sync protocol. */
@@ -37,12 +42,16 @@ export function replicateCollection<N extends CollectionName>(
     pull: {
       batchSize: options.batchSize,
       stream$: options.resync$,
-      handler: (checkpoint, limit) =>
-        track(`receiving ${name}`, async () => {
+      handler: async (checkpoint, limit) => {
+        await options.beforePull?.();
+        return track(`receiving ${name}`, async () => {
           const response = await client.json<PullResponse<N>>(`${SYNC_PATHS.pull(name)}?seq=${checkpoint?.seq ?? 0}&limit=${limit}`, { timeoutMs });
           if (response.documents.length < limit) options.onCaughtUp();
+          const seq = response.checkpoint?.seq ?? checkpoint?.seq ?? 0;
+          options.onPage?.({ documents: response.documents.length, seq, remaining: response.remaining, full: response.documents.length >= limit });
           return { documents: response.documents, checkpoint: response.checkpoint ?? checkpoint };
-        }),
+        });
+      },
     },
     // Reference data (catalog, rule sets) and installed products only come down.
     push: isRepWritableCollection(name)

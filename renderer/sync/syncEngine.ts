@@ -3,7 +3,9 @@ import { BehaviorSubject, Subject, combineLatest, type Subscription } from 'rxjs
 import { COLLECTION_NAMES, OWNED_COLLECTIONS, type CollectionName } from '../../shared/schemas';
 import { DEFAULT_STREAM_HEARTBEAT_MS } from '../../shared/sync/protocol';
 import { collectionOf, type OutpostDatabase } from '../data/database';
+import { INITIAL_SYNC_ORDER } from '../../shared/sync/initialSync';
 import { CentralTimeoutError, CentralUnreachableError, DEFAULT_REQUEST_TIMEOUT_MS, type CentralClient } from './centralClient';
+import { openInitialSyncTracker } from './initialSyncTracker';
 import { openLiveStream } from './liveStream';
 import { replicateCollection } from './replicateCollection';
 import { createSyncHealth } from './syncHealth';
@@ -37,16 +39,18 @@ function isAbort(error: unknown): boolean {
 
 export async function startSync(db: OutpostDatabase, client: CentralClient, options: SyncOptions = {}): Promise<SyncEngine> {
   const retryMs = options.retryMs ?? 2_000;
-  const batchSize = options.pullBatchSize ?? 200;
+  // Large pages: a first sync of 60,000 documents is then ~60 round-trips (the central system allows 2,000).
+  const batchSize = options.pullBatchSize ?? 1000;
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const stored = await db.getLocal<{ lastSyncAt: string }>(SYNC_STATE_DOC);
   const lastSyncAt = stored?.get('lastSyncAt') ?? null;
+  const firstSync = await openInitialSyncTracker(db, client, INITIAL_SYNC_ORDER, lastSyncAt);
   const status = new BehaviorSubject<SyncStatus>({
     online: false,
     lastSyncAt,
     pending: 0,
-    // Progress is shown on the very first download only; afterwards data is already local.
-    initialSync: lastSyncAt ? null : { done: 0, total: COLLECTION_NAMES.length },
+    // Progress is shown on the first download only (resumed after a reload); afterwards data is already local.
+    initialSync: firstSync.complete ? null : { done: 0, total: null, etaSeconds: null },
     problem: null,
     stuck: null,
   });
@@ -90,12 +94,22 @@ export async function startSync(db: OutpostDatabase, client: CentralClient, opti
     update({ lastSyncAt: now });
     write(() => db.upsertLocal(SYNC_STATE_DOC, { lastSyncAt: now }));
   };
+  const progressSub = firstSync.summary$.subscribe((initialSync) => {
+    if (status.value.initialSync) update({ initialSync });
+  });
 
   const resync = new Map<CollectionName, Subject<'RESYNC'>>();
-  const replications = COLLECTION_NAMES.map((name) => {
+  // First sync: every collection starts at once (so a queued order goes up at once), but each
+  // pulls only after the one before it in INITIAL_SYNC_ORDER: rules and catalog are usable in
+  // seconds while old leads are still coming.
+  const order = firstSync.complete ? COLLECTION_NAMES : INITIAL_SYNC_ORDER;
+  const estimated = firstSync.complete ? Promise.resolve() : firstSync.estimate();
+  let previous: Promise<void> = estimated;
+  const replications = order.map((name) => {
     const trigger = new Subject<'RESYNC'>();
     resync.set(name, trigger);
-    return replicateCollection({
+    const turn = previous;
+    const replication = replicateCollection({
       db,
       name,
       client,
@@ -105,18 +119,17 @@ export async function startSync(db: OutpostDatabase, client: CentralClient, opti
       resync$: trigger.asObservable(),
       track,
       onCaughtUp: noteCaughtUp,
+      onPage: firstSync.complete ? undefined : (page) => firstSync.page(name, page),
+      beforePull: firstSync.complete ? undefined : () => turn,
     });
+    previous = turn.then(() => replication.awaitInitialReplication());
+    return replication;
   });
-
-  let initialDone = 0;
-  for (const replication of replications) {
-    void replication.awaitInitialReplication().then(() => {
-      initialDone += 1;
-      if (status.value.initialSync) {
-        update({ initialSync: initialDone >= replications.length ? null : { done: initialDone, total: replications.length } });
-      }
-    });
-  }
+  const initialSyncDone = previous.then(() => {
+    if (stopping || firstSync.complete) return;
+    firstSync.finish();
+    update({ initialSync: null });
+  });
 
   const pendingCounts = OWNED_COLLECTIONS.map((name) => collectionOf(db, name).count({ selector: { syncPending: true } }).$);
   const pendingSub: Subscription = combineLatest(pendingCounts).subscribe((counts) => {
@@ -160,13 +173,14 @@ export async function startSync(db: OutpostDatabase, client: CentralClient, opti
     syncNow,
     setNetworkAvailable,
     knownCentralState: async (name, id) => {
-      const state = replications[COLLECTION_NAMES.indexOf(name)]?.internalReplicationState;
+      const state = replications[order.indexOf(name)]?.internalReplicationState;
       if (!state) return null;
       const found = await getAssumedMasterState(state, [id]);
       return (found[id]?.docData as Record<string, unknown> | undefined) ?? null;
     },
     awaitInitialSync: async () => {
       await Promise.all(replications.map((r) => r.awaitInitialReplication()));
+      await initialSyncDone;
     },
     stop: async () => {
       stopping = true;
@@ -174,9 +188,11 @@ export async function startSync(db: OutpostDatabase, client: CentralClient, opti
       stream.stop();
       health.stop();
       pendingSub.unsubscribe();
+      progressSub.unsubscribe();
       await Promise.all(replications.map((r) => r.cancel()));
       // A pull answered during cancel may have queued one last write: the database must outlive it.
       await Promise.all([...writes]);
+      await firstSync.close();
       status.complete();
     },
   };

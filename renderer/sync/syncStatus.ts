@@ -11,8 +11,8 @@ export interface SyncStatus {
   lastSyncAt: string | null;
   /** Local changes waiting to go up. */
   pending: number;
-  /** Collections downloaded so far during the very first sync; null once done. */
-  initialSync: { done: number; total: number } | null;
+  /** Documents downloaded so far during the first sync, of the total (null until known), and seconds left; null once done. */
+  initialSync: { done: number; total: number | null; etaSeconds: number | null } | null;
   /** Last sync problem in words, for the status bar; null when fine. */
   problem: string | null;
 }

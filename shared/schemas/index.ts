@@ -59,19 +59,20 @@ export interface CollectionDefinition<N extends CollectionName> {
 }
 
 /**
- * Version 1 encrypts conflictCopy at rest. The document itself does not change: the store
- * decrypts with the old schema and writes it back encrypted under the new one.
+ * Version 1 encrypts conflictCopy at rest and adds the pending-changes index (PENDING_INDEX).
+ * The document itself does not change: the store decrypts with the old schema and writes it
+ * back encrypted and indexed under the new one.
  */
-const ENCRYPT_CONFLICT_COPY: MigrationStrategies = { 1: (oldDoc) => oldDoc };
+const TO_VERSION_1: MigrationStrategies = { 1: (oldDoc) => oldDoc };
 
 export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
-  leads: { schema: leadSchema, migrationStrategies: ENCRYPT_CONFLICT_COPY },
-  accounts: { schema: accountSchema, migrationStrategies: ENCRYPT_CONFLICT_COPY },
-  contacts: { schema: contactSchema, migrationStrategies: ENCRYPT_CONFLICT_COPY },
-  opportunities: { schema: opportunitySchema, migrationStrategies: ENCRYPT_CONFLICT_COPY },
-  quotes: { schema: quoteSchema, migrationStrategies: ENCRYPT_CONFLICT_COPY },
-  orders: { schema: orderSchema, migrationStrategies: ENCRYPT_CONFLICT_COPY },
-  products: { schema: productSchema, migrationStrategies: ENCRYPT_CONFLICT_COPY },
+  leads: { schema: leadSchema, migrationStrategies: TO_VERSION_1 },
+  accounts: { schema: accountSchema, migrationStrategies: TO_VERSION_1 },
+  contacts: { schema: contactSchema, migrationStrategies: TO_VERSION_1 },
+  opportunities: { schema: opportunitySchema, migrationStrategies: TO_VERSION_1 },
+  quotes: { schema: quoteSchema, migrationStrategies: TO_VERSION_1 },
+  orders: { schema: orderSchema, migrationStrategies: TO_VERSION_1 },
+  products: { schema: productSchema, migrationStrategies: TO_VERSION_1 },
   offerings: { schema: offeringSchema, migrationStrategies: {} },
   ruleSets: { schema: ruleSetSchema, migrationStrategies: {} },
 };

@@ -7,12 +7,14 @@ import { badRequest, notFound } from '../http/errors';
 import { COLLECTION_RULES } from './collectionRules';
 import { changeOf, pullDocs, toWire } from './docs';
 import type { ChangeHub } from './hub';
+import { countRemaining } from './pullRemaining';
 import { parsePushBody } from './pushInput';
 import { applyPush } from './pushBatch';
 import { assertMayPush } from './writeAccess';
 
 export const DEFAULT_PULL_LIMIT = 100;
-export const MAX_PULL_LIMIT = 500;
+/** Large pages make a first sync of 60,000 documents a few dozen round-trips, not hundreds. */
+export const MAX_PULL_LIMIT = 2000;
 
 function collectionParam(params: unknown): CollectionName {
   const name = (params as { collection?: string }).collection ?? '';
@@ -43,6 +45,7 @@ export function registerSyncRoutes(app: FastifyInstance, db: Db, hub: ChangeHub)
     return {
       documents: docs.map(toWire) as unknown as PullResponse<CollectionName>['documents'],
       checkpoint: { seq: last ? last.seq : since },
+      remaining: docs.length < limit || !last ? 0 : await countRemaining(db, collection, user, last.seq),
     };
   });
 

@@ -1,0 +1,136 @@
+import {
+  clone,
+  getPrimaryFieldOfPrimaryKey,
+  hasEncryption,
+  wrapRxStorageInstance,
+  type BulkWriteRow,
+  type RxDocumentData,
+  type RxJsonSchema,
+  type RxStorage,
+  type RxStorageBulkWriteResponse,
+  type RxStorageInstance,
+  type RxStorageWriteErrorValidation,
+} from 'rxdb';
+import { getValidator } from 'rxdb/plugins/validate-z-schema';
+import { createFieldCipher } from './fieldCipher';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- RxStorage's own generics are `any` at this layer */
+type AnyStorage = RxStorage<any, any>;
+type AnyInstance = RxStorageInstance<any, any, any>;
+type AnySchema = RxJsonSchema<RxDocumentData<any>>;
+type Doc = any;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+/**
+ * The write context RxDB's replication uses when it stores documents pulled from the
+ * central system (replication-protocol/index.js: 'replication-downstream-' + checkpoint key).
+ */
+export const PULLED_WRITE_CONTEXT_PREFIX = 'replication-downstream-';
+
+/**
+ * Encrypts the schema's `encrypted` fields with AES-GCM (WebCrypto) before they reach
+ * the storage; see fieldCipher.ts for the format and how crypto-js data is still read.
+ */
+export function encryptedStorage(storage: AnyStorage): AnyStorage {
+  return {
+    ...storage,
+    name: `aes-gcm-${storage.name}`,
+    async createStorageInstance(params) {
+      if (!hasEncryption(params.schema)) return storage.createStorageInstance(params);
+      if (typeof params.password !== 'string' || params.password.length < 8) {
+        throw new Error('The local store needs a storage key of at least 8 characters to encrypt personal data');
+      }
+      const fields = params.schema.encrypted ?? [];
+      if (fields.some((field) => field.includes('.'))) throw new Error('Only top-level fields can be encrypted in the local store');
+      // Ciphertext is a string whatever the field held, so the stored schema says so.
+      const stored: AnySchema = clone(params.schema);
+      delete stored.encrypted;
+      const properties = stored.properties as Record<string, unknown>;
+      for (const field of fields) properties[field] = { type: 'string' };
+      const instance = await storage.createStorageInstance({ ...params, schema: stored });
+      const cipher = createFieldCipher(params.password, fields);
+      return wrapRxStorageInstance(
+        params.schema as AnySchema,
+        instance,
+        (doc) => cipher.encrypt(doc as Record<string, unknown>) as Promise<RxDocumentData<unknown>>,
+        (doc) => cipher.decrypt(doc as Record<string, unknown>) as Promise<RxDocumentData<unknown>>,
+      ) as AnyInstance;
+    },
+  };
+}
+
+/**
+ * Checks documents against their schema with z-schema (no `unsafe-eval`, so it runs under the
+ * CSP), except those pulled from the central system: it validated each one against the same
+ * schema when it was pushed, and validating 50,000 of them again on a first sync cost seconds.
+ */
+export function validatedStorage(storage: AnyStorage): AnyStorage {
+  return {
+    ...storage,
+    name: `validate-own-${storage.name}`,
+    async createStorageInstance(params) {
+      const instance: AnyInstance = await storage.createStorageInstance(params);
+      const primary = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey);
+      let validate: ((doc: unknown) => unknown[]) | null = null;
+      const write = instance.bulkWrite.bind(instance);
+      instance.bulkWrite = async (rows: BulkWriteRow<Doc>[], context: string): Promise<RxStorageBulkWriteResponse<Doc>> => {
+        if (context.startsWith(PULLED_WRITE_CONTEXT_PREFIX)) return write(rows, context);
+        validate ??= getValidator(params.schema) as (doc: unknown) => unknown[];
+        const errors: RxStorageWriteErrorValidation<Doc>[] = [];
+        const valid: BulkWriteRow<Doc>[] = [];
+        for (const row of rows) {
+          const validationErrors = validate(row.document);
+          if (validationErrors.length === 0) valid.push(row);
+          else {
+            errors.push({
+              status: 422,
+              isError: true,
+              documentId: String((row.document as Record<string, unknown>)[primary]),
+              writeRow: row,
+              validationErrors: validationErrors as RxStorageWriteErrorValidation<Doc>['validationErrors'],
+              schema: instance.schema as AnySchema,
+              context,
+            });
+          }
+        }
+        const result = valid.length > 0 ? await write(valid, context) : { error: [] };
+        return { error: [...result.error, ...errors] };
+      };
+      return instance;
+    },
+  };
+}
+
+/** Rows per storage write: small enough that one chunk stays well under a 100 ms task on a slow laptop. */
+export const WRITE_CHUNK_ROWS = 100;
+
+/** Lets the UI thread paint and handle input between chunks. */
+function yieldToUi(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Splits large writes (a 1,000-document pull page) into chunks with a yield between them, so a
+ * first sync never freezes the window. RxDB writes are per-document anyway (errors come back
+ * per row), so splitting changes no outcome.
+ */
+export function chunkedStorage(storage: AnyStorage): AnyStorage {
+  return {
+    ...storage,
+    name: `chunked-${storage.name}`,
+    async createStorageInstance(params) {
+      const instance: AnyInstance = await storage.createStorageInstance(params);
+      const write = instance.bulkWrite.bind(instance);
+      instance.bulkWrite = async (rows: BulkWriteRow<Doc>[], context: string): Promise<RxStorageBulkWriteResponse<Doc>> => {
+        if (rows.length <= WRITE_CHUNK_ROWS) return write(rows, context);
+        const error: RxStorageBulkWriteResponse<Doc>['error'] = [];
+        for (let at = 0; at < rows.length; at += WRITE_CHUNK_ROWS) {
+          if (at > 0) await yieldToUi();
+          error.push(...(await write(rows.slice(at, at + WRITE_CHUNK_ROWS), context)).error);
+        }
+        return { error };
+      };
+      return instance;
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import { expect, type Browser } from '@playwright/test';
+import { INITIAL_SYNC_ORDER } from '../../shared/sync/initialSync';
+import { BENCH_REP, repToken } from './seed';
+import { LONG_TASK_OBSERVER, heapMb, longestTask } from './page';
+
+export interface FirstSyncRun {
+  seconds: number;
+  baselineSeconds: number;
+  longestTaskMs: number;
+  heapMb: number;
+  coldStartMs: number;
+  arrivedLeadOpenMs: number | null;
+}
+
+/** Fetching every pull page without storing anything: the floor for a first sync. */
+async function fetchOnly(page: import('@playwright/test').Page, centralUrl: string, token: string): Promise<number> {
+  return page.evaluate(
+    async ({ centralUrl, token, collections }) => {
+      const started = performance.now();
+      for (const name of collections) {
+        let seq = 0;
+        for (;;) {
+          const response = await fetch(`${centralUrl}/sync/${name}/pull?seq=${seq}&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+          const body = (await response.json()) as { documents: unknown[]; checkpoint: { seq: number } };
+          seq = body.checkpoint.seq;
+          if (body.documents.length < 1000) break;
+        }
+      }
+      return (performance.now() - started) / 1000;
+    },
+    { centralUrl, token, collections: [...INITIAL_SYNC_ORDER] },
+  );
+}
+
+/**
+ * B4 (Sign in -> all data usable), the longest main-thread task meanwhile, the heap after it,
+ * and B8 (offline cold start with that data local) in the same browser profile.
+ */
+export async function measureFirstSync(
+  browser: Browser,
+  appUrl: string,
+  centralUrl: string,
+  /** Runs on the signed-in page once the data is local (scale-lists' list measures). */
+  afterSync?: (page: import('@playwright/test').Page) => Promise<void>,
+): Promise<FirstSyncRun> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(appUrl);
+    const baselineSeconds = await fetchOnly(page, centralUrl, await repToken(centralUrl));
+
+    await page.addInitScript(LONG_TASK_OBSERVER);
+    await page.goto(appUrl);
+    await page.getByLabel('Username').fill(BENCH_REP);
+    await page.getByLabel('Password').fill('demo');
+    const started = Date.now();
+    const clickedAt = await page.evaluate(() => performance.now());
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const progress = page.getByRole('region', { name: 'First sync' });
+    await expect(page.getByRole('heading', { name: 'Leads' })).toBeVisible({ timeout: 600_000 });
+    // Usable while it runs: open a lead that has arrived, if the sync is still going.
+    let arrivedLeadOpenMs: number | null = null;
+    const firstLead = page.getByRole('table', { name: 'Leads' }).getByRole('button').first();
+    if (await progress.isVisible()) {
+      await firstLead.waitFor({ timeout: 600_000 });
+      const clicked = Date.now();
+      await firstLead.click();
+      // Any lead will do: the list re-sorts as leads arrive, so the one under the pointer may change.
+      await expect(page.getByRole('list', { name: 'Lead details' })).toBeVisible({ timeout: 120_000 });
+      arrivedLeadOpenMs = Date.now() - clicked;
+      await page.getByRole('button', { name: 'Leads' }).click();
+    }
+    await expect(progress).toBeHidden({ timeout: 900_000 });
+    const seconds = (Date.now() - started) / 1000;
+    const longestTaskMs = await longestTask(page, clickedAt);
+    const heap = await heapMb(page);
+    await afterSync?.(page);
+
+    // B8: offline, the same profile, a fresh navigation to an interactive main screen.
+    await context.route(`${centralUrl}/**`, (route) => route.abort('internetdisconnected'));
+    const cold = await context.newPage();
+    await page.close();
+    const navigated = Date.now();
+    await cold.goto(appUrl);
+    await cold.getByRole('button', { name: 'New lead' }).click({ timeout: 120_000 });
+    await expect(cold.getByRole('heading', { name: /New lead/i })).toBeVisible({ timeout: 120_000 });
+    const coldStartMs = Date.now() - navigated;
+    return { seconds, baselineSeconds, longestTaskMs, heapMb: heap, coldStartMs, arrivedLeadOpenMs };
+  } finally {
+    await context.close();
+  }
+}

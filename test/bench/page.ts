@@ -1,0 +1,56 @@
+import { build } from 'esbuild';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+
+/** The B1 page: the app's database code bundled for the browser, served on the app's origin (a secure context). */
+export async function benchBundle(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(import.meta.dirname, 'browser', 'localWrite.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+export async function openBenchPage(page: Page, appUrl: string, script: string): Promise<void> {
+  await page.route(`${appUrl}/__bench/**`, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: route.request().url().endsWith('.js') ? 'text/javascript' : 'text/html',
+      body: route.request().url().endsWith('.js') ? script : '<!doctype html><title>bench</title><script src="/__bench/b1.js"></script>',
+    }),
+  );
+  await page.goto(`${appUrl}/__bench/b1.html`);
+  await page.waitForFunction(() => 'outpostBench' in globalThis);
+}
+
+/** Records every main-thread task over 50 ms from the first script on (PerformanceObserver 'longtask'). */
+export const LONG_TASK_OBSERVER = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]); })
+    .observe({ type: 'longtask', buffered: true });
+`;
+
+/** The longest task that started after `since` (the page's performance.now()). */
+export async function longestTask(page: Page, since: number): Promise<number> {
+  return page.evaluate(
+    (from) => Math.max(0, ...((globalThis as unknown as { __longTasks?: [number, number][] }).__longTasks ?? []).filter(([start]) => start >= from).map(([, d]) => d)),
+    since,
+  );
+}
+
+/** JS heap of the renderer, as DevTools reports it. */
+export async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN) / 1024 / 1024;
+}
