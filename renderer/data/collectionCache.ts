@@ -21,6 +21,12 @@ export const FIRST_CHUNK = 100;
 export const CHUNK = 1_000;
 /** While loading, how often the screen is told about the rows so far (each costs a re-sort). */
 const LOADING_NOTIFY_MS = 250;
+/**
+ * A burst of changes (a sync batch) becomes one update. Each update re-sorts the whole list,
+ * so big lists update less often (50k rows: twice a second) and the main thread stays free.
+ */
+const CHANGE_COALESCE_MS = 100;
+const ROWS_PER_COALESCE_MS = 100;
 
 interface Entry<T> {
   doc: T;
@@ -147,7 +153,7 @@ export class CollectionCache<T extends { id: string }> {
     this.notifyTimer = setTimeout(() => {
       this.notifyTimer = null;
       this.publish(this.snapshot.loading);
-    }, 16);
+    }, Math.max(CHANGE_COALESCE_MS, this.entries.size / ROWS_PER_COALESCE_MS));
   }
 
   private publish(loading: boolean): void {
