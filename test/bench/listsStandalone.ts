@@ -49,6 +49,10 @@ export async function runStandalone(measure: (page: Page, runs: number) => Promi
   try {
     const me = (await (await api(central.url, await tokenFor(central.url, USER)).get('/me')).json()) as { id: string };
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('pageerror', (error) => log(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') log(`console error: ${message.text()}`);
+    });
     await serveGeneratedLeads(page, me.id);
     const started = Date.now();
     await page.goto(app.url);
@@ -60,7 +64,10 @@ export async function runStandalone(measure: (page: Page, runs: number) => Promi
     await status.waitFor({ timeout: 60_000 });
     log(`first rows after sign-in: ${Date.now() - started} ms`);
     for (;;) {
-      const text = await status.innerText();
+      const text = await status.innerText({ timeout: 60_000 }).catch(async (error: unknown) => {
+        log(`the Leads screen lost its count; it shows:\n${await page.locator('body').innerText()}`);
+        throw error;
+      });
       const shown = Number(text.replace(/\D/g, ''));
       if (shown >= LEADS && !text.includes('loading')) break;
       log(`  ${text}`);
