@@ -72,12 +72,24 @@ async function sortClicks(page: Page): Promise<number[]> {
   return times;
 }
 
+/** A blank page in the same browser for the baselines (a `browser.newPage()` context allows no second page). */
+async function baselinePageBeside(page: Page): Promise<Page> {
+  const context = page.context();
+  try {
+    return await context.newPage();
+  } catch {
+    const browser = context.browser();
+    if (!browser) throw new Error('measureLists needs a page whose browser can open another page for the baselines');
+    return browser.newPage();
+  }
+}
+
 export async function measureLists(page: Page, runs: number): Promise<BenchMeasure[]> {
   const sections = page.getByRole('navigation', { name: 'Sections' });
   await sections.getByRole('button', { name: 'Leads' }).click();
   const total = await leadCount(page);
   await page.evaluate(INSTALL_PROBES);
-  const baselinePage = await page.context().newPage();
+  const baselinePage = await baselinePageBeside(page);
   const first: number[] = [];
   const firstBase: number[] = [];
   const search: number[] = [];

@@ -48,7 +48,7 @@ export async function runStandalone(measure: (page: Page, runs: number) => Promi
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   try {
     const me = (await (await api(central.url, await tokenFor(central.url, USER)).get('/me')).json()) as { id: string };
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     page.on('pageerror', (error) => log(`page error: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error') log(`console error: ${message.text()}`);
