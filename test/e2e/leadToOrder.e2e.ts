@@ -147,7 +147,7 @@ test('a rep runs the Lead-to-Order journey offline and synced', async ({ page, c
     await expect(syncStatus(page)).toContainText('1 change waiting to sync');
     await sections.getByRole('button', { name: 'Orders' }).click();
     await expect(page.getByRole('table', { name: 'Orders' })).toContainText('Queued');
-    await page.getByRole('table', { name: 'Orders' }).getByRole('button', { name: 'Acme Displays' }).click();
+    await page.getByRole('table', { name: 'Orders' }).getByRole('link', { name: 'Acme Displays' }).click();
     await expect(page.getByText('Status: Queued')).toBeVisible();
   });
 

@@ -1,58 +1,51 @@
+import type { LeadDoc } from '../../../shared/schemas';
 import { useNavigation } from '../../app/navigation';
-import { useDocuments } from '../../data/hooks';
-import { Loading } from '../common/Loading';
-import { newestFirst } from '../common/sort';
+import { useCollectionRows } from '../../data/hooks';
+import type { ListScreenFilter } from '../common/ListScreen';
+import { ListScreen } from '../common/ListScreen';
+import type { TableColumn } from '../common/VirtualTable';
 import { statusLabel } from '../statusLabels';
 import { orDash, qualifiedText } from './leadDisplay';
+import { leadListSpec } from './leadList';
 
-/** The rep's leads, newest first, with their processing results. */
+const COLUMNS: readonly TableColumn<LeadDoc>[] = [
+  { id: 'company', header: 'Company', text: (l) => l.company, sortable: true },
+  { id: 'contact', header: 'Contact', text: (l) => l.contactName, sortable: true },
+  { id: 'status', header: 'Status', text: (l) => statusLabel(l.status), sortable: true },
+  { id: 'qualified', header: 'Qualified', text: qualifiedText, sortable: true },
+  { id: 'rating', header: 'Rating', text: (l) => orDash(l.rating), sortable: true },
+  { id: 'channel', header: 'Channel', text: (l) => orDash(l.channel), sortable: true },
+];
+
+const FILTERS: readonly ListScreenFilter[] = [
+  { id: 'status', label: 'Status', optionLabel: statusLabel },
+  { id: 'rating', label: 'Rating' },
+  { id: 'channel', label: 'Channel' },
+];
+
+/** The rep's leads, newest first, with their processing results; searchable at any volume. */
 export function LeadsPage() {
   const { navigate } = useNavigation();
-  const leads = useDocuments('leads');
+  const { rows, loading } = useCollectionRows('leads');
   return (
-    <div className="screen">
-      <div className="screen-header">
-        <h1>Leads</h1>
-        <div className="screen-actions">
-          <button type="button" className="button button--primary" onClick={() => navigate({ page: 'newLead' })}>
-            New lead
-          </button>
-        </div>
-      </div>
-      {leads === undefined ? (
-        <Loading />
-      ) : leads.length === 0 ? (
-        <p className="empty">No leads yet. Capture one with “New lead”.</p>
-      ) : (
-        <table className="data-table" aria-label="Leads">
-          <thead>
-            <tr>
-              <th scope="col">Company</th>
-              <th scope="col">Contact</th>
-              <th scope="col">Status</th>
-              <th scope="col">Qualified</th>
-              <th scope="col">Rating</th>
-              <th scope="col">Channel</th>
-            </tr>
-          </thead>
-          <tbody>
-            {newestFirst(leads).map((lead) => (
-              <tr key={lead.id}>
-                <th scope="row">
-                  <button type="button" className="link-button" onClick={() => navigate({ page: 'lead', id: lead.id })}>
-                    {lead.company}
-                  </button>
-                </th>
-                <td>{lead.contactName}</td>
-                <td>{statusLabel(lead.status)}</td>
-                <td>{qualifiedText(lead)}</td>
-                <td>{orDash(lead.rating)}</td>
-                <td>{orDash(lead.channel)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </div>
+    <ListScreen
+      title="Leads"
+      noun="leads"
+      searchHint="company, contact or email"
+      spec={leadListSpec}
+      rows={rows}
+      loading={loading}
+      columns={COLUMNS}
+      filters={FILTERS}
+      empty="No leads yet. Capture one with “New lead”."
+      actions={
+        <button type="button" className="button button--primary" onClick={() => navigate({ page: 'newLead' })}>
+          New lead
+        </button>
+      }
+      rowKey={(l) => l.id}
+      rowHref={(l) => `#lead/${encodeURIComponent(l.id)}`}
+      onOpen={(l) => navigate({ page: 'lead', id: l.id })}
+    />
   );
 }

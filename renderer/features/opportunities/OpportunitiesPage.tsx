@@ -1,50 +1,74 @@
+import { useMemo } from 'react';
+import type { ListSpec } from '../../../shared/lists/listView';
+import type { OpportunityDoc } from '../../../shared/schemas';
 import { useNavigation } from '../../app/navigation';
-import { useDocuments } from '../../data/hooks';
-import { Loading } from '../common/Loading';
-import { byId, newestFirst } from '../common/sort';
+import { useCollectionRows } from '../../data/hooks';
+import { ListScreen, type ListScreenFilter } from '../common/ListScreen';
+import { byId } from '../common/sort';
+import type { TableColumn } from '../common/VirtualTable';
+import { newestKey } from '../leads/leadList';
 import { statusLabel } from '../statusLabels';
+
+/** An opportunity with the names of its account and contact, as the table shows them. */
+interface OpportunityRow {
+  id: string;
+  doc: OpportunityDoc;
+  account: string;
+  contact: string;
+}
+
+const SPEC: ListSpec<OpportunityRow> = {
+  searchText: (r) => [r.doc.name, r.account, r.contact],
+  filters: { status: (r) => r.doc.status },
+  sortValues: {
+    name: (r) => r.doc.name,
+    account: (r) => r.account,
+    contact: (r) => r.contact,
+    status: (r) => statusLabel(r.doc.status),
+  },
+  defaultOrder: (r) => newestKey(r.doc),
+  defaultDescending: true,
+};
+
+const COLUMNS: readonly TableColumn<OpportunityRow>[] = [
+  { id: 'name', header: 'Opportunity', text: (r) => r.doc.name, sortable: true },
+  { id: 'account', header: 'Account', text: (r) => r.account || '—', sortable: true },
+  { id: 'contact', header: 'Contact', text: (r) => r.contact || '—', sortable: true },
+  { id: 'status', header: 'Status', text: (r) => statusLabel(r.doc.status), sortable: true },
+];
+
+const FILTERS: readonly ListScreenFilter[] = [{ id: 'status', label: 'Status', optionLabel: statusLabel }];
 
 /** Opportunities converted from the rep's leads. */
 export function OpportunitiesPage() {
   const { navigate } = useNavigation();
-  const opportunities = useDocuments('opportunities');
-  const accounts = byId(useDocuments('accounts'));
-  const contacts = byId(useDocuments('contacts'));
+  const opportunities = useCollectionRows('opportunities');
+  const accounts = useCollectionRows('accounts').rows;
+  const contacts = useCollectionRows('contacts').rows;
+  const rows = useMemo(() => {
+    const accountById = byId(accounts);
+    const contactById = byId(contacts);
+    return opportunities.rows.map((doc) => ({
+      id: doc.id,
+      doc,
+      account: accountById.get(doc.accountId)?.name ?? '',
+      contact: (doc.contactId && contactById.get(doc.contactId)?.name) || '',
+    }));
+  }, [opportunities.rows, accounts, contacts]);
   return (
-    <div className="screen">
-      <div className="screen-header">
-        <h1>Opportunities</h1>
-      </div>
-      {opportunities === undefined ? (
-        <Loading />
-      ) : opportunities.length === 0 ? (
-        <p className="empty">No opportunities yet. Convert a qualified lead to create one.</p>
-      ) : (
-        <table className="data-table" aria-label="Opportunities">
-          <thead>
-            <tr>
-              <th scope="col">Opportunity</th>
-              <th scope="col">Account</th>
-              <th scope="col">Contact</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {newestFirst(opportunities).map((o) => (
-              <tr key={o.id}>
-                <th scope="row">
-                  <button type="button" className="link-button" onClick={() => navigate({ page: 'opportunity', id: o.id })}>
-                    {o.name}
-                  </button>
-                </th>
-                <td>{accounts.get(o.accountId)?.name ?? '—'}</td>
-                <td>{(o.contactId && contacts.get(o.contactId)?.name) || '—'}</td>
-                <td>{statusLabel(o.status)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </div>
+    <ListScreen
+      title="Opportunities"
+      noun="opportunities"
+      searchHint="opportunity, account or contact"
+      spec={SPEC}
+      rows={rows}
+      loading={opportunities.loading}
+      columns={COLUMNS}
+      filters={FILTERS}
+      empty="No opportunities yet. Convert a qualified lead to create one."
+      rowKey={(r) => r.id}
+      rowHref={(r) => `#opportunity/${encodeURIComponent(r.id)}`}
+      onOpen={(r) => navigate({ page: 'opportunity', id: r.id })}
+    />
   );
 }

@@ -1,54 +1,60 @@
+import type { ListSpec } from '../../../shared/lists/listView';
 import { formatCents } from '../../../shared/money';
+import type { OrderDoc } from '../../../shared/schemas';
 import { useNavigation } from '../../app/navigation';
-import { useDocuments } from '../../data/hooks';
-import { Loading } from '../common/Loading';
-import { formatWhen, newestFirst } from '../common/sort';
+import { useCollectionRows } from '../../data/hooks';
+import { ListScreen, type ListScreenFilter } from '../common/ListScreen';
+import { formatWhen } from '../common/sort';
+import type { TableColumn } from '../common/VirtualTable';
+import { newestKey } from '../leads/leadList';
 import { statusLabel } from '../statusLabels';
+
+function statusText(order: OrderDoc): string {
+  return `${statusLabel(order.status)}${order.syncError ? ' (sync refused)' : ''}`;
+}
+
+const SPEC: ListSpec<OrderDoc> = {
+  searchText: (o) => [o.accountName],
+  filters: { status: (o) => o.status },
+  sortValues: {
+    account: (o) => o.accountName,
+    status: statusText,
+    oneTime: (o) => o.totals.oneTime,
+    recurring: (o) => o.totals.recurring,
+    submitted: (o) => o.submittedAt,
+  },
+  defaultOrder: newestKey,
+  defaultDescending: true,
+};
+
+const COLUMNS: readonly TableColumn<OrderDoc>[] = [
+  { id: 'account', header: 'Account', text: (o) => o.accountName, sortable: true },
+  { id: 'status', header: 'Status', text: statusText, sortable: true },
+  { id: 'oneTime', header: 'One-time', numeric: true, text: (o) => formatCents(o.totals.oneTime, o.totals.currency), sortable: true },
+  { id: 'recurring', header: 'Monthly', numeric: true, text: (o) => formatCents(o.totals.recurring, o.totals.currency), sortable: true },
+  { id: 'submitted', header: 'Submitted', text: (o) => formatWhen(o.submittedAt), sortable: true },
+];
+
+const FILTERS: readonly ListScreenFilter[] = [{ id: 'status', label: 'Status', optionLabel: statusLabel }];
 
 /** The rep's orders: drafts, queued ones waiting to sync, and those the central system owns. */
 export function OrdersPage() {
   const { navigate } = useNavigation();
-  const orders = useDocuments('orders');
+  const { rows, loading } = useCollectionRows('orders');
   return (
-    <div className="screen">
-      <div className="screen-header">
-        <h1>Orders</h1>
-      </div>
-      {orders === undefined ? (
-        <Loading />
-      ) : orders.length === 0 ? (
-        <p className="empty">No orders yet. Create one from an accepted quote.</p>
-      ) : (
-        <table className="data-table" aria-label="Orders">
-          <thead>
-            <tr>
-              <th scope="col">Account</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="num">One-time</th>
-              <th scope="col" className="num">Monthly</th>
-              <th scope="col">Submitted</th>
-            </tr>
-          </thead>
-          <tbody>
-            {newestFirst(orders).map((o) => (
-              <tr key={o.id}>
-                <th scope="row">
-                  <button type="button" className="link-button" onClick={() => navigate({ page: 'order', id: o.id })}>
-                    {o.accountName}
-                  </button>
-                </th>
-                <td>
-                  {statusLabel(o.status)}
-                  {o.syncError ? ' (sync refused)' : ''}
-                </td>
-                <td className="num">{formatCents(o.totals.oneTime, o.totals.currency)}</td>
-                <td className="num">{formatCents(o.totals.recurring, o.totals.currency)}</td>
-                <td>{formatWhen(o.submittedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </div>
+    <ListScreen
+      title="Orders"
+      noun="orders"
+      searchHint="account"
+      spec={SPEC}
+      rows={rows}
+      loading={loading}
+      columns={COLUMNS}
+      filters={FILTERS}
+      empty="No orders yet. Create one from an accepted quote."
+      rowKey={(o) => o.id}
+      rowHref={(o) => `#order/${encodeURIComponent(o.id)}`}
+      onOpen={(o) => navigate({ page: 'order', id: o.id })}
+    />
   );
 }

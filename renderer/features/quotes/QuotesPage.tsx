@@ -1,54 +1,78 @@
+import { useMemo } from 'react';
+import type { ListSpec } from '../../../shared/lists/listView';
 import { formatCents } from '../../../shared/money';
+import type { QuoteDoc } from '../../../shared/schemas';
 import { useNavigation } from '../../app/navigation';
-import { useDocuments } from '../../data/hooks';
-import { Loading } from '../common/Loading';
-import { byId, newestFirst } from '../common/sort';
+import { useCollectionRows } from '../../data/hooks';
+import { ListScreen, type ListScreenFilter } from '../common/ListScreen';
+import { byId } from '../common/sort';
+import type { TableColumn } from '../common/VirtualTable';
+import { newestKey } from '../leads/leadList';
 import { statusLabel } from '../statusLabels';
 import { quoteTitle } from './quoteTitle';
+
+/** A quote with its title and opportunity name, as the table shows them. */
+interface QuoteRow {
+  id: string;
+  doc: QuoteDoc;
+  title: string;
+  opportunity: string;
+}
+
+const SPEC: ListSpec<QuoteRow> = {
+  searchText: (r) => [r.title, r.opportunity],
+  filters: { status: (r) => r.doc.status },
+  sortValues: {
+    title: (r) => r.title,
+    opportunity: (r) => r.opportunity,
+    status: (r) => statusLabel(r.doc.status),
+    oneTime: (r) => r.doc.totals.oneTime,
+    recurring: (r) => r.doc.totals.recurring,
+  },
+  defaultOrder: (r) => newestKey(r.doc),
+  defaultDescending: true,
+};
+
+const COLUMNS: readonly TableColumn<QuoteRow>[] = [
+  { id: 'title', header: 'Quote', text: (r) => r.title, sortable: true },
+  { id: 'opportunity', header: 'Opportunity', text: (r) => r.opportunity || '—', sortable: true },
+  { id: 'status', header: 'Status', text: (r) => statusLabel(r.doc.status), sortable: true },
+  { id: 'oneTime', header: 'One-time', numeric: true, text: (r) => formatCents(r.doc.totals.oneTime, r.doc.totals.currency), sortable: true },
+  { id: 'recurring', header: 'Monthly', numeric: true, text: (r) => formatCents(r.doc.totals.recurring, r.doc.totals.currency), sortable: true },
+];
+
+const FILTERS: readonly ListScreenFilter[] = [{ id: 'status', label: 'Status', optionLabel: statusLabel }];
 
 /** The rep's quotes with their status and totals. */
 export function QuotesPage() {
   const { navigate } = useNavigation();
-  const quotes = useDocuments('quotes');
-  const accounts = byId(useDocuments('accounts'));
-  const opportunities = byId(useDocuments('opportunities'));
+  const quotes = useCollectionRows('quotes');
+  const accounts = useCollectionRows('accounts').rows;
+  const opportunities = useCollectionRows('opportunities').rows;
+  const rows = useMemo(() => {
+    const accountById = byId(accounts);
+    const opportunityById = byId(opportunities);
+    return quotes.rows.map((doc) => ({
+      id: doc.id,
+      doc,
+      title: quoteTitle(doc, accountById.get(doc.accountId)?.name),
+      opportunity: opportunityById.get(doc.opportunityId)?.name ?? '',
+    }));
+  }, [quotes.rows, accounts, opportunities]);
   return (
-    <div className="screen">
-      <div className="screen-header">
-        <h1>Quotes</h1>
-      </div>
-      {quotes === undefined ? (
-        <Loading />
-      ) : quotes.length === 0 ? (
-        <p className="empty">No quotes yet. Create one from an opportunity.</p>
-      ) : (
-        <table className="data-table" aria-label="Quotes">
-          <thead>
-            <tr>
-              <th scope="col">Quote</th>
-              <th scope="col">Opportunity</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="num">One-time</th>
-              <th scope="col" className="num">Monthly</th>
-            </tr>
-          </thead>
-          <tbody>
-            {newestFirst(quotes).map((q) => (
-              <tr key={q.id}>
-                <th scope="row">
-                  <button type="button" className="link-button" onClick={() => navigate({ page: 'quote', id: q.id })}>
-                    {quoteTitle(q, accounts.get(q.accountId)?.name)}
-                  </button>
-                </th>
-                <td>{opportunities.get(q.opportunityId)?.name ?? '—'}</td>
-                <td>{statusLabel(q.status)}</td>
-                <td className="num">{formatCents(q.totals.oneTime, q.totals.currency)}</td>
-                <td className="num">{formatCents(q.totals.recurring, q.totals.currency)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </div>
+    <ListScreen
+      title="Quotes"
+      noun="quotes"
+      searchHint="quote or opportunity"
+      spec={SPEC}
+      rows={rows}
+      loading={quotes.loading}
+      columns={COLUMNS}
+      filters={FILTERS}
+      empty="No quotes yet. Create one from an opportunity."
+      rowKey={(r) => r.id}
+      rowHref={(r) => `#quote/${encodeURIComponent(r.id)}`}
+      onOpen={(r) => navigate({ page: 'quote', id: r.id })}
+    />
   );
 }

@@ -1,0 +1,85 @@
+import { useMemo, type ReactNode } from 'react';
+import type { ListSpec } from '../../../shared/lists/listView';
+import { ListControls, type ListFilter } from './ListControls';
+import { Loading } from './Loading';
+import { useListView } from './useListView';
+import { VirtualTable, type TableColumn } from './VirtualTable';
+
+export interface ListScreenFilter {
+  id: string;
+  label: string;
+  /** Stored value as the rep reads it; the value itself when absent. */
+  optionLabel?(value: string): string;
+}
+
+export interface ListScreenProps<T extends object> {
+  title: string;
+  /** Plural noun: "leads". */
+  noun: string;
+  searchHint: string;
+  spec: ListSpec<T>;
+  rows: readonly T[];
+  loading: boolean;
+  columns: readonly TableColumn<T>[];
+  filters: readonly ListScreenFilter[];
+  /** Shown when the rep has no records at all. */
+  empty: string;
+  actions?: ReactNode;
+  rowKey(row: T): string;
+  rowHref(row: T): string;
+  onOpen(row: T): void;
+}
+
+/** A list screen: heading, search, filters, count and the virtualised table, the same on every list. */
+export function ListScreen<T extends object>(props: ListScreenProps<T>) {
+  const { title, noun, rows, loading, spec, filters } = props;
+  const list = useListView(spec, rows);
+  const { view } = list;
+  // Options come from the rows themselves, so a value only a newer central system knows still shows.
+  const filterOptions: ListFilter[] = useMemo(
+    () =>
+      filters.map((f) => ({
+        id: f.id,
+        label: f.label,
+        options: view.filterValues(f.id).map((value) => ({ value, label: f.optionLabel ? f.optionLabel(value) : value })),
+      })),
+    [filters, view],
+  );
+  const body =
+    rows.length === 0 ? (
+      loading ? <Loading what={`Loading ${noun}…`} /> : <p className="empty">{props.empty}</p>
+    ) : (
+      <>
+        <ListControls
+          noun={noun}
+          searchHint={props.searchHint}
+          filters={filterOptions}
+          state={list.state}
+          shown={list.visible.length}
+          total={rows.length}
+          loading={loading}
+          onSearch={list.setSearch}
+          onFilter={list.setFilter}
+        />
+        <VirtualTable
+          label={title}
+          columns={props.columns}
+          rows={list.visible}
+          rowKey={props.rowKey}
+          rowHref={props.rowHref}
+          onOpen={props.onOpen}
+          sort={list.state.sort}
+          onSort={list.toggleSort}
+        />
+      </>
+    );
+  return (
+    <div className="screen">
+      <div className="screen-header">
+        <h1>{title}</h1>
+        {props.actions ? <div className="screen-actions">{props.actions}</div> : null}
+      </div>
+      {body}
+    </div>
+  );
+}

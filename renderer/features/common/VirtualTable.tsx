@@ -1,0 +1,108 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, type MouseEvent, type ReactNode } from 'react';
+import type { ListSort } from '../../../shared/lists/listView';
+import './virtualTable.css';
+
+export interface TableColumn<T> {
+  id: string;
+  header: string;
+  /** Cell text; the first column's is also the name of the row's link. */
+  text(row: T): string;
+  numeric?: boolean;
+  /** Whether its header is a sort button (the list's spec must have a sort value for `id`). */
+  sortable?: boolean;
+}
+
+export interface VirtualTableProps<T> {
+  /** The table's accessible name ("Leads"). */
+  label: string;
+  columns: readonly TableColumn<T>[];
+  rows: readonly T[];
+  rowKey(row: T): string;
+  /** Where the first column's link goes, and how it opens in the app. */
+  rowHref(row: T): string;
+  onOpen(row: T): void;
+  sort: ListSort | null;
+  onSort(column: string): void;
+}
+
+/** Must match `.virtual-table tbody tr` (2.5rem at the default 16px font). */
+const ROW_HEIGHT = 40;
+
+function ariaSort(sort: ListSort | null, column: string): 'ascending' | 'descending' | undefined {
+  if (sort?.column !== column) return undefined;
+  return sort.direction === 'asc' ? 'ascending' : 'descending';
+}
+
+/**
+ * A list table that renders only the rows in view (plus a few), so 50k rows cost a screenful
+ * of DOM. It stays a real table for screen readers: `aria-rowcount` is the full count and each
+ * rendered row carries its `aria-rowindex`; spacer rows that stand in for the rest are hidden.
+ */
+export function VirtualTable<T>({ label, columns, rows, rowKey, rowHref, onOpen, sort, onSort }: VirtualTableProps<T>) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    getItemKey: (index) => rowKey(rows[index]!),
+  });
+  const items = virtualizer.getVirtualItems();
+  const paddingTop = items.length > 0 ? items[0]!.start : 0;
+  const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
+  const open = (row: T) => (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    onOpen(row);
+  };
+  const [first, ...rest] = columns;
+  if (!first) throw new Error(`The ${label} table needs at least one column`);
+  const spacer = (height: number, key: string): ReactNode =>
+    height > 0 ? (
+      <tr className="spacer" aria-hidden="true" key={key}>
+        <td colSpan={columns.length} style={{ height }} />
+      </tr>
+    ) : null;
+  return (
+    <div ref={scrollRef} className="virtual-table-scroll" tabIndex={0} role="region" aria-label={`${label}, scrollable`}>
+      <table className="data-table virtual-table" aria-label={label} aria-rowcount={rows.length + 1}>
+        <thead>
+          <tr aria-rowindex={1}>
+            {columns.map((column) => (
+              <th key={column.id} scope="col" className={column.numeric ? 'num' : undefined} aria-sort={ariaSort(sort, column.id)}>
+                {column.sortable ? (
+                  <button type="button" className="sort-button" onClick={() => onSort(column.id)}>
+                    {column.header}
+                  </button>
+                ) : (
+                  column.header
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {spacer(paddingTop, 'before')}
+          {items.map((item) => {
+            const row = rows[item.index]!;
+            return (
+              <tr key={item.key} aria-rowindex={item.index + 2}>
+                <th scope="row">
+                  <a href={rowHref(row)} onClick={open(row)}>
+                    {first.text(row)}
+                  </a>
+                </th>
+                {rest.map((column) => (
+                  <td key={column.id} className={column.numeric ? 'num' : undefined}>
+                    {column.text(row)}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+          {spacer(paddingBottom, 'after')}
+        </tbody>
+      </table>
+    </div>
+  );
+}

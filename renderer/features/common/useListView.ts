@@ -1,0 +1,58 @@
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { EMPTY_LIST_STATE, ListView, type ListSpec, type ListState } from '../../../shared/lists/listView';
+
+export interface ListScreen<T extends object> {
+  /** What the controls show (updates on every keystroke). */
+  state: ListState;
+  /** The rows matching the state, in order. */
+  visible: readonly T[];
+  view: ListView<T>;
+  setSearch(search: string): void;
+  setFilter(id: string, value: string): void;
+  /** First click ascending, second descending, third back to the default order. */
+  toggleSort(column: string): void;
+}
+
+/** Per spec: search texts shared by its views, so a row object keeps its text when other rows change. */
+const haystacksBySpec = new WeakMap<object, WeakMap<object, string>>();
+/** Per spec and row set: the view, so coming back to a list reuses its sorted orders. */
+const viewsBySpec = new WeakMap<object, WeakMap<readonly object[], ListView<object>>>();
+
+function viewOf<T extends object>(spec: ListSpec<T>, rows: readonly T[]): ListView<T> {
+  let haystacks = haystacksBySpec.get(spec);
+  if (!haystacks) haystacksBySpec.set(spec, (haystacks = new WeakMap()));
+  let views = viewsBySpec.get(spec);
+  if (!views) viewsBySpec.set(spec, (views = new WeakMap()));
+  const known = views.get(rows) as ListView<T> | undefined;
+  if (known) return known;
+  const view = new ListView<T>(spec, rows, haystacks as WeakMap<T, string>);
+  views.set(rows, view as unknown as ListView<object>);
+  return view;
+}
+
+/**
+ * Search, filter and sort state of a list screen over rows held in memory.
+ *
+ * The query runs on a deferred copy of the state (React's `useDeferredValue`) rather than
+ * behind a fixed debounce: the search box echoes each keystroke at once, the list follows
+ * as soon as the main thread is free, and a query made stale by the next keystroke is dropped
+ * instead of delaying the list by a timer.
+ */
+export function useListView<T extends object>(spec: ListSpec<T>, rows: readonly T[]): ListScreen<T> {
+  const [state, setState] = useState<ListState>(EMPTY_LIST_STATE);
+  const view = useMemo(() => viewOf(spec, rows), [spec, rows]);
+  const deferred = useDeferredValue(state);
+  const visible = useMemo(() => view.query(deferred), [view, deferred]);
+  const setSearch = useCallback((search: string) => setState((s) => ({ ...s, search })), []);
+  const setFilter = useCallback((id: string, value: string) => setState((s) => ({ ...s, filters: { ...s.filters, [id]: value } })), []);
+  const toggleSort = useCallback(
+    (column: string) =>
+      setState((s) => {
+        if (s.sort?.column !== column) return { ...s, sort: { column, direction: 'asc' } };
+        if (s.sort.direction === 'asc') return { ...s, sort: { column, direction: 'desc' } };
+        return { ...s, sort: null };
+      }),
+    [],
+  );
+  return { state, visible, view, setSearch, setFilter, toggleSort };
+}
