@@ -12,7 +12,9 @@ export default defineConfig({
       'test/bench/**/*.test.ts',
     ],
     environment: 'node',
-    testTimeout: 30_000,
+    // A ceiling, not a speed check: on a loaded 2-core CI machine the PGlite suites that start
+    // several central systems (fulfillment determinism, catalog events) take over 30 s.
+    testTimeout: 90_000,
     hookTimeout: 120_000,
   },
 });
