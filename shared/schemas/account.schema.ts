@@ -1,5 +1,5 @@
 import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxdb';
-import { PENDING_INDEX, syncedProperties, syncedRequired } from './common';
+import { syncedProperties, syncedRequired } from './common';
 
 const addressProperties = {
   street: { type: 'string' },
@@ -14,8 +14,6 @@ export const accountSchemaLiteral = {
   description: 'A customer account (TMF629 Customer) with its billing accounts and sites',
   version: 1,
   primaryKey: 'id',
-  /** "Changes waiting to sync" counts by index instead of reading every document (v1). */
-  indexes: [PENDING_INDEX],
   /** Personal data and the rep's losing side of a conflict: encrypted at rest (key derived from the rep's password). */
   encrypted: ['sites', 'conflictCopy'],
   type: 'object',

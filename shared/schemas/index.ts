@@ -59,9 +59,8 @@ export interface CollectionDefinition<N extends CollectionName> {
 }
 
 /**
- * Version 1 encrypts conflictCopy at rest and adds the pending-changes index (PENDING_INDEX).
- * The document itself does not change: the store decrypts with the old schema and writes it
- * back encrypted and indexed under the new one.
+ * Version 1 encrypts conflictCopy at rest. The document itself does not change: the store
+ * decrypts with the old schema and writes it back encrypted under the new one.
  */
 const TO_VERSION_1: MigrationStrategies = { 1: (oldDoc) => oldDoc };
 

@@ -1,5 +1,5 @@
 import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxdb';
-import { PENDING_INDEX, syncedProperties, syncedRequired } from './common';
+import { syncedProperties, syncedRequired } from './common';
 
 /** TMF699 SalesLeadStateType. */
 export const LEAD_STATES = ['acknowledged', 'inProgress', 'pending', 'accepted', 'rejected', 'cancelled'] as const;
@@ -10,8 +10,6 @@ export const leadSchemaLiteral = {
   description: 'A sales lead captured by a rep or received from a channel (TMF699 SalesLead)',
   version: 1,
   primaryKey: 'id',
-  /** "Changes waiting to sync" counts by index instead of reading every document (v1). */
-  indexes: [PENDING_INDEX],
   /** Personal data and the rep's losing side of a conflict: encrypted at rest (key derived from the rep's password). */
   encrypted: ['contactName', 'email', 'phone', 'conflictCopy'],
   type: 'object',

@@ -1,5 +1,5 @@
 import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxdb';
-import { PENDING_INDEX, syncedProperties, syncedRequired } from './common';
+import { syncedProperties, syncedRequired } from './common';
 import { lineItemSchema, totalsSchema } from './lineItem';
 
 /** States the order has on the laptop before the central system owns it. */
@@ -17,8 +17,6 @@ export const orderSchemaLiteral = {
   description: 'A product order created from an accepted quote (TMF622 ProductOrder once ingested)',
   version: 1,
   primaryKey: 'id',
-  /** "Changes waiting to sync" counts by index instead of reading every document (v1). */
-  indexes: [PENDING_INDEX],
   /** Personal data and the rep's losing side of a conflict: encrypted at rest (key derived from the rep's password). */
   encrypted: ['serviceAddress', 'conflictCopy'],
   type: 'object',

