@@ -50,11 +50,19 @@ test('an administrator\'s wipe first pushes the queued work, then removes the la
   await expect(page.getByText('none of your work was lost')).toBeVisible();
 
   // The queued lead went up before the data went away.
+  // Every page of sam's leads: other specs give sam well over one page (the lists spec pushes 1,200).
   const sam = await tokenFor('sam');
-  const pulled = (await (await fetch(`${centralUrl()}/sync/leads/pull?seq=0&limit=500`, { headers: { authorization: `Bearer ${sam}` } })).json()) as {
-    documents: { company: string }[];
-  };
-  expect(pulled.documents.map((lead) => lead.company)).toContain('Wiped Laptop Traders');
+  const companies: string[] = [];
+  for (let seq = 0; ; ) {
+    const page = (await (await fetch(`${centralUrl()}/sync/leads/pull?seq=${seq}&limit=2000`, { headers: { authorization: `Bearer ${sam}` } })).json()) as {
+      documents: { company: string }[];
+      checkpoint: { seq: number } | null;
+    };
+    companies.push(...page.documents.map((lead) => lead.company));
+    if (page.documents.length < 2000 || !page.checkpoint) break;
+    seq = page.checkpoint.seq;
+  }
+  expect(companies).toContain('Wiped Laptop Traders');
 
   // Nothing of sam's is left on the laptop, and the central system knows the wipe was done.
   expect(await localStores(page)).toEqual([]);

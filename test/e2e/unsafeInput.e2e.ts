@@ -41,7 +41,7 @@ test('a NUL typed into an order is named at its field and nothing is stored unti
     await page.waitForTimeout(1_000);
     await page.reload();
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Orders' }).click();
-    await page.getByRole('table', { name: 'Orders' }).getByRole('button', { name: 'Poison Input Ltd' }).click();
+    await page.getByRole('table', { name: 'Orders' }).getByRole('link', { name: 'Poison Input Ltd' }).click();
     await expect(page.getByText('Status: Draft')).toBeVisible();
     await expect(page.getByLabel('Street')).toHaveValue('');
   });
