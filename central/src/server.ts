@@ -11,6 +11,7 @@ import { defaultCorsOrigins, installCors } from './http/cors';
 import { installBodyDepthLimit } from './http/bodyDepth';
 import { installUnsafeTextCheck } from './http/unsafeBody';
 import { installNoStore } from './http/noStore';
+import { installEmptyBodyTolerance } from './http/emptyBody';
 import { answerFrameworkError, installErrorHandling } from './http/errors';
 import { seedDemoData } from './seed';
 import { ChangeHub } from './sync/hub';
@@ -79,6 +80,7 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy ?? false, bodyLimit: BODY_LIMIT_BYTES, frameworkErrors: answerFrameworkError });
   installErrorHandling(app, !options.logger);
   installNoStore(app);
+  installEmptyBodyTolerance(app);
   installBodyDepthLimit(app);
   installUnsafeTextCheck(app);
   await installCors(app, options.corsOrigins ?? defaultCorsOrigins(options.demo ?? false));

@@ -42,6 +42,10 @@ function specificationOf(doc: OfferingDoc): ProductSpecification {
     ...base('productSpecification', specificationIdOf(doc.id), doc.name, doc.catalogVersion, doc.updatedAt),
     lifecycleStatus: doc.lifecycleStatus,
     isBundle: doc.isBundle,
+    // TMF620B: a bundle specification names the specifications it bundles.
+    ...(doc.bundledOfferingIds
+      ? { bundledProductSpecification: doc.bundledOfferingIds.map((id) => ({ id: specificationIdOf(id), href: catalogHref('productSpecification', specificationIdOf(id)) })) }
+      : {}),
     productSpecCharacteristic: doc.characteristics.map((characteristic) => ({
       name: characteristic.name,
       valueType: 'string',

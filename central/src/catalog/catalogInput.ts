@@ -1,5 +1,7 @@
 import { badRequest } from '../http/errors';
+import { profileProblems } from '../tmf/profileRules';
 import { isObject, type JsonObject } from '../sync/json';
+import { CATALOG_PROFILE } from './catalogProfile';
 import { CATALOG_REFERENCES, CREATE_ATTRIBUTES, SERVER_OWNED, UPDATE_EXCLUDED, type AttributeType } from './catalogSpec';
 import { TYPE_NAMES, type CatalogResourceName } from './catalogTypes';
 
@@ -90,6 +92,8 @@ export function checkResource(resource: CatalogResourceName, body: JsonObject): 
   const problems: string[] = [];
   if (typeof body.name !== 'string' || body.name.trim() === '') problems.push(`name is required: the name of the ${TYPE_NAMES[resource]}`);
   problems.push(...typeProblems(resource, body), ...nestedProblems(resource, body));
+  // Shapes first: the profile's conditions read isBundle and nested references.
+  if (problems.length === 0) problems.push(...profileProblems(CATALOG_PROFILE[resource], body, 'request'));
   if (problems.length > 0) fail(problems);
 }
 
@@ -111,6 +115,8 @@ export function parsePatch(resource: CatalogResourceName, body: unknown): JsonOb
   const keys = Object.keys(body);
   if (keys.length === 0) throw badRequest('The patch is empty; send the attributes to change');
   refuseAttributes(resource, keys, updateAttributes(resource), 'Update');
+  // TMF620B: lifecycleStatus is mandatory in every answer, so a patch may change it, never remove it.
+  if (body.lifecycleStatus === null || body.lifecycleStatus === '') fail(['lifecycleStatus cannot be removed; send the new status instead, e.g. "Retired"']);
   const problems = typeProblems(resource, Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null)));
   if (problems.length > 0) fail(problems);
   return body;

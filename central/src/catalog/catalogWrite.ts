@@ -5,7 +5,9 @@ import { notFound } from '../http/errors';
 import { changeOf } from '../sync/docs';
 import type { DocChange } from '../sync/hub';
 import { jsonEqual, type JsonObject } from '../sync/json';
+import { isBlank } from '../tmf/profileRules';
 import { deleteResource, getResource, putResource } from '../tmf/resourceStore';
+import { DEFAULT_LIFECYCLE_STATUS } from './catalogProfile';
 import { checkResource, mergePatch, parseCreate, parsePatch } from './catalogInput';
 import { assertNotReferenced, assertReferencesExist, offeringsUsing } from './catalogStore';
 import { CATALOG_DOMAIN, catalogHref, TYPE_NAMES, type CatalogResource, type CatalogResourceName } from './catalogTypes';
@@ -55,7 +57,12 @@ export async function createCatalogResource(db: Db, kind: CatalogResourceName, b
   return write(db, kind, id, async (tx) => {
     await assertReferencesExist(tx, kind, input);
     // lastUpdate is accepted by *_Create but stamped by the server, like every later change.
-    const resource: CatalogResource = { id, href: catalogHref(kind, id), '@type': TYPE_NAMES[kind], ...input, name: String(input.name), lastUpdate: new Date().toISOString() };
+    // lifecycleStatus is mandatory in TMF620B responses: the provider's default when the client left it out.
+    const resource: CatalogResource = {
+      id, href: catalogHref(kind, id), '@type': TYPE_NAMES[kind], lifecycleStatus: DEFAULT_LIFECYCLE_STATUS,
+      ...input, name: String(input.name), lastUpdate: new Date().toISOString(),
+    };
+    if (isBlank(resource.lifecycleStatus)) resource.lifecycleStatus = DEFAULT_LIFECYCLE_STATUS;
     await putResource(tx, kind, id, null, resource);
     await event(tx, kind, 'CreateEvent', resource);
     return resource;

@@ -23,7 +23,7 @@ const CASES: Record<Resource, ResourceCases> = {
   productOffering: {
     seeded: 'off-office-connect-bundle',
     filter: 'lifecycleStatus=Launched',
-    create: { name: 'Conformance offering', lifecycleStatus: 'In Design', isBundle: false, category: [{ id: 'cat-voice' }], validFor: { startDateTime: '2026-11-01T00:00:00Z' } },
+    create: { name: 'Conformance offering', lifecycleStatus: 'In Design', isBundle: false, productSpecification: { id: 'spec-fibre-internet' }, category: [{ id: 'cat-voice' }], validFor: { startDateTime: '2026-11-01T00:00:00Z' } },
     update: { description: 'Patched', lifecycleStatus: 'In Test' },
     referenced: 'off-fibre-internet',
   },
