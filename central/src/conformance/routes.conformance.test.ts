@@ -55,6 +55,28 @@ describe.each(ENGINES)('TM Forum conformance of every /tmf-api/ route on $name',
     }
   });
 
+  it('answers DELETE of an unknown id with 404 also when the request labels its empty body (valid HTTP, no 400/415)', async () => {
+    for (const route of tmfRoutes().filter((r) => r.url.includes(':') && r.method === 'DELETE')) {
+      for (const contentType of ['application/json', 'application/merge-patch+json', 'text/plain']) {
+        const answer = await call(session, 'DELETE', fillPath(route.url, {}, 'no-such-id-0000'), { who: 'admin', headers: { 'content-type': contentType } });
+        conforms(answer, route.url, 404);
+      }
+    }
+  });
+
+  it('answers PATCH of an unknown id with 404 before judging the body, in each content type the specs name', async () => {
+    const patches = tmfRoutes().filter((r) => r.url.includes(':') && r.method === 'PATCH');
+    expect(patches.length).toBeGreaterThan(0);
+    for (const route of patches) {
+      for (const contentType of ['application/merge-patch+json', 'application/json;charset=utf-8']) {
+        for (const body of [{}, { id: 'server-owned' }]) {
+          const answer = await call(session, 'PATCH', fillPath(route.url, {}, 'no-such-id-0000'), { who: 'admin', body, contentType });
+          conforms(answer, route.url, 404);
+        }
+      }
+    }
+  });
+
   it('answers an unknown path under a TMF base with the spec\'s 404 Error', async () => {
     const answer = await call(session, 'GET', '/tmf-api/productOrderingManagement/v4/noSuchResource');
     conforms(answer, '/tmf-api/productOrderingManagement/v4/noSuchResource', 404);

@@ -1,6 +1,8 @@
 import { badRequest } from '../http/errors';
 import { isObject, type JsonObject } from '../sync/json';
+import { PRODUCT_ORDER_RULES } from './productOrderProfile';
 import { ORDER_ITEM_ACTIONS } from './productOrderTypes';
+import { profileProblems } from './profileRules';
 
 /** ProductOrder_Create properties (TMF622 v4); server-owned ones (id, href, state...) are ignored. */
 const CREATE_PROPERTIES = new Set([
@@ -67,6 +69,9 @@ export function parseProductOrderCreate(body: unknown): JsonObject {
   if (body.billingAccount !== undefined && (!isObject(body.billingAccount) || typeof body.billingAccount.id !== 'string')) {
     throw badRequest('billingAccount must be a reference with an id');
   }
+  // TMF622B: every reference and structure the order carries has its mandatory attributes.
+  const problems = profileProblems(PRODUCT_ORDER_RULES, body, 'request');
+  if (problems.length > 0) throw badRequest(problems.slice(0, 5).join('; '));
   return Object.fromEntries(Object.entries(body).filter(([key]) => CREATE_PROPERTIES.has(key)));
 }
 

@@ -43,9 +43,10 @@ function registerRoutes(app: FastifyInstance, db: Db): void {
   app.patch(path, async (request) => {
     const user = currentUser(request);
     const { id } = request.params as { id: string };
-    const patch = parseProductOrderPatch(request.body);
     return db.transaction(async (tx) => {
       const locked = await lockVisible(tx, user, id);
+      // After the lookup: an order that is not there is a 404 whatever the patch says.
+      const patch = parseProductOrderPatch(request.body);
       if (FINAL_ORDER_STATES.has(locked.order.state)) {
         throw new HttpError(409, 'conflict', `ProductOrder ${id} is ${locked.order.state}, a final state; it can no longer be changed`);
       }
