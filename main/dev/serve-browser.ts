@@ -1,5 +1,5 @@
 /**
- * Serves the browser build (dist/renderer) over plain HTTP, the way the `app://outpost/`
+ * Serves the browser build (dist/web, `vite build --mode browser`) over plain HTTP, the way the `app://outpost/`
  * protocol serves it in Electron: same path checks, same CSP, SPA fallback. Also answers
  * `/outpost-config.json` with `{ centralUrl, demoMode, idleLockMinutes }`, which the browser implementation of
  * the bridge (renderer/platform) fetches to learn where the central system is.
@@ -16,7 +16,7 @@ import { lookupStaticFile, staticResponseHeaders } from '../static-files';
 export const BROWSER_CONFIG_PATH = '/outpost-config.json';
 
 export interface ServeBrowserOptions {
-  /** The built renderer, e.g. dist/renderer. */
+  /** The built renderer, e.g. dist/web. */
   root: string;
   /** 0 (the default) picks any free port. */
   port?: number;

@@ -1,7 +1,7 @@
 /**
  * `npm start`: builds the app when its sources are newer than dist/, starts the central system
  * (`npm run central`, PGlite in .outpost-data/central), waits for its /health, then opens the
- * desktop app in Electron — or, where no Electron runtime exists, serves the same browser build
+ * desktop app in Electron — or, where no Electron runtime exists, serves the browser build (dist/web)
  * and says where. Ctrl-C stops everything.
  *
  * Environment: OUTPOST_CENTRAL_PORT (default 4010), OUTPOST_WEB_PORT (default 5173, browser
@@ -14,7 +14,7 @@ import { findElectronRuntime } from './electron-runtime';
 import { serveBrowserBuild, type BrowserBuildServer } from './serve-browser';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const DIST_OUTPUTS = ['dist/renderer/index.html', 'dist/main/main.cjs', 'dist/main/preload.cjs'];
+const DIST_OUTPUTS = ['dist/renderer/index.html', 'dist/web/index.html', 'dist/main/main.cjs', 'dist/main/preload.cjs'];
 const SOURCE_DIRS = ['main', 'renderer', 'shared'];
 const SOURCE_FILES = ['package.json', 'tsconfig.base.json'];
 const isWindows = process.platform === 'win32';
@@ -144,7 +144,7 @@ function launchElectron(binary: string): void {
 }
 
 async function serveBrowser(reason: string): Promise<void> {
-  const options = { root: path.join(ROOT, 'dist', 'renderer'), centralUrl, demoMode: true };
+  const options = { root: path.join(ROOT, 'dist', 'web'), centralUrl, demoMode: true };
   try {
     server = await serveBrowserBuild({ ...options, port: webPort });
   } catch (error) {

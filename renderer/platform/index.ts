@@ -1,5 +1,10 @@
+/**
+ * The platform contract as the renderer imports it (`import { platform } from '../platform'`).
+ * There is no runtime choice: each build resolves this module to its own implementation,
+ * `index.electron.ts` or `index.browser.ts` (the `outpost-platform` plugin in
+ * renderer/vite.config.ts). A bundle built without that plugin fails, since nothing here
+ * exports a value. platformContract.ts checks at compile time that both implement it.
+ */
 import type { OutpostBridge } from '../../shared/bridge';
-import { browserPlatform } from './browser';
 
-/** The desktop's bridge when running in Electron, the web implementation otherwise. */
-export const platform: OutpostBridge = window.outpost ?? browserPlatform;
+export declare const platform: OutpostBridge;

@@ -40,8 +40,8 @@ async function serveGeneratedLeads(page: Page, owner: string): Promise<void> {
 }
 
 export async function runStandalone(measure: (page: Page, runs: number) => Promise<BenchMeasure[]>): Promise<void> {
-  const root = join(import.meta.dirname, '..', '..', 'dist', 'renderer');
-  if (!existsSync(join(root, 'index.html'))) throw new Error('No browser build in dist/renderer: run `npm run build` first');
+  const root = join(import.meta.dirname, '..', '..', 'dist', 'web');
+  if (!existsSync(join(root, 'index.html'))) throw new Error('No browser build in dist/web: run `npm run build` first');
   log('starting the central system');
   const central = await startCentralProcess();
   const app = await serveBrowserBuild({ root, port: 0, centralUrl: central.url, demoMode: true });

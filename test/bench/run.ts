@@ -29,7 +29,7 @@ type ListsModule = { measureLists(page: Page, runs: number): Promise<BenchMeasur
 
 async function main(): Promise<void> {
   const central = await startCentralProcess(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {});
-  const app = await serveBrowserBuild({ root: join(import.meta.dirname, '..', '..', 'dist', 'renderer'), port: 0, centralUrl: central.url, demoMode: true });
+  const app = await serveBrowserBuild({ root: join(import.meta.dirname, '..', '..', 'dist', 'web'), port: 0, centralUrl: central.url, demoMode: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   try {
     const seeded = await seedTierM(central.url, scale);

@@ -6,7 +6,7 @@ import { startCentralProcess } from '../support/central';
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const central = await startCentralProcess();
   const app = await serveBrowserBuild({
-    root: join(import.meta.dirname, '..', '..', 'dist', 'renderer'),
+    root: join(import.meta.dirname, '..', '..', 'dist', 'web'),
     port: 0,
     centralUrl: central.url,
     demoMode: true,

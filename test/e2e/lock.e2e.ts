@@ -10,7 +10,7 @@ test.describe('idle lock', () => {
   test.beforeAll(async () => {
     // 6 seconds: long enough for the test to look at the workspace, short enough to wait for.
     shortIdle = await serveBrowserBuild({
-      root: join(import.meta.dirname, '..', '..', 'dist', 'renderer'),
+      root: join(import.meta.dirname, '..', '..', 'dist', 'web'),
       port: 0,
       centralUrl: centralUrl(),
       demoMode: true,

@@ -10,7 +10,7 @@ test('the sign-in screen lists the demo identities in demo mode only', async ({ 
   await expect(demo).toContainText('morgan (Sales manager)');
 
   const production = await serveBrowserBuild({
-    root: join(import.meta.dirname, '..', '..', 'dist', 'renderer'),
+    root: join(import.meta.dirname, '..', '..', 'dist', 'web'),
     port: 0,
     centralUrl: centralUrl(),
     demoMode: false,

@@ -76,6 +76,8 @@ describe('packaged app (electron-builder --linux dir)', () => {
     for (const dep of DEV_DEPENDENCIES) expect(entries.some((e) => e.includes(`node_modules/${dep}`)), dep).toBe(false);
     expect(entries.filter((e) => /\.(ts|tsx|map)$/.test(e))).toEqual([]);
     expect(entries.filter((e) => /(^|\/)(central|shared|renderer\/features|test)\//.test(e) && !e.startsWith('dist/renderer/'))).toEqual([]);
+    // The browser build (dist/web) is not the desktop app's renderer: only the Electron build ships.
+    expect(entries.filter((e) => e.startsWith('dist/web/'))).toEqual([]);
   });
 
   it('ships a package.json that starts the bundled main and needs no dependencies', () => {

@@ -76,7 +76,7 @@ describe.each(ENGINES)('TMF622B conformance profile on $name', (engine) => {
 
   const nested = nestedRequestRules(PRODUCT_ORDER_RULES).map(({ rule, missing }) => [rule.id, rule.at.replace(/\*/g, ''), missing, rule] as const);
 
-  it.each(nested)('%s: an order whose %s lacks %s is refused, naming it', async (_id, at, missing, rule) => {
+  it.each(nested)('%s: an order whose %s lacks %s is refused, naming it', async (_id, _at, missing, rule) => {
     const broken = bodyBreaking(rule, missing, ARRAYS, FILL);
     const body = { ...CTK_ORDER, ...broken };
     const answer = await post(body);
