@@ -10,6 +10,7 @@ export default defineConfig({
       'test/integration/**/*.test.ts',
       'test/packaging/**/*.test.ts',
       'test/bench/**/*.test.ts',
+      'test/lint/**/*.test.ts',
     ],
     environment: 'node',
     // A ceiling, not a speed check: on a loaded 2-core CI machine the PGlite suites that start

@@ -3,7 +3,7 @@
  * frame of our window showing `app://outpost/`, then the handler validates its payload.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { createIpcHandlers, type IpcChannel, type IpcDeps } from './ipc-handlers';
+import { createIpcHandlers, type IpcChannel, type IpcDeps } from './ipcHandlers';
 import { senderRefusal } from './validate';
 
 export function registerIpcHandlers(deps: IpcDeps & { getWindow(): BrowserWindow | null }): () => void {

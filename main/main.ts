@@ -14,7 +14,7 @@ import { resolveConfig, type DesktopConfig } from './config';
 import { registerIpcHandlers } from './ipc';
 import { installAppMenu } from './menu';
 import { handleAppProtocol, registerAppSchemePrivileges } from './protocol';
-import { SecretStore } from './secret-store';
+import { SecretStore } from './secretStore';
 import { safeStorageCipher } from './secrets';
 import { hardenAllWebContents, hardenSession } from './security';
 import { APP_START_URL } from './validate';

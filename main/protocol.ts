@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { lookupStaticFile, staticResponseHeaders } from './static-files';
+import { lookupStaticFile, staticResponseHeaders } from './staticFiles';
 import { APP_HOST, APP_SCHEME } from './validate';
 
 /** Must run before the app's `ready` event. */

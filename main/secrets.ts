@@ -1,6 +1,6 @@
 /** The OS-backed cipher for SecretStore: Electron `safeStorage` (Keychain, DPAPI, libsecret/KWallet). */
 import { safeStorage } from 'electron';
-import type { SecretCipher } from './secret-store';
+import type { SecretCipher } from './secretStore';
 
 export function safeStorageCipher(): SecretCipher {
   return {

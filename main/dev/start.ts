@@ -10,8 +10,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { findElectronRuntime } from './electron-runtime';
-import { serveBrowserBuild, type BrowserBuildServer } from './serve-browser';
+import { findElectronRuntime } from './electronRuntime';
+import { serveBrowserBuild, type BrowserBuildServer } from './serveBrowser';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const DIST_OUTPUTS = ['dist/renderer/index.html', 'dist/web/index.html', 'dist/main/main.cjs', 'dist/main/preload.cjs'];

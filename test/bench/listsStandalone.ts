@@ -12,7 +12,7 @@
 import { chromium, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveBrowserBuild } from '../../main/dev/serve-browser';
+import { serveBrowserBuild } from '../../main/dev/serveBrowser';
 import { api, signIn as tokenFor } from '../../central/src/test/client';
 import type { PullResponse } from '../../shared/sync/protocol';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';

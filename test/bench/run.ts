@@ -5,7 +5,7 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { serveBrowserBuild } from '../../main/dev/serve-browser';
+import { serveBrowserBuild } from '../../main/dev/serveBrowser';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 import { startCentralProcess } from '../support/central';
 import { measureFirstSync, type FirstSyncRun } from './firstSync';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import type { OutpostBridge } from '../../shared/bridge';
-import { findElectronRuntime } from '../../main/dev/electron-runtime';
+import { findElectronRuntime } from '../../main/dev/electronRuntime';
 import { startCentralProcess, type RunningCentral } from '../support/central';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');

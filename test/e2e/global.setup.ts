@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { serveBrowserBuild } from '../../main/dev/serve-browser';
+import { serveBrowserBuild } from '../../main/dev/serveBrowser';
 import { startCentralProcess } from '../support/central';
 
 /** Starts a real central system and serves the built browser app pointed at it. */

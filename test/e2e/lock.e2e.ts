@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { serveBrowserBuild, type BrowserBuildServer } from '../../main/dev/serve-browser';
+import { serveBrowserBuild, type BrowserBuildServer } from '../../main/dev/serveBrowser';
 import { appUrl, centralUrl, cutCentral, signIn, syncStatus } from './journey';
 
 const leads = (page: Page) => page.getByRole('table', { name: 'Leads' });

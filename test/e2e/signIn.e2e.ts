@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { serveBrowserBuild } from '../../main/dev/serve-browser';
+import { serveBrowserBuild } from '../../main/dev/serveBrowser';
 import { appUrl, centralUrl } from './journey';
 
 test('the sign-in screen lists the demo identities in demo mode only', async ({ page }) => {

@@ -3,7 +3,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findElectronRuntime } from './electron-runtime';
+import { findElectronRuntime } from './electronRuntime';
 
 describe('findElectronRuntime', () => {
   let dir: string;

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentTypeFor, isExtensionlessRoute, lookupStaticFile, resolveInsideRoot, staticResponseHeaders } from './static-files';
+import { contentTypeFor, isExtensionlessRoute, lookupStaticFile, resolveInsideRoot, staticResponseHeaders } from './staticFiles';
 
 describe('resolveInsideRoot', () => {
   const root = path.resolve('/srv/app');

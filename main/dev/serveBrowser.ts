@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_IDLE_LOCK_MINUTES, MAX_IDLE_LOCK_MINUTES, parseIdleLockMinutes } from '../../shared/bridge';
 import { contentSecurityPolicy } from '../../shared/security/csp';
-import { lookupStaticFile, staticResponseHeaders } from '../static-files';
+import { lookupStaticFile, staticResponseHeaders } from '../staticFiles';
 
 export const BROWSER_CONFIG_PATH = '/outpost-config.json';
 
@@ -44,7 +44,7 @@ export async function serveBrowserBuild(opts: ServeBrowserOptions): Promise<Brow
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      console.error('serve-browser:', error);
+      console.error('serveBrowser:', error);
       if (!res.headersSent) send(res, 500, 'Internal Server Error');
       else res.destroy();
     });

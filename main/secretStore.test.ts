@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SecretStore, type SecretCipher } from './secret-store';
+import { SecretStore, type SecretCipher } from './secretStore';
 
 /** Reversible stand-in for safeStorage: XOR with a fixed byte, enough to prove nothing is stored in clear. */
 function fakeCipher(available = true): SecretCipher {

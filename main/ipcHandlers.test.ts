@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS, type AppInfo, type SecretKey } from '../shared/bridge';
-import { createIpcHandlers, type IpcDeps } from './ipc-handlers';
+import { createIpcHandlers, type IpcDeps } from './ipcHandlers';
 
 function deps(overrides: Partial<IpcDeps> = {}) {
   const values = new Map<SecretKey, string>();

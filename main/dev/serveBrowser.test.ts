@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../shared/security/csp';
-import { serveBrowserBuild, type BrowserBuildServer } from './serve-browser';
+import { serveBrowserBuild, type BrowserBuildServer } from './serveBrowser';
 
 /** Raw GET so that `..` reaches the server unnormalised (fetch would resolve it away). */
 function rawGet(base: string, rawPath: string, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {

@@ -1,7 +1,7 @@
 // Draws the Outpost icon (a tent under a sun on a blue rounded square) and writes it as PNGs:
 // build/icon.png (1024x1024, what electron-builder converts to .icns and .ico) and
 // build/icons/<size>x<size>.png for Linux. Only node:zlib, no image library.
-// Usage: node build/make-icons.mjs   (the PNGs are committed; rerun after changing the drawing)
+// Usage: node build/makeIcons.mjs   (the PNGs are committed; rerun after changing the drawing)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
