@@ -1,6 +1,6 @@
 import { Link, useRouter, useRouterState } from '@tanstack/react-router';
-import { useCallback, useMemo, type ReactNode } from 'react';
-import { routeFromMatch, routePath, type Route } from './routes';
+import { useCallback, type ReactNode } from 'react';
+import { routeOfMatches, routePath, type Route } from './routes';
 
 export type { Route } from './routes';
 
@@ -14,9 +14,8 @@ export interface Navigation {
 /** Screens navigate through this, by Route, never by URL string: the router owns the URL. */
 export function useNavigation(): Navigation {
   const router = useRouter();
-  const routeId = useRouterState({ select: (s): string => s.matches.at(-1)?.routeId ?? '' });
-  const id = useRouterState({ select: (s): string | undefined => (s.matches.at(-1)?.params as { id?: string } | undefined)?.id });
-  const route = useMemo(() => routeFromMatch(routeId, { id }), [routeId, id]);
+  // Structural sharing keeps the same object while the screen stays, so `route` is stable between renders.
+  const route = useRouterState({ select: (s): Route | null => routeOfMatches(s.matches), structuralSharing: true });
   const navigate = useCallback(
     (next: Route, options?: { replace?: boolean }) => {
       void router.navigate({ to: routePath(next), replace: options?.replace });

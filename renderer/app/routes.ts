@@ -85,3 +85,18 @@ export function routeFromMatch(routeId: string, params: Readonly<Record<string, 
   if (!id) return null;
   return { page, id } as Route;
 }
+
+/** What the router says about one matched route (TanStack's RouteMatch has these fields). */
+export interface MatchLike {
+  routeId: string;
+  params: unknown;
+  /** Set on the route that renders "not found" for an address no route matches in full. */
+  _notFound?: boolean;
+}
+
+/** The screen the router's matches show; null while they show "not found" (even under a record's path). */
+export function routeOfMatches(matches: readonly MatchLike[]): Route | null {
+  if (matches.some((m) => m._notFound)) return null;
+  const leaf = matches.at(-1);
+  return leaf ? routeFromMatch(leaf.routeId, (leaf.params ?? {}) as Record<string, string | undefined>) : null;
+}
