@@ -4,7 +4,7 @@ import { SignOutButton } from '../features/session/SignOutButton';
 import { useIdleLock } from '../features/session/useIdleLock';
 import { InitialSyncProgress } from '../features/sync/InitialSyncProgress';
 import { StatusBar } from '../features/sync/StatusBar';
-import { HistoryButtons } from './historyControls';
+import { HistoryButtons } from './HistoryButtons';
 import { useOutpost } from './OutpostContext';
 import { routePath, SECTIONS } from './routes';
 import { useScreenFocus } from './useScreenFocus';

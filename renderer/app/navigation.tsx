@@ -25,10 +25,13 @@ export function useNavigation(): Navigation {
   return { route, navigate };
 }
 
-/** A link to a screen: a real `href` (`#/quotes/<id>`), opened in the app by the router. */
+/**
+ * A link to a screen: a real `href` (`#/quotes/<id>`), opened in the app by the router. It is
+ * `aria-current="page"` only on that very screen (the section links in the chrome match wider).
+ */
 export function RouteLink({ route, className, children }: { route: Route; className?: string; children: ReactNode }) {
   return (
-    <Link to={routePath(route)} className={className}>
+    <Link to={routePath(route)} className={className} activeOptions={{ exact: true }}>
       {children}
     </Link>
   );

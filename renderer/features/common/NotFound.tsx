@@ -4,8 +4,8 @@ import { HOME, sectionOf, SECTIONS } from '../../app/routes';
 /** Shown when a record a route names is not in the local store, or when the URL names no screen. */
 export function NotFound({ what }: { what: string }) {
   const { route } = useNavigation();
-  // The way back: the list the record would be in, or the leads for an address that is no screen.
-  const section = (route && sectionOf(route)) ?? SECTIONS.find((s) => s.route.page === HOME.page)!;
+  // The way back: the list the record would be in, or the home list for an address that is no screen.
+  const section = sectionOf(route ?? HOME) ?? SECTIONS[0];
   return (
     <div className="screen">
       <h1>{what} not found</h1>
