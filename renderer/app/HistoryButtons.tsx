@@ -38,7 +38,8 @@ export function HistoryButtons() {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.defaultPrevented) return;
       if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-      if (editsText(event.target)) return;
+      // Not while typing, and not under an open dialog: it asks something about this screen.
+      if (editsText(event.target) || document.querySelector('dialog[open]')) return;
       // Also keeps the browser build from going back a second time with its own shortcut.
       event.preventDefault();
       if (event.key === 'ArrowLeft') router.history.back();

@@ -97,6 +97,19 @@ test('screens have addresses: Back/Forward, Alt+Left/Right, the browser back, de
     await page.getByRole('link', { name: 'Back to Quotes' }).click();
     await expectScreen(page, 'Quotes', 'Quotes');
   });
+
+  await test.step("the next rep to sign in starts at the leads, not on the last rep's record", async () => {
+    await page.goto(leadUrl);
+    await expectScreen(page, 'Northgate School District', 'Leads');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await page.getByLabel('Username').fill('sam');
+    await page.getByLabel('Password').fill('demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/#\/leads$/);
+    await expectScreen(page, 'Leads', 'Leads');
+    await expect(page.getByRole('table', { name: 'Leads' })).toContainText('Metro Transit Authority');
+  });
 });
 
 test.describe('a locked session', () => {
