@@ -19,7 +19,9 @@ export function hardenAllWebContents(): void {
 }
 
 export function hardenWebContents(contents: WebContents): void {
-  // The UI is a single-page app: it never needs a full navigation, so none is allowed.
+  // The UI is a single-page app: it never needs a full navigation, so none is allowed. Its screens
+  // live in the URL's hash (#/quotes/<id>): moving between them, Back/Forward included, is an
+  // in-page navigation, which does not emit will-navigate and so is not blocked here.
   contents.on('will-navigate', (event, url) => {
     console.warn(`security: blocked navigation to ${url.slice(0, 200)}`);
     event.preventDefault();

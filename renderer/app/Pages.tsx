@@ -1,4 +1,5 @@
 import '../features/features.css';
+import type { ReactNode } from 'react';
 import { LeadDetail } from '../features/leads/LeadDetail';
 import { LeadForm } from '../features/leads/LeadForm';
 import { LeadsPage } from '../features/leads/LeadsPage';
@@ -9,30 +10,21 @@ import { OrdersPage } from '../features/orders/OrdersPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
 import { QuoteScreen } from '../features/quotes/QuoteScreen';
 import { QuotesPage } from '../features/quotes/QuotesPage';
-import type { Route } from './navigation';
+import type { Page } from './routes';
 
-/** The screen for each route. Detail screens are keyed by id so nothing typed leaks between records. */
-export function Page({ route }: { route: Route }) {
-  switch (route.page) {
-    case 'leads':
-      return <LeadsPage />;
-    case 'newLead':
-      return <LeadForm />;
-    case 'lead':
-      return <LeadDetail key={route.id} id={route.id} />;
-    case 'opportunities':
-      return <OpportunitiesPage />;
-    case 'opportunity':
-      return <OpportunityDetail key={route.id} id={route.id} />;
-    case 'quotes':
-      return <QuotesPage />;
-    case 'quote':
-      return <QuoteScreen key={route.id} id={route.id} />;
-    case 'orders':
-      return <OrdersPage />;
-    case 'order':
-      return <OrderScreen key={route.id} id={route.id} />;
-    case 'outbox':
-      return <OutboxPage />;
-  }
-}
+type Screen = () => ReactNode;
+type RecordScreen = (props: { id: string }) => ReactNode;
+
+/** The screen for each route; a record screen gets the id from the URL. */
+export const SCREENS: { [P in Page]: { screen: Screen } | { record: RecordScreen } } = {
+  leads: { screen: LeadsPage },
+  newLead: { screen: LeadForm },
+  lead: { record: LeadDetail },
+  opportunities: { screen: OpportunitiesPage },
+  opportunity: { record: OpportunityDetail },
+  quotes: { screen: QuotesPage },
+  quote: { record: QuoteScreen },
+  orders: { screen: OrdersPage },
+  order: { record: OrderScreen },
+  outbox: { screen: OutboxPage },
+};

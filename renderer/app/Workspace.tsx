@@ -1,58 +1,33 @@
-import { SignOutButton } from '../features/session/SignOutButton';
-import { useIdleLock } from '../features/session/useIdleLock';
-import { InitialSyncProgress } from '../features/sync/InitialSyncProgress';
-import { StatusBar } from '../features/sync/StatusBar';
-import { NavigationProvider, useNavigation, type Route } from './navigation';
-import { OutpostContext, useOutpost, type OutpostServices } from './OutpostContext';
-import { Page } from './Pages';
+import { RouterProvider } from '@tanstack/react-router';
+import { useState } from 'react';
+import { OutpostContext, type OutpostServices } from './OutpostContext';
+import { appHistory, createAppRouter } from './router';
+import { HOME, routePath } from './routes';
 
-const SECTIONS: { label: string; route: Route }[] = [
-  { label: 'Leads', route: { page: 'leads' } },
-  { label: 'Opportunities', route: { page: 'opportunities' } },
-  { label: 'Quotes', route: { page: 'quotes' } },
-  { label: 'Orders', route: { page: 'orders' } },
-];
+const ADDRESS_OWNER = 'outpost.addressOwner';
 
-function Shell() {
-  const { user, lock, app } = useOutpost();
-  const { route, navigate } = useNavigation();
-  useIdleLock(app.idleLockMinutes, () => void lock());
-  return (
-    <div className="workspace">
-      <header className="app-header">
-        <p className="brand">Outpost</p>
-        <nav aria-label="Sections">
-          {SECTIONS.map((section) => (
-            <button
-              key={section.label}
-              type="button"
-              aria-current={route.page.startsWith(section.route.page.slice(0, -1)) ? 'page' : undefined}
-              onClick={() => navigate(section.route)}
-            >
-              {section.label}
-            </button>
-          ))}
-        </nav>
-        <p className="user">
-          Signed in as {user.displayName}
-          <SignOutButton />
-        </p>
-      </header>
-      <InitialSyncProgress />
-      <main className="page">
-        <Page route={route} />
-      </main>
-      <StatusBar />
-    </div>
-  );
+/**
+ * The URL a previous rep's session left names that rep's records: the next rep to sign in in this
+ * window starts at home instead of on "not found". A deep link opened before signing in is kept.
+ */
+function startAddressFor(userId: string): void {
+  const owner = sessionStorage.getItem(ADDRESS_OWNER);
+  if (owner !== null && owner !== userId) appHistory().replace(routePath(HOME));
+  sessionStorage.setItem(ADDRESS_OWNER, userId);
 }
 
+/**
+ * The signed-in app. Its router starts from the URL, so after a reload, or once the session is
+ * unlocked, the screen the URL names comes back.
+ */
 export function Workspace({ services }: { services: OutpostServices }) {
+  const [router] = useState(() => {
+    startAddressFor(services.user.id);
+    return createAppRouter();
+  });
   return (
     <OutpostContext.Provider value={services}>
-      <NavigationProvider>
-        <Shell />
-      </NavigationProvider>
+      <RouterProvider router={router} />
     </OutpostContext.Provider>
   );
 }

@@ -1,36 +1,38 @@
-import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
+import { Link, useRouter, useRouterState } from '@tanstack/react-router';
+import { useCallback, type ReactNode } from 'react';
+import { routeOfMatches, routePath, type Route } from './routes';
 
-/** Every screen of the app; the workspace renders one at a time. */
-export type Route =
-  | { page: 'leads' }
-  | { page: 'newLead' }
-  | { page: 'lead'; id: string }
-  | { page: 'opportunities' }
-  | { page: 'opportunity'; id: string }
-  | { page: 'quotes' }
-  | { page: 'quote'; id: string }
-  | { page: 'orders' }
-  | { page: 'order'; id: string }
-  | { page: 'outbox' };
+export type { Route } from './routes';
 
-interface Navigation {
-  route: Route;
-  navigate(route: Route): void;
+export interface Navigation {
+  /** The screen the URL names; null when it names none ("Page not found"). */
+  route: Route | null;
+  /** Opens a screen as a new history entry (Back returns here); `replace` overwrites the current one. */
+  navigate(route: Route, options?: { replace?: boolean }): void;
 }
 
-const NavigationContext = createContext<Navigation | null>(null);
-
-export function NavigationProvider({ children, initial = { page: 'leads' } }: { children: ReactNode; initial?: Route }) {
-  const [route, setRoute] = useState<Route>(initial);
-  const navigate = useCallback((next: Route) => {
-    setRoute(next);
-    window.scrollTo?.(0, 0);
-  }, []);
-  return <NavigationContext.Provider value={{ route, navigate }}>{children}</NavigationContext.Provider>;
-}
-
+/** Screens navigate through this, by Route, never by URL string: the router owns the URL. */
 export function useNavigation(): Navigation {
-  const navigation = useContext(NavigationContext);
-  if (!navigation) throw new Error('useNavigation() used outside NavigationProvider');
-  return navigation;
+  const router = useRouter();
+  // Structural sharing keeps the same object while the screen stays, so `route` is stable between renders.
+  const route = useRouterState({ select: (s): Route | null => routeOfMatches(s.matches), structuralSharing: true });
+  const navigate = useCallback(
+    (next: Route, options?: { replace?: boolean }) => {
+      void router.navigate({ to: routePath(next), replace: options?.replace });
+    },
+    [router],
+  );
+  return { route, navigate };
+}
+
+/**
+ * A link to a screen: a real `href` (`#/quotes/<id>`), opened in the app by the router. It is
+ * `aria-current="page"` only on that very screen (the section links in the chrome match wider).
+ */
+export function RouteLink({ route, className, children }: { route: Route; className?: string; children: ReactNode }) {
+  return (
+    <Link to={routePath(route)} className={className} activeOptions={{ exact: true }}>
+      {children}
+    </Link>
+  );
 }

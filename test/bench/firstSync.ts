@@ -60,7 +60,7 @@ export async function measureFirstSync(
     await expect(page.getByRole('heading', { name: 'Leads' })).toBeVisible({ timeout: 600_000 });
     // Usable while it runs: open a lead that has arrived, if the sync is still going.
     let arrivedLeadOpenMs: number | null = null;
-    const firstLead = page.getByRole('table', { name: 'Leads' }).getByRole('button').first();
+    const firstLead = page.getByRole('table', { name: 'Leads' }).getByRole('link').first();
     if (await progress.isVisible()) {
       await firstLead.waitFor({ timeout: 600_000 });
       const clicked = Date.now();
@@ -68,7 +68,7 @@ export async function measureFirstSync(
       // Any lead will do: the list re-sorts as leads arrive, so the one under the pointer may change.
       await expect(page.getByRole('list', { name: 'Lead details' })).toBeVisible({ timeout: 120_000 });
       arrivedLeadOpenMs = Date.now() - clicked;
-      await page.getByRole('button', { name: 'Leads' }).click();
+      await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Leads' }).click();
     }
     await expect(progress).toBeHidden({ timeout: 900_000 });
     const seconds = (Date.now() - started) / 1000;

@@ -86,7 +86,7 @@ async function baselinePageBeside(page: Page): Promise<Page> {
 
 export async function measureLists(page: Page, runs: number): Promise<BenchMeasure[]> {
   const sections = page.getByRole('navigation', { name: 'Sections' });
-  await sections.getByRole('button', { name: 'Leads' }).click();
+  await sections.getByRole('link', { name: 'Leads' }).click();
   const total = await leadCount(page);
   await page.evaluate(INSTALL_PROBES);
   const baselinePage = await baselinePageBeside(page);
@@ -99,7 +99,7 @@ export async function measureLists(page: Page, runs: number): Promise<BenchMeasu
   let longest = 0;
   try {
     for (let run = 0; run < runs; run++) {
-      await sections.getByRole('button', { name: 'Orders' }).click();
+      await sections.getByRole('link', { name: 'Orders' }).click();
       await page.getByRole('heading', { level: 1, name: 'Orders' }).waitFor();
       await page.evaluate(RESET_LONGEST);
       first.push((await page.evaluate(NAVIGATE_TO_FIRST_ROW)) as number);

@@ -101,3 +101,26 @@ test('navigation away from the app and popups are blocked', async () => {
   expect(popup).toBe(true);
   expect(app.windows()).toHaveLength(1);
 });
+
+test('moving between screens in the hash stays in the window and survives a reload; leaving the app does not', async () => {
+  // The router's addresses are in-page navigations: not blocked, and kept in the window's history.
+  await page.evaluate(() => {
+    window.location.hash = '#/quotes/q-1';
+  });
+  await expect(page).toHaveURL(/^app:\/\/outpost\/.*#\/quotes\/q-1$/);
+  await page.evaluate(() => history.back());
+  await expect(page).not.toHaveURL(/#\/quotes\/q-1$/);
+  await page.evaluate(() => history.forward());
+  await expect(page).toHaveURL(/#\/quotes\/q-1$/);
+  await page.reload();
+  await expect(page).toHaveURL(/#\/quotes\/q-1$/);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+
+  // A full navigation, even within app://outpost, is still refused.
+  const before = page.url();
+  await page.evaluate(() => {
+    window.location.href = 'app://outpost/other.html';
+  });
+  await page.waitForTimeout(1_000);
+  expect(page.url()).toBe(before);
+});

@@ -82,9 +82,35 @@ test('a rep runs the Lead-to-Order journey offline and synced', async ({ page, c
     await expect(page.getByText('Contact: Dana Reyes')).toBeVisible();
   });
 
+  await test.step('4b. Back returns to the lead and Forward to the opportunity, each with focus on its heading', async () => {
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toBeFocused();
+    const opportunity = (await heading.textContent()) ?? '';
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    await expect(page).toHaveURL(/#\/leads\/[^/]+$/);
+    await expect(heading).toHaveText('Acme Displays');
+    await expect(heading).toBeFocused();
+    await expect(page.getByText('Qualified: Yes')).toBeVisible();
+    await expect(sections.getByRole('link', { name: 'Leads' })).toHaveAttribute('aria-current', 'page');
+    await page.getByRole('button', { name: 'Forward', exact: true }).click();
+    await expect(page).toHaveURL(/#\/opportunities\/[^/]+$/);
+    await expect(heading).toHaveText(opportunity);
+    await expect(heading).toBeFocused();
+    await expect(page.getByText('Account: Acme Displays')).toBeVisible();
+    await expect(sections.getByRole('link', { name: 'Opportunities' })).toHaveAttribute('aria-current', 'page');
+  });
+
   await test.step('5. quote from the local catalog, priced by the pricing engine, then accepted', async () => {
     await page.getByRole('button', { name: 'Create quote' }).click();
     await expect(page.getByText('Status: In progress')).toBeVisible();
+    // A reload mid-flow brings the same quote back (its id is in the URL); the rep carries on there.
+    await expect(page).toHaveURL(/#\/quotes\/[^/]+$/);
+    const quoteUrl = page.url();
+    await page.reload();
+    await expect(page).toHaveURL(quoteUrl);
+    await expect(page.getByText('Status: In progress')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+    await expect(sections.getByRole('link', { name: 'Quotes' })).toHaveAttribute('aria-current', 'page');
     await page.getByLabel('Offering').selectOption({ label: FIBRE });
     await page.getByRole('button', { name: 'Add to quote' }).click();
     await page.getByLabel(`Bandwidth for ${FIBRE}`).selectOption('1 Gbps');
@@ -145,10 +171,15 @@ test('a rep runs the Lead-to-Order journey offline and synced', async ({ page, c
     await page.reload();
     await expect(syncStatus(page)).toContainText('Offline');
     await expect(syncStatus(page)).toContainText('1 change waiting to sync');
-    await sections.getByRole('button', { name: 'Orders' }).click();
-    await expect(page.getByRole('table', { name: 'Orders' })).toContainText('Queued');
-    await page.getByRole('table', { name: 'Orders' }).getByRole('link', { name: 'Acme Displays' }).click();
+    // The restart reopens the order's own screen.
+    await expect(page.getByText(`Order ID: ${orderId}`)).toBeVisible();
     await expect(page.getByText('Status: Queued')).toBeVisible();
+    await sections.getByRole('link', { name: 'Orders' }).click();
+    await expect(page.getByRole('table', { name: 'Orders' })).toContainText('Queued');
+    await page.keyboard.press('Alt+ArrowLeft');
+    await expect(page.getByText(`Order ID: ${orderId}`)).toBeVisible();
+    await expect(page.getByText('Status: Queued')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   });
 
   await test.step('6c/7. back online, the order syncs once and shows the central system\'s state', async () => {

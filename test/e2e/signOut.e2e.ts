@@ -30,7 +30,7 @@ test('signing out with unsynced work names it, can be cancelled, and never delet
   await page.getByLabel('Username').fill('sam');
   await page.getByLabel('Password').fill('demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Leads' }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Leads' }).click();
   await expect(leads(page)).toContainText('Harbor Lights Ltd.');
   await expect(syncStatus(page)).toContainText('0 changes waiting to sync', { timeout: 30_000 });
 });

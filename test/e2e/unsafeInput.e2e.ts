@@ -40,7 +40,7 @@ test('a NUL typed into an order is named at its field and nothing is stored unti
     // Give a (wrong) delayed autosave every chance to happen before looking.
     await page.waitForTimeout(1_000);
     await page.reload();
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Orders' }).click();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Orders' }).click();
     await page.getByRole('table', { name: 'Orders' }).getByRole('link', { name: 'Poison Input Ltd' }).click();
     await expect(page.getByText('Status: Draft')).toBeVisible();
     await expect(page.getByLabel('Street')).toHaveValue('');

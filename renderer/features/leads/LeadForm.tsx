@@ -23,7 +23,8 @@ export function LeadForm() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const id = await form.save();
-    if (id) navigate({ page: 'lead', id });
+    // Replaces the form's entry: Back from the new lead goes to the list, not to an empty form.
+    if (id) navigate({ page: 'lead', id }, { replace: true });
   }
 
   return (

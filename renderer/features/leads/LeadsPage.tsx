@@ -1,5 +1,6 @@
 import type { LeadDoc } from '../../../shared/schemas';
 import { useNavigation } from '../../app/navigation';
+import { routeHref } from '../../app/routes';
 import { useCollectionRows } from '../../data/hooks';
 import type { ListScreenFilter } from '../common/ListScreen';
 import { ListScreen } from '../common/ListScreen';
@@ -44,7 +45,7 @@ export function LeadsPage() {
         </button>
       }
       rowKey={(l) => l.id}
-      rowHref={(l) => `#lead/${encodeURIComponent(l.id)}`}
+      rowHref={(l) => routeHref({ page: 'lead', id: l.id })}
       onOpen={(l) => navigate({ page: 'lead', id: l.id })}
     />
   );

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { ListSpec } from '../../../shared/lists/listView';
 import type { OpportunityDoc } from '../../../shared/schemas';
 import { useNavigation } from '../../app/navigation';
+import { routeHref } from '../../app/routes';
 import { useCollectionRows } from '../../data/hooks';
 import { ListScreen, type ListScreenFilter } from '../common/ListScreen';
 import { byId } from '../common/sort';
@@ -67,7 +68,7 @@ export function OpportunitiesPage() {
       filters={FILTERS}
       empty="No opportunities yet. Convert a qualified lead to create one."
       rowKey={(r) => r.id}
-      rowHref={(r) => `#opportunity/${encodeURIComponent(r.id)}`}
+      rowHref={(r) => routeHref({ page: 'opportunity', id: r.id })}
       onOpen={(r) => navigate({ page: 'opportunity', id: r.id })}
     />
   );

@@ -2,6 +2,7 @@ import type { ListSpec } from '../../../shared/lists/listView';
 import { formatCents } from '../../../shared/money';
 import type { OrderDoc } from '../../../shared/schemas';
 import { useNavigation } from '../../app/navigation';
+import { routeHref } from '../../app/routes';
 import { useCollectionRows } from '../../data/hooks';
 import { ListScreen, type ListScreenFilter } from '../common/ListScreen';
 import { formatWhen } from '../common/sort';
@@ -53,7 +54,7 @@ export function OrdersPage() {
       filters={FILTERS}
       empty="No orders yet. Create one from an accepted quote."
       rowKey={(o) => o.id}
-      rowHref={(o) => `#order/${encodeURIComponent(o.id)}`}
+      rowHref={(o) => routeHref({ page: 'order', id: o.id })}
       onOpen={(o) => navigate({ page: 'order', id: o.id })}
     />
   );

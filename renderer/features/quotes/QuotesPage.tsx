@@ -3,6 +3,7 @@ import type { ListSpec } from '../../../shared/lists/listView';
 import { formatCents } from '../../../shared/money';
 import type { QuoteDoc } from '../../../shared/schemas';
 import { useNavigation } from '../../app/navigation';
+import { routeHref } from '../../app/routes';
 import { useCollectionRows } from '../../data/hooks';
 import { ListScreen, type ListScreenFilter } from '../common/ListScreen';
 import { byId } from '../common/sort';
@@ -71,7 +72,7 @@ export function QuotesPage() {
       filters={FILTERS}
       empty="No quotes yet. Create one from an opportunity."
       rowKey={(r) => r.id}
-      rowHref={(r) => `#quote/${encodeURIComponent(r.id)}`}
+      rowHref={(r) => routeHref({ page: 'quote', id: r.id })}
       onOpen={(r) => navigate({ page: 'quote', id: r.id })}
     />
   );

@@ -1,4 +1,5 @@
 import { useNavigation } from '../../app/navigation';
+import { routeHref } from '../../app/routes';
 import type { SyncStatus } from '../../sync/syncStatus';
 import { useSyncStatus } from './useSyncStatus';
 
@@ -27,7 +28,7 @@ export function StatusBar() {
         <span className={linkClass(status)}>{linkText(status)}</span>
         <span>Last sync: {status.lastSyncAt ? formatTime(status.lastSyncAt) : 'never'}</span>
         <a
-          href="#outbox"
+          href={routeHref({ page: 'outbox' })}
           onClick={(e) => {
             e.preventDefault();
             navigate({ page: 'outbox' });

@@ -1,0 +1,102 @@
+/**
+ * Every screen of the app and the URL path that names it. The path is what the router matches
+ * (`router.tsx` builds its route tree from PATHS), what links point at (`#/quotes/<id>`) and what
+ * survives a reload, so a record's id is always part of it.
+ */
+export type Route =
+  | { page: 'leads' }
+  | { page: 'newLead' }
+  | { page: 'lead'; id: string }
+  | { page: 'opportunities' }
+  | { page: 'opportunity'; id: string }
+  | { page: 'quotes' }
+  | { page: 'quote'; id: string }
+  | { page: 'orders' }
+  | { page: 'order'; id: string }
+  | { page: 'outbox' };
+
+export type Page = Route['page'];
+
+/** Path templates in TanStack Router syntax; `$id` is the record's id. */
+export const PATHS = {
+  leads: '/leads',
+  newLead: '/leads/new',
+  lead: '/leads/$id',
+  opportunities: '/opportunities',
+  opportunity: '/opportunities/$id',
+  quotes: '/quotes',
+  quote: '/quotes/$id',
+  orders: '/orders',
+  order: '/orders/$id',
+  outbox: '/outbox',
+} as const satisfies Record<Page, string>;
+
+export const HOME: Route = { page: 'leads' };
+
+/** The sections of the app chrome; a record's screen belongs to the section of its list. */
+export const SECTIONS = [
+  { label: 'Leads', route: { page: 'leads' } },
+  { label: 'Opportunities', route: { page: 'opportunities' } },
+  { label: 'Quotes', route: { page: 'quotes' } },
+  { label: 'Orders', route: { page: 'orders' } },
+] as const satisfies readonly { label: string; route: Route }[];
+
+export type Section = (typeof SECTIONS)[number];
+
+const SECTION_OF: Record<Page, Section['route']['page'] | null> = {
+  leads: 'leads',
+  newLead: 'leads',
+  lead: 'leads',
+  opportunities: 'opportunities',
+  opportunity: 'opportunities',
+  quotes: 'quotes',
+  quote: 'quotes',
+  orders: 'orders',
+  order: 'orders',
+  outbox: null,
+};
+
+/** The section a screen belongs to; null for screens outside the sections (the outbox). */
+export function sectionOf(route: Route): Section | null {
+  const page = SECTION_OF[route.page];
+  return SECTIONS.find((s) => s.route.page === page) ?? null;
+}
+
+/** The URL path of a screen. The id is one encoded segment, so any id (even with `/` or `#`) round-trips. */
+export function routePath(route: Route): string {
+  const template: string = PATHS[route.page];
+  return 'id' in route ? template.replace('$id', encodeURIComponent(route.id)) : template;
+}
+
+/** An in-app link: the hash history keeps the path after `#`. */
+export function routeHref(route: Route): string {
+  return `#${routePath(route)}`;
+}
+
+/**
+ * The screen a router match names, from its route id (the path template) and decoded params;
+ * null for a match that is no screen (the root, or a record route without an id).
+ */
+export function routeFromMatch(routeId: string, params: Readonly<Record<string, string | undefined>>): Route | null {
+  const page = (Object.keys(PATHS) as Page[]).find((p) => PATHS[p] === routeId);
+  if (!page) return null;
+  if (!PATHS[page].includes('$id')) return { page } as Route;
+  const id = params.id;
+  if (!id) return null;
+  return { page, id } as Route;
+}
+
+/** What the router says about one matched route (TanStack's RouteMatch has these fields). */
+export interface MatchLike {
+  routeId: string;
+  params: unknown;
+  /** Set on the route that renders "not found" for an address no route matches in full. */
+  _notFound?: boolean;
+}
+
+/** The screen the router's matches show; null while they show "not found" (even under a record's path). */
+export function routeOfMatches(matches: readonly MatchLike[]): Route | null {
+  if (matches.some((m) => m._notFound)) return null;
+  const leaf = matches.at(-1);
+  return leaf ? routeFromMatch(leaf.routeId, (leaf.params ?? {}) as Record<string, string | undefined>) : null;
+}
