@@ -61,9 +61,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Outpos
     localDocuments: true,
     multiInstance: false,
     closeDuplicates: true,
-    // The pending-changes count scans a rep's own few hundred documents: cheap, and it
-    // saves an index on every collection.
-    allowSlowCount: true,
+    // A count that cannot be answered from an index decrypts every document of the collection
+    // on each change (60,000 on a first sync): refuse it. The pending-changes count reads the
+    // [syncPending, id] index (schema version 2).
+    allowSlowCount: false,
   });
   const definitions = Object.fromEntries(
     COLLECTION_NAMES.map((name) => [

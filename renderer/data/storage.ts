@@ -2,6 +2,7 @@ import {
   clone,
   getPrimaryFieldOfPrimaryKey,
   hasEncryption,
+  META_INSTANCE_SCHEMA_TITLE,
   wrapRxStorageInstance,
   type BulkWriteRow,
   type RxDocumentData,
@@ -63,6 +64,9 @@ export function encryptedStorage(storage: AnyStorage): AnyStorage {
  * Checks documents against their schema with z-schema (no `unsafe-eval`, so it runs under the
  * CSP), except those pulled from the central system: it validated each one against the same
  * schema when it was pushed, and validating 50,000 of them again on a first sync cost seconds.
+ * The replication's own bookkeeping (its meta instance, which keeps a copy of every pulled
+ * document as the assumed master state) is not validated either: RxDB writes it, never a rep,
+ * and validating it was the largest item of a first sync's CPU profile.
  */
 export function validatedStorage(storage: AnyStorage): AnyStorage {
   return {
@@ -70,6 +74,7 @@ export function validatedStorage(storage: AnyStorage): AnyStorage {
     name: `validate-own-${storage.name}`,
     async createStorageInstance(params) {
       const instance: AnyInstance = await storage.createStorageInstance(params);
+      if (params.schema.title === META_INSTANCE_SCHEMA_TITLE) return instance;
       const primary = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey);
       let validate: ((doc: unknown) => unknown[]) | null = null;
       const write = instance.bulkWrite.bind(instance);

@@ -6,6 +6,7 @@ import { collectionOf, type OutpostDatabase } from '../data/database';
 import type { CentralClient } from './centralClient';
 import type { PulledPage } from './initialSyncTracker';
 import { pushSettlingOwnWrites, UnansweredWrites } from './ownWrites';
+import { PushesInFlight } from './pushesInFlight';
 
 export interface CollectionReplicationOptions<N extends CollectionName> {
   db: OutpostDatabase;
@@ -27,13 +28,18 @@ export interface CollectionReplicationOptions<N extends CollectionName> {
   beforePull?(): Promise<void>;
 }
 
+/** Re-reads of a pull page that met pushes in flight; a rep typing fast must not hold the pull for ever. */
+const MAX_SETTLE_ROUNDS = 3;
+
 /** RxDB replication of one collection over the HTTP sync protocol. */
 export function replicateCollection<N extends CollectionName>(
   options: CollectionReplicationOptions<N>,
 ): RxReplicationState<CollectionDocs[N], SyncCheckpoint> {
   const { client, name, track, timeoutMs } = options;
   const unanswered = new UnansweredWrites();
-  return replicateRxCollection<CollectionDocs[N], SyncCheckpoint>({
+  const inFlight = new PushesInFlight();
+  const upstreamQueue = () => replication.internalReplicationState?.streamQueue.up as Promise<unknown> | undefined;
+  const replication: RxReplicationState<CollectionDocs[N], SyncCheckpoint> = replicateRxCollection<CollectionDocs[N], SyncCheckpoint>({
     collection: collectionOf(options.db, name),
     replicationIdentifier: `outpost-http-${name}-${client.baseUrl}`,
     live: true,
@@ -45,7 +51,16 @@ export function replicateCollection<N extends CollectionName>(
       handler: async (checkpoint, limit) => {
         await options.beforePull?.();
         return track(`receiving ${name}`, async () => {
-          const response = await client.json<PullResponse<N>>(`${SYNC_PATHS.pull(name)}?seq=${checkpoint?.seq ?? 0}&limit=${limit}`, { timeoutMs });
+          const fetchPage = () => client.json<PullResponse<N>>(`${SYNC_PATHS.pull(name)}?seq=${checkpoint?.seq ?? 0}&limit=${limit}`, { timeoutMs });
+          let response = await fetchPage();
+          // A page holding a document RxDB is still bookkeeping a push of: wait for that, then
+          // read the page again, so it is not older than the push (pushesInFlight.ts).
+          for (let round = 0; round < MAX_SETTLE_ROUNDS; round++) {
+            const ids = response.documents.map((doc) => (doc as { id: string }).id);
+            if (!inFlight.overlaps(ids)) break;
+            await inFlight.settle(ids, upstreamQueue, timeoutMs);
+            response = await fetchPage();
+          }
           if (response.documents.length < limit) options.onCaughtUp();
           const seq = response.checkpoint?.seq ?? checkpoint?.seq ?? 0;
           options.onPage?.({ documents: response.documents.length, seq, remaining: response.remaining, full: response.documents.length >= limit });
@@ -57,13 +72,16 @@ export function replicateCollection<N extends CollectionName>(
     push: isRepWritableCollection(name)
       ? {
           batchSize: 50,
-          handler: (rows) =>
-            pushSettlingOwnWrites(
+          handler: (rows) => {
+            inFlight.track(rows.map((row) => (row.newDocumentState as { id: string }).id), () => upstreamQueue() ?? Promise.resolve());
+            return pushSettlingOwnWrites(
               (sent) => track(`sending ${name}`, () => client.json<PushResponse<N>>(SYNC_PATHS.push(name), { method: 'POST', body: JSON.stringify(sent), timeoutMs })),
               rows,
               unanswered,
-            ),
+            );
+          },
         }
       : undefined,
   });
+  return replication;
 }

@@ -1,5 +1,5 @@
 import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxdb';
-import { syncedProperties, syncedRequired } from './common';
+import { PENDING_INDEX, syncedProperties, syncedRequired } from './common';
 
 const addressProperties = {
   street: { type: 'string' },
@@ -12,8 +12,10 @@ const addressProperties = {
 export const accountSchemaLiteral = {
   title: 'account',
   description: 'A customer account (TMF629 Customer) with its billing accounts and sites',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
+  /** "Changes waiting to sync" counts by index instead of decrypting every document (v2). */
+  indexes: [PENDING_INDEX],
   /** Personal data and the rep's losing side of a conflict: encrypted at rest (key derived from the rep's password). */
   encrypted: ['sites', 'conflictCopy'],
   type: 'object',

@@ -25,6 +25,8 @@ export const syncedProperties = {
 
 export const syncedRequired = ['id', 'owner', 'createdAt', 'updatedAt', 'syncPending'] as const;
 
+/** Index of the rep-written collections from schema version 2: the pending-changes count reads it, not 60,000 documents. */
+export const PENDING_INDEX = ['syncPending', 'id'] as const;
 
 
 /** Fields the central system owns on every record; never a rep's typed data. */

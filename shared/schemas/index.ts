@@ -63,14 +63,19 @@ export interface CollectionDefinition<N extends CollectionName> {
  * decrypts with the old schema and writes it back encrypted under the new one.
  */
 const TO_VERSION_1: MigrationStrategies = { 1: (oldDoc) => oldDoc };
+/**
+ * Version 2 (the six rep-written collections) adds the pending-changes index (PENDING_INDEX);
+ * again the document does not change, the store rewrites it under the indexed schema.
+ */
+const TO_VERSION_2: MigrationStrategies = { ...TO_VERSION_1, 2: (oldDoc) => oldDoc };
 
 export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
-  leads: { schema: leadSchema, migrationStrategies: TO_VERSION_1 },
-  accounts: { schema: accountSchema, migrationStrategies: TO_VERSION_1 },
-  contacts: { schema: contactSchema, migrationStrategies: TO_VERSION_1 },
-  opportunities: { schema: opportunitySchema, migrationStrategies: TO_VERSION_1 },
-  quotes: { schema: quoteSchema, migrationStrategies: TO_VERSION_1 },
-  orders: { schema: orderSchema, migrationStrategies: TO_VERSION_1 },
+  leads: { schema: leadSchema, migrationStrategies: TO_VERSION_2 },
+  accounts: { schema: accountSchema, migrationStrategies: TO_VERSION_2 },
+  contacts: { schema: contactSchema, migrationStrategies: TO_VERSION_2 },
+  opportunities: { schema: opportunitySchema, migrationStrategies: TO_VERSION_2 },
+  quotes: { schema: quoteSchema, migrationStrategies: TO_VERSION_2 },
+  orders: { schema: orderSchema, migrationStrategies: TO_VERSION_2 },
   products: { schema: productSchema, migrationStrategies: TO_VERSION_1 },
   offerings: { schema: offeringSchema, migrationStrategies: {} },
   ruleSets: { schema: ruleSetSchema, migrationStrategies: {} },

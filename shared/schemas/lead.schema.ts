@@ -1,5 +1,5 @@
 import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxdb';
-import { syncedProperties, syncedRequired } from './common';
+import { PENDING_INDEX, syncedProperties, syncedRequired } from './common';
 
 /** TMF699 SalesLeadStateType. */
 export const LEAD_STATES = ['acknowledged', 'inProgress', 'pending', 'accepted', 'rejected', 'cancelled'] as const;
@@ -8,8 +8,10 @@ export type LeadStatus = (typeof LEAD_STATES)[number];
 export const leadSchemaLiteral = {
   title: 'lead',
   description: 'A sales lead captured by a rep or received from a channel (TMF699 SalesLead)',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
+  /** "Changes waiting to sync" counts by index instead of decrypting every document (v2). */
+  indexes: [PENDING_INDEX],
   /** Personal data and the rep's losing side of a conflict: encrypted at rest (key derived from the rep's password). */
   encrypted: ['contactName', 'email', 'phone', 'conflictCopy'],
   type: 'object',

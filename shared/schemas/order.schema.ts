@@ -1,5 +1,5 @@
 import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxdb';
-import { syncedProperties, syncedRequired } from './common';
+import { PENDING_INDEX, syncedProperties, syncedRequired } from './common';
 import { lineItemSchema, totalsSchema } from './lineItem';
 
 /** States the order has on the laptop before the central system owns it. */
@@ -15,8 +15,10 @@ export type OrderStatus = (typeof ORDER_STATES)[number];
 export const orderSchemaLiteral = {
   title: 'order',
   description: 'A product order created from an accepted quote (TMF622 ProductOrder once ingested)',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
+  /** "Changes waiting to sync" counts by index instead of decrypting every document (v2). */
+  indexes: [PENDING_INDEX],
   /** Personal data and the rep's losing side of a conflict: encrypted at rest (key derived from the rep's password). */
   encrypted: ['serviceAddress', 'conflictCopy'],
   type: 'object',

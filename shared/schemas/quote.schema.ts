@@ -1,5 +1,5 @@
 import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxdb';
-import { syncedProperties, syncedRequired } from './common';
+import { PENDING_INDEX, syncedProperties, syncedRequired } from './common';
 import { lineItemSchema, totalsSchema } from './lineItem';
 
 /** TMF648 QuoteStateType. */
@@ -9,8 +9,10 @@ export type QuoteStatus = (typeof QUOTE_STATES)[number];
 export const quoteSchemaLiteral = {
   title: 'quote',
   description: 'A configured and priced quote for an opportunity (TMF648 Quote)',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
+  /** "Changes waiting to sync" counts by index instead of decrypting every document (v2). */
+  indexes: [PENDING_INDEX],
   /** The rep's losing side of a conflict can hold anything they typed: encrypted at rest. */
   encrypted: ['conflictCopy'],
   type: 'object',

@@ -28,7 +28,8 @@ const log = (line: string) => console.error(`[bench ${new Date().toISOString().s
 type ListsModule = { measureLists(page: Page, runs: number): Promise<BenchMeasure[]> };
 
 async function main(): Promise<void> {
-  const central = await startCentralProcess(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {});
+  // A loaded machine (the bench runs beside builds) can take minutes to start it.
+  const central = await startCentralProcess(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}, 300_000);
   const app = await serveBrowserBuild({ root: join(import.meta.dirname, '..', '..', 'dist', 'web'), port: 0, centralUrl: central.url, demoMode: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   try {

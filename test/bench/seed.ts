@@ -1,4 +1,5 @@
 import type { AccountDoc, LeadDoc } from '../../shared/schemas';
+import { volumeLead } from '../support/leadVolume';
 import { DESKTOP_CLIENT_ID, SYNC_PATHS, type TokenResponse } from '../../shared/sync/protocol';
 
 /** Runs in Node (seeding) and in the bench page (B1), so it uses only web APIs. */
@@ -30,11 +31,13 @@ export function benchAccount(index: number): AccountDoc & { _deleted: boolean } 
 }
 
 export function benchLead(index: number): LeadDoc & { _deleted: boolean } {
+  // Contacts, status, rating and channel vary as in the list tests, so B7's search and filters select real subsets.
+  const { contactName, email, status, rating, channel, qualified } = volumeLead(index, 'unknown');
   return {
     ...meta(index),
     company: `Bench Prospect ${index} Holdings`,
-    contactName: `Contact Person ${index}`,
-    email: `contact.${index}@prospect-${index % 977}.example`,
+    contactName,
+    email,
     phone: `+1 555 ${String(index).padStart(7, '0')}`,
     country: COUNTRIES[index % COUNTRIES.length]!,
     productCategory: CATEGORIES[index % CATEGORIES.length]!,
@@ -42,7 +45,8 @@ export function benchLead(index: number): LeadDoc & { _deleted: boolean } {
     purchaseAmount: 10_000 + (index % 90) * 1_000,
     budgetStatus: 'Approved',
     source: 'Road show',
-    status: 'acknowledged',
+    status,
+    ...(rating ? { rating, channel, qualified } : {}),
     // Processed leads carry a trace; it makes the documents the size real ones are (~600 bytes).
     processingTrace: ['vision-qualification: rule "US laptops" matched', 'vision-rating: rule "budget approved" gave A'],
     _deleted: false,

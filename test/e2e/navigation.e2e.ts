@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { serveBrowserBuild, type BrowserBuildServer } from '../../main/dev/serve-browser';
+import { serveBrowserBuild, type BrowserBuildServer } from '../../main/dev/serveBrowser';
 import { appUrl, centralUrl, signIn } from './journey';
 
 const sections = (page: Page) => page.getByRole('navigation', { name: 'Sections' });
@@ -116,7 +116,7 @@ test.describe('a locked session', () => {
   let shortIdle: BrowserBuildServer;
   test.beforeAll(async () => {
     shortIdle = await serveBrowserBuild({
-      root: join(import.meta.dirname, '..', '..', 'dist', 'renderer'),
+      root: join(import.meta.dirname, '..', '..', 'dist', 'web'),
       port: 0,
       centralUrl: centralUrl(),
       demoMode: true,

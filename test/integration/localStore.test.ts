@@ -88,7 +88,7 @@ describe('the local store', () => {
     expect((await db.leads.findOne('pulled').exec())?.contactName).toBe('Jane Doe');
   });
 
-  it('migrates a previous-version store to schema v1 without losing a document, and still counts pending changes', async () => {
+  it('migrates a version-0 store to the current schema without losing a document, and counts pending changes by index', async () => {
     const disk = new IDBFactory();
     const before = await previousReleaseStore(disk);
     await before.leads.bulkInsert([makeLead({ id: 'l1', syncPending: true }), makeLead({ id: 'l2' })]);
@@ -96,7 +96,7 @@ describe('the local store', () => {
     await before.close();
 
     const db = await laptopStore(disk);
-    expect(db.leads.schema.version).toBe(1);
+    expect(db.leads.schema.version).toBe(2);
     expect((await db.leads.find({ sort: [{ id: 'asc' }] }).exec()).map((d) => [d.id, d.contactName, d.syncPending])).toEqual([
       ['l1', 'Jane Doe', true],
       ['l2', 'Jane Doe', false],

@@ -61,7 +61,8 @@ describe('installed products in the app', () => {
       return found.length > 0 ? found : undefined;
     });
     expect(product).toMatchObject({ owner: alex.user.id, offeringId: 'off-fibre-internet', status: 'active', orderId: order.id, syncPending: false });
-    expect((await laptop.db.orders.findOne(order.id).exec())?.status).toBe('completed');
+    // The product and the completed order come down in two collections' pulls, in either order.
+    await waitFor('the order to be completed', async () => (await laptop.db.orders.findOne(order.id).exec())?.status === 'completed');
     await waitForStatus(laptop.sync, 'nothing pending', (s) => s.pending === 0 && s.online);
   });
 });

@@ -24,7 +24,7 @@ export async function freePort(): Promise<number> {
  * Starts the central system exactly as `npm run central` does, in a child process with a
  * fresh PGlite folder (or DATABASE_URL when given), and waits for its health check.
  */
-export async function startCentralProcess(env: Record<string, string> = {}): Promise<RunningCentral> {
+export async function startCentralProcess(env: Record<string, string> = {}, startTimeoutMs = 60_000): Promise<RunningCentral> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'outpost-central-'));
   const child: ChildProcess = spawn('npx', ['tsx', 'central/src/main.ts'], {
@@ -39,7 +39,7 @@ export async function startCentralProcess(env: Record<string, string> = {}): Pro
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The central system exited early:\n${output}`);
     try {
@@ -47,7 +47,11 @@ export async function startCentralProcess(env: Record<string, string> = {}): Pro
     } catch {
       // Not listening yet.
     }
-    if (Date.now() > deadline) throw new Error(`The central system did not answer /health within 60 s:\n${output}`);
+    if (Date.now() > deadline) {
+      // Detached: it would outlive this process and hold its port and CPU.
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      throw new Error(`The central system did not answer /health within ${startTimeoutMs / 1000} s:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
