@@ -6,6 +6,7 @@ import { collectionOf, type OutpostDatabase } from '../data/database';
 import type { CentralClient } from './centralClient';
 import type { PulledPage } from './initialSyncTracker';
 import { pushSettlingOwnWrites, UnansweredWrites } from './ownWrites';
+import { localUnansweredStore } from './unansweredStore';
 
 export interface CollectionReplicationOptions<N extends CollectionName> {
   db: OutpostDatabase;
@@ -32,7 +33,7 @@ export function replicateCollection<N extends CollectionName>(
   options: CollectionReplicationOptions<N>,
 ): RxReplicationState<CollectionDocs[N], SyncCheckpoint> {
   const { client, name, track, timeoutMs } = options;
-  const unanswered = new UnansweredWrites();
+  const unanswered = new UnansweredWrites(isRepWritableCollection(name) ? localUnansweredStore(options.db, name) : undefined);
   return replicateRxCollection<CollectionDocs[N], SyncCheckpoint>({
     collection: collectionOf(options.db, name),
     replicationIdentifier: `outpost-http-${name}-${client.baseUrl}`,
