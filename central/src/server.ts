@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuthRoutes } from './auth/routes';
 import { registerCatalogRoutes } from './catalog/catalogRoutes';
 import { installBearerAuth } from './auth/guard';
+import { installSessionEnds } from './auth/sessionEnds';
 import { deleteExpiredTokens } from './auth/tokens';
 import type { Db } from './db/db';
 import { migrate } from './db/migrations';
@@ -87,6 +88,7 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   // Before any route, so the document lists them all.
   await installOpenApi(app);
   installBearerAuth(app, db);
+  installSessionEnds(app);
   const hub = new ChangeHub();
   registerAuthRoutes(app, db, { tokenTtlSeconds: options.tokenTtlSeconds ?? 3600, signInLimits: resolveSignInLimits(options.signInLimits) });
   registerSyncRoutes(app, db, hub);

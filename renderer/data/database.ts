@@ -74,7 +74,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Outpos
         migrationStrategies: options.olderSchemas?.[name] ? {} : COLLECTIONS[name].migrationStrategies,
         conflictHandler: {
           isEqual: (a: Record<string, unknown>, b: Record<string, unknown>) => isSameDocument(a, b),
-          resolve: async (input: { newDocumentState: Record<string, unknown>; realMasterState: Record<string, unknown> }) =>
+          // assumedMasterState is the base: the version the rep's change was made on.
+          resolve: async (input: { newDocumentState: Record<string, unknown>; realMasterState: Record<string, unknown>; assumedMasterState?: Record<string, unknown> }) =>
             resolveConflict(input, new Date().toISOString()),
         },
       },

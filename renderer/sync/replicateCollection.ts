@@ -7,6 +7,7 @@ import type { CentralClient } from './centralClient';
 import type { PulledPage } from './initialSyncTracker';
 import { pushSettlingOwnWrites, UnansweredWrites } from './ownWrites';
 import { PushesInFlight } from './pushesInFlight';
+import { localUnansweredStore } from './unansweredStore';
 
 export interface CollectionReplicationOptions<N extends CollectionName> {
   db: OutpostDatabase;
@@ -36,7 +37,7 @@ export function replicateCollection<N extends CollectionName>(
   options: CollectionReplicationOptions<N>,
 ): RxReplicationState<CollectionDocs[N], SyncCheckpoint> {
   const { client, name, track, timeoutMs } = options;
-  const unanswered = new UnansweredWrites();
+  const unanswered = new UnansweredWrites(isRepWritableCollection(name) ? localUnansweredStore(options.db, name) : undefined);
   const inFlight = new PushesInFlight();
   const upstreamQueue = () => replication.internalReplicationState?.streamQueue.up as Promise<unknown> | undefined;
   const replication: RxReplicationState<CollectionDocs[N], SyncCheckpoint> = replicateRxCollection<CollectionDocs[N], SyncCheckpoint>({

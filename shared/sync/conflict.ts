@@ -80,12 +80,24 @@ export function conflictCopyOf(doc: Record<string, unknown>, master: Record<stri
   return JSON.stringify(canonical(data));
 }
 
-export function resolveConflict<T extends Record<string, unknown>>(input: { newDocumentState: T; realMasterState: T }, now: string): T {
+/** Marks a `conflictCopy` that keeps the base (the version both sides started from) beside the rep's version. */
+export const CONFLICT_RECORD_VERSION = 2;
+
+/**
+ * `conflictCopy` with the base: {"$conflict": 2, "mine": <the rep's data>, "base": <the base's>}.
+ * Without a base (RxDB gives none for a record new to the central system) the plain copy.
+ */
+export function conflictRecordOf(doc: Record<string, unknown>, master: Record<string, unknown>, base: Record<string, unknown> | undefined): string {
+  if (base === undefined) return conflictCopyOf(doc, master);
+  return JSON.stringify({ $conflict: CONFLICT_RECORD_VERSION, mine: JSON.parse(conflictCopyOf(doc, master)) as Json, base: JSON.parse(conflictCopyOf(base, master)) as Json });
+}
+
+export function resolveConflict<T extends Record<string, unknown>>(input: { newDocumentState: T; realMasterState: T; assumedMasterState?: T | undefined }, now: string): T {
   const { newDocumentState: local, realMasterState: master } = input;
   const ignored = notRepData(master);
   if (!deepEqual(omit(local, ignored), omit(master, ignored))) {
     // The write carries the copy to the central system too, so the trace survives a reinstall.
-    return { ...master, conflictCopy: conflictCopyOf(local, master), updatedAt: now, syncPending: true };
+    return { ...master, conflictCopy: conflictRecordOf(local, master, input.assumedMasterState), updatedAt: now, syncPending: true };
   }
   // Same data, but the rep still holds a copy from an earlier conflict the master lacks: keep it.
   const earlier = local['conflictCopy'];

@@ -72,7 +72,7 @@ describe('mergeConflict', () => {
     const parsed = parseConflictCopy(conflictCopyOf(mineOrder, theirs));
     if (!parsed.ok) throw new Error('copy is JSON');
     const lines = conflictChoices(theirs, parsed.mine).find((c) => c.key === 'items');
-    expect(lines).toEqual({ key: 'items', fields: ['items', 'catalogVersion', 'totals'], differs: true });
+    expect(lines).toMatchObject({ key: 'items', fields: ['items', 'catalogVersion', 'totals'], differs: true });
     const merged = mergeConflict(theirs, parsed.mine, { items: 'mine' });
     expect(merged['items']).toEqual(mineOrder.items);
     expect(merged['totals']).toEqual(mineOrder.totals);

@@ -4,7 +4,7 @@
  * keeps either side per choice; the result is what gets written, without `conflictCopy`.
  * Fields that are not the rep's data (sync meta, server-owned) always come from the document.
  */
-import { fieldsNotRepData } from './conflict';
+import { CONFLICT_RECORD_VERSION, fieldsNotRepData } from './conflict';
 
 export type Side = 'mine' | 'theirs';
 
@@ -20,15 +20,29 @@ export interface ConflictChoice {
   fields: string[];
   /** Whether the two sides differ in any of them. */
   differs: boolean;
+  /** Who changed it since the base; 'unknown' without a base. */
+  changedBy: 'you' | 'central' | 'both' | 'unknown';
+  /** The side a three-way merge takes: the rep's where only the rep changed it, the central system's otherwise. */
+  suggested: Side;
 }
 
-export type ParsedConflict = { ok: true; mine: Record<string, unknown> } | { ok: false; raw: string };
+export type ParsedConflict =
+  /** `base`: the version both sides started from; null when the copy was kept without it (older copies, a record new centrally). */
+  | { ok: true; mine: Record<string, unknown>; base: Record<string, unknown> | null }
+  | { ok: false; raw: string };
 
-/** The rep's version from `conflictCopy`; anything that is not a JSON object is returned raw, never dropped. */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The rep's version (and the base) from `conflictCopy`; anything that is not a JSON object is returned raw, never dropped. */
 export function parseConflictCopy(copy: string): ParsedConflict {
   try {
     const parsed: unknown = JSON.parse(copy);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return { ok: true, mine: parsed as Record<string, unknown> };
+    if (isObject(parsed) && parsed['$conflict'] === CONFLICT_RECORD_VERSION && isObject(parsed['mine'])) {
+      return { ok: true, mine: parsed['mine'], base: isObject(parsed['base']) ? parsed['base'] : null };
+    }
+    if (isObject(parsed)) return { ok: true, mine: parsed, base: null };
   } catch {
     // Not JSON: shown raw below.
   }
@@ -48,10 +62,17 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(canonical(a) ?? null) === JSON.stringify(canonical(b) ?? null);
 }
 
-/** The rep's fields either side has, grouped into choices, sorted by key. */
-export function conflictChoices(theirs: Record<string, unknown>, mine: Record<string, unknown>): ConflictChoice[] {
+function changedBy(fields: readonly string[], theirs: Record<string, unknown>, mine: Record<string, unknown>, base: Record<string, unknown> | null): ConflictChoice['changedBy'] {
+  if (!base) return 'unknown';
+  const you = fields.some((f) => !sameValue(mine[f], base[f]));
+  const central = fields.some((f) => !sameValue(theirs[f], base[f]));
+  return you && central ? 'both' : you ? 'you' : central ? 'central' : 'both';
+}
+
+/** The rep's fields any side has, grouped into choices, sorted by key; `base` is the version both started from. */
+export function conflictChoices(theirs: Record<string, unknown>, mine: Record<string, unknown>, base: Record<string, unknown> | null = null): ConflictChoice[] {
   const excluded = fieldsNotRepData(theirs);
-  const fields = [...new Set([...Object.keys(theirs), ...Object.keys(mine)])].filter((f) => !excluded.has(f) && !NEVER_MERGED.has(f));
+  const fields = [...new Set([...Object.keys(theirs), ...Object.keys(mine), ...Object.keys(base ?? {})])].filter((f) => !excluded.has(f) && !NEVER_MERGED.has(f));
   const byKey = new Map<string, string[]>();
   for (const field of fields) {
     const key = GROUPS[field] ?? field;
@@ -60,7 +81,8 @@ export function conflictChoices(theirs: Record<string, unknown>, mine: Record<st
   return [...byKey.entries()]
     .map(([key, list]) => {
       const ordered = [...list].sort((a, b) => (a === key ? -1 : b === key ? 1 : a.localeCompare(b)));
-      return { key, fields: ordered, differs: ordered.some((f) => !sameValue(theirs[f], mine[f])) };
+      const by = changedBy(ordered, theirs, mine, base);
+      return { key, fields: ordered, differs: ordered.some((f) => !sameValue(theirs[f], mine[f])), changedBy: by, suggested: by === 'you' ? ('mine' as const) : ('theirs' as const) };
     })
     .sort((a, b) => a.key.localeCompare(b.key));
 }

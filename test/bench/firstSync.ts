@@ -62,10 +62,7 @@ export async function measureFirstSync(
     await expect(page.getByRole('heading', { name: 'Leads' })).toBeVisible({ timeout: 600_000 });
     // Usable while it runs: open a lead that has arrived, if the sync is still going.
     let arrivedLeadOpenMs: number | null = null;
-<<<<<<< HEAD
-=======
     // Rows open their record through a link in the first cell (the header holds the sort buttons).
->>>>>>> scale
     const firstLead = page.getByRole('table', { name: 'Leads' }).getByRole('link').first();
     if (await progress.isVisible()) {
       await firstLead.waitFor({ timeout: 600_000 });
@@ -74,12 +71,7 @@ export async function measureFirstSync(
       // Any lead will do: the list re-sorts as leads arrive, so the one under the pointer may change.
       await expect(page.getByRole('list', { name: 'Lead details' })).toBeVisible({ timeout: 120_000 });
       arrivedLeadOpenMs = Date.now() - clicked;
-<<<<<<< HEAD
       await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Leads' }).click();
-=======
-      // By its text: the router work may turn the section buttons into links.
-      await page.getByRole('navigation', { name: 'Sections' }).getByText('Leads', { exact: true }).click();
->>>>>>> scale
     }
     await expect(progress).toBeHidden({ timeout: 900_000 });
     const seconds = (Date.now() - started) / 1000;

@@ -71,10 +71,14 @@ test('a conflicted quote shows both versions in the app\'s words, the editor fol
     await expect(page.getByText(/Another version of this record exists/)).toBeVisible({ timeout: 20_000 });
     await expect(quantity).toHaveValue('2');
     await page.getByRole('button', { name: 'Show other version' }).click();
-    const versions = page.getByRole('table', { name: 'The two versions' });
+    const versions = page.getByRole('table', { name: 'The versions' });
+    await expect(versions.getByRole('columnheader')).toHaveText(['Field', 'Before either change', "Central system's version", 'Your version', 'Keep']);
     const lines = versions.getByRole('row', { name: /Lines and totals/ });
-    await expect(lines).toContainText(`2 × ${FIBRE}`);
-    await expect(lines).toContainText(`3 × ${FIBRE}`);
+    await expect(lines.getByRole('rowheader')).toHaveText('Lines and totals (Changed on both sides)');
+    // Base, theirs, mine: line by line in the app's words.
+    await expect(lines.getByRole('cell').nth(0)).toContainText(`1 × ${FIBRE}`);
+    await expect(lines.getByRole('cell').nth(1)).toContainText(`2 × ${FIBRE}`);
+    await expect(lines.getByRole('cell').nth(2)).toContainText(`3 × ${FIBRE}`);
     await expect(lines).toContainText(/\$[\d,]+\.\d\d one-time/);
     await expect(versions).not.toContainText('"oneTime"');
   });

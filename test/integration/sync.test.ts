@@ -185,6 +185,32 @@ describe('the app sync module against a real central system', () => {
     expect(local?.conflictCopy).toBeUndefined();
   });
 
+  it("keeps the rep's last edit when the app restarts between a lost push answer and the next edit", async () => {
+    const first = await laptop('alex', { viaProxy: true, sync: { requestTimeoutMs: 1_000 } });
+    await first.sync.awaitInitialSync();
+    const lead = (await first.db.leads.find().exec())[0];
+    if (!lead) throw new Error('alex has no seeded lead');
+    const droppedBefore = proxy.dropped();
+    proxy.dropResponses('/sync/leads/push', 1, { thenHang: true });
+    await lead.incrementalPatch({ phone: '+1 555 0181', syncPending: true });
+    await waitFor('the first edit to be stored centrally with its answer lost', async () => proxy.dropped() === droppedBefore + 1 && (await leadOnCentral(centralUrl, 'alex', lead.id))?.phone === '+1 555 0181');
+    const disk = first.disk;
+    await open.pop()?.close();
+
+    // Restart on the same disk; pushes still hang, so the rep's next edit is made before any push is answered.
+    const again = await laptop('alex', { viaProxy: true, disk, sync: { requestTimeoutMs: 1_000 } });
+    await (await again.db.leads.findOne(lead.id).exec())?.incrementalPatch({ phone: '+1 555 0182', syncPending: true });
+    proxy.hang('');
+
+    await waitFor('the last edit to be stored centrally', async () => (await leadOnCentral(centralUrl, 'alex', lead.id))?.phone === '+1 555 0182');
+    await waitForStatus(again.sync, 'nothing pending', (s) => s.pending === 0);
+    const local = (await again.db.leads.findOne(lead.id).exec())?.toMutableJSON();
+    expect(local?.phone).toBe('+1 555 0182');
+    expect(local?.conflictCopy).toBeUndefined();
+    // What the laptop keeps about unanswered pushes holds the rep's data: never in clear on the disk.
+    expect(JSON.stringify(await dumpDisk(disk))).not.toContain('+1 555 0181');
+  });
+
   it('stops without writing to the local store after stop, even when pulls are answered during it', async () => {
     const alex = await laptop('alex', { viaProxy: true });
     await alex.sync.awaitInitialSync();

@@ -11,6 +11,8 @@ declare module 'fastify' {
     user: AuthUser | null;
     /** When the request's access token expires (epoch ms): long-lived answers (the stream) end there. */
     tokenExpiresAt: number | null;
+    /** The sign-in (token chain) of the request's access token: revoking it ends the request's stream. */
+    tokenChainId: string | null;
   }
 }
 
@@ -35,12 +37,14 @@ interface TokenUserRow extends Record<string, unknown> {
   role: Role;
   manager_id: string | null;
   expires_at: unknown;
+  chain_id: string;
 }
 
 /** Every route but the public ones requires a live access token (RFC 6750 Bearer). */
 export function installBearerAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('user', null);
   app.decorateRequest('tokenExpiresAt', null);
+  app.decorateRequest('tokenChainId', null);
   app.addHook('onRequest', async (request) => {
     // Preflights carry no credentials; CORS answers them before this hook matters.
     if (request.method === 'OPTIONS') return;
@@ -49,7 +53,7 @@ export function installBearerAuth(app: FastifyInstance, db: Db): void {
     const token = bearerToken(request);
     if (!token) throw unauthorized('Missing bearer token; send "Authorization: Bearer <access_token>" from POST /oauth/token');
     const rows = await db.query<TokenUserRow>(
-      `SELECT u.id, u.username, u.display_name, u.role, u.manager_id, t.expires_at
+      `SELECT u.id, u.username, u.display_name, u.role, u.manager_id, t.expires_at, t.chain_id
          FROM tokens t JOIN users u ON u.id = t.user_id
         WHERE t.token_hash = $1 AND t.kind = 'access' AND t.expires_at > now()`,
       [hashToken(token)],
@@ -64,6 +68,7 @@ export function installBearerAuth(app: FastifyInstance, db: Db): void {
       managerId: row.manager_id,
     };
     request.tokenExpiresAt = Date.parse(toIso(row.expires_at));
+    request.tokenChainId = row.chain_id;
   });
 }
 

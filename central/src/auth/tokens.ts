@@ -36,7 +36,7 @@ export interface TokenOwner {
   chainId: string;
 }
 
-export type RefreshOutcome = { kind: 'rotated'; owner: TokenOwner } | { kind: 'reused' } | { kind: 'unknown' };
+export type RefreshOutcome = { kind: 'rotated'; owner: TokenOwner } | { kind: 'reused'; chainId: string } | { kind: 'unknown' };
 
 /**
  * Refresh tokens rotate: the used one is marked in the same statement, so of two requests with
@@ -53,22 +53,27 @@ export async function consumeRefreshToken(db: Queryable, token: string): Promise
   );
   const row = rows[0];
   if (row) return { kind: 'rotated', owner: { userId: row.user_id, clientId: row.client_id, chainId: row.chain_id } };
-  const revoked = await db.query(
+  const revoked = await db.query<{ chain_id: string }>(
     `DELETE FROM tokens WHERE chain_id = (SELECT chain_id FROM tokens WHERE token_hash = $1 AND kind = 'refresh' AND used_at IS NOT NULL)
-     RETURNING token_hash`,
+     RETURNING chain_id`,
     [hash],
   );
-  return revoked.length > 0 ? { kind: 'reused' } : { kind: 'unknown' };
+  const chainId = revoked[0]?.chain_id;
+  return chainId !== undefined ? { kind: 'reused', chainId } : { kind: 'unknown' };
 }
 
 /** RFC 7009: ends the chain of `token` (access or refresh), if it is a token of `clientId` (when given). */
-export async function revokeChain(db: Queryable, token: string, clientId: string | undefined): Promise<'revoked' | 'unknown' | 'other client'> {
+export async function revokeChain(
+  db: Queryable,
+  token: string,
+  clientId: string | undefined,
+): Promise<{ kind: 'revoked'; chainId: string } | { kind: 'unknown' } | { kind: 'other client' }> {
   const rows = await db.query<{ chain_id: string; client_id: string }>(`SELECT chain_id, client_id FROM tokens WHERE token_hash = $1`, [hashToken(token)]);
   const row = rows[0];
-  if (!row) return 'unknown';
-  if (clientId !== undefined && clientId !== row.client_id) return 'other client';
+  if (!row) return { kind: 'unknown' };
+  if (clientId !== undefined && clientId !== row.client_id) return { kind: 'other client' };
   await db.query('DELETE FROM tokens WHERE chain_id = $1', [row.chain_id]);
-  return 'revoked';
+  return { kind: 'revoked', chainId: row.chain_id };
 }
 
 export async function deleteExpiredTokens(db: Queryable): Promise<void> {

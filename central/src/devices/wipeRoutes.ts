@@ -34,6 +34,8 @@ export function registerWipeRoutes(app: FastifyInstance, db: Db): void {
       throw badRequest(`There is no user ${input.userId}; send the id of an existing user, such as "user-alex"`);
     }
     const wipe = await insertWipe(db, adminId, input);
+    // Open streams of that user or device end now; the app asks about the wipe as it reconnects.
+    app.sessionEnds.endForWipe(input);
     reply.code(201).header('Location', `${WIPES}/${wipe.id}`);
     return wipe;
   });

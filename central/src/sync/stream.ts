@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { isOwnedCollection } from '../../../shared/schemas';
-import { DEFAULT_STREAM_HEARTBEAT_MS, type StreamChange, type StreamHello } from '../../../shared/sync/protocol';
+import { DEFAULT_STREAM_HEARTBEAT_MS, DEVICE_HEADER, type StreamChange, type StreamHello } from '../../../shared/sync/protocol';
 import type { Db } from '../db/db';
 import { currentUser } from '../auth/guard';
+import type { SessionEndReason } from '../auth/sessionEnds';
 import type { ChangeHub, DocChange } from './hub';
 import { visibleOwners } from './scope';
 
@@ -27,7 +28,9 @@ export function resolveHeartbeatMs(value: number | undefined): number {
  * `hello` {userId, seq, heartbeatMs} on connect, `change` {collection, seq} after each committed
  * change the user may see, `heartbeat` {at} every heartbeatMs so the app can tell a silent
  * stream from a dead one (and proxies keep it open). The stream ends when its access token
- * expires: it was the credential, and the app reconnects with a refreshed one.
+ * expires: it was the credential, and the app reconnects with a refreshed one. It ends at once
+ * when its sign-in is revoked (sign-out, refresh-token reuse) or a wipe of its user or device is
+ * asked for (`end` {reason} first), see auth/sessionEnds.ts.
  */
 export function registerStreamRoute(app: FastifyInstance, db: Db, hub: ChangeHub, options: StreamOptions = {}): void {
   const heartbeatMs = resolveHeartbeatMs(options.heartbeatMs);
@@ -67,10 +70,12 @@ export function registerStreamRoute(app: FastifyInstance, db: Db, hub: ChangeHub
     });
     const heartbeat = setInterval(() => raw.write(`event: heartbeat\ndata: ${JSON.stringify({ at: new Date().toISOString() })}\n\n`), heartbeatMs);
     let expiry: NodeJS.Timeout | undefined;
+    let unwatch = (): void => {};
     const cleanUp = (): void => {
       clearInterval(heartbeat);
       clearTimeout(expiry);
       unsubscribe();
+      unwatch();
       openStreams.delete(end);
     };
     const end = (): void => {
@@ -86,8 +91,18 @@ export function registerStreamRoute(app: FastifyInstance, db: Db, hub: ChangeHub
       raw.write(': the access token expired; reconnect with a refreshed one\n\n');
       end();
     };
+    const device = request.headers[DEVICE_HEADER];
+    const endFor = (reason: SessionEndReason): void => {
+      raw.write(`event: end\ndata: ${JSON.stringify({ reason })}\n\n`);
+      end();
+    };
+    const chainId = request.tokenChainId ?? '';
+    unwatch = app.sessionEnds.watch({ chainId, userId: user.id, ...(typeof device === 'string' ? { deviceId: device } : {}) }, endFor);
     openStreams.add(end);
     raw.on('close', cleanUp);
     endAtExpiry();
+    // A revocation between the token check and the watch above: the watch would never hear of it.
+    const live = await db.query(`SELECT 1 FROM tokens WHERE chain_id = $1 AND kind = 'access' AND expires_at > now() LIMIT 1`, [chainId]);
+    if (live.length === 0 && openStreams.has(end)) endFor('revoked');
   });
 }

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { CollectionDocs, RepWritableCollectionName } from '../../../shared/schemas';
-import { conflictChoices, mergeConflict, type Side } from '../../../shared/sync/conflictMerge';
+import { conflictChoices, mergeConflict, type ConflictChoice, type Side } from '../../../shared/sync/conflictMerge';
 import { useOutpost } from '../../app/OutpostContext';
+import { useDocument } from '../../data/hooks';
 import { saveDocument } from '../../data/writes';
-import { choiceLabel, showValue, type ShownValue } from './conflictView';
+import { choiceLabel, referenceName, showValue, type ReferencedCollection, type ShownValue } from './conflictView';
 
 export interface ConflictResolverProps {
   collection: RepWritableCollectionName;
@@ -11,10 +12,27 @@ export interface ConflictResolverProps {
   doc: Record<string, unknown>;
   /** The rep's losing version, parsed from conflictCopy. */
   mine: Record<string, unknown>;
+  /** The version both started from, when it was kept with the copy. */
+  base: Record<string, unknown> | null;
 }
+
+/** Another record by its name from the local store; its id only when it is not on this laptop. */
+function ReferenceName({ collection, id }: { collection: ReferencedCollection; id: string }) {
+  const doc = useDocument(collection, id) as Record<string, unknown> | null | undefined;
+  if (doc === undefined) return <>…</>;
+  return <>{referenceName(collection, doc) ?? `Not on this laptop (${id})`}</>;
+}
+
+const CHANGED_BY: Readonly<Record<ConflictChoice['changedBy'], string>> = {
+  you: 'Changed by you',
+  central: 'Changed centrally',
+  both: 'Changed on both sides',
+  unknown: '',
+};
 
 function Shown({ value }: { value: ShownValue }) {
   if (value.kind === 'text') return <>{value.text}</>;
+  if (value.kind === 'reference') return <ReferenceName collection={value.collection} id={value.id} />;
   return (
     <ul className="conflict-lines">
       {value.lines.map((line, i) => (
@@ -31,16 +49,19 @@ function currencyOf(doc: Record<string, unknown>): string {
 }
 
 /**
- * The two versions of a conflicted record field by field, in the app's formatting, with Keep
- * mine / Keep theirs for the whole record or a choice per field. Saving writes the merge and
- * clears the kept copy; until then both versions stay.
+ * The versions of a conflicted record field by field, in the app's formatting: the base both
+ * started from (when kept), the central system's and the rep's, with Keep mine / Keep theirs for
+ * the whole record or a choice per field (preset to the rep's where only the rep changed it).
+ * Saving writes the merge and clears the kept copy; until then every version stays.
  */
-export function ConflictResolver({ collection, doc, mine }: ConflictResolverProps) {
+export function ConflictResolver({ collection, doc, mine, base }: ConflictResolverProps) {
   const { db } = useOutpost();
   const [picks, setPicks] = useState<Record<string, Side>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const choices = conflictChoices(doc, mine).filter((c) => c.differs);
+  const choices = conflictChoices(doc, mine, base).filter((c) => c.differs);
+  const pickOf = (choice: ConflictChoice): Side => picks[choice.key] ?? choice.suggested;
+  const sides = base ? [base, doc, mine] : [doc, mine];
   const currency = currencyOf(doc);
 
   const resolve = async (fallback: Side, chosen: Record<string, Side>) => {
@@ -62,10 +83,11 @@ export function ConflictResolver({ collection, doc, mine }: ConflictResolverProp
         <p>The other version has the same values.</p>
       ) : (
         <table className="data-table">
-          <caption>The two versions</caption>
+          <caption>{base ? 'The versions' : 'The two versions'}</caption>
           <thead>
             <tr>
               <th scope="col">Field</th>
+              {base ? <th scope="col">Before either change</th> : null}
               <th scope="col">Central system&apos;s version</th>
               <th scope="col">Your version</th>
               <th scope="col">Keep</th>
@@ -74,8 +96,11 @@ export function ConflictResolver({ collection, doc, mine }: ConflictResolverProp
           <tbody>
             {choices.map((choice) => (
               <tr key={choice.key}>
-                <th scope="row">{choiceLabel(choice.key)}</th>
-                {[doc, mine].map((side, i) => (
+                <th scope="row">
+                  {choiceLabel(choice.key)}
+                  {CHANGED_BY[choice.changedBy] ? <span className="muted"> ({CHANGED_BY[choice.changedBy]})</span> : null}
+                </th>
+                {sides.map((side, i) => (
                   <td key={i}>
                     {choice.fields.map((field) => (
                       <div key={field}>
@@ -94,7 +119,7 @@ export function ConflictResolver({ collection, doc, mine }: ConflictResolverProp
                           type="radio"
                           name={`conflict-${choice.key}`}
                           value={side}
-                          checked={(picks[choice.key] ?? 'theirs') === side}
+                          checked={pickOf(choice) === side}
                           onChange={() => setPicks((p) => ({ ...p, [choice.key]: side }))}
                         />
                         {side === 'mine' ? 'Keep mine' : 'Keep theirs'}
@@ -120,7 +145,12 @@ export function ConflictResolver({ collection, doc, mine }: ConflictResolverProp
           Keep theirs
         </button>
         {choices.length > 0 ? (
-          <button type="button" className="button button--primary" disabled={busy} onClick={() => void resolve('theirs', picks)}>
+          <button
+          type="button"
+          className="button button--primary"
+          disabled={busy}
+          onClick={() => void resolve('theirs', Object.fromEntries(choices.map((c) => [c.key, pickOf(c)])))}
+        >
             Save my choices
           </button>
         ) : null}

@@ -34,7 +34,7 @@ export function SyncNotices({ doc, collection }: { doc: SyncedFields & object; c
           </button>
           <div id={copyId} hidden={!showCopy}>
             {parsed.ok ? (
-              <ConflictResolver collection={collection} doc={doc as Record<string, unknown>} mine={parsed.mine} />
+              <ConflictResolver collection={collection} doc={doc as Record<string, unknown>} mine={parsed.mine} base={parsed.base} />
             ) : (
               <pre className="conflict-raw">{parsed.raw}</pre>
             )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choiceLabel, showValue } from './conflictView';
+import { choiceLabel, referenceName, showValue } from './conflictView';
 
 describe('conflict view', () => {
   it('shows money as money, statuses by label, dates formatted and lines one by one', () => {
@@ -16,5 +16,15 @@ describe('conflict view', () => {
   it('names the lines group and fields in words', () => {
     expect(choiceLabel('items')).toBe('Lines and totals');
     expect(choiceLabel('billingAccount')).toBe('Billing account');
+    expect(choiceLabel('accountId')).toBe('Account');
+    expect(choiceLabel('opportunityId')).toBe('Opportunity');
+  });
+
+  it('shows account and opportunity references as the records they name, not as ids', () => {
+    expect(showValue('accountId', 'acc-1')).toEqual({ kind: 'reference', collection: 'accounts', id: 'acc-1' });
+    expect(showValue('opportunityId', 'opp-1')).toEqual({ kind: 'reference', collection: 'opportunities', id: 'opp-1' });
+    expect(referenceName('accounts', { id: 'acc-1', name: 'Acme Corp' })).toBe('Acme Corp');
+    expect(referenceName('leads', { id: 'lead-1', company: 'Globex' })).toBe('Globex');
+    expect(referenceName('opportunities', null)).toBeNull();
   });
 });

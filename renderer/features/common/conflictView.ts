@@ -3,8 +3,27 @@ import type { LineItem, Totals } from '../../../shared/schemas/lineItem';
 import { statusLabel } from '../statusLabels';
 import { formatWhen } from './sort';
 
-/** How a conflict shows one side of a field: text, or one entry per line for quote and order lines. */
-export type ShownValue = { kind: 'text'; text: string } | { kind: 'lines'; lines: string[] };
+/** Records a conflict field may point at, named from the local store (ReferenceName). */
+export type ReferencedCollection = 'accounts' | 'opportunities' | 'contacts' | 'leads';
+
+/**
+ * How a conflict shows one side of a field: text, one entry per line for quote and order lines,
+ * or a reference to another record, shown by that record's name.
+ */
+export type ShownValue =
+  | { kind: 'text'; text: string }
+  | { kind: 'lines'; lines: string[] }
+  | { kind: 'reference'; collection: ReferencedCollection; id: string };
+
+/** Fields holding another record's id, with what the field is called in words. */
+const REFERENCES: Readonly<Record<string, { collection: ReferencedCollection; label: string }>> = {
+  accountId: { collection: 'accounts', label: 'Account' },
+  opportunityId: { collection: 'opportunities', label: 'Opportunity' },
+  contactId: { collection: 'contacts', label: 'Contact' },
+  primaryContactId: { collection: 'contacts', label: 'Primary contact' },
+  leadId: { collection: 'leads', label: 'Lead' },
+  sourceLeadId: { collection: 'leads', label: 'Source lead' },
+};
 
 const DOLLAR_FIELDS = new Set(['purchaseAmount', 'expectedAmount', 'creditLimit']);
 
@@ -38,6 +57,8 @@ export function showValue(field: string, value: unknown, currency = 'USD'): Show
   }
   if (field === 'totals' && isTotals(value)) return text(`${formatCents(value.oneTime, value.currency)} one-time, ${formatCents(value.recurring, value.currency)} monthly`);
   if (field === 'status' && typeof value === 'string') return text(statusLabel(value));
+  const reference = REFERENCES[field];
+  if (reference && typeof value === 'string') return { kind: 'reference', collection: reference.collection, id: value };
   if (DOLLAR_FIELDS.has(field) && typeof value === 'number') return text(formatCents(value * 100, 'USD'));
   if (/At$/.test(field) && typeof value === 'string') return text(formatWhen(value));
   if (field === 'serviceAddress' && isRecord(value)) {
@@ -51,6 +72,15 @@ export function showValue(field: string, value: unknown, currency = 'USD'): Show
 /** The choice's label: "Lines and totals" for the lines group, the field in words otherwise. */
 export function choiceLabel(key: string): string {
   if (key === 'items') return 'Lines and totals';
+  const reference = REFERENCES[key];
+  if (reference) return reference.label;
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A referenced record's name as the app shows it; null when it is not on this laptop. */
+export function referenceName(collection: ReferencedCollection, doc: Record<string, unknown> | null | undefined): string | null {
+  if (!doc) return null;
+  const name = collection === 'leads' ? doc['company'] : doc['name'];
+  return typeof name === 'string' && name.trim() !== '' ? name : null;
 }

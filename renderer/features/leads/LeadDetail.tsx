@@ -9,6 +9,7 @@ import { NotFound } from '../common/NotFound';
 import { SyncNotices } from '../common/SyncNotices';
 import { statusLabel } from '../statusLabels';
 import { countryName, orDash, qualifiedText } from './leadDisplay';
+import { LeadForm } from './LeadForm';
 import { canConvertLead, canProcessLead, processLeadDoc } from './leadProcessing';
 
 function reason(e: unknown): string {
@@ -23,11 +24,23 @@ export function LeadDetail({ id }: { id: string }) {
   const ruleSets = useDocuments('ruleSets');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
 
   if (lead === undefined) return <Loading />;
   if (lead === null) return <NotFound what="Lead" />;
 
   const current = lead;
+  if (editing) {
+    return (
+      <div className="screen">
+        <div className="screen-header">
+          <h1>{current.company}</h1>
+        </div>
+        <SyncNotices doc={current} collection="leads" />
+        <LeadForm lead={current} onDone={() => setEditing(false)} />
+      </div>
+    );
+  }
   const processable = current.status === 'acknowledged' && canProcessLead(current) && (ruleSets?.length ?? 0) > 0;
 
   async function convert() {
@@ -72,6 +85,9 @@ export function LeadDetail({ id }: { id: string }) {
               Convert to opportunity
             </button>
           )}
+          <button type="button" className={current.syncError ? 'button button--primary' : 'button'} disabled={busy} onClick={() => setEditing(true)}>
+            Edit lead
+          </button>
           {processable ? (
             <button type="button" className="button" disabled={busy} onClick={() => void processAgain()}>
               Process lead

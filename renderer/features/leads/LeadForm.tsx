@@ -1,18 +1,28 @@
 import { useEffect, type FormEvent } from 'react';
+import type { LeadDoc } from '../../../shared/schemas';
 import { useNavigation } from '../../app/navigation';
 import { SelectField } from '../common/SelectField';
 import { TextField } from '../common/TextField';
 import { LEAD_FIELDS, leadFieldId, orderedErrors } from './leadForm';
 import { useLeadForm } from './useLeadForm';
 
+export interface LeadFormProps {
+  /** The lead to edit; none captures a new one. */
+  lead?: LeadDoc;
+  /** Edit mode: called after saving or cancelling (the lead screen shows the lead again). */
+  onDone?: () => void;
+}
+
 /**
- * Lead capture. Saving parses what was typed, runs the lead processing engine with the rule
- * sets synced from the central system, and stores the lead; on invalid input every error is
- * shown next to its field, nothing typed is lost and focus moves to the first invalid field.
+ * Lead capture, or the edit of a lead (offline too, e.g. to correct one the central system
+ * refused). Saving parses what was typed, runs the lead processing engine with the rule sets
+ * synced from the central system, and stores the lead; on invalid input every error is shown
+ * next to its field, nothing typed is lost and focus moves to the first invalid field.
  */
-export function LeadForm() {
+export function LeadForm({ lead, onDone }: LeadFormProps = {}) {
   const { navigate } = useNavigation();
-  const form = useLeadForm();
+  const form = useLeadForm(lead);
+  const title = lead ? 'Edit lead' : 'New lead';
   const { input, errors, focusRequest } = form;
   const errorList = orderedErrors(errors);
 
@@ -23,14 +33,15 @@ export function LeadForm() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const id = await form.save();
+    if (id && onDone) onDone();
     // Replaces the form's entry: Back from the new lead goes to the list, not to an empty form.
-    if (id) navigate({ page: 'lead', id }, { replace: true });
+    else if (id) navigate({ page: 'lead', id }, { replace: true });
   }
 
   return (
     <div className="screen">
       <div className="screen-header">
-        <h1>New lead</h1>
+        {lead ? <h2>{title}</h2> : <h1>{title}</h1>}
       </div>
       {form.rulesMissing ? (
         <p className="notice notice--warning">
@@ -38,7 +49,7 @@ export function LeadForm() {
           once they arrive.
         </p>
       ) : null}
-      <form className="form" noValidate aria-label="New lead" onSubmit={(e) => void onSubmit(e)}>
+      <form className="form" noValidate aria-label={lead ? 'Edit lead' : 'New lead'} onSubmit={(e) => void onSubmit(e)}>
         <div role="status" aria-live="polite">
           {errorList.length > 0 ? (
             <p className="notice notice--error">
@@ -84,7 +95,7 @@ export function LeadForm() {
           <button type="submit" className="button button--primary" disabled={form.saving || form.loadingRules}>
             Save lead
           </button>
-          <button type="button" className="button" onClick={() => navigate({ page: 'leads' })}>
+          <button type="button" className="button" onClick={() => (onDone ? onDone() : navigate({ page: 'leads' }))}>
             Cancel
           </button>
         </div>

@@ -94,3 +94,42 @@ export function newLeadDoc({ id, owner, now, fields }: NewLeadDocInput): LeadDoc
     status: 'acknowledged',
   };
 }
+
+/** The form's text for a stored lead: what the rep sees when editing it. */
+export function leadInputOf(lead: LeadDoc): LeadInput {
+  return {
+    company: lead.company,
+    contactName: lead.contactName,
+    email: lead.email ?? '',
+    phone: lead.phone ?? '',
+    country: lead.country,
+    productCategory: lead.productCategory,
+    purchaseTimeframe: lead.purchaseTimeframe,
+    purchaseAmount: String(lead.purchaseAmount),
+    budgetStatus: lead.budgetStatus,
+    source: lead.source,
+  };
+}
+
+/**
+ * The stored lead after an edit: the typed fields replace the old ones (an emptied email or
+ * phone is removed) and a refusal is cleared, so sync sends the corrected lead to be judged again.
+ */
+export function editedLeadDoc(lead: LeadDoc, fields: LeadFields, now: string): LeadDoc {
+  const { syncError: _refused, email: _email, phone: _phone, ...rest } = lead;
+  return {
+    ...rest,
+    updatedAt: now,
+    syncPending: true,
+    company: fields.company,
+    contactName: fields.contactName,
+    ...(fields.email === undefined ? {} : { email: fields.email }),
+    ...(fields.phone === undefined ? {} : { phone: fields.phone }),
+    country: fields.country,
+    productCategory: fields.productCategory,
+    purchaseTimeframe: fields.purchaseTimeframe,
+    purchaseAmount: fields.purchaseAmount,
+    budgetStatus: fields.budgetStatus,
+    source: fields.source,
+  };
+}

@@ -1,11 +1,12 @@
 import { useCallback, useState } from 'react';
 import { newId } from '../../../shared/ids';
 import { parseLeadInput, type LeadErrors, type LeadInput } from '../../../shared/leads/lead.form';
+import type { LeadDoc } from '../../../shared/schemas';
 import { useOutpost } from '../../app/OutpostContext';
 import { useDocuments } from '../../data/hooks';
-import { insertDocument } from '../../data/writes';
-import { editLeadInput, emptyLeadInput, firstInvalidField, newLeadDoc, type LeadField } from './leadForm';
-import { processLeadDoc } from './leadProcessing';
+import { insertDocument, saveDocument } from '../../data/writes';
+import { editedLeadDoc, editLeadInput, emptyLeadInput, firstInvalidField, leadInputOf, newLeadDoc, type LeadField } from './leadForm';
+import { canProcessLead, processLeadDoc } from './leadProcessing';
 
 /** A new object each failed save, so focus moves again even when the same field is still first. */
 export interface FocusRequest {
@@ -23,15 +24,27 @@ export interface LeadFormState {
   /** The local store has no rule sets: the central system's were not downloaded yet. */
   rulesMissing: boolean;
   edit(field: LeadField, value: string): void;
-  /** Validates, processes and stores the lead; the new lead's id, or null when it was not saved. */
+  /** Validates, processes and stores the lead; the lead's id, or null when it was not saved. */
   save(): Promise<string | null>;
 }
 
-export function useLeadForm(): LeadFormState {
+/** What the form opens with: a refused lead shows at once which of its fields fail the rules. */
+function initialForm(existing: LeadDoc | undefined): { input: LeadInput; errors: LeadErrors } {
+  if (!existing) return { input: emptyLeadInput(), errors: {} };
+  const input = leadInputOf(existing);
+  const parsed = parseLeadInput(input);
+  return { input, errors: existing.syncError && !parsed.ok ? parsed.errors : {} };
+}
+
+/**
+ * The lead form's state: capture of a new lead, or the edit of `existing` (e.g. one the central
+ * system refused). Either way the same parsing, unsafe-text rules and lead processing on save.
+ */
+export function useLeadForm(existing?: LeadDoc): LeadFormState {
   const { db, user } = useOutpost();
   const ruleSets = useDocuments('ruleSets');
-  const [form, setForm] = useState<{ input: LeadInput; errors: LeadErrors }>(() => ({ input: emptyLeadInput(), errors: {} }));
-  const [focusRequest, setFocusRequest] = useState<FocusRequest>({ field: null });
+  const [form, setForm] = useState<{ input: LeadInput; errors: LeadErrors }>(() => initialForm(existing));
+  const [focusRequest, setFocusRequest] = useState<FocusRequest>(() => ({ field: firstInvalidField(form.errors) }));
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
 
@@ -51,16 +64,19 @@ export function useLeadForm(): LeadFormState {
     setSaving(true);
     try {
       const now = new Date().toISOString();
-      const draft = newLeadDoc({ id: newId(), owner: user.id, now, fields: parsed.value });
-      const lead = ruleSets && ruleSets.length > 0 ? processLeadDoc(draft, ruleSets, now) : draft;
-      await insertDocument(db, 'leads', lead);
+      const draft = existing ? editedLeadDoc(existing, parsed.value, now) : newLeadDoc({ id: newId(), owner: user.id, now, fields: parsed.value });
+      const rules = ruleSets ?? [];
+      const lead = rules.length > 0 && canProcessLead(draft) ? processLeadDoc(draft, rules, now) : draft;
+      if (existing) await saveDocument(db, 'leads', lead);
+      else await insertDocument(db, 'leads', lead);
+      setSaving(false);
       return lead.id;
     } catch (e) {
       setSaveError(`The lead could not be saved: ${e instanceof Error ? e.message : String(e)}. What you typed is kept.`);
       setSaving(false);
       return null;
     }
-  }, [db, user.id, form.input, ruleSets]);
+  }, [db, user.id, form.input, ruleSets, existing]);
 
   return {
     input: form.input,

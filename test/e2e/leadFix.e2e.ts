@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import type { LeadDoc } from '../../shared/schemas';
+import { centralDoc, pushAsRep } from './centralAsRep';
+import { signIn, syncStatus } from './journey';
+
+const COMPANY = 'Refused Lead Fix Ltd';
+const BAD_EMAIL = 'Enter an email like name@company.com';
+
+/** A lead with an email the central system refuses, as the rep's other laptop (or an older app) would push it. */
+async function pushRefusedLead(username: string): Promise<string> {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  const lead = {
+    id, owner: username, createdAt: now, updatedAt: now, syncPending: true, company: COMPANY, contactName: 'Robin Refused', email: 'robin-at-refused',
+    country: 'US', productCategory: 'Laptops', purchaseTimeframe: 'Within 1 month', purchaseAmount: 60000, budgetStatus: 'Approved', source: 'Road show',
+    status: 'acknowledged',
+  } satisfies LeadDoc;
+  const answer = await pushAsRep(username, 'leads', [{ newDocumentState: { ...lead, _deleted: false } }]);
+  if (answer[0]?.syncError?.reason !== BAD_EMAIL) throw new Error(`The central system was expected to refuse the lead's email, it answered ${JSON.stringify(answer)}`);
+  return id;
+}
+
+test('a lead refused by the central system is fixed from the outbox: Fix, edit the refused field offline, save, and it syncs', async ({ page, context }) => {
+  const id = await pushRefusedLead('sam');
+  await signIn(page, 'sam');
+  await expect(syncStatus(page)).toContainText('Online', { timeout: 30_000 });
+  await expect(page.getByRole('progressbar', { name: 'First sync progress' })).toBeHidden({ timeout: 30_000 });
+  const outbox = page.getByRole('table', { name: 'Changes waiting to sync' });
+  const row = outbox.getByRole('row', { name: new RegExp(`^Lead: ${COMPANY}`) });
+
+  await syncStatus(page).getByRole('link', { name: /waiting to sync/ }).click();
+  await expect(row).toContainText(`Refused: ${BAD_EMAIL}`);
+  await row.getByRole('button', { name: 'Fix', exact: true }).click();
+  await expect(page.getByText(`Sync refused: ${BAD_EMAIL}`)).toBeVisible();
+
+  await test.step('the edit form shows the refused value at its field, through the same rules, offline', async () => {
+    await context.setOffline(true);
+    await expect(syncStatus(page)).toContainText('Offline');
+    await page.getByRole('button', { name: 'Edit lead' }).click();
+    const form = page.getByRole('form', { name: 'Edit lead' });
+    const email = form.getByLabel('Email');
+    await expect(email).toHaveValue('robin-at-refused');
+    await expect(email).toHaveAccessibleDescription(new RegExp(BAD_EMAIL));
+    await expect(email).toBeFocused();
+    // The unsafe-text rules apply here as at capture.
+    await form.getByLabel('Company').fill(`${COMPANY}\u0000`);
+    await expect(form.getByLabel('Company')).toHaveAccessibleDescription(/company name/i);
+    await form.getByLabel('Company').fill(COMPANY);
+    await email.fill('robin@refused.example');
+    await form.getByRole('button', { name: 'Save lead' }).click();
+    await expect(form).toBeHidden();
+    await expect(page.getByRole('list', { name: 'Lead details' })).toContainText('Email: robin@refused.example');
+    // The lead processing ran on save: the trace is there.
+    await expect(page.getByRole('list', { name: 'Processing trace' })).toBeVisible();
+  });
+
+  await test.step('back online the corrected lead is accepted and the outbox is empty', async () => {
+    await context.setOffline(false);
+    await expect.poll(async () => {
+      const central = await centralDoc('sam', 'leads', id);
+      return central ? `${central.email} ${central.syncError ? 'refused' : 'accepted'}` : 'missing';
+    }, { timeout: 30_000 }).toBe('robin@refused.example accepted');
+    await expect(page.getByText(/Sync refused/)).toBeHidden();
+    await expect(syncStatus(page)).toContainText('0 changes waiting to sync', { timeout: 20_000 });
+    await syncStatus(page).getByRole('link', { name: /waiting to sync/ }).click();
+    await expect(outbox).toBeHidden();
+    await expect(page.getByText('Nothing is waiting to sync.')).toBeVisible();
+  });
+});
