@@ -100,11 +100,9 @@ export const orderFormMachine = setup({
     clearError: assign({ error: null }),
     notJustValidated: assign({ justValidated: false }),
     validateAfterSave: assign({ validateNext: true }),
-    saveFailed: assign(({ event }) => ({ error: `The order could not be saved: ${reason((event as { error?: unknown }).error)}. What you typed is kept.` })),
-    validationFailed: assign(({ event }) => ({
-      error: `The order could not be validated: ${reason((event as { error?: unknown }).error)}. What you typed is kept.`,
-    })),
-    submissionFailed: assign(({ event }) => ({ error: `The order could not be submitted: ${reason((event as { error?: unknown }).error)}` })),
+    saveFailed: assign((_, { error }: { error: unknown }) => ({ error: `The order could not be saved: ${reason(error)}. What you typed is kept.` })),
+    validationFailed: assign((_, { error }: { error: unknown }) => ({ error: `The order could not be validated: ${reason(error)}. What you typed is kept.` })),
+    submissionFailed: assign((_, { error }: { error: unknown }) => ({ error: `The order could not be submitted: ${reason(error)}` })),
   },
   guards: {
     /** Text no record may hold is never stored; it stays on screen with its message until fixed. */
@@ -167,7 +165,7 @@ export const orderFormMachine = setup({
           { guard: 'typedMeanwhile', target: 'held', actions: 'clearError' },
           { target: 'clean', actions: 'clearError' },
         ],
-        onError: { target: 'held', actions: 'saveFailed' },
+        onError: { target: 'held', actions: { type: 'saveFailed', params: ({ event }) => ({ error: event.error }) } },
       },
       on: {
         'form.edit': { actions: 'applyEdit' },
@@ -186,7 +184,7 @@ export const orderFormMachine = setup({
           { guard: 'typedMeanwhile', target: 'held', actions: 'reportValidation' },
           { target: 'clean', actions: 'reportValidation' },
         ],
-        onError: { target: 'held', actions: 'validationFailed' },
+        onError: { target: 'held', actions: { type: 'validationFailed', params: ({ event }) => ({ error: event.error }) } },
       },
       on: {
         'form.edit': { actions: 'applyEdit' },
@@ -198,7 +196,7 @@ export const orderFormMachine = setup({
         src: 'storeOrder',
         input: ({ context }) => ({ order: context.toStore }),
         onDone: { target: 'clean', actions: ['clearError', 'notJustValidated'] },
-        onError: { target: 'clean', actions: 'submissionFailed' },
+        onError: { target: 'clean', actions: { type: 'submissionFailed', params: ({ event }) => ({ error: event.error }) } },
       },
     },
   },

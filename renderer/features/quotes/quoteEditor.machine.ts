@@ -101,10 +101,10 @@ export const quoteEditorMachine = setup({
     }),
     /** Until the store reports back, the quote is what was written: line edits then see it closed. */
     assumeStored: assign(({ context }) => (context.toStore ? { quote: context.toStore } : {})),
-    storeFailed: assign(({ event }) => ({ error: `The quote could not be saved: ${reason((event as { error?: unknown }).error)}` })),
-    orderFailed: assign(({ event }) => ({ error: `The order could not be created: ${reason((event as { error?: unknown }).error)}` })),
+    storeFailed: assign((_, { error }: { error: unknown }) => ({ error: `The quote could not be saved: ${reason(error)}` })),
+    orderFailed: assign((_, { error }: { error: unknown }) => ({ error: `The order could not be created: ${reason(error)}` })),
     /** Provided by the screen: opens the order just created. */
-    openOrder: () => undefined,
+    openOrder: (_, _params: { orderId: string }) => undefined,
   },
   guards: {
     editable: ({ context }) => canEditQuote(context.quote),
@@ -155,8 +155,8 @@ export const quoteEditorMachine = setup({
           { target: 'ready' },
         ],
         onError: [
-          { guard: 'linesChanged', target: 'savingLines', reenter: true, actions: 'storeFailed' },
-          { target: 'ready', actions: 'storeFailed' },
+          { guard: 'linesChanged', target: 'savingLines', reenter: true, actions: { type: 'storeFailed', params: ({ event }) => ({ error: event.error }) } },
+          { target: 'ready', actions: { type: 'storeFailed', params: ({ event }) => ({ error: event.error }) } },
         ],
       },
       on: {
@@ -176,15 +176,15 @@ export const quoteEditorMachine = setup({
         src: 'storeQuote',
         input: ({ context }) => ({ quote: context.toStore }),
         onDone: { target: 'ready', actions: 'assumeStored' },
-        onError: { target: 'ready', actions: 'storeFailed' },
+        onError: { target: 'ready', actions: { type: 'storeFailed', params: ({ event }) => ({ error: event.error }) } },
       },
     },
     creatingOrder: {
       invoke: {
         src: 'createOrder',
         input: ({ context }) => ({ quote: context.quote, account: context.account as AccountDoc }),
-        onDone: { target: 'ready', actions: 'openOrder' },
-        onError: { target: 'ready', actions: 'orderFailed' },
+        onDone: { target: 'ready', actions: { type: 'openOrder', params: ({ event }) => ({ orderId: event.output.id }) } },
+        onError: { target: 'ready', actions: { type: 'orderFailed', params: ({ event }) => ({ error: event.error }) } },
       },
     },
   },
