@@ -44,13 +44,13 @@ function laptop(options: { stored?: StoredSession | null; password?: string; onl
     },
   });
   const actor = createActor(machine).start();
-  const settled = () => waitFor(actor, (s) => !['starting', 'signingIn', 'unlocking', 'renewingDevice'].some((state) => s.matches(state)));
+  const settled = () => waitFor(actor, (s) => !(['starting', 'signingIn', 'unlocking', 'renewingDevice'] as const).some((state) => s.matches(state)));
   return { actor, calls, settled };
 }
 
 /** What the rep sees: which screen, its message, and whether its button takes another try. */
 function screen(s: SnapshotFrom<typeof sessionMachine>) {
-  const name = ['failed', 'signedOut', 'signingIn', 'ready', 'locked', 'unlocking', 'wiped'].find((state) => s.matches(state)) ?? 'starting';
+  const name = (['failed', 'signedOut', 'signingIn', 'ready', 'locked', 'unlocking', 'wiped'] as const).find((state) => s.matches(state)) ?? 'starting';
   return {
     name,
     error: s.context.error,
