@@ -4,7 +4,7 @@
  * a request that went unanswered keeps its channel stuck until that channel succeeds again,
  * so one answered pull cannot hide a push that hangs.
  */
-import { assign, setup } from 'xstate';
+import { assign, setup, type SnapshotFrom } from 'xstate';
 
 export interface SyncStatusContext {
   /** The last request could not reach the central system at all. */
@@ -88,8 +88,9 @@ export const syncStatusMachine = setup({
 export type SyncLinkState = 'online' | 'offline' | 'stuck';
 
 /** The state and, when stuck, the first reason, for the status bar. */
-export function describeSyncLink(snapshot: { value: unknown; context: SyncStatusContext }): { link: SyncLinkState; stuck: string | null } {
-  const link: SyncLinkState = snapshot.value === 'online' ? 'online' : snapshot.value === 'stuck' ? 'stuck' : 'offline';
+export function describeSyncLink(snapshot: SnapshotFrom<typeof syncStatusMachine>): { link: SyncLinkState; stuck: string | null } {
+  // Asked of the machine's states, so a state added later cannot be mistaken for one of these.
+  const link: SyncLinkState = snapshot.matches('online') ? 'online' : snapshot.matches('stuck') ? 'stuck' : 'offline';
   const reasons = Object.values(snapshot.context.stuck);
   return { link, stuck: link === 'stuck' ? (reasons[0] ?? null) : null };
 }
