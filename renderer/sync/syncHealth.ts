@@ -17,12 +17,12 @@ export interface SyncHealth {
 }
 
 /**
- * Feeds the sync-status machine from real requests. A request still unanswered after
- * `slowAfterMs` marks its channel stuck at once, so the status bar tells the truth before
- * the request's own (longer) timeout gives up on it.
+ * Feeds the sync-status machine from real requests. The machine watches each request on its
+ * way: one still unanswered after `slowAfterMs` marks its channel stuck at once, so the status
+ * bar tells the truth before the request's own (longer) timeout gives up on it.
  */
 export function createSyncHealth(options: { slowAfterMs: number; onChange(link: SyncLink): void }): SyncHealth {
-  const actor = createActor(syncStatusMachine);
+  const actor = createActor(syncStatusMachine, { input: { slowAfterMs: options.slowAfterMs } });
   let last: SyncLink | null = null;
   actor.subscribe((snapshot) => {
     const next = describeSyncLink(snapshot);
@@ -31,16 +31,16 @@ export function createSyncHealth(options: { slowAfterMs: number; onChange(link: 
     options.onChange(next);
   });
   actor.start();
-  const timers = new Set<ReturnType<typeof setTimeout>>();
   let stopped = false;
+  let requests = 0;
   const send: typeof actor.send = (event) => {
     if (!stopped) actor.send(event);
   };
 
   return {
     async track(channel, call) {
-      const slow = setTimeout(() => send({ type: 'sync.requestSlow', channel, forMs: options.slowAfterMs }), options.slowAfterMs);
-      timers.add(slow);
+      const requestId = `request-${++requests}`;
+      send({ type: 'sync.requestStarted', channel, requestId });
       try {
         const result = await call();
         send({ type: 'sync.requestSucceeded', channel });
@@ -52,8 +52,7 @@ export function createSyncHealth(options: { slowAfterMs: number; onChange(link: 
         else if (!(error instanceof DOMException && error.name === 'AbortError')) send({ type: 'sync.requestSucceeded', channel });
         throw error;
       } finally {
-        clearTimeout(slow);
-        timers.delete(slow);
+        send({ type: 'sync.requestEnded', requestId });
       }
     },
     streamSilent: (forMs) => send({ type: 'sync.streamSilent', forMs }),
@@ -61,8 +60,7 @@ export function createSyncHealth(options: { slowAfterMs: number; onChange(link: 
     networkLost: () => send({ type: 'sync.networkLost' }),
     stop() {
       stopped = true;
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
+      // Stopping the machine cancels the delayed "slow" events of requests still on their way.
       actor.stop();
     },
   };

@@ -17,11 +17,14 @@ describe('convertLead', () => {
     expect(lead).toMatchObject({ status: 'accepted', accountId: account.id, contactId: contact.id, opportunityId: opportunity.id, updatedAt: NOW, syncPending: true, rating: 'A' });
   });
 
-  it('gives every new record its own fresh id', () => {
+  it('derives the ids from the lead, so converting again writes the same records, and another lead gets its own', () => {
     const a = convertLead(qualifiedLead, NOW);
-    const b = convertLead(qualifiedLead, NOW);
-    const ids = [a.account.id, a.contact.id, a.opportunity.id, b.account.id, b.contact.id, b.opportunity.id];
+    const again = convertLead(qualifiedLead, '2024-05-03T08:00:00.000Z');
+    expect([again.account.id, again.contact.id, again.opportunity.id]).toEqual([a.account.id, a.contact.id, a.opportunity.id]);
+    const other = convertLead({ ...qualifiedLead, id: 'lead-2' }, NOW);
+    const ids = [a.account.id, a.contact.id, a.opportunity.id, other.account.id, other.contact.id, other.opportunity.id];
     expect(new Set(ids).size).toBe(6);
+    for (const id of ids) expect(id.length).toBeLessThanOrEqual(40); // the schemas' id limit
   });
 
   it('leaves out contact details the lead does not have', () => {

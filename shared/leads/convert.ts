@@ -1,11 +1,24 @@
 /**
  * Converting a qualified lead (TMF699: accepted = "converted into an opportunity") creates the
  * customer account, its first contact and the opportunity, all offline with client ids so the
- * four writes sync as one story.
+ * four writes sync as one story. The ids are derived from the lead's id, so a conversion that
+ * failed between its writes and is tried again writes the same three records, never a second set.
  */
+import { v5 } from 'uuid';
 import type { AccountDoc, ContactDoc, LeadDoc, OpportunityDoc } from '../schemas';
-import { newId } from '../ids';
 import { nextLeadStatus } from '../machines/lead.machine';
+
+/** Fixed namespace of Outpost's derived ids (UUIDv5); changing it would duplicate on retry across versions. */
+const CONVERSION_NAMESPACE = '6f1d3c2e-8a4b-5c7d-9e0f-a1b2c3d4e5f6';
+
+/** The ids a lead's conversion gives its account, contact and opportunity: the same on every try. */
+export function conversionIds(leadId: string): { accountId: string; contactId: string; opportunityId: string } {
+  return {
+    accountId: v5(`${leadId}/account`, CONVERSION_NAMESPACE),
+    contactId: v5(`${leadId}/contact`, CONVERSION_NAMESPACE),
+    opportunityId: v5(`${leadId}/opportunity`, CONVERSION_NAMESPACE),
+  };
+}
 
 export function convertLead(lead: LeadDoc, now: string): { account: AccountDoc; contact: ContactDoc; opportunity: OpportunityDoc; lead: LeadDoc } {
   if (lead.qualified !== true) {
@@ -15,9 +28,7 @@ export function convertLead(lead: LeadDoc, now: string): { account: AccountDoc; 
   const status = nextLeadStatus(lead.status, { lead }, { type: 'lead.convert' });
 
   const synced = { owner: lead.owner, createdAt: now, updatedAt: now, syncPending: true } as const;
-  const accountId = newId();
-  const contactId = newId();
-  const opportunityId = newId();
+  const { accountId, contactId, opportunityId } = conversionIds(lead.id);
 
   const account: AccountDoc = {
     id: accountId,

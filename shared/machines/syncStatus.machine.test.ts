@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { assign, createActor } from 'xstate';
 import { describeSyncLink, syncStatusMachine, type SyncStatusEvent } from './syncStatus.machine';
 
 function after(events: SyncStatusEvent[], machine = syncStatusMachine) {
-  const actor = createActor(machine).start();
+  const actor = createActor(machine, { input: {} }).start();
   for (const event of events) actor.send(event);
   const result = describeSyncLink(actor.getSnapshot());
   actor.stop();
@@ -47,5 +47,42 @@ describe('sync status machine', () => {
     expect(after([{ type: 'sync.requestSlow', channel: 'sending leads', forMs: 8_000 }, ok('sending leads')], sticky).link).toBe('stuck');
     const neverStuck = syncStatusMachine.provide({ guards: { isStuck: () => false } });
     expect(after([ok('a'), { type: 'sync.streamSilent', forMs: 8_000 }], neverStuck).link).toBe('online');
+  });
+
+  describe('watching requests on their way', () => {
+    afterEach(() => vi.useRealTimers());
+    const watch = () => {
+      vi.useFakeTimers();
+      const actor = createActor(syncStatusMachine, { input: { slowAfterMs: 8_000 } }).start();
+      actor.send(ok('receiving leads'));
+      return actor;
+    };
+
+    it('says stuck, naming the channel, once a request has waited the slow time, before it times out', async () => {
+      const actor = watch();
+      actor.send({ type: 'sync.requestStarted', channel: 'sending orders', requestId: 'r1' });
+      await vi.advanceTimersByTimeAsync(7_999);
+      expect(describeSyncLink(actor.getSnapshot()).link).toBe('online');
+      await vi.advanceTimersByTimeAsync(1);
+      expect(describeSyncLink(actor.getSnapshot())).toEqual({ link: 'stuck', stuck: 'the central system has not answered for 8 s (sending orders)' });
+      actor.send(ok('sending orders'));
+      actor.send({ type: 'sync.requestEnded', requestId: 'r1' });
+      expect(describeSyncLink(actor.getSnapshot()).link).toBe('online');
+      actor.stop();
+    });
+
+    it('never says stuck for a request answered in time, nor after the machine stopped', async () => {
+      const actor = watch();
+      actor.send({ type: 'sync.requestStarted', channel: 'sending orders', requestId: 'r1' });
+      await vi.advanceTimersByTimeAsync(3_000);
+      actor.send(ok('sending orders'));
+      actor.send({ type: 'sync.requestEnded', requestId: 'r1' });
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(describeSyncLink(actor.getSnapshot()).link).toBe('online');
+      actor.send({ type: 'sync.requestStarted', channel: 'receiving leads', requestId: 'r2' });
+      actor.stop();
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(describeSyncLink(actor.getSnapshot()).link).toBe('online');
+    });
   });
 });

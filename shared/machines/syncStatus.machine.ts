@@ -4,16 +4,24 @@
  * a request that went unanswered keeps its channel stuck until that channel succeeds again,
  * so one answered pull cannot hide a push that hangs.
  */
-import { assign, setup } from 'xstate';
+import { assign, cancel, enqueueActions, setup, type SnapshotFrom } from 'xstate';
 
 export interface SyncStatusContext {
   /** The last request could not reach the central system at all. */
   unreachable: boolean;
   /** Channel -> why it is stuck, in the rep's words. */
   stuck: Record<string, string>;
+  /** A request still unanswered after this long marks its channel stuck, before its own timeout gives up. */
+  slowAfterMs: number;
 }
 
+export const DEFAULT_SLOW_AFTER_MS = 8_000;
+
 export type SyncStatusEvent =
+  /** A request of a channel went out; the machine watches how long it waits. */
+  | { type: 'sync.requestStarted'; channel: string; requestId: string }
+  /** That request was answered or given up (its outcome is one of the events below). */
+  | { type: 'sync.requestEnded'; requestId: string }
   | { type: 'sync.requestSucceeded'; channel: string }
   | { type: 'sync.unreachable'; channel: string }
   /** A request has gone unanswered this long and is still waiting. */
@@ -33,8 +41,14 @@ function seconds(ms: number): string {
 }
 
 export const syncStatusMachine = setup({
-  types: { context: {} as SyncStatusContext, events: {} as SyncStatusEvent },
+  types: { context: {} as SyncStatusContext, events: {} as SyncStatusEvent, input: {} as { slowAfterMs?: number } },
   actions: {
+    /** One delayed event per request on its way (the machine's clock, so tests can drive it): slow once it waited this long. */
+    watchRequest: enqueueActions(({ enqueue, context, event }) => {
+      if (event.type !== 'sync.requestStarted') return;
+      enqueue.raise({ type: 'sync.requestSlow', channel: event.channel, forMs: context.slowAfterMs }, { id: event.requestId, delay: context.slowAfterMs });
+    }),
+    stopWatching: cancel(({ event }) => (event.type === 'sync.requestEnded' ? event.requestId : '')),
     markReached: assign(({ context, event }) => {
       if (event.type !== 'sync.requestSucceeded' && event.type !== 'sync.streamAlive') return {};
       const channel = event.type === 'sync.streamAlive' ? STREAM_CHANNEL : event.channel;
@@ -64,7 +78,7 @@ export const syncStatusMachine = setup({
   },
 }).createMachine({
   id: 'syncStatus',
-  context: { unreachable: true, stuck: {} },
+  context: ({ input }) => ({ unreachable: true, stuck: {}, slowAfterMs: input.slowAfterMs ?? DEFAULT_SLOW_AFTER_MS }),
   initial: 'deciding',
   states: {
     deciding: {
@@ -75,6 +89,8 @@ export const syncStatusMachine = setup({
     stuck: {},
   },
   on: {
+    'sync.requestStarted': { actions: 'watchRequest' },
+    'sync.requestEnded': { actions: 'stopWatching' },
     'sync.requestSucceeded': { target: '.deciding', actions: 'markReached' },
     'sync.streamAlive': { target: '.deciding', actions: 'markReached' },
     'sync.unreachable': { target: '.deciding', actions: 'markUnreachable' },
@@ -88,8 +104,9 @@ export const syncStatusMachine = setup({
 export type SyncLinkState = 'online' | 'offline' | 'stuck';
 
 /** The state and, when stuck, the first reason, for the status bar. */
-export function describeSyncLink(snapshot: { value: unknown; context: SyncStatusContext }): { link: SyncLinkState; stuck: string | null } {
-  const link: SyncLinkState = snapshot.value === 'online' ? 'online' : snapshot.value === 'stuck' ? 'stuck' : 'offline';
+export function describeSyncLink(snapshot: SnapshotFrom<typeof syncStatusMachine>): { link: SyncLinkState; stuck: string | null } {
+  // Asked of the machine's states, so a state added later cannot be mistaken for one of these.
+  const link: SyncLinkState = snapshot.matches('online') ? 'online' : snapshot.matches('stuck') ? 'stuck' : 'offline';
   const reasons = Object.values(snapshot.context.stuck);
   return { link, stuck: link === 'stuck' ? (reasons[0] ?? null) : null };
 }

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { convertLead } from '../../../shared/leads/convert';
 import { useNavigation } from '../../app/navigation';
 import { useOutpost } from '../../app/OutpostContext';
 import { useDocument, useDocuments } from '../../data/hooks';
-import { insertDocument, saveDocument } from '../../data/writes';
+import { saveDocument } from '../../data/writes';
 import { Loading } from '../common/Loading';
 import { NotFound } from '../common/NotFound';
 import { SyncNotices } from '../common/SyncNotices';
 import { statusLabel } from '../statusLabels';
 import { countryName, orDash, qualifiedText } from './leadDisplay';
+import { convertLeadInStore } from './leadConversion';
 import { LeadForm } from './LeadForm';
 import { canConvertLead, canProcessLead, processLeadDoc } from './leadProcessing';
 
@@ -41,17 +41,14 @@ export function LeadDetail({ id }: { id: string }) {
       </div>
     );
   }
-  const processable = current.status === 'acknowledged' && canProcessLead(current) && (ruleSets?.length ?? 0) > 0;
+  // Processing is offered until the lead qualifies for conversion; a qualified lead is converted instead.
+  const processable = canProcessLead(current) && !canConvertLead(current) && (ruleSets?.length ?? 0) > 0;
 
   async function convert() {
     setBusy(true);
     setError(null);
     try {
-      const { account, contact, opportunity, lead: converted } = convertLead(current, new Date().toISOString());
-      await insertDocument(db, 'accounts', account);
-      await insertDocument(db, 'contacts', contact);
-      await insertDocument(db, 'opportunities', opportunity);
-      await saveDocument(db, 'leads', converted);
+      const opportunity = await convertLeadInStore(db, current, new Date().toISOString());
       navigate({ page: 'opportunity', id: opportunity.id });
     } catch (e) {
       setError(`The lead could not be converted: ${reason(e)}`);
@@ -121,7 +118,7 @@ export function LeadDetail({ id }: { id: string }) {
         ) : (
           <p className="muted">This lead has not been processed yet{ruleSets?.length === 0 ? ': the lead rules have not been downloaded.' : '.'}</p>
         )}
-        {current.qualified === false && current.status === 'acknowledged' ? (
+        {current.qualified === false && canProcessLead(current) ? (
           <p className="muted">The lead did not qualify under the current rules, so it cannot be converted.</p>
         ) : null}
       </section>

@@ -94,10 +94,10 @@ export function OrderForm({ order, account }: { order: OrderDoc; account: Accoun
         {form.justValidated && form.issues.length === 0 ? <p className="notice notice--success">The order is complete and can be submitted.</p> : null}
       </div>
       <div className="form-actions">
-        <button type="button" className="button" disabled={form.busy} onClick={() => void form.validate()}>
+        <button type="button" className="button" disabled={!form.canValidate} onClick={form.validate}>
           Validate order
         </button>
-        <button type="button" className="button button--primary" disabled={!form.canSubmit} onClick={() => void form.submit()}>
+        <button type="button" className="button button--primary" disabled={!form.canSubmit} onClick={form.submit}>
           Submit order
         </button>
       </div>

@@ -8,6 +8,7 @@ import { Totals } from '../common/Totals';
 import { formatWhen } from '../common/sort';
 import { statusLabel } from '../statusLabels';
 import { OrderForm } from './OrderForm';
+import { awaitingCentral } from './orderState';
 
 /**
  * An order: lines and totals carried over from the accepted quote (read-only), the billing
@@ -39,7 +40,7 @@ export function OrderScreen({ id }: { id: string }) {
         <li>Order ID: {order.id}</li>
         {order.submittedAt ? <li>Submitted: {formatWhen(order.submittedAt)}</li> : null}
         {order.tmfOrderId ? <li>Central order number: {order.tmfOrderId}</li> : null}
-        {order.status === 'queued' && order.syncPending ? <li>Waiting to be sent to the central system</li> : null}
+        {awaitingCentral(order) && order.syncPending ? <li>Waiting to be sent to the central system</li> : null}
       </ul>
       <SyncNotices doc={order} collection="orders" />
       <section className="section" aria-labelledby="order-lines-heading">

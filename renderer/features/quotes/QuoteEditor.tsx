@@ -7,6 +7,7 @@ import { OfferingPicker } from './OfferingPicker';
 import { QuoteLine } from './QuoteLine';
 import { launchedOfferings } from './newQuote';
 import { lineNames } from './quoteLines';
+import { awaitingApproval, quoteAccepted, quoteIsOpen } from './quoteState';
 import { useQuoteEditor } from './useQuoteEditor';
 
 export interface QuoteEditorProps {
@@ -21,7 +22,7 @@ export interface QuoteEditorProps {
  * machine allows `quote.update`; afterwards they are shown as priced and stored.
  */
 export function QuoteEditor({ quote, catalog, account, order }: QuoteEditorProps) {
-  const editor = useQuoteEditor(quote, catalog);
+  const editor = useQuoteEditor(quote, catalog, account);
   const names = lineNames(editor.items, (offeringId) => {
     const known = catalog.find((o) => o.id === offeringId)?.name ?? quote.items.find((i) => i.offeringId === offeringId)?.offeringName;
     return known ?? 'Unknown offering';
@@ -30,7 +31,7 @@ export function QuoteEditor({ quote, catalog, account, order }: QuoteEditorProps
   const problem = editor.priced.ok ? null : editor.priced;
   const totals = editor.editable && priced ? priced.totals : quote.totals;
   // Until the quote is final, its lifecycle actions are shown, each enabled only when the machine allows it.
-  const open = quote.status === 'inProgress' || quote.status === 'pending' || quote.status === 'approved';
+  const open = quoteIsOpen(quote);
 
   return (
     <>
@@ -83,17 +84,17 @@ export function QuoteEditor({ quote, catalog, account, order }: QuoteEditorProps
       <div className="screen-actions">
         {open ? (
           <>
-            <button type="button" className="button button--primary" disabled={!editor.canSubmit} onClick={() => void editor.submit()}>
+            <button type="button" className="button button--primary" disabled={!editor.canSubmit} onClick={editor.submit}>
               Submit for approval
             </button>
-            <button type="button" className="button button--primary" disabled={!editor.canAccept} onClick={() => void editor.accept()}>
+            <button type="button" className="button button--primary" disabled={!editor.canAccept} onClick={editor.accept}>
               Accept quote
             </button>
           </>
         ) : null}
-        {quote.status === 'accepted' ? <CreateOrderButton quote={quote} account={account} existing={order} /> : null}
+        {quoteAccepted(quote) ? <CreateOrderButton editor={editor} account={account} existing={order} /> : null}
       </div>
-      {quote.status === 'pending' ? <p className="muted">Waiting for a manager to approve this quote.</p> : null}
+      {awaitingApproval(quote) ? <p className="muted">Waiting for a manager to approve this quote.</p> : null}
     </>
   );
 }

@@ -1,107 +1,81 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useMachine } from '@xstate/react';
+import { useEffect, useMemo, useState } from 'react';
+import { fromPromise } from 'xstate';
 import { newId } from '../../../shared/ids';
 import type { ConfiguredItem } from '../../../shared/pricing/engine';
-import type { OfferingDoc, QuoteDoc } from '../../../shared/schemas';
+import type { AccountDoc, OfferingDoc, OrderDoc, QuoteDoc } from '../../../shared/schemas';
+import { useNavigation } from '../../app/navigation';
 import { useOutpost } from '../../app/OutpostContext';
-import { saveDocument } from '../../data/writes';
-import { acceptQuote, canEditQuote, canQuote, submitQuote, updateQuoteLines } from './quoteActions';
-import { addLine, configuredOf, price, removeLine, setCharacteristic, setQuantity, type Priced } from './quoteLines';
+import { insertDocument, saveDocument } from '../../data/writes';
+import { canEditQuote } from './quoteActions';
+import { orderFor, quoteEditorMachine } from './quoteEditor.machine';
+import { price, type Priced } from './quoteLines';
 
 export interface QuoteEditorState {
   items: ConfiguredItem[];
   priced: Priced;
   editable: boolean;
+  /** The editor machine accepts `editor.submit` / `editor.accept` / `editor.createOrder`. */
   canSubmit: boolean;
   canAccept: boolean;
+  canCreateOrder: boolean;
   busy: boolean;
   error: string | null;
   add(offering: OfferingDoc): void;
   remove(lineId: string): void;
   quantity(lineId: string, quantity: number): void;
   characteristic(lineId: string, name: string, value: string): void;
-  submit(): Promise<void>;
-  accept(): Promise<void>;
-}
-
-function reason(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  submit(): void;
+  accept(): void;
+  createOrder(): void;
 }
 
 /**
- * The quote's lines while the rep edits them. The configuration is held here (mount with
- * `key={quote.id}`) so quick successive edits never race the store; every change is repriced
- * with the pricing engine and written through `quote.update`, one write after another.
+ * The quote editor machine bound to the local store (mount with `key={quote.id}`): the lines
+ * are held in the machine, so quick successive edits never race the store.
  */
-export function useQuoteEditor(quote: QuoteDoc, catalog: readonly OfferingDoc[]): QuoteEditorState {
+export function useQuoteEditor(quote: QuoteDoc, catalog: readonly OfferingDoc[], account?: AccountDoc | null): QuoteEditorState {
   const { db } = useOutpost();
-  const [items, setItems] = useState<ConfiguredItem[]>(() => configuredOf(quote.items));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const latest = useRef({ quote, items, catalog });
-  latest.current.quote = quote;
-  latest.current.catalog = catalog;
-  const queue = useRef<Promise<void>>(Promise.resolve());
+  const { navigate } = useNavigation();
+  const [machine] = useState(() =>
+    quoteEditorMachine.provide({
+      actors: {
+        storeQuote: fromPromise<void, { quote: QuoteDoc | null }>(async ({ input }) => {
+          if (input.quote) await saveDocument(db, 'quotes', input.quote);
+        }),
+        createOrder: fromPromise<OrderDoc, { quote: QuoteDoc; account: AccountDoc }>(async ({ input }) => {
+          const order = orderFor(input.quote, input.account);
+          await insertDocument(db, 'orders', order);
+          return order;
+        }),
+      },
+      actions: {
+        openOrder: (_, { orderId }) => navigate({ page: 'order', id: orderId }),
+      },
+    }),
+  );
+  const [snapshot, send] = useMachine(machine, { input: { quote, catalog, account } });
+  useEffect(() => send({ type: 'quote.stored', quote }), [quote, send]);
+  useEffect(() => send({ type: 'catalog.loaded', catalog }), [catalog, send]);
+  useEffect(() => send({ type: 'account.loaded', account }), [account, send]);
 
+  const { items, error } = snapshot.context;
   const priced = useMemo(() => price(items, catalog), [items, catalog]);
-  const editable = canEditQuote(quote);
-
-  /** The stored quote with the lines as they are on screen, or null when they cannot be priced. */
-  const withLines = useCallback((): QuoteDoc | null => {
-    const { quote: current, items: lines, catalog: offerings } = latest.current;
-    if (!canEditQuote(current)) return current;
-    const p = price(lines, offerings);
-    return p.ok ? updateQuoteLines(current, p.items, p.totals) : null;
-  }, []);
-
-  /** Runs writes one after another, in the order the rep made the changes. */
-  const enqueue = useCallback((work: () => Promise<void>): Promise<void> => {
-    const run = queue.current.then(work).catch((e: unknown) => setError(`The quote could not be saved: ${reason(e)}`));
-    queue.current = run;
-    return run;
-  }, []);
-
-  const change = useCallback(
-    (edit: (current: ConfiguredItem[]) => ConfiguredItem[]) => {
-      if (!canEditQuote(latest.current.quote)) return;
-      const next = edit(latest.current.items);
-      latest.current.items = next;
-      setItems(next);
-      setError(null);
-      void enqueue(async () => {
-        const doc = withLines();
-        if (doc && canEditQuote(doc)) await saveDocument(db, 'quotes', doc);
-      });
-    },
-    [db, enqueue, withLines],
-  );
-
-  const act = useCallback(
-    async (apply: (doc: QuoteDoc) => QuoteDoc) => {
-      setBusy(true);
-      await enqueue(async () => {
-        const doc = withLines();
-        if (!doc) throw new Error('a line cannot be priced; change or remove it first');
-        await saveDocument(db, 'quotes', apply(doc));
-      });
-      setBusy(false);
-    },
-    [db, enqueue, withLines],
-  );
-
-  const current: QuoteDoc = priced.ok && editable ? { ...quote, items: priced.items, totals: priced.totals } : quote;
   return {
     items,
     priced,
-    editable,
-    canSubmit: !busy && priced.ok && canQuote(current, { type: 'quote.submit' }),
-    canAccept: !busy && canQuote(quote, { type: 'quote.accept' }),
-    busy,
+    editable: canEditQuote(quote),
+    canSubmit: snapshot.can({ type: 'editor.submit' }),
+    canAccept: snapshot.can({ type: 'editor.accept' }),
+    canCreateOrder: snapshot.can({ type: 'editor.createOrder' }),
+    busy: snapshot.matches('acting') || snapshot.matches('creatingOrder'),
     error,
-    add: (offering) => change((c) => addLine(c, offering, newId())),
-    remove: (lineId) => change((c) => removeLine(c, lineId)),
-    quantity: (lineId, quantity) => change((c) => setQuantity(c, lineId, quantity)),
-    characteristic: (lineId, name, value) => change((c) => setCharacteristic(c, lineId, name, value)),
-    submit: () => act(submitQuote),
-    accept: () => act((doc) => acceptQuote(doc, new Date().toISOString())),
+    add: (offering) => send({ type: 'lines.add', offering, lineId: newId() }),
+    remove: (lineId) => send({ type: 'lines.remove', lineId }),
+    quantity: (lineId, quantity) => send({ type: 'lines.quantity', lineId, quantity }),
+    characteristic: (lineId, name, value) => send({ type: 'lines.characteristic', lineId, name, value }),
+    submit: () => send({ type: 'editor.submit' }),
+    accept: () => send({ type: 'editor.accept' }),
+    createOrder: () => send({ type: 'editor.createOrder' }),
   };
 }

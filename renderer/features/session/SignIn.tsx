@@ -1,36 +1,26 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { AppInfo } from '../../../shared/bridge';
 import { DEMO_IDENTITIES, DEMO_PASSWORD } from './demoIdentities';
-import { startSession, type LocalSession } from './session';
 
 interface Props {
   app: AppInfo;
   notice?: string;
-  onSignedIn(session: LocalSession): void;
+  /** The session machine's answer to the last attempt. */
+  error: string | null;
+  /** Signing in: the machine does not accept another attempt now. */
+  busy: boolean;
+  onSignIn(username: string, password: string): void;
 }
 
-export function SignIn({ app, notice, onSignedIn }: Props) {
+/** The sign-in form; checking the credentials (online, or offline on this laptop) is the session machine's. */
+export function SignIn({ app, notice, error, busy, onSignIn }: Props) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const errorId = useId();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!username.trim() || !password) {
-      setError('Enter your username and password.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onSignedIn(await startSession(app, username.trim(), password));
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
+    onSignIn(username, password);
   };
 
   return (

@@ -1,34 +1,27 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { UserInfo } from '../../../shared/sync/protocol';
 
 interface Props {
   user: UserInfo;
-  /** Resolves once the workspace is open again; rejects with a message for the rep. */
-  onUnlock(password: string): Promise<void>;
+  /** The session machine's answer to the last attempt. */
+  error: string | null;
+  /** Unlocking: the machine does not accept another attempt now. */
+  busy: boolean;
+  onUnlock(password: string): void;
 }
 
 /** Shown while the app is locked: the workspace is closed and its key dropped until the password is given. */
-export function Unlock({ user, onUnlock }: Props) {
+export function Unlock({ user, error, busy, onUnlock }: Props) {
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const errorId = useId();
+  // A refused password is cleared, so the next try starts empty.
+  useEffect(() => {
+    if (error) setPassword('');
+  }, [error]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!password) {
-      setError('Enter your password to unlock.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await onUnlock(password);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-      setPassword('');
-      setBusy(false);
-    }
+    onUnlock(password);
   };
 
   return (

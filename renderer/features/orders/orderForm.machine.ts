@@ -1,0 +1,203 @@
+/**
+ * The order form's lifecycle: typing is stored after a pause, validation and submission each
+ * write once, and what is on screen is never replaced by the store while something typed is
+ * waiting. The status changes themselves are orderForm.ts's (`editOrder`, `validateOrderWith`,
+ * `submitOrder`); the only I/O is `storeOrder`, provided by the screen (tests provide a double).
+ */
+import { and, assign, fromPromise, not, setup } from 'xstate';
+import type { ValidationIssue } from '../../../shared/orders/order.validation';
+import type { OrderDoc } from '../../../shared/schemas';
+import {
+  canEditOrder, canSubmitOrder, editOrder, ORDER_FIELDS, orderFieldsOf, sameOrderFields, submitOrder, trimOrderFields, unsafeFieldIssues,
+  validateOrderWith, withoutIssueFor, type OrderField, type OrderFields,
+} from './orderForm';
+
+/** Typing is stored after this pause, so the store is not written on every keystroke. */
+export const SAVE_DELAY_MS = 400;
+
+export interface OrderFormContext {
+  /** The order as the store last reported it. */
+  order: OrderDoc;
+  /** What is on screen. */
+  fields: OrderFields;
+  /** The fields this form last stored, to tell its own writes from changes made elsewhere. */
+  lastWritten: OrderFields;
+  /** The fields the write or validation on its way started from. */
+  inFlight: OrderFields | null;
+  /** The next document to store (null: nothing to store). */
+  toStore: OrderDoc | null;
+  issues: ValidationIssue[];
+  /** A new object after every validation that found issues, so focus moves to the first one. */
+  focusRequest: { field: OrderField | null } | null;
+  error: string | null;
+  justValidated: boolean;
+  /** Validate was pressed while typing was being stored: validate once that write is through. */
+  validateNext: boolean;
+}
+
+export type OrderFormEvent =
+  | { type: 'form.edit'; field: OrderField; value: string }
+  | { type: 'form.validate' }
+  | { type: 'form.submit' }
+  /** The store reports the order (after any write, this form's or another's). */
+  | { type: 'order.stored'; order: OrderDoc };
+
+function reason(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export const orderFormMachine = setup({
+  types: {
+    context: {} as OrderFormContext,
+    events: {} as OrderFormEvent,
+    input: {} as { order: OrderDoc },
+  },
+  actors: {
+    /** Writes the order to the local store; null means there is nothing to write. */
+    storeOrder: fromPromise<void, { order: OrderDoc | null }>(() => Promise.reject(new Error('storeOrder is provided by the screen'))),
+  },
+  delays: {
+    // A validated order goes back to draft at once, so it cannot be submitted unchecked.
+    saveDelay: ({ context }) => (canSubmitOrder(context.order) ? 0 : SAVE_DELAY_MS),
+  },
+  actions: {
+    applyEdit: assign(({ context, event }) => {
+      if (event.type !== 'form.edit') return {};
+      const fields = { ...context.fields, [event.field]: event.value };
+      const issueField = ORDER_FIELDS.find((f) => f.field === event.field)?.issueField;
+      const unsafe = unsafeFieldIssues(fields).filter((i) => i.field === issueField);
+      return { fields, justValidated: false, issues: [...withoutIssueFor(context.issues, event.field), ...unsafe] };
+    }),
+    rememberOrder: assign(({ event }) => (event.type === 'order.stored' ? { order: event.order } : {})),
+    /** A change this form did not write (e.g. a conflict resolved for the central version) is taken over. */
+    takeOverStored: assign(({ context }) => {
+      const stored = orderFieldsOf(context.order);
+      if (sameOrderFields(stored, context.lastWritten)) return {};
+      return { fields: stored, lastWritten: stored };
+    }),
+    prepareSave: assign(({ context }) => {
+      const { order, fields } = context;
+      const changed = canEditOrder(order) && !sameOrderFields(orderFieldsOf(order), fields);
+      return { inFlight: fields, toStore: changed ? editOrder(order, fields) : null, lastWritten: changed ? fields : context.lastWritten };
+    }),
+    prepareValidation: assign(({ context }) => {
+      const { order: checked, issues } = validateOrderWith(context.order, context.fields);
+      const changed = checked !== context.order;
+      return {
+        inFlight: context.fields,
+        toStore: changed ? checked : null,
+        lastWritten: changed ? orderFieldsOf(checked) : context.lastWritten,
+        issues,
+        validateNext: false,
+      };
+    }),
+    reportValidation: assign(({ context }) => {
+      const found = context.issues;
+      const first = ORDER_FIELDS.find((f) => found.some((i) => i.field === f.issueField))?.field ?? null;
+      return { error: null, justValidated: found.length === 0, focusRequest: found.length > 0 ? { field: first } : context.focusRequest };
+    }),
+    prepareSubmission: assign(({ context }) => ({ toStore: submitOrder(context.order, new Date().toISOString()) })),
+    clearError: assign({ error: null }),
+    notJustValidated: assign({ justValidated: false }),
+    validateAfterSave: assign({ validateNext: true }),
+    saveFailed: assign((_, { error }: { error: unknown }) => ({ error: `The order could not be saved: ${reason(error)}. What you typed is kept.` })),
+    validationFailed: assign((_, { error }: { error: unknown }) => ({ error: `The order could not be validated: ${reason(error)}. What you typed is kept.` })),
+    submissionFailed: assign((_, { error }: { error: unknown }) => ({ error: `The order could not be submitted: ${reason(error)}` })),
+  },
+  guards: {
+    /** Text no record may hold is never stored; it stays on screen with its message until fixed. */
+    hasUnsafeText: ({ context }) => unsafeFieldIssues(context.fields).length > 0,
+    /** Something was typed while the write or validation was on its way. */
+    typedMeanwhile: ({ context }) => context.inFlight !== null && !sameOrderFields(context.inFlight, context.fields),
+    validateRequested: ({ context }) => context.validateNext,
+    /** The machine allows `order.submit`, and what is submitted is what is on screen. */
+    submittable: ({ context }) =>
+      canSubmitOrder(context.order) && sameOrderFields(trimOrderFields(orderFieldsOf(context.order)), trimOrderFields(context.fields)),
+  },
+}).createMachine({
+  id: 'orderForm',
+  context: ({ input }) => {
+    const fields = orderFieldsOf(input.order);
+    return {
+      order: input.order, fields, lastWritten: fields, inFlight: null, toStore: null, issues: [], focusRequest: null,
+      error: null, justValidated: false, validateNext: false,
+    };
+  },
+  initial: 'clean',
+  on: {
+    'order.stored': { actions: 'rememberOrder' },
+  },
+  states: {
+    /** Nothing typed is waiting: the store's changes are taken over, and a checked order can be submitted. */
+    clean: {
+      on: {
+        'order.stored': { actions: ['rememberOrder', 'takeOverStored'] },
+        'form.edit': { target: 'edited', actions: 'applyEdit' },
+        'form.validate': { target: 'validating' },
+        'form.submit': { guard: 'submittable', target: 'submitting' },
+      },
+    },
+    edited: {
+      always: [{ guard: 'hasUnsafeText', target: 'held' }, { target: 'typing' }],
+    },
+    /** Typed text waits for the pause before it is stored. */
+    typing: {
+      after: { saveDelay: { target: 'saving', actions: 'prepareSave' } },
+      on: {
+        'form.edit': { target: 'edited', actions: 'applyEdit', reenter: true },
+        'form.validate': { target: 'validating' },
+      },
+    },
+    /** Typed, not stored: unsafe text, or a write that failed. The next edit or validation tries again. */
+    held: {
+      on: {
+        'form.edit': { target: 'edited', actions: 'applyEdit' },
+        'form.validate': { target: 'validating' },
+      },
+    },
+    saving: {
+      invoke: {
+        src: 'storeOrder',
+        input: ({ context }) => ({ order: context.toStore }),
+        onDone: [
+          { guard: 'validateRequested', target: 'validating', actions: 'clearError' },
+          { guard: and(['typedMeanwhile', not('hasUnsafeText')]), target: 'typing', actions: 'clearError' },
+          { guard: 'typedMeanwhile', target: 'held', actions: 'clearError' },
+          { target: 'clean', actions: 'clearError' },
+        ],
+        onError: { target: 'held', actions: { type: 'saveFailed', params: ({ event }) => ({ error: event.error }) } },
+      },
+      on: {
+        'form.edit': { actions: 'applyEdit' },
+        'form.validate': { actions: 'validateAfterSave' },
+      },
+    },
+    validating: {
+      entry: 'prepareValidation',
+      invoke: {
+        src: 'storeOrder',
+        input: ({ context }) => ({ order: context.toStore }),
+        onDone: [
+          { guard: and(['typedMeanwhile', not('hasUnsafeText')]), target: 'typing', actions: 'reportValidation' },
+          // Unsafe text was not stored: the screen still holds something the store does not.
+          { guard: 'hasUnsafeText', target: 'held', actions: 'reportValidation' },
+          { guard: 'typedMeanwhile', target: 'held', actions: 'reportValidation' },
+          { target: 'clean', actions: 'reportValidation' },
+        ],
+        onError: { target: 'held', actions: { type: 'validationFailed', params: ({ event }) => ({ error: event.error }) } },
+      },
+      on: {
+        'form.edit': { actions: 'applyEdit' },
+      },
+    },
+    submitting: {
+      entry: 'prepareSubmission',
+      invoke: {
+        src: 'storeOrder',
+        input: ({ context }) => ({ order: context.toStore }),
+        onDone: { target: 'clean', actions: ['clearError', 'notJustValidated'] },
+        onError: { target: 'clean', actions: { type: 'submissionFailed', params: ({ event }) => ({ error: event.error }) } },
+      },
+    },
+  },
+});

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { createActor, fromPromise, waitFor } from 'xstate';
+import { CATALOG, FIBRE } from '../../../shared/pricing/catalog.fixture';
+import type { AccountDoc, OfferingDoc, OrderDoc, QuoteDoc } from '../../../shared/schemas';
+import { makeAccount, makeQuote } from '../../../shared/testing/docs.fixture';
+import { orderFor, quoteEditorMachine } from './quoteEditor.machine';
+
+const catalog: readonly OfferingDoc[] = CATALOG;
+const offering = FIBRE;
+
+/** The local store as the editor sees it: writes land in order, one at a time, and can be held or refused. */
+function start(quote: QuoteDoc, account: AccountDoc | null = makeAccount()) {
+  const store = { quote, writes: [] as QuoteDoc[], orders: [] as OrderDoc[], opened: [] as string[], failWith: null as string | null, inFlight: 0, maxInFlight: 0, gates: [] as (() => void)[], hold: false };
+  const machine = quoteEditorMachine.provide({
+    actors: {
+      storeQuote: fromPromise<void, { quote: QuoteDoc | null }>(async ({ input }) => {
+        store.inFlight++;
+        store.maxInFlight = Math.max(store.maxInFlight, store.inFlight);
+        if (store.hold) await new Promise<void>((resolve) => store.gates.push(resolve));
+        store.inFlight--;
+        if (store.failWith) throw new Error(store.failWith);
+        if (input.quote) {
+          store.writes.push(input.quote);
+          store.quote = input.quote;
+        }
+      }),
+      createOrder: fromPromise<OrderDoc, { quote: QuoteDoc; account: AccountDoc }>(async ({ input }) => {
+        if (store.failWith) throw new Error(store.failWith);
+        const order = orderFor(input.quote, input.account);
+        store.orders.push(order);
+        return order;
+      }),
+    },
+    actions: { openOrder: (_, { orderId }) => void store.opened.push(orderId) },
+  });
+  const actor = createActor(machine, { input: { quote, catalog, account } }).start();
+  const idle = () => waitFor(actor, (s) => s.matches('ready'));
+  const can = () => {
+    const s = actor.getSnapshot();
+    return { submit: s.can({ type: 'editor.submit' }), accept: s.can({ type: 'editor.accept' }), createOrder: s.can({ type: 'editor.createOrder' }) };
+  };
+  return { actor, store, idle, can };
+}
+
+const empty = makeQuote({ status: 'inProgress', items: [], totals: { oneTime: 0, recurring: 0, currency: 'USD' } });
+
+describe('quote editor machine', () => {
+  it('an empty quote cannot be submitted; adding a line stores it priced and allows submitting', async () => {
+    const { actor, store, idle, can } = start(empty);
+    expect(can().submit).toBe(false);
+    actor.send({ type: 'lines.add', offering, lineId: 'line-a' });
+    await idle();
+    expect(store.writes).toHaveLength(1);
+    expect(store.writes[0]!.items).toHaveLength(1);
+    expect(store.writes[0]!.totals.oneTime + store.writes[0]!.totals.recurring).toBeGreaterThan(0);
+    actor.send({ type: 'quote.stored', quote: store.quote });
+    expect(can()).toEqual({ submit: true, accept: false, createOrder: false });
+  });
+
+  it('stores quick successive edits one write at a time, the lines as on screen last', async () => {
+    const { actor, store, idle } = start(empty);
+    store.hold = true;
+    actor.send({ type: 'lines.add', offering, lineId: 'line-a' });
+    actor.send({ type: 'lines.quantity', lineId: 'line-a', quantity: 2 });
+    actor.send({ type: 'lines.quantity', lineId: 'line-a', quantity: 3 });
+    store.hold = false;
+    for (const release of store.gates.splice(0)) release();
+    await idle();
+    expect(store.maxInFlight).toBe(1);
+    // The first write was on its way; the two edits made meanwhile go up as one, the latest.
+    expect(store.writes.map((q) => q.items[0]?.quantity)).toEqual([1, 3]);
+    expect(actor.getSnapshot().context.items[0]?.quantity).toBe(3);
+  });
+
+  it('submits, then offers Accept once approved, and closes the lines', async () => {
+    const { actor, store, idle, can } = start(empty);
+    actor.send({ type: 'lines.add', offering, lineId: 'line-a' });
+    await idle();
+    actor.send({ type: 'quote.stored', quote: store.quote });
+    actor.send({ type: 'editor.submit' });
+    expect(can().submit).toBe(false); // busy while the status change is stored
+    await idle();
+    expect(store.quote.status).toBe('approved'); // within the rep's authority
+    expect(can()).toEqual({ submit: false, accept: true, createOrder: false });
+    actor.send({ type: 'lines.remove', lineId: 'line-a' });
+    expect(actor.getSnapshot().context.items).toHaveLength(1); // lines are closed now
+    actor.send({ type: 'editor.accept' });
+    await idle();
+    expect(store.quote).toMatchObject({ status: 'accepted' });
+    expect(store.quote.acceptedAt).toBeDefined();
+    expect(can()).toEqual({ submit: false, accept: false, createOrder: true });
+  });
+
+  it('submits what is on screen when Submit is pressed while a line edit is being stored', async () => {
+    const { actor, store, idle } = start(empty);
+    actor.send({ type: 'lines.add', offering, lineId: 'line-a' });
+    await idle();
+    store.hold = true;
+    actor.send({ type: 'lines.quantity', lineId: 'line-a', quantity: 4 });
+    actor.send({ type: 'editor.submit' });
+    store.hold = false;
+    for (const release of store.gates.splice(0)) release();
+    await idle();
+    expect(store.quote).toMatchObject({ status: 'approved' });
+    expect(store.quote.items[0]?.quantity).toBe(4);
+  });
+
+  it('says the quote could not be saved when the store refuses, and keeps the lines on screen', async () => {
+    const { actor, store, idle } = start(empty);
+    store.failWith = 'QuotaExceededError';
+    actor.send({ type: 'lines.add', offering, lineId: 'line-a' });
+    await idle();
+    expect(actor.getSnapshot().context.error).toBe('The quote could not be saved: QuotaExceededError');
+    expect(actor.getSnapshot().context.items).toHaveLength(1);
+  });
+
+  it('creates the order of an accepted quote once and opens it; not without the account', async () => {
+    const accepted = makeQuote({ status: 'accepted', acceptedAt: '2024-05-02T10:00:00.000Z' });
+    const { actor, store, idle, can } = start(accepted);
+    expect(can().createOrder).toBe(true);
+    actor.send({ type: 'editor.createOrder' });
+    expect(can().createOrder).toBe(false);
+    await idle();
+    expect(store.orders).toHaveLength(1);
+    expect(store.opened).toEqual([store.orders[0]!.id]);
+
+    const { can: noAccount } = start(accepted, null);
+    expect(noAccount().createOrder).toBe(false);
+  });
+
+  it('names why an order could not be created', async () => {
+    const accepted = makeQuote({ status: 'accepted' });
+    const { actor, store, idle } = start(accepted);
+    store.failWith = 'the store is closed';
+    actor.send({ type: 'editor.createOrder' });
+    await idle();
+    expect(actor.getSnapshot().context.error).toBe('The order could not be created: the store is closed');
+    expect(store.opened).toEqual([]);
+  });
+});
