@@ -5,14 +5,15 @@
  */
 import type { AccountDoc, ContactDoc, LeadDoc, OpportunityDoc } from '../schemas';
 import { newId } from '../ids';
-import { nextLeadStatus } from '../machines/lead.machine';
+import { sendLead } from '../machines/lead.machine';
+import { sendOrThrow, type Actor } from '../machines/send';
 
-export function convertLead(lead: LeadDoc, now: string): { account: AccountDoc; contact: ContactDoc; opportunity: OpportunityDoc; lead: LeadDoc } {
+export function convertLead(lead: LeadDoc, now: string, actor: Actor): { account: AccountDoc; contact: ContactDoc; opportunity: OpportunityDoc; lead: LeadDoc } {
   if (lead.qualified !== true) {
     throw new Error(`Lead '${lead.company}' is not qualified; process it with the lead rules (or complete its details) before converting it`);
   }
-  // Throws with the status and event when the lifecycle does not allow it (e.g. pending, already accepted).
-  const status = nextLeadStatus(lead.status, { lead }, { type: 'lead.convert' });
+  // Throws with the reason when the lifecycle or the role rules do not allow it (e.g. pending, already accepted, not the owner).
+  const { status } = sendOrThrow(sendLead(lead, { type: 'lead.convert' }, actor));
 
   const synced = { owner: lead.owner, createdAt: now, updatedAt: now, syncPending: true } as const;
   const accountId = newId();
