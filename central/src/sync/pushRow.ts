@@ -60,7 +60,9 @@ export function judgeRow(ctx: RowContext, row: PushRowInput, master: StoredDoc |
   const gate = gateRow(ctx, sent, master);
   const forOwner = gate?.ok === true && gate.asOwnersManager ? master?.owner ?? undefined : undefined;
   if (master && isOwnedCollection(ctx.collection) && master.owner !== ctx.user.id && forOwner === undefined) {
-    return { kind: 'answer', response: refusalOf(ctx, sent, master, FOREIGN_OWNER_REASON) };
+    // The owner's manager sees the record anyway, so they may read why; anyone else learns nothing about it.
+    const manages = gate?.ok === false && ctx.actor.kind === 'user' && ctx.actor.manages(master.owner ?? '');
+    return { kind: 'answer', response: refusalOf(ctx, sent, master, manages && gate?.ok === false ? gate.reason : FOREIGN_OWNER_REASON) };
   }
   // No master but an assumed one (e.g. a reset central database): nothing to conflict with, store it.
   const assumed = row.assumedMasterState ? wireOf(row.assumedMasterState) : undefined;
