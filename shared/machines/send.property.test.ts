@@ -37,7 +37,7 @@ function checkGate<D extends { status: string; owner: string }, E extends { type
 ): void {
   fc.assert(
     fc.property(docs, events, fc.constantFrom(...ACTORS), (doc, event, actor) => {
-      const before = structuredClone(doc);
+      const before: unknown = JSON.parse(JSON.stringify(doc));
       const result = send(lifecycle, doc, event, actor);
       const can = machineCan(lifecycle.machine, doc.status, lifecycle.contextOf(doc, undefined), event);
       const allowed = allowedEvents(lifecycle, doc, actor);

@@ -23,6 +23,11 @@ export type Actor =
 
 export const CENTRAL_SYSTEM: Actor = { kind: 'system', name: 'central' };
 
+/** The document's owner acting on their own work: the actor where a caller names none. */
+export function ownerOf(doc: { owner: string }): Actor {
+  return { kind: 'user', id: doc.owner, role: 'rep', manages: () => false };
+}
+
 /** `cause`: the machine forbids the event in this status, or the role rules forbid it to this actor. */
 export type Refusal<T extends string> = { ok: false; reason: string; allowed: T[]; cause: 'machine' | 'role' };
 export type Sent<D, T extends string> = { ok: true; doc: D } | Refusal<T>;

@@ -3,7 +3,7 @@ import { toWire, type StoredDoc } from './docs';
 import { jsonEqual, type JsonObject } from './json';
 import { wireOf, withoutInternalFields, type PushRowInput, type SentDoc } from './pushInput';
 import type { CollectionRules, RowContext, WritePlan } from './rules';
-import { gateRow } from './statusGate';
+import { gateRow, refusedAnswer } from './statusGate';
 
 export const FOREIGN_OWNER_REASON = 'This record belongs to another user';
 
@@ -69,7 +69,7 @@ export function judgeRow(ctx: RowContext, row: PushRowInput, master: StoredDoc |
   if (master && !jsonEqual(comparable(toWire(master)), comparable(assumed))) {
     return { kind: 'answer', response: toWire(master) };
   }
-  if (gate?.ok === false) return { kind: 'answer', response: refusalOf(ctx, sent, master, gate.reason) };
+  if (gate?.ok === false) return { kind: 'answer', response: refusedAnswer(ctx.collection, refusalOf(ctx, sent, master, gate.reason), master) };
   const plan = normalise(ctx, row, master);
   // A manager's decision on a rep's record stays the rep's record.
   if (forOwner !== undefined) plan.data.owner = forOwner;

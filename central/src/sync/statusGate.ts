@@ -9,6 +9,8 @@
  */
 import type { LeadDoc, OrderDoc, QuoteDoc } from '../../../shared/schemas';
 import { SYNC_META_FIELDS } from '../../../shared/schemas/common';
+import { ORDER_LOCAL_STATES } from '../../../shared/schemas/order.schema';
+import { validateOrder } from '../../../shared/orders/order.validation';
 import { replayLead, replayOrder, replayQuote, type Replayed } from '../../../shared/machines/replay';
 import type { Actor } from '../../../shared/machines/send';
 import type { AuthUser } from '../auth/users';
@@ -48,6 +50,23 @@ function contentOf(data: JsonObject): JsonObject {
   return Object.fromEntries(Object.entries(data).filter(([key]) => !DECISION_FIELDS.has(key)));
 }
 
+/**
+ * The owner's laptop pushing `queued` over an order the central system already moved on (its
+ * answer to the submission was lost): not a status change but the same submission again. The
+ * order rules keep the central state and answer with it (orderRules.ts, prepareSubmitted).
+ */
+function isSubmissionRetry(stored: JsonObject | undefined, pushed: JsonObject): boolean {
+  const local: readonly string[] = ORDER_LOCAL_STATES;
+  return stored !== undefined && !local.includes(String(stored.status)) && pushed.status === 'queued';
+}
+
+/** An order that cannot be validated says what is missing, so the rep knows what to fix. */
+function orderHint(ctx: RowContext, pushed: JsonObject): string {
+  if (ctx.collection !== 'orders') return '';
+  const issues = validateOrder(pushed as unknown as OrderDoc);
+  return issues.length > 0 ? `; to validate it: ${issues.map((issue) => issue.message).join('; ')}` : '';
+}
+
 /** The verdict on one pushed row, or undefined when its collection has no lifecycle (or it is a deletion). */
 export function gateRow(ctx: RowContext, sent: SentDoc, master: StoredDoc | undefined): GateVerdict | undefined {
   const replay = REPLAYS[ctx.collection];
@@ -56,8 +75,9 @@ export function gateRow(ctx: RowContext, sent: SentDoc, master: StoredDoc | unde
   const foreign = live !== undefined && live.owner !== ctx.user.id;
   const pushed: JsonObject = { ...withoutInternalFields(sent), owner: foreign ? String(live.owner) : ctx.user.id };
   const stored = live ? { ...live.data, owner: live.owner ?? '' } : undefined;
+  if (ctx.collection === 'orders' && !foreign && isSubmissionRetry(stored, pushed)) return { ok: true, asOwnersManager: false };
   const result = replay(stored, pushed, ctx.actor);
-  if (!result.ok) return { ok: false, reason: result.reason };
+  if (!result.ok) return { ok: false, reason: result.reason + orderHint(ctx, pushed) };
   if (!foreign) return { ok: true, asOwnersManager: false };
   // Someone else's record: only a decision the rules give to their manager, and nothing else changed.
   if (result.events.length === 0) return { ok: true, asOwnersManager: false };
@@ -65,4 +85,12 @@ export function gateRow(ctx: RowContext, sent: SentDoc, master: StoredDoc | unde
     return { ok: false, reason: `${ctx.collection} ${sent.id} belongs to another user: their manager may change its status (${result.events.join(', ')}) but nothing they wrote` };
   }
   return { ok: true, asOwnersManager: true };
+}
+
+/** What goes back with a refusal: an order never takes a TMF622 id or reason the central system did not give it. */
+export function refusedAnswer(collection: string, answer: JsonObject, master: StoredDoc | undefined): JsonObject {
+  if (collection !== 'orders') return answer;
+  const { tmfOrderId: _id, stateReason: _reason, ...rest } = answer;
+  const kept = master && !master.deleted ? { tmfOrderId: master.data.tmfOrderId, stateReason: master.data.stateReason } : {};
+  return { ...rest, ...Object.fromEntries(Object.entries(kept).filter(([, value]) => value !== undefined)) };
 }

@@ -9,6 +9,7 @@ import { NotFound } from '../common/NotFound';
 import { SyncNotices } from '../common/SyncNotices';
 import { statusLabel } from '../statusLabels';
 import { countryName, orDash, qualifiedText } from './leadDisplay';
+import { actorOf } from '../session/actor';
 import { canConvertLead, canProcessLead, processLeadDoc } from './leadProcessing';
 
 function reason(e: unknown): string {
@@ -17,7 +18,8 @@ function reason(e: unknown): string {
 
 /** A lead, its processing result and trace; a qualified lead is converted here. */
 export function LeadDetail({ id }: { id: string }) {
-  const { db } = useOutpost();
+  const { db, user } = useOutpost();
+  const actor = actorOf(user);
   const { navigate } = useNavigation();
   const lead = useDocument('leads', id);
   const ruleSets = useDocuments('ruleSets');
@@ -28,13 +30,13 @@ export function LeadDetail({ id }: { id: string }) {
   if (lead === null) return <NotFound what="Lead" />;
 
   const current = lead;
-  const processable = current.status === 'acknowledged' && canProcessLead(current) && (ruleSets?.length ?? 0) > 0;
+  const processable = current.status === 'acknowledged' && canProcessLead(current, actor) && (ruleSets?.length ?? 0) > 0;
 
   async function convert() {
     setBusy(true);
     setError(null);
     try {
-      const { account, contact, opportunity, lead: converted } = convertLead(current, new Date().toISOString());
+      const { account, contact, opportunity, lead: converted } = convertLead(current, new Date().toISOString(), actor);
       await insertDocument(db, 'accounts', account);
       await insertDocument(db, 'contacts', contact);
       await insertDocument(db, 'opportunities', opportunity);
@@ -50,7 +52,7 @@ export function LeadDetail({ id }: { id: string }) {
     setBusy(true);
     setError(null);
     try {
-      await saveDocument(db, 'leads', processLeadDoc(current, ruleSets ?? [], new Date().toISOString()));
+      await saveDocument(db, 'leads', processLeadDoc(current, ruleSets ?? [], new Date().toISOString(), actor));
     } catch (e) {
       setError(`The lead could not be processed: ${reason(e)}`);
     } finally {
@@ -68,7 +70,7 @@ export function LeadDetail({ id }: { id: string }) {
               Open opportunity
             </button>
           ) : (
-            <button type="button" className="button button--primary" disabled={busy || !canConvertLead(current)} onClick={() => void convert()}>
+            <button type="button" className="button button--primary" disabled={busy || !canConvertLead(current, actor)} onClick={() => void convert()}>
               Convert to opportunity
             </button>
           )}

@@ -1,8 +1,7 @@
-import { orderMachine, type OrderEvent } from '../../../shared/machines/order.machine';
-import { canSend, step } from '../../../shared/machines/transition';
+import { canSendOrder, sendOrder, type OrderEvent } from '../../../shared/machines/order.machine';
+import { ownerOf, sendOrThrow, type Actor } from '../../../shared/machines/send';
 import { unsafeOrderText, validateOrder, type ValidationIssue } from '../../../shared/orders/order.validation';
 import type { OrderDoc } from '../../../shared/schemas';
-import type { OrderStatus } from '../../../shared/schemas/order.schema';
 
 /** What the rep fills in on an order; everything else is carried over from the quote. */
 export interface OrderFields {
@@ -42,17 +41,17 @@ export function sameOrderFields(a: OrderFields, b: OrderFields): boolean {
 }
 
 /** Whether the rep may still change the order (the machine accepts `order.edit`). */
-export function canEditOrder(order: OrderDoc): boolean {
-  return canSend(orderMachine, order.status, { order }, { type: 'order.edit' });
+export function canEditOrder(order: OrderDoc, actor: Actor = ownerOf(order)): boolean {
+  return canSendOrder(order, { type: 'order.edit' }, actor);
 }
 
-export function canSubmitOrder(order: OrderDoc): boolean {
-  return canSend(orderMachine, order.status, { order }, { type: 'order.submit' });
+export function canSubmitOrder(order: OrderDoc, actor: Actor = ownerOf(order)): boolean {
+  return canSendOrder(order, { type: 'order.submit' }, actor);
 }
 
-function send(order: OrderDoc, event: OrderEvent): OrderDoc {
-  const next = step<typeof orderMachine, OrderStatus>(orderMachine, order.status, { order }, event);
-  return { ...next.context.order, status: next.status };
+/** Every order status change goes through the order machine and its role rules; without an actor the owner acts. */
+function send(order: OrderDoc, event: OrderEvent, actor: Actor = ownerOf(order)): OrderDoc {
+  return sendOrThrow(sendOrder(order, event, actor));
 }
 
 /**
@@ -95,7 +94,7 @@ export function validateOrderWith(order: OrderDoc, typed: OrderFields): { order:
   const issues = validateOrder(edited);
   if (issues.length > 0) return { order: edited, issues };
   // Already validated (nothing changed since): nothing to send.
-  if (!canSend(orderMachine, edited.status, { order: edited }, { type: 'order.validate' })) return { order: edited, issues: [] };
+  if (!canSendOrder(edited, { type: 'order.validate' }, ownerOf(edited))) return { order: edited, issues: [] };
   return { order: send(edited, { type: 'order.validate' }), issues: [] };
 }
 

@@ -31,6 +31,8 @@ export function QuoteEditor({ quote, catalog, account, order }: QuoteEditorProps
   const totals = editor.editable && priced ? priced.totals : quote.totals;
   // Until the quote is final, its lifecycle actions are shown, each enabled only when the machine allows it.
   const open = quote.status === 'inProgress' || quote.status === 'pending' || quote.status === 'approved';
+  // A manager looking at a rep's pending quote: the machine and its role rules offer the decision.
+  const deciding = editor.decides;
 
   return (
     <>
@@ -81,7 +83,7 @@ export function QuoteEditor({ quote, catalog, account, order }: QuoteEditorProps
         </p>
       ) : null}
       <div className="screen-actions">
-        {open ? (
+        {open && !deciding ? (
           <>
             <button type="button" className="button button--primary" disabled={!editor.canSubmit} onClick={() => void editor.submit()}>
               Submit for approval
@@ -91,9 +93,20 @@ export function QuoteEditor({ quote, catalog, account, order }: QuoteEditorProps
             </button>
           </>
         ) : null}
+        {deciding ? (
+          <>
+            <button type="button" className="button button--primary" disabled={!editor.canApprove} onClick={() => void editor.approve()}>
+              Approve
+            </button>
+            <button type="button" className="button" disabled={!editor.canSendBack} onClick={() => void editor.sendBack()}>
+              Send back
+            </button>
+          </>
+        ) : null}
         {quote.status === 'accepted' ? <CreateOrderButton quote={quote} account={account} existing={order} /> : null}
       </div>
-      {quote.status === 'pending' ? <p className="muted">Waiting for a manager to approve this quote.</p> : null}
+      {quote.status === 'pending' && !deciding ? <p className="muted">Waiting for a manager to approve this quote.</p> : null}
+      {deciding ? <p className="muted">This quote is above the rep's approval authority and waits for your decision.</p> : null}
     </>
   );
 }

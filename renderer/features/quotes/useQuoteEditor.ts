@@ -4,7 +4,8 @@ import type { ConfiguredItem } from '../../../shared/pricing/engine';
 import type { OfferingDoc, QuoteDoc } from '../../../shared/schemas';
 import { useOutpost } from '../../app/OutpostContext';
 import { saveDocument } from '../../data/writes';
-import { acceptQuote, canEditQuote, canQuote, submitQuote, updateQuoteLines } from './quoteActions';
+import { actorOf } from '../session/actor';
+import { acceptQuote, approveQuote, canEditQuote, canQuote, sendBackQuote, submitQuote, updateQuoteLines } from './quoteActions';
 import { addLine, configuredOf, price, removeLine, setCharacteristic, setQuantity, type Priced } from './quoteLines';
 
 export interface QuoteEditorState {
@@ -13,6 +14,11 @@ export interface QuoteEditorState {
   editable: boolean;
   canSubmit: boolean;
   canAccept: boolean;
+  /** A manager of the quote's owner deciding a pending quote. */
+  canApprove: boolean;
+  canSendBack: boolean;
+  /** Whether this actor decides the quote (approve or send back) rather than works on it. */
+  decides: boolean;
   busy: boolean;
   error: string | null;
   add(offering: OfferingDoc): void;
@@ -21,6 +27,8 @@ export interface QuoteEditorState {
   characteristic(lineId: string, name: string, value: string): void;
   submit(): Promise<void>;
   accept(): Promise<void>;
+  approve(): Promise<void>;
+  sendBack(): Promise<void>;
 }
 
 function reason(e: unknown): string {
@@ -33,24 +41,26 @@ function reason(e: unknown): string {
  * with the pricing engine and written through `quote.update`, one write after another.
  */
 export function useQuoteEditor(quote: QuoteDoc, catalog: readonly OfferingDoc[]): QuoteEditorState {
-  const { db } = useOutpost();
+  const { db, user } = useOutpost();
+  const actor = useMemo(() => actorOf(user), [user]);
   const [items, setItems] = useState<ConfiguredItem[]>(() => configuredOf(quote.items));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const latest = useRef({ quote, items, catalog });
+  const latest = useRef({ quote, items, catalog, actor });
   latest.current.quote = quote;
   latest.current.catalog = catalog;
+  latest.current.actor = actor;
   const queue = useRef<Promise<void>>(Promise.resolve());
 
   const priced = useMemo(() => price(items, catalog), [items, catalog]);
-  const editable = canEditQuote(quote);
+  const editable = canEditQuote(quote, actor);
 
   /** The stored quote with the lines as they are on screen, or null when they cannot be priced. */
   const withLines = useCallback((): QuoteDoc | null => {
-    const { quote: current, items: lines, catalog: offerings } = latest.current;
-    if (!canEditQuote(current)) return current;
+    const { quote: current, items: lines, catalog: offerings, actor: who } = latest.current;
+    if (!canEditQuote(current, who)) return current;
     const p = price(lines, offerings);
-    return p.ok ? updateQuoteLines(current, p.items, p.totals) : null;
+    return p.ok ? updateQuoteLines(current, p.items, p.totals, who) : null;
   }, []);
 
   /** Runs writes one after another, in the order the rep made the changes. */
@@ -62,14 +72,14 @@ export function useQuoteEditor(quote: QuoteDoc, catalog: readonly OfferingDoc[])
 
   const change = useCallback(
     (edit: (current: ConfiguredItem[]) => ConfiguredItem[]) => {
-      if (!canEditQuote(latest.current.quote)) return;
+      if (!canEditQuote(latest.current.quote, latest.current.actor)) return;
       const next = edit(latest.current.items);
       latest.current.items = next;
       setItems(next);
       setError(null);
       void enqueue(async () => {
         const doc = withLines();
-        if (doc && canEditQuote(doc)) await saveDocument(db, 'quotes', doc);
+        if (doc && canEditQuote(doc, latest.current.actor)) await saveDocument(db, 'quotes', doc);
       });
     },
     [db, enqueue, withLines],
@@ -93,15 +103,20 @@ export function useQuoteEditor(quote: QuoteDoc, catalog: readonly OfferingDoc[])
     items,
     priced,
     editable,
-    canSubmit: !busy && priced.ok && canQuote(current, { type: 'quote.submit' }),
-    canAccept: !busy && canQuote(quote, { type: 'quote.accept' }),
+    canSubmit: !busy && priced.ok && canQuote(current, { type: 'quote.submit' }, actor),
+    canAccept: !busy && canQuote(quote, { type: 'quote.accept' }, actor),
+    canApprove: !busy && canQuote(quote, { type: 'quote.approve' }, actor),
+    canSendBack: !busy && canQuote(quote, { type: 'quote.rework' }, actor),
+    decides: canQuote(quote, { type: 'quote.approve' }, actor) || canQuote(quote, { type: 'quote.rework' }, actor),
     busy,
     error,
     add: (offering) => change((c) => addLine(c, offering, newId())),
     remove: (lineId) => change((c) => removeLine(c, lineId)),
     quantity: (lineId, quantity) => change((c) => setQuantity(c, lineId, quantity)),
     characteristic: (lineId, name, value) => change((c) => setCharacteristic(c, lineId, name, value)),
-    submit: () => act(submitQuote),
-    accept: () => act((doc) => acceptQuote(doc, new Date().toISOString())),
+    submit: () => act((doc) => submitQuote(doc, actor)),
+    accept: () => act((doc) => acceptQuote(doc, new Date().toISOString(), actor)),
+    approve: () => act((doc) => approveQuote(doc, actor)),
+    sendBack: () => act((doc) => sendBackQuote(doc, actor)),
   };
 }
