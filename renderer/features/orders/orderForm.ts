@@ -58,12 +58,12 @@ function send(order: OrderDoc, event: OrderEvent, actor: Actor = ownerOf(order))
  * The order with the typed fields applied through `order.edit` (a validated order goes back to
  * draft). Stored as typed, so a pause mid-word loses nothing; validation trims.
  */
-export function editOrder(order: OrderDoc, fields: OrderFields): OrderDoc {
+export function editOrder(order: OrderDoc, fields: OrderFields, actor: Actor = ownerOf(order)): OrderDoc {
   const changes: Partial<OrderDoc> = {
     billingAccount: fields.billingAccount,
     serviceAddress: { street: fields.street, city: fields.city, postcode: fields.postcode, country: fields.country },
   };
-  return send(order, { type: 'order.edit', changes });
+  return send(order, { type: 'order.edit', changes }, actor);
 }
 
 /** Typed text no record may hold; while there is any, nothing is stored (what was typed stays on screen). */
@@ -86,22 +86,22 @@ export function trimOrderFields(fields: OrderFields): OrderFields {
  * Applies the typed fields and checks the order. With no issues the machine moves it to
  * validated; otherwise it stays a draft with the typed fields kept, and the issues say why.
  */
-export function validateOrderWith(order: OrderDoc, typed: OrderFields): { order: OrderDoc; issues: ValidationIssue[] } {
+export function validateOrderWith(order: OrderDoc, typed: OrderFields, actor: Actor = ownerOf(order)): { order: OrderDoc; issues: ValidationIssue[] } {
   const fields = trimOrderFields(typed);
   const unsafe = unsafeFieldIssues(fields);
   if (unsafe.length > 0) return { order, issues: [...unsafe, ...validateOrder(order).filter((i) => !unsafe.some((u) => u.field === i.field))] };
-  const edited = canEditOrder(order) && !sameOrderFields(orderFieldsOf(order), fields) ? editOrder(order, fields) : order;
+  const edited = canEditOrder(order, actor) && !sameOrderFields(orderFieldsOf(order), fields) ? editOrder(order, fields, actor) : order;
   const issues = validateOrder(edited);
   if (issues.length > 0) return { order: edited, issues };
   // Already validated (nothing changed since): nothing to send.
-  if (!canSendOrder(edited, { type: 'order.validate' }, ownerOf(edited))) return { order: edited, issues: [] };
-  return { order: send(edited, { type: 'order.validate' }), issues: [] };
+  if (!canSendOrder(edited, { type: 'order.validate' }, actor)) return { order: edited, issues: [] };
+  return { order: send(edited, { type: 'order.validate' }, actor), issues: [] };
 }
 
 /** Queues a validated order for the central system. */
-export function submitOrder(order: OrderDoc, at: string): OrderDoc {
+export function submitOrder(order: OrderDoc, at: string, actor: Actor = ownerOf(order)): OrderDoc {
   // A new submission answers an earlier refusal: the central system judges it afresh.
-  const { syncError: _answered, ...submitted } = send(order, { type: 'order.submit', at });
+  const { syncError: _answered, ...submitted } = send(order, { type: 'order.submit', at }, actor);
   return submitted;
 }
 

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ValidationIssue } from '../../../shared/orders/order.validation';
 import type { OrderDoc } from '../../../shared/schemas';
 import { useOutpost } from '../../app/OutpostContext';
+import { actorOf } from '../session/actor';
 import { saveDocument } from '../../data/writes';
 import {
   canEditOrder, canSubmitOrder, editOrder, ORDER_FIELDS, orderFieldsOf, sameOrderFields, submitOrder, trimOrderFields, unsafeFieldIssues,
@@ -38,7 +39,8 @@ function reason(e: unknown): string {
  * over once nothing typed is pending; the rep's side then shows in the conflict notice.
  */
 export function useOrderForm(order: OrderDoc): OrderFormState {
-  const { db } = useOutpost();
+  const { db, user } = useOutpost();
+  const actor = useMemo(() => actorOf(user), [user]);
   const [fields, setFields] = useState<OrderFields>(() => orderFieldsOf(order));
   const [dirty, setDirty] = useState(false);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
@@ -75,9 +77,9 @@ export function useOrderForm(order: OrderDoc): OrderFormState {
     // Text no record may hold is never stored; it stays on screen with its message until fixed.
     if (unsafeFieldIssues(typed).length > 0) return;
     try {
-      if (canEditOrder(current) && !sameOrderFields(orderFieldsOf(current), typed)) {
+      if (canEditOrder(current, actor) && !sameOrderFields(orderFieldsOf(current), typed)) {
         lastWritten.current = typed;
-        await saveDocument(db, 'orders', editOrder(current, typed));
+        await saveDocument(db, 'orders', editOrder(current, typed, actor));
       }
       setError(null);
       // Only clean when nothing was typed while the write was on its way.
@@ -85,7 +87,7 @@ export function useOrderForm(order: OrderDoc): OrderFormState {
     } catch (e) {
       setError(`The order could not be saved: ${reason(e)}. What you typed is kept.`);
     }
-  }, [db]);
+  }, [db, actor]);
 
   const edit = useCallback(
     (field: OrderField, value: string) => {
@@ -111,7 +113,7 @@ export function useOrderForm(order: OrderDoc): OrderFormState {
     setBusy(true);
     const { order: current, fields: typed } = latest.current;
     try {
-      const { order: checked, issues: found } = validateOrderWith(current, typed);
+      const { order: checked, issues: found } = validateOrderWith(current, typed, actor);
       if (checked !== current) {
         lastWritten.current = orderFieldsOf(checked);
         await saveDocument(db, 'orders', checked);
@@ -127,12 +129,12 @@ export function useOrderForm(order: OrderDoc): OrderFormState {
     } finally {
       setBusy(false);
     }
-  }, [db]);
+  }, [db, actor]);
 
   const submit = useCallback(async () => {
     setBusy(true);
     try {
-      await saveDocument(db, 'orders', submitOrder(latest.current.order, new Date().toISOString()));
+      await saveDocument(db, 'orders', submitOrder(latest.current.order, new Date().toISOString(), actor));
       setError(null);
       setJustValidated(false);
     } catch (e) {
@@ -140,15 +142,15 @@ export function useOrderForm(order: OrderDoc): OrderFormState {
     } finally {
       setBusy(false);
     }
-  }, [db]);
+  }, [db, actor]);
 
   return {
     fields,
     issues,
     focusRequest,
-    editable: canEditOrder(order),
+    editable: canEditOrder(order, actor),
     // What is submitted must be what is on screen.
-    canSubmit: canSubmitOrder(order) && !dirty && !busy && sameOrderFields(trimOrderFields(orderFieldsOf(order)), trimOrderFields(fields)),
+    canSubmit: canSubmitOrder(order, actor) && !dirty && !busy && sameOrderFields(trimOrderFields(orderFieldsOf(order)), trimOrderFields(fields)),
     busy,
     error,
     justValidated,
