@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { makeLead } from '../testing/docs.fixture';
+import type { Actor } from '../machines/send';
 import { convertLead } from './convert';
 
 const NOW = '2024-05-02T12:00:00.000Z';
 const qualifiedLead = makeLead({ status: 'inProgress', qualified: true, rating: 'A', channel: 'Direct', owner: 'rep-7' });
+const REP: Actor = { kind: 'user', id: 'rep-7', role: 'rep', manages: () => false };
 
 describe('convertLead', () => {
   it('creates a linked account, contact and opportunity and marks the lead accepted', () => {
-    const { account, contact, opportunity, lead } = convertLead(qualifiedLead, NOW);
+    const { account, contact, opportunity, lead } = convertLead(qualifiedLead, NOW, REP);
     expect(account).toMatchObject({ name: 'Acme Corp', country: 'US', owner: 'rep-7', sourceLeadId: 'lead-1', primaryContactId: contact.id, syncPending: true, createdAt: NOW, updatedAt: NOW });
     expect(contact).toMatchObject({ accountId: account.id, name: 'Jane Doe', email: 'jane@acme.example', phone: '+1 555 010 0199', owner: 'rep-7', syncPending: true });
     expect(opportunity).toMatchObject({
@@ -18,27 +20,27 @@ describe('convertLead', () => {
   });
 
   it('derives the ids from the lead, so converting again writes the same records, and another lead gets its own', () => {
-    const a = convertLead(qualifiedLead, NOW);
-    const again = convertLead(qualifiedLead, '2024-05-03T08:00:00.000Z');
+    const a = convertLead(qualifiedLead, NOW, REP);
+    const again = convertLead(qualifiedLead, '2024-05-03T08:00:00.000Z', REP);
     expect([again.account.id, again.contact.id, again.opportunity.id]).toEqual([a.account.id, a.contact.id, a.opportunity.id]);
-    const other = convertLead({ ...qualifiedLead, id: 'lead-2' }, NOW);
+    const other = convertLead({ ...qualifiedLead, id: 'lead-2' }, NOW, REP);
     const ids = [a.account.id, a.contact.id, a.opportunity.id, other.account.id, other.contact.id, other.opportunity.id];
     expect(new Set(ids).size).toBe(6);
     for (const id of ids) expect(id.length).toBeLessThanOrEqual(40); // the schemas' id limit
   });
 
   it('leaves out contact details the lead does not have', () => {
-    const { contact } = convertLead({ ...qualifiedLead, phone: undefined }, NOW);
+    const { contact } = convertLead({ ...qualifiedLead, phone: undefined }, NOW, REP);
     expect('phone' in contact).toBe(false);
   });
 
   it('refuses an unqualified lead with a clear message', () => {
-    expect(() => convertLead(makeLead({ status: 'inProgress', qualified: false }), NOW)).toThrow("Lead 'Acme Corp' is not qualified");
-    expect(() => convertLead(makeLead({ status: 'acknowledged' }), NOW)).toThrow(/not qualified/);
+    expect(() => convertLead(makeLead({ status: 'inProgress', qualified: false }), NOW, REP)).toThrow("Lead 'Acme Corp' is not qualified");
+    expect(() => convertLead(makeLead({ status: 'acknowledged' }), NOW, REP)).toThrow(/not qualified/);
   });
 
   it('refuses a qualified lead the lifecycle does not allow to convert (waiting for information, or already converted)', () => {
-    expect(() => convertLead({ ...qualifiedLead, status: 'pending' }, NOW)).toThrow("'lead.convert' is not allowed when the lead is 'pending'");
-    expect(() => convertLead({ ...qualifiedLead, status: 'accepted' }, NOW)).toThrow(/'accepted'/);
+    expect(() => convertLead({ ...qualifiedLead, status: 'pending' }, NOW, REP)).toThrow("'lead.convert' is not allowed when the lead is 'pending'");
+    expect(() => convertLead({ ...qualifiedLead, status: 'accepted' }, NOW, REP)).toThrow(/'accepted'/);
   });
 });

@@ -6,7 +6,8 @@
  */
 import { v5 } from 'uuid';
 import type { AccountDoc, ContactDoc, LeadDoc, OpportunityDoc } from '../schemas';
-import { nextLeadStatus } from '../machines/lead.machine';
+import { sendLead } from '../machines/lead.machine';
+import { sendOrThrow, type Actor } from '../machines/send';
 
 /** Fixed namespace of Outpost's derived ids (UUIDv5); changing it would duplicate on retry across versions. */
 const CONVERSION_NAMESPACE = '6f1d3c2e-8a4b-5c7d-9e0f-a1b2c3d4e5f6';
@@ -20,12 +21,12 @@ export function conversionIds(leadId: string): { accountId: string; contactId: s
   };
 }
 
-export function convertLead(lead: LeadDoc, now: string): { account: AccountDoc; contact: ContactDoc; opportunity: OpportunityDoc; lead: LeadDoc } {
+export function convertLead(lead: LeadDoc, now: string, actor: Actor): { account: AccountDoc; contact: ContactDoc; opportunity: OpportunityDoc; lead: LeadDoc } {
   if (lead.qualified !== true) {
     throw new Error(`Lead '${lead.company}' is not qualified; process it with the lead rules (or complete its details) before converting it`);
   }
-  // Throws with the status and event when the lifecycle does not allow it (e.g. pending, already accepted).
-  const status = nextLeadStatus(lead.status, { lead }, { type: 'lead.convert' });
+  // Throws with the reason when the lifecycle or the role rules do not allow it (e.g. pending, already accepted, not the owner).
+  const { status } = sendOrThrow(sendLead(lead, { type: 'lead.convert' }, actor));
 
   const synced = { owner: lead.owner, createdAt: now, updatedAt: now, syncPending: true } as const;
   const { accountId, contactId, opportunityId } = conversionIds(lead.id);

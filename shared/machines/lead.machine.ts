@@ -7,7 +7,7 @@ import { assign, setup } from 'xstate';
 import type { LeadDoc } from '../schemas';
 import type { LeadStatus } from '../schemas/lead.schema';
 import type { LeadProcessingResult } from '../leads/engine';
-import { canSend, nextStatus } from './transition';
+import { allowedEvents, send, type Actor, type Lifecycle, type Party, type Sent } from './send';
 
 export interface LeadMachineContext {
   lead: LeadDoc;
@@ -99,10 +99,45 @@ export const leadMachine = setup({
   },
 });
 
-export function canSendLead(status: LeadStatus, context: LeadMachineContext, event: LeadEvent): boolean {
-  return canSend(leadMachine, status, context, event);
+export type LeadEventType = LeadEvent['type'];
+
+/**
+ * Who may send each event: a lead is its owner's work. The central system processes leads it
+ * receives through TMF699 (salesLeadProcessing.ts) with the same engine and machine.
+ */
+export const LEAD_EVENT_RULES: Readonly<Record<LeadEventType, readonly Party[]>> = {
+  'lead.process': ['owner', 'system'],
+  'lead.update': ['owner'],
+  'lead.convert': ['owner'],
+  'lead.reject': ['owner'],
+  'lead.cancel': ['owner'],
+  'lead.requestInfo': ['owner'],
+  'lead.infoProvided': ['owner'],
+};
+
+export const LEAD_EVENT_TYPES = Object.keys(LEAD_EVENT_RULES) as LeadEventType[];
+
+const PROBES: LeadEvent[] = LEAD_EVENT_TYPES.map((type) =>
+  type === 'lead.process' ? { type, result: { qualified: false, trace: [] } } : ({ type } as LeadEvent));
+
+export const leadLifecycle: Lifecycle<typeof leadMachine, LeadDoc> = {
+  machine: leadMachine,
+  rules: LEAD_EVENT_RULES,
+  probes: PROBES,
+  contextOf: (lead) => ({ lead }),
+  docOf: (context) => context.lead,
+};
+
+/** The lead after the event (status and changes applied), or why this actor may not send it now. */
+export function sendLead(lead: LeadDoc, event: LeadEvent, actor: Actor): Sent<LeadDoc, LeadEventType> {
+  const result = send(leadLifecycle, lead, event, actor);
+  return result.ok ? { ok: true, doc: { ...result.doc, status: result.doc.status as LeadStatus } } : result;
 }
 
-export function nextLeadStatus(status: LeadStatus, context: LeadMachineContext, event: LeadEvent): LeadStatus {
-  return nextStatus(leadMachine, status, context, event);
+export function canSendLead(lead: LeadDoc, event: LeadEvent, actor: Actor): boolean {
+  return sendLead(lead, event, actor).ok;
+}
+
+export function allowedLeadEvents(lead: LeadDoc, actor: Actor): LeadEventType[] {
+  return allowedEvents(leadLifecycle, lead, actor);
 }

@@ -7,7 +7,7 @@ import { assign, setup } from 'xstate';
 import type { OrderDoc } from '../schemas';
 import type { OrderStatus } from '../schemas/order.schema';
 import { validateOrder } from '../orders/order.validation';
-import { canSend, nextStatus } from './transition';
+import { allowedEvents, send, type Actor, type Lifecycle, type Party, type Sent } from './send';
 
 /** States a cancellation request can come from, and go back to when it is denied. */
 export type CancellationOrigin = 'inProgress' | 'pending' | 'held';
@@ -160,10 +160,57 @@ export const orderMachine = setup({
   },
 });
 
-export function canSendOrder(status: OrderStatus, context: OrderMachineContext, event: OrderEvent): boolean {
-  return canSend(orderMachine, status, context, event);
+export type OrderEventType = OrderEvent['type'];
+
+const CENTRAL_ONLY: readonly Party[] = ['system'];
+
+/**
+ * Who may send each event: the rep builds and queues their own order; every TMF622 state after
+ * that is caused by the central system or fulfilment, never by a user of the app.
+ */
+export const ORDER_EVENT_RULES: Readonly<Record<OrderEventType, readonly Party[]>> = {
+  'order.edit': ['owner'],
+  'order.validate': ['owner'],
+  'order.submit': ['owner'],
+  'central.acknowledged': CENTRAL_ONLY,
+  'central.rejected': CENTRAL_ONLY,
+  'central.start': CENTRAL_ONLY,
+  'central.pend': CENTRAL_ONLY,
+  'central.resume': CENTRAL_ONLY,
+  'central.hold': CENTRAL_ONLY,
+  'central.release': CENTRAL_ONLY,
+  'central.complete': CENTRAL_ONLY,
+  'central.fail': CENTRAL_ONLY,
+  'central.partial': CENTRAL_ONLY,
+  'central.requestCancellation': CENTRAL_ONLY,
+  'central.denyCancellation': CENTRAL_ONLY,
+  'central.acceptCancellation': CENTRAL_ONLY,
+  'central.cancelled': CENTRAL_ONLY,
+};
+
+export const ORDER_EVENT_TYPES = Object.keys(ORDER_EVENT_RULES) as OrderEventType[];
+
+export const orderLifecycle: Lifecycle<typeof orderMachine, OrderDoc, CancellationOrigin> = {
+  machine: orderMachine,
+  rules: ORDER_EVENT_RULES,
+  probes: ORDER_EVENT_TYPES.map((type) => ({ type }) as OrderEvent),
+  contextOf: (order, origin) => (origin === undefined ? { order } : { order, cancellationOrigin: origin }),
+  docOf: (context) => context.order,
+};
+
+/**
+ * The order after the event (status and changes applied), or why this actor may not send it
+ * now. `origin` is where an order in assessingCancellation came from (kept by the central system).
+ */
+export function sendOrder(order: OrderDoc, event: OrderEvent, actor: Actor, origin?: CancellationOrigin): Sent<OrderDoc, OrderEventType> {
+  const result = send(orderLifecycle, order, event, actor, origin);
+  return result.ok ? { ok: true, doc: { ...result.doc, status: result.doc.status as OrderStatus } } : result;
 }
 
-export function nextOrderStatus(status: OrderStatus, context: OrderMachineContext, event: OrderEvent): OrderStatus {
-  return nextStatus(orderMachine, status, context, event);
+export function canSendOrder(order: OrderDoc, event: OrderEvent, actor: Actor, origin?: CancellationOrigin): boolean {
+  return sendOrder(order, event, actor, origin).ok;
+}
+
+export function allowedOrderEvents(order: OrderDoc, actor: Actor, origin?: CancellationOrigin): OrderEventType[] {
+  return allowedEvents(orderLifecycle, order, actor, origin);
 }

@@ -7,7 +7,7 @@
 import { and, assign, setup } from 'xstate';
 import type { QuoteDoc } from '../schemas';
 import type { QuoteStatus } from '../schemas/quote.schema';
-import { canSend, nextStatus } from './transition';
+import { allowedEvents, send, type Actor, type Lifecycle, type Party, type Sent } from './send';
 
 export interface QuoteMachineContext {
   quote: QuoteDoc;
@@ -23,11 +23,19 @@ export type QuoteEvent =
   | { type: 'quote.cancel' };
 
 /**
- * Every line is priced from the catalog. Manual price overrides do not exist yet, so today this
- * holds for any line that references an offering; it is the hook for discount authority later.
+ * A rep's own approval authority, in minor units of the quote's currency per month. A stand-in
+ * until discount authority exists (a later issue): the smallest honest rule that needs a
+ * manager, so a large monthly commitment waits in pending for the rep's manager.
+ */
+export const REP_MONTHLY_AUTHORITY = 500_000;
+
+/**
+ * Approved at once when every line is priced from the catalog (manual prices do not exist yet;
+ * the hook for discount authority) and the monthly total is within the rep's authority.
  */
 export function withinAutoApproval(quote: QuoteDoc): boolean {
-  return quote.items.every((item) => typeof item.offeringId === 'string' && item.offeringId !== '');
+  const priced = quote.items.every((item) => typeof item.offeringId === 'string' && item.offeringId !== '');
+  return priced && quote.totals.recurring <= REP_MONTHLY_AUTHORITY;
 }
 
 export const quoteMachine = setup({
@@ -86,10 +94,42 @@ export const quoteMachine = setup({
   },
 });
 
-export function canSendQuote(status: QuoteStatus, context: QuoteMachineContext, event: QuoteEvent): boolean {
-  return canSend(quoteMachine, status, context, event);
+export type QuoteEventType = QuoteEvent['type'];
+
+/**
+ * Who may send each event. Approving or sending back a pending quote is a manager's decision
+ * about a rep's quote, so never the owner's; everything else is the owner's own work.
+ */
+export const QUOTE_EVENT_RULES: Readonly<Record<QuoteEventType, readonly Party[]>> = {
+  'quote.update': ['owner'],
+  'quote.submit': ['owner'],
+  'quote.approve': ['ownersManager'],
+  'quote.rework': ['ownersManager'],
+  'quote.accept': ['owner'],
+  'quote.decline': ['owner'],
+  'quote.cancel': ['owner'],
+};
+
+export const QUOTE_EVENT_TYPES = Object.keys(QUOTE_EVENT_RULES) as QuoteEventType[];
+
+export const quoteLifecycle: Lifecycle<typeof quoteMachine, QuoteDoc> = {
+  machine: quoteMachine,
+  rules: QUOTE_EVENT_RULES,
+  probes: QUOTE_EVENT_TYPES.map((type) => ({ type }) as QuoteEvent),
+  contextOf: (quote) => ({ quote }),
+  docOf: (context) => context.quote,
+};
+
+/** The quote after the event (status and changes applied), or why this actor may not send it now. */
+export function sendQuote(quote: QuoteDoc, event: QuoteEvent, actor: Actor): Sent<QuoteDoc, QuoteEventType> {
+  const result = send(quoteLifecycle, quote, event, actor);
+  return result.ok ? { ok: true, doc: { ...result.doc, status: result.doc.status as QuoteStatus } } : result;
 }
 
-export function nextQuoteStatus(status: QuoteStatus, context: QuoteMachineContext, event: QuoteEvent): QuoteStatus {
-  return nextStatus(quoteMachine, status, context, event);
+export function canSendQuote(quote: QuoteDoc, event: QuoteEvent, actor: Actor): boolean {
+  return sendQuote(quote, event, actor).ok;
+}
+
+export function allowedQuoteEvents(quote: QuoteDoc, actor: Actor): QuoteEventType[] {
+  return allowedEvents(quoteLifecycle, quote, actor);
 }

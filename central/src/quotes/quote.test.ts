@@ -1,3 +1,4 @@
+import { REP_MONTHLY_AUTHORITY } from '../../../shared/machines/quote.machine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, startCentral, type TestCentral } from '../test/harness';
 import { api, expectApiError, integrationToken, listPage, signIn, type Api, type Json } from '../test/client';
@@ -88,7 +89,9 @@ describe.each(ENGINES)('TMF648 Quote on $name', (engine) => {
   });
 
   it('lists quotes with the TMF630 conventions', async () => {
-    const samQuote = newQuote('user-sam', { accountId: 'acct-bluepeak-outfitters', status: 'pending', version: 2 });
+    // Pending needs a monthly total above the rep's authority (a smaller one is approved on submission).
+    const large = { oneTime: 24900, recurring: REP_MONTHLY_AUTHORITY + 100, currency: 'USD' };
+    const samQuote = newQuote('user-sam', { accountId: 'acct-bluepeak-outfitters', status: 'pending', version: 2, totals: large });
     expect(await sam.push('quotes', [{ newDocumentState: samQuote }])).toEqual([]);
     const all = await list(tmf);
     expect(all).toMatchObject({ total: 2, count: 2 });

@@ -1,3 +1,4 @@
+import { REP_MONTHLY_AUTHORITY } from '../../../shared/machines/quote.machine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, startCentral, type TestCentral } from '../test/harness';
 import { api, integrationToken, signIn, type Api, type Json } from '../test/client';
@@ -22,19 +23,21 @@ describe.each(ENGINES)('TMF648 Quote events on $name', (engine) => {
   afterAll(() => central?.close());
 
   it('records QuoteCreateEvent, QuoteStateChangeEvent per new state, QuoteAttributeValueChangeEvent per edit and QuoteDeleteEvent for pushed quotes', async () => {
-    const quote = newQuote('user-alex');
+    // Above the rep's monthly authority, so submitting it waits for the manager.
+    const quote = newQuote('user-alex', { totals: { oneTime: 24900, recurring: REP_MONTHLY_AUTHORITY + 100, currency: 'USD' } });
     expect(await alex.push('quotes', [{ newDocumentState: quote }])).toEqual([]);
-    const push = async (change: Json) => {
-      const master = (await alex.pull('quotes')).documents.find((doc) => doc.id === quote.id) as Json;
-      expect(await alex.push('quotes', [{ newDocumentState: { ...master, ...change }, assumedMasterState: asMaster(master) }])).toEqual([]);
+    const push = async (by: Api, change: Json) => {
+      const master = (await by.pull('quotes')).documents.find((doc) => doc.id === quote.id) as Json;
+      expect(await by.push('quotes', [{ newDocumentState: { ...master, ...change }, assumedMasterState: asMaster(master) }])).toEqual([]);
     };
-    await push({ status: 'pending' });
-    await push({ catalogVersion: '2026.12' });
-    await push({ status: 'approved' });
+    await push(alex, { status: 'pending' });
+    await push(alex, { catalogVersion: '2026.12' });
+    // Only the rep's manager approves it (quoteGate.test.ts: the rep may not).
+    await push(morgan, { status: 'approved' });
     // Pushed again unchanged (a retry): nothing to announce.
-    await push({});
+    await push(alex, {});
     const beforeDelete = (await (await tmf.get(`${QUOTE}/${quote.id}`)).json()) as Json;
-    await push({ _deleted: true });
+    await push(alex, { _deleted: true });
 
     const events = (await eventsOf(tmf, 'quoteManagement')).filter(forQuote(quote.id));
     expect(events.map((event) => [event.eventType, eventResource(event, 'quote').state, event.fieldPath])).toEqual([

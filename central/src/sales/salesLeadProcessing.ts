@@ -5,10 +5,9 @@
  */
 import { processLead } from '../../../shared/leads/engine';
 import { validateLeadDoc } from '../../../shared/leads/lead.validation';
-import { leadMachine } from '../../../shared/machines/lead.machine';
-import { step } from '../../../shared/machines/transition';
+import { sendLead } from '../../../shared/machines/lead.machine';
+import { CENTRAL_SYSTEM, sendOrThrow } from '../../../shared/machines/send';
 import type { LeadDoc, RuleSetDoc } from '../../../shared/schemas';
-import type { LeadStatus } from '../../../shared/schemas/lead.schema';
 import type { Queryable } from '../db/db';
 import { badRequest } from '../http/errors';
 import type { LeadFieldsIn } from './salesLeadInput';
@@ -62,6 +61,5 @@ export function processNewLead(lead: NewLead, ruleSets: readonly RuleSetDoc[]): 
   }
   if (ruleSets.length === 0) return received;
   const result = processLead(received, ruleSets);
-  const next = step(leadMachine, received.status, { lead: received }, { type: 'lead.process', result, at: lead.now });
-  return { ...next.context.lead, status: next.status as LeadStatus };
+  return sendOrThrow(sendLead(received, { type: 'lead.process', result, at: lead.now }, CENTRAL_SYSTEM));
 }

@@ -5,6 +5,7 @@ import { loadDocs, toWire, writeDocs, type StoredDoc } from './docs';
 import type { JsonObject } from './json';
 import type { PushItem, SentDoc } from './pushInput';
 import { docOfPlan, judgeRow, refusalOf } from './pushRow';
+import { actorOf } from './statusGate';
 import { needsRowByRow, type CollectionRules, type RowContext, type WritePlan, type WrittenRow } from './rules';
 
 export interface PushOutcome {
@@ -134,7 +135,7 @@ export async function applyPush(
   if (items.length === 0) return { response: [], stored: [] };
   return db.transaction(async (tx: Queryable) => {
     await takeWriteLock(tx);
-    const ctx: RowContext = { tx, user, collection, now: new Date().toISOString() };
+    const ctx: RowContext = { tx, user, actor: await actorOf(tx, user), collection, now: new Date().toISOString() };
     const answers = new Map<number, JsonObject>();
     const stored: StoredDoc[] = [];
     for (const round of rounds(items)) stored.push(...(await applyRound(ctx, rules, round, answers, onError)));

@@ -3,6 +3,7 @@ import { toWire, type StoredDoc } from './docs';
 import { jsonEqual, type JsonObject } from './json';
 import { wireOf, withoutInternalFields, type PushRowInput, type SentDoc } from './pushInput';
 import type { CollectionRules, RowContext, WritePlan } from './rules';
+import { gateRow, refusedAnswer } from './statusGate';
 
 export const FOREIGN_OWNER_REASON = 'This record belongs to another user';
 
@@ -55,15 +56,23 @@ export type Judgement = { kind: 'answer'; response: JsonObject } | { kind: 'writ
  */
 export function judgeRow(ctx: RowContext, row: PushRowInput, master: StoredDoc | undefined, rules: CollectionRules): Judgement {
   const sent = row.newDocumentState;
-  if (master && isOwnedCollection(ctx.collection) && master.owner !== ctx.user.id) {
-    return { kind: 'answer', response: refusalOf(ctx, sent, master, FOREIGN_OWNER_REASON) };
+  // Every status change goes through the lifecycle machine and its role rules (statusGate.ts).
+  const gate = gateRow(ctx, sent, master);
+  const forOwner = gate?.ok === true && gate.asOwnersManager ? master?.owner ?? undefined : undefined;
+  if (master && isOwnedCollection(ctx.collection) && master.owner !== ctx.user.id && forOwner === undefined) {
+    // The owner's manager sees the record anyway, so they may read why; anyone else learns nothing about it.
+    const manages = gate?.ok === false && ctx.actor.kind === 'user' && ctx.actor.manages(master.owner ?? '');
+    return { kind: 'answer', response: refusalOf(ctx, sent, master, manages && gate?.ok === false ? gate.reason : FOREIGN_OWNER_REASON) };
   }
   // No master but an assumed one (e.g. a reset central database): nothing to conflict with, store it.
   const assumed = row.assumedMasterState ? wireOf(row.assumedMasterState) : undefined;
   if (master && !jsonEqual(comparable(toWire(master)), comparable(assumed))) {
     return { kind: 'answer', response: toWire(master) };
   }
+  if (gate?.ok === false) return { kind: 'answer', response: refusedAnswer(ctx.collection, refusalOf(ctx, sent, master, gate.reason), master) };
   const plan = normalise(ctx, row, master);
+  // A manager's decision on a rep's record stays the rep's record.
+  if (forOwner !== undefined) plan.data.owner = forOwner;
   if (rules.check && !plan.deleted) plan.problems.push(...rules.check(plan));
   return { kind: 'write', plan };
 }
@@ -71,5 +80,6 @@ export function judgeRow(ctx: RowContext, row: PushRowInput, master: StoredDoc |
 /** The document to write for a plan; problems are stored with the reason, for the rep to see. */
 export function docOfPlan(ctx: RowContext, id: string, plan: WritePlan): { id: string; owner: string | null; deleted: boolean; data: JsonObject } {
   const data = plan.problems.length > 0 ? { ...plan.data, syncError: { reason: plan.problems.join('; '), at: ctx.now } } : plan.data;
-  return { id, owner: isOwnedCollection(ctx.collection) ? ctx.user.id : null, deleted: plan.deleted, data };
+  const owner = typeof plan.data.owner === 'string' ? plan.data.owner : ctx.user.id;
+  return { id, owner: isOwnedCollection(ctx.collection) ? owner : null, deleted: plan.deleted, data };
 }

@@ -1,4 +1,5 @@
 import type { CollectionName } from '../../../shared/schemas';
+import type { Actor } from '../../../shared/machines/send';
 import type { Queryable } from '../db/db';
 import type { AuthUser } from '../auth/users';
 import type { StoredDoc } from './docs';
@@ -7,6 +8,8 @@ import type { JsonObject } from './json';
 export interface RowContext {
   tx: Queryable;
   user: AuthUser;
+  /** The pushing user as the lifecycle machines' actor (statusGate.ts). */
+  actor: Actor;
   collection: CollectionName;
   /** One timestamp per push, ISO. */
   now: string;

@@ -4,9 +4,8 @@
  * that stay consistent with the order's.
  */
 import type { OrderDoc } from '../../../shared/schemas';
-import {
-  canSendOrder, nextOrderStatus, type CancellationOrigin, type OrderEvent, type OrderMachineContext,
-} from '../../../shared/machines/order.machine';
+import { canSendOrder, sendOrder, type CancellationOrigin, type OrderEvent } from '../../../shared/machines/order.machine';
+import { CENTRAL_SYSTEM } from '../../../shared/machines/send';
 import { isObject } from '../sync/json';
 import type { ProductOrderItem, ProductOrderState } from './productOrderTypes';
 
@@ -42,12 +41,12 @@ const STAND_IN: OrderDoc = {
   accountName: '', status: 'acknowledged', items: [], totals: { oneTime: 0, recurring: 0, currency: 'USD' }, catalogVersion: '',
 };
 
-function context(origin: CancellationOrigin | undefined): OrderMachineContext {
-  return origin ? { order: STAND_IN, cancellationOrigin: origin } : { order: STAND_IN };
+function standIn(state: ProductOrderState): OrderDoc {
+  return { ...STAND_IN, status: state };
 }
 
 export function allowedEvents(state: ProductOrderState, origin: CancellationOrigin | undefined): CentralEventType[] {
-  return CENTRAL_EVENT_TYPES.filter((type) => canSendOrder(state, context(origin), { type }));
+  return CENTRAL_EVENT_TYPES.filter((type) => canSendOrder(standIn(state), { type }, CENTRAL_SYSTEM, origin));
 }
 
 /** The next state, or undefined when the shared order machine forbids the event in this state. */
@@ -56,8 +55,8 @@ export function nextOrderState(
   origin: CancellationOrigin | undefined,
   event: CentralOrderEvent,
 ): ProductOrderState | undefined {
-  if (!canSendOrder(state, context(origin), event)) return undefined;
-  return nextOrderStatus(state, context(origin), event) as ProductOrderState;
+  const next = sendOrder(standIn(state), event, CENTRAL_SYSTEM, origin);
+  return next.ok ? (next.doc.status as ProductOrderState) : undefined;
 }
 
 export function forbiddenTransitionReason(id: string, state: ProductOrderState, origin: CancellationOrigin | undefined, event: string): string {

@@ -8,6 +8,7 @@ import { NotFound } from '../common/NotFound';
 import { SyncNotices } from '../common/SyncNotices';
 import { statusLabel } from '../statusLabels';
 import { countryName, orDash, qualifiedText } from './leadDisplay';
+import { actorOf } from '../session/actor';
 import { convertLeadInStore } from './leadConversion';
 import { LeadForm } from './LeadForm';
 import { canConvertLead, canProcessLead, processLeadDoc } from './leadProcessing';
@@ -18,7 +19,8 @@ function reason(e: unknown): string {
 
 /** A lead, its processing result and trace; a qualified lead is converted here. */
 export function LeadDetail({ id }: { id: string }) {
-  const { db } = useOutpost();
+  const { db, user } = useOutpost();
+  const actor = actorOf(user);
   const { navigate } = useNavigation();
   const lead = useDocument('leads', id);
   const ruleSets = useDocuments('ruleSets');
@@ -42,13 +44,13 @@ export function LeadDetail({ id }: { id: string }) {
     );
   }
   // Processing is offered until the lead qualifies for conversion; a qualified lead is converted instead.
-  const processable = canProcessLead(current) && !canConvertLead(current) && (ruleSets?.length ?? 0) > 0;
+  const processable = canProcessLead(current, actor) && !canConvertLead(current, actor) && (ruleSets?.length ?? 0) > 0;
 
   async function convert() {
     setBusy(true);
     setError(null);
     try {
-      const opportunity = await convertLeadInStore(db, current, new Date().toISOString());
+      const opportunity = await convertLeadInStore(db, current, new Date().toISOString(), actor);
       navigate({ page: 'opportunity', id: opportunity.id });
     } catch (e) {
       setError(`The lead could not be converted: ${reason(e)}`);
@@ -60,7 +62,7 @@ export function LeadDetail({ id }: { id: string }) {
     setBusy(true);
     setError(null);
     try {
-      await saveDocument(db, 'leads', processLeadDoc(current, ruleSets ?? [], new Date().toISOString()));
+      await saveDocument(db, 'leads', processLeadDoc(current, ruleSets ?? [], new Date().toISOString(), actor));
     } catch (e) {
       setError(`The lead could not be processed: ${reason(e)}`);
     } finally {
@@ -78,7 +80,7 @@ export function LeadDetail({ id }: { id: string }) {
               Open opportunity
             </button>
           ) : (
-            <button type="button" className="button button--primary" disabled={busy || !canConvertLead(current)} onClick={() => void convert()}>
+            <button type="button" className="button button--primary" disabled={busy || !canConvertLead(current, actor)} onClick={() => void convert()}>
               Convert to opportunity
             </button>
           )}

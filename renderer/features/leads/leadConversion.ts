@@ -1,4 +1,5 @@
 import { convertLead } from '../../../shared/leads/convert';
+import { ownerOf, type Actor } from '../../../shared/machines/send';
 import type { CollectionDocs, CollectionName, LeadDoc, OpportunityDoc } from '../../../shared/schemas';
 import { collectionOf, type OutpostDatabase } from '../../data/database';
 import { saveDocument } from '../../data/writes';
@@ -14,8 +15,8 @@ async function insertOnce<N extends CollectionName>(db: OutpostDatabase, name: N
  * last, so a lead shows as converted only once all three exist. Every write is idempotent (the
  * ids derive from the lead), so after a failure part-way the rep simply tries again.
  */
-export async function convertLeadInStore(db: OutpostDatabase, lead: LeadDoc, now: string): Promise<OpportunityDoc> {
-  const { account, contact, opportunity, lead: converted } = convertLead(lead, now);
+export async function convertLeadInStore(db: OutpostDatabase, lead: LeadDoc, now: string, actor: Actor = ownerOf(lead)): Promise<OpportunityDoc> {
+  const { account, contact, opportunity, lead: converted } = convertLead(lead, now, actor);
   await insertOnce(db, 'accounts', account);
   await insertOnce(db, 'contacts', contact);
   await insertOnce(db, 'opportunities', opportunity);

@@ -1,25 +1,23 @@
 import { processLead } from '../../../shared/leads/engine';
-import { leadMachine } from '../../../shared/machines/lead.machine';
-import { canSend, step } from '../../../shared/machines/transition';
+import { canSendLead, sendLead } from '../../../shared/machines/lead.machine';
+import { ownerOf, sendOrThrow, type Actor } from '../../../shared/machines/send';
 import type { LeadDoc, RuleSetDoc } from '../../../shared/schemas';
-import type { LeadStatus } from '../../../shared/schemas/lead.schema';
 
 /** Whether the lead may be (re)processed now: the lead machine must accept `lead.process`. */
-export function canProcessLead(lead: LeadDoc): boolean {
-  return canSend(leadMachine, lead.status, { lead }, { type: 'lead.process', result: { qualified: false, trace: [] } });
+export function canProcessLead(lead: LeadDoc, actor: Actor = ownerOf(lead)): boolean {
+  return canSendLead(lead, { type: 'lead.process', result: { qualified: false, trace: [] } }, actor);
 }
 
 /**
  * Runs the lead processing engine with the synced rule sets and sends the result through the
  * lead machine, which records it on the lead and decides the status (qualified -> inProgress).
  */
-export function processLeadDoc(lead: LeadDoc, ruleSets: readonly RuleSetDoc[], now: string): LeadDoc {
+export function processLeadDoc(lead: LeadDoc, ruleSets: readonly RuleSetDoc[], now: string, actor: Actor = ownerOf(lead)): LeadDoc {
   const result = processLead(lead, ruleSets);
-  const next = step(leadMachine, lead.status, { lead }, { type: 'lead.process', result, at: now });
-  return { ...next.context.lead, status: next.status as LeadStatus };
+  return sendOrThrow(sendLead(lead, { type: 'lead.process', result, at: now }, actor));
 }
 
 /** Whether the lead machine allows converting this lead (qualified and being worked by sales). */
-export function canConvertLead(lead: LeadDoc): boolean {
-  return canSend(leadMachine, lead.status, { lead }, { type: 'lead.convert' });
+export function canConvertLead(lead: LeadDoc, actor: Actor = ownerOf(lead)): boolean {
+  return canSendLead(lead, { type: 'lead.convert' }, actor);
 }

@@ -1,8 +1,7 @@
-import { orderMachine, type OrderEvent } from '../../../shared/machines/order.machine';
-import { canSend, step } from '../../../shared/machines/transition';
+import { canSendOrder, sendOrder, type OrderEvent } from '../../../shared/machines/order.machine';
+import { ownerOf, sendOrThrow, type Actor } from '../../../shared/machines/send';
 import { unsafeOrderText, validateOrder, type ValidationIssue } from '../../../shared/orders/order.validation';
 import type { OrderDoc } from '../../../shared/schemas';
-import type { OrderStatus } from '../../../shared/schemas/order.schema';
 
 /** What the rep fills in on an order; everything else is carried over from the quote. */
 export interface OrderFields {
@@ -42,29 +41,29 @@ export function sameOrderFields(a: OrderFields, b: OrderFields): boolean {
 }
 
 /** Whether the rep may still change the order (the machine accepts `order.edit`). */
-export function canEditOrder(order: OrderDoc): boolean {
-  return canSend(orderMachine, order.status, { order }, { type: 'order.edit' });
+export function canEditOrder(order: OrderDoc, actor: Actor = ownerOf(order)): boolean {
+  return canSendOrder(order, { type: 'order.edit' }, actor);
 }
 
-export function canSubmitOrder(order: OrderDoc): boolean {
-  return canSend(orderMachine, order.status, { order }, { type: 'order.submit' });
+export function canSubmitOrder(order: OrderDoc, actor: Actor = ownerOf(order)): boolean {
+  return canSendOrder(order, { type: 'order.submit' }, actor);
 }
 
-function send(order: OrderDoc, event: OrderEvent): OrderDoc {
-  const next = step<typeof orderMachine, OrderStatus>(orderMachine, order.status, { order }, event);
-  return { ...next.context.order, status: next.status };
+/** Every order status change goes through the order machine and its role rules; without an actor the owner acts. */
+function send(order: OrderDoc, event: OrderEvent, actor: Actor = ownerOf(order)): OrderDoc {
+  return sendOrThrow(sendOrder(order, event, actor));
 }
 
 /**
  * The order with the typed fields applied through `order.edit` (a validated order goes back to
  * draft). Stored as typed, so a pause mid-word loses nothing; validation trims.
  */
-export function editOrder(order: OrderDoc, fields: OrderFields): OrderDoc {
+export function editOrder(order: OrderDoc, fields: OrderFields, actor: Actor = ownerOf(order)): OrderDoc {
   const changes: Partial<OrderDoc> = {
     billingAccount: fields.billingAccount,
     serviceAddress: { street: fields.street, city: fields.city, postcode: fields.postcode, country: fields.country },
   };
-  return send(order, { type: 'order.edit', changes });
+  return send(order, { type: 'order.edit', changes }, actor);
 }
 
 /** Typed text no record may hold; while there is any, nothing is stored (what was typed stays on screen). */
@@ -87,22 +86,22 @@ export function trimOrderFields(fields: OrderFields): OrderFields {
  * Applies the typed fields and checks the order. With no issues the machine moves it to
  * validated; otherwise it stays a draft with the typed fields kept, and the issues say why.
  */
-export function validateOrderWith(order: OrderDoc, typed: OrderFields): { order: OrderDoc; issues: ValidationIssue[] } {
+export function validateOrderWith(order: OrderDoc, typed: OrderFields, actor: Actor = ownerOf(order)): { order: OrderDoc; issues: ValidationIssue[] } {
   const fields = trimOrderFields(typed);
   const unsafe = unsafeFieldIssues(fields);
   if (unsafe.length > 0) return { order, issues: [...unsafe, ...validateOrder(order).filter((i) => !unsafe.some((u) => u.field === i.field))] };
-  const edited = canEditOrder(order) && !sameOrderFields(orderFieldsOf(order), fields) ? editOrder(order, fields) : order;
+  const edited = canEditOrder(order, actor) && !sameOrderFields(orderFieldsOf(order), fields) ? editOrder(order, fields, actor) : order;
   const issues = validateOrder(edited);
   if (issues.length > 0) return { order: edited, issues };
   // Already validated (nothing changed since): nothing to send.
-  if (!canSend(orderMachine, edited.status, { order: edited }, { type: 'order.validate' })) return { order: edited, issues: [] };
-  return { order: send(edited, { type: 'order.validate' }), issues: [] };
+  if (!canSendOrder(edited, { type: 'order.validate' }, actor)) return { order: edited, issues: [] };
+  return { order: send(edited, { type: 'order.validate' }, actor), issues: [] };
 }
 
 /** Queues a validated order for the central system. */
-export function submitOrder(order: OrderDoc, at: string): OrderDoc {
+export function submitOrder(order: OrderDoc, at: string, actor: Actor = ownerOf(order)): OrderDoc {
   // A new submission answers an earlier refusal: the central system judges it afresh.
-  const { syncError: _answered, ...submitted } = send(order, { type: 'order.submit', at });
+  const { syncError: _answered, ...submitted } = send(order, { type: 'order.submit', at }, actor);
   return submitted;
 }
 

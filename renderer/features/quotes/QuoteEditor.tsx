@@ -32,6 +32,8 @@ export function QuoteEditor({ quote, catalog, account, order }: QuoteEditorProps
   const totals = editor.editable && priced ? priced.totals : quote.totals;
   // Until the quote is final, its lifecycle actions are shown, each enabled only when the machine allows it.
   const open = quoteIsOpen(quote);
+  // A manager looking at a rep's pending quote: the machine and its role rules offer the decision.
+  const deciding = editor.decides;
 
   return (
     <>
@@ -82,7 +84,7 @@ export function QuoteEditor({ quote, catalog, account, order }: QuoteEditorProps
         </p>
       ) : null}
       <div className="screen-actions">
-        {open ? (
+        {open && !deciding ? (
           <>
             <button type="button" className="button button--primary" disabled={!editor.canSubmit} onClick={editor.submit}>
               Submit for approval
@@ -92,9 +94,20 @@ export function QuoteEditor({ quote, catalog, account, order }: QuoteEditorProps
             </button>
           </>
         ) : null}
+        {deciding ? (
+          <>
+            <button type="button" className="button button--primary" disabled={!editor.canApprove} onClick={editor.approve}>
+              Approve
+            </button>
+            <button type="button" className="button" disabled={!editor.canSendBack} onClick={editor.sendBack}>
+              Send back
+            </button>
+          </>
+        ) : null}
         {quoteAccepted(quote) ? <CreateOrderButton editor={editor} account={account} existing={order} /> : null}
       </div>
-      {awaitingApproval(quote) ? <p className="muted">Waiting for a manager to approve this quote.</p> : null}
+      {awaitingApproval(quote) && !deciding ? <p className="muted">Waiting for a manager to approve this quote.</p> : null}
+      {deciding ? <p className="muted">This quote is above the rep's approval authority and waits for your decision.</p> : null}
     </>
   );
 }

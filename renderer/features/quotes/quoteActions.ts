@@ -1,34 +1,46 @@
-import { quoteMachine, type QuoteEvent } from '../../../shared/machines/quote.machine';
-import { canSend, step } from '../../../shared/machines/transition';
+/**
+ * Every quote status change the app makes, through the quote machine and its role rules
+ * (sendQuote). Without an actor the quote's owner acts: the rep working on their own quote.
+ */
+import { ownerOf, sendOrThrow, type Actor } from '../../../shared/machines/send';
+import { canSendQuote, sendQuote, type QuoteEvent } from '../../../shared/machines/quote.machine';
 import type { QuoteDoc } from '../../../shared/schemas';
 import type { LineItem, Totals } from '../../../shared/schemas/lineItem';
-import type { QuoteStatus } from '../../../shared/schemas/quote.schema';
 
-export function canQuote(quote: QuoteDoc, event: QuoteEvent): boolean {
-  return canSend(quoteMachine, quote.status, { quote }, event);
+export function canQuote(quote: QuoteDoc, event: QuoteEvent, actor: Actor = ownerOf(quote)): boolean {
+  return canSendQuote(quote, event, actor);
 }
 
-/** Lines and totals may change only while the quote machine accepts `quote.update`. */
-export function canEditQuote(quote: QuoteDoc): boolean {
-  return canQuote(quote, { type: 'quote.update' });
+/** Lines and totals may change only while the quote machine accepts `quote.update` from this actor. */
+export function canEditQuote(quote: QuoteDoc, actor: Actor = ownerOf(quote)): boolean {
+  return canQuote(quote, { type: 'quote.update' }, actor);
 }
 
-function send(quote: QuoteDoc, event: QuoteEvent): QuoteDoc {
-  const next = step<typeof quoteMachine, QuoteStatus>(quoteMachine, quote.status, { quote }, event);
-  return { ...next.context.quote, status: next.status };
+function send(quote: QuoteDoc, event: QuoteEvent, actor: Actor): QuoteDoc {
+  return sendOrThrow(sendQuote(quote, event, actor));
 }
 
 /** The quote with repriced lines, through `quote.update`. */
-export function updateQuoteLines(quote: QuoteDoc, items: LineItem[], totals: Totals): QuoteDoc {
-  return send(quote, { type: 'quote.update', changes: { items, totals } });
+export function updateQuoteLines(quote: QuoteDoc, items: LineItem[], totals: Totals, actor: Actor = ownerOf(quote)): QuoteDoc {
+  return send(quote, { type: 'quote.update', changes: { items, totals } }, actor);
 }
 
 /** Submits for approval: approved at once within the rep's authority, pending otherwise. */
-export function submitQuote(quote: QuoteDoc): QuoteDoc {
-  return send(quote, { type: 'quote.submit' });
+export function submitQuote(quote: QuoteDoc, actor: Actor = ownerOf(quote)): QuoteDoc {
+  return send(quote, { type: 'quote.submit' }, actor);
 }
 
 /** The customer accepted the approved quote. */
-export function acceptQuote(quote: QuoteDoc, at: string): QuoteDoc {
-  return send(quote, { type: 'quote.accept', at });
+export function acceptQuote(quote: QuoteDoc, at: string, actor: Actor = ownerOf(quote)): QuoteDoc {
+  return send(quote, { type: 'quote.accept', at }, actor);
+}
+
+/** A manager of the quote's owner approves the pending quote. */
+export function approveQuote(quote: QuoteDoc, actor: Actor): QuoteDoc {
+  return send(quote, { type: 'quote.approve' }, actor);
+}
+
+/** A manager of the quote's owner sends the pending quote back to the rep to rework. */
+export function sendBackQuote(quote: QuoteDoc, actor: Actor): QuoteDoc {
+  return send(quote, { type: 'quote.rework' }, actor);
 }

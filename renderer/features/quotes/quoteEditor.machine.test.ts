@@ -3,13 +3,14 @@ import { createActor, fromPromise, waitFor } from 'xstate';
 import { CATALOG, FIBRE } from '../../../shared/pricing/catalog.fixture';
 import type { AccountDoc, OfferingDoc, OrderDoc, QuoteDoc } from '../../../shared/schemas';
 import { makeAccount, makeQuote } from '../../../shared/testing/docs.fixture';
+import { ownerOf, type Actor } from '../../../shared/machines/send';
 import { orderFor, quoteEditorMachine } from './quoteEditor.machine';
 
 const catalog: readonly OfferingDoc[] = CATALOG;
 const offering = FIBRE;
 
 /** The local store as the editor sees it: writes land in order, one at a time, and can be held or refused. */
-function start(quote: QuoteDoc, account: AccountDoc | null = makeAccount()) {
+function start(quote: QuoteDoc, account: AccountDoc | null = makeAccount(), who: Actor = ownerOf(quote)) {
   const store = { quote, writes: [] as QuoteDoc[], orders: [] as OrderDoc[], opened: [] as string[], failWith: null as string | null, inFlight: 0, maxInFlight: 0, gates: [] as (() => void)[], hold: false };
   const machine = quoteEditorMachine.provide({
     actors: {
@@ -33,13 +34,17 @@ function start(quote: QuoteDoc, account: AccountDoc | null = makeAccount()) {
     },
     actions: { openOrder: (_, { orderId }) => void store.opened.push(orderId) },
   });
-  const actor = createActor(machine, { input: { quote, catalog, account } }).start();
+  const actor = createActor(machine, { input: { quote, catalog, account, actor: who } }).start();
   const idle = () => waitFor(actor, (s) => s.matches('ready'));
   const can = () => {
     const s = actor.getSnapshot();
     return { submit: s.can({ type: 'editor.submit' }), accept: s.can({ type: 'editor.accept' }), createOrder: s.can({ type: 'editor.createOrder' }) };
   };
-  return { actor, store, idle, can };
+  const decide = () => {
+    const s = actor.getSnapshot();
+    return { approve: s.can({ type: 'editor.approve' }), rework: s.can({ type: 'editor.rework' }) };
+  };
+  return { actor, store, idle, can, decide };
 }
 
 const empty = makeQuote({ status: 'inProgress', items: [], totals: { oneTime: 0, recurring: 0, currency: 'USD' } });
@@ -137,4 +142,29 @@ describe('quote editor machine', () => {
     expect(actor.getSnapshot().context.error).toBe('The order could not be created: the store is closed');
     expect(store.opened).toEqual([]);
   });
+
+  it('lets a manager of the owner approve or send back a pending quote, and never the owner', async () => {
+    const pending = makeQuote({ status: 'pending', owner: 'rep-1' });
+    const manager: Actor = { kind: 'user', id: 'boss', role: 'manager', manages: (owner) => owner === 'rep-1' };
+    const own = start(pending);
+    expect(own.decide()).toEqual({ approve: false, rework: false });
+    own.actor.send({ type: 'editor.approve' });
+    await own.idle();
+    expect(own.store.writes).toEqual([]);
+
+    const approving = start(pending, makeAccount(), manager);
+    expect(approving.decide()).toEqual({ approve: true, rework: true });
+    expect(approving.can().submit).toBe(false);
+    approving.actor.send({ type: 'lines.add', offering, lineId: 'l-x' });
+    approving.actor.send({ type: 'editor.approve' });
+    await approving.idle();
+    expect(approving.store.writes.map((q) => q.status)).toEqual(['approved']);
+    expect(approving.store.writes[0]?.items).toEqual(pending.items);
+
+    const sendingBack = start(pending, makeAccount(), manager);
+    sendingBack.actor.send({ type: 'editor.rework' });
+    await sendingBack.idle();
+    expect(sendingBack.store.writes.map((q) => q.status)).toEqual(['inProgress']);
+  });
 });
+

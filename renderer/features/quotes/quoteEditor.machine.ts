@@ -8,7 +8,8 @@ import { and, assign, fromPromise, setup } from 'xstate';
 import type { ConfiguredItem } from '../../../shared/pricing/engine';
 import { orderFromQuote } from '../../../shared/orders/fromQuote';
 import type { AccountDoc, OfferingDoc, OrderDoc, QuoteDoc } from '../../../shared/schemas';
-import { acceptQuote, canEditQuote, canQuote, submitQuote, updateQuoteLines } from './quoteActions';
+import type { Actor } from '../../../shared/machines/send';
+import { acceptQuote, approveQuote, canEditQuote, canQuote, sendBackQuote, submitQuote, updateQuoteLines } from './quoteActions';
 import { addLine, configuredOf, price, removeLine, setCharacteristic, setQuantity } from './quoteLines';
 import { quoteAccepted } from './quoteState';
 
@@ -17,6 +18,8 @@ export interface QuoteEditorContext {
   quote: QuoteDoc;
   catalog: readonly OfferingDoc[];
   account: AccountDoc | null | undefined;
+  /** Who works on the quote: its owner edits and submits, a manager of the owner decides it. */
+  actor: Actor;
   /** The lines on screen. */
   items: ConfiguredItem[];
   /** Lines changed while a write was on its way: store them next. */
@@ -34,6 +37,8 @@ export type QuoteEditorEvent =
   | { type: 'lines.characteristic'; lineId: string; name: string; value: string }
   | { type: 'editor.submit' }
   | { type: 'editor.accept' }
+  | { type: 'editor.approve' }
+  | { type: 'editor.rework' }
   | { type: 'editor.createOrder' }
   | { type: 'quote.stored'; quote: QuoteDoc }
   | { type: 'catalog.loaded'; catalog: readonly OfferingDoc[] }
@@ -43,6 +48,7 @@ export interface QuoteEditorInput {
   quote: QuoteDoc;
   catalog: readonly OfferingDoc[];
   account?: AccountDoc | null;
+  actor: Actor;
 }
 
 function reason(e: unknown): string {
@@ -50,10 +56,26 @@ function reason(e: unknown): string {
 }
 
 /** The stored quote with the lines on screen, or null when they cannot be priced; unchanged once lines are closed. */
-function withLines({ quote, items, catalog }: QuoteEditorContext): QuoteDoc | null {
-  if (!canEditQuote(quote)) return quote;
+function withLines({ quote, items, catalog, actor }: QuoteEditorContext): QuoteDoc | null {
+  if (!canEditQuote(quote, actor)) return quote;
   const priced = price(items, catalog);
-  return priced.ok ? updateQuoteLines(quote, priced.items, priced.totals) : null;
+  return priced.ok ? updateQuoteLines(quote, priced.items, priced.totals, actor) : null;
+}
+
+type Decision = 'editor.submit' | 'editor.accept' | 'editor.approve' | 'editor.rework';
+
+/** The quote after the rep's (submit, accept) or the manager's (approve, send back) decision. */
+function decided(doc: QuoteDoc, action: Decision, actor: Actor): QuoteDoc {
+  switch (action) {
+    case 'editor.submit':
+      return submitQuote(doc, actor);
+    case 'editor.accept':
+      return acceptQuote(doc, new Date().toISOString(), actor);
+    case 'editor.approve':
+      return approveQuote(doc, actor);
+    case 'editor.rework':
+      return sendBackQuote(doc, actor);
+  }
 }
 
 function editLines(context: QuoteEditorContext, event: QuoteEditorEvent): ConfiguredItem[] {
@@ -90,14 +112,19 @@ export const quoteEditorMachine = setup({
     rememberAccount: assign(({ event }) => (event.type === 'account.loaded' ? { account: event.account } : {})),
     prepareLines: assign(({ context }) => {
       const doc = withLines(context);
-      return { linesChanged: false, toStore: doc && canEditQuote(doc) ? doc : null };
+      return { linesChanged: false, toStore: doc && canEditQuote(doc, context.actor) ? doc : null };
     }),
     queueNext: assign((_, next: 'submit' | 'accept') => ({ next })),
     prepareAction: assign(({ context, event }) => {
-      const action = event.type === 'editor.submit' || event.type === 'editor.accept' ? event.type : context.next === 'submit' ? 'editor.submit' : 'editor.accept';
+      const action: Decision =
+        event.type === 'editor.submit' || event.type === 'editor.accept' || event.type === 'editor.approve' || event.type === 'editor.rework'
+          ? event.type
+          : context.next === 'submit'
+            ? 'editor.submit'
+            : 'editor.accept';
       const doc = withLines(context);
       if (!doc) return { next: null, toStore: null, error: 'The quote could not be saved: a line cannot be priced; change or remove it first' };
-      return { next: null, toStore: action === 'editor.submit' ? submitQuote(doc) : acceptQuote(doc, new Date().toISOString()), error: null };
+      return { next: null, toStore: decided(doc, action, context.actor), error: null };
     }),
     /** Until the store reports back, the quote is what was written: line edits then see it closed. */
     assumeStored: assign(({ context }) => (context.toStore ? { quote: context.toStore } : {})),
@@ -107,23 +134,26 @@ export const quoteEditorMachine = setup({
     openOrder: (_, _params: { orderId: string }) => undefined,
   },
   guards: {
-    editable: ({ context }) => canEditQuote(context.quote),
+    editable: ({ context }) => canEditQuote(context.quote, context.actor),
     linesChanged: ({ context }) => context.linesChanged,
     hasNext: ({ context }) => context.next !== null,
     nothingToStore: ({ context }) => context.toStore === null,
     /** Every line priced, and the quote machine accepts `quote.submit` for the quote as on screen. */
     canSubmit: ({ context }) => {
       const doc = withLines(context);
-      return doc !== null && canQuote(doc, { type: 'quote.submit' });
+      return doc !== null && canQuote(doc, { type: 'quote.submit' }, context.actor);
     },
-    canAccept: ({ context }) => canQuote(context.quote, { type: 'quote.accept' }),
+    canAccept: ({ context }) => canQuote(context.quote, { type: 'quote.accept' }, context.actor),
+    /** A manager of the owner deciding a quote that waits for approval (the role rules say who). */
+    canApprove: ({ context }) => canQuote(context.quote, { type: 'quote.approve' }, context.actor),
+    canSendBack: ({ context }) => canQuote(context.quote, { type: 'quote.rework' }, context.actor),
     quoteAccepted: ({ context }) => quoteAccepted(context.quote),
     accountKnown: ({ context }) => Boolean(context.account),
   },
 }).createMachine({
   id: 'quoteEditor',
   context: ({ input }) => ({
-    quote: input.quote, catalog: input.catalog, account: input.account, items: configuredOf(input.quote.items),
+    quote: input.quote, catalog: input.catalog, account: input.account, actor: input.actor, items: configuredOf(input.quote.items),
     linesChanged: false, next: null, toStore: null, error: null,
   }),
   initial: 'ready',
@@ -141,6 +171,8 @@ export const quoteEditorMachine = setup({
         'lines.characteristic': { guard: 'editable', target: 'savingLines', actions: 'editLines' },
         'editor.submit': { guard: 'canSubmit', target: 'acting' },
         'editor.accept': { guard: 'canAccept', target: 'acting' },
+        'editor.approve': { guard: 'canApprove', target: 'acting' },
+        'editor.rework': { guard: 'canSendBack', target: 'acting' },
         'editor.createOrder': { guard: and(['quoteAccepted', 'accountKnown']), target: 'creatingOrder' },
       },
     },
@@ -168,7 +200,7 @@ export const quoteEditorMachine = setup({
         'editor.accept': { guard: 'canAccept', actions: { type: 'queueNext', params: 'accept' } },
       },
     },
-    /** Submitting or accepting: the quote's status changes with one write. */
+    /** Submitting, accepting, approving or sending back: the quote's status changes with one write. */
     acting: {
       entry: 'prepareAction',
       always: { guard: 'nothingToStore', target: 'ready' },

@@ -7,7 +7,8 @@ import type { AccountDoc, OfferingDoc, OrderDoc, QuoteDoc } from '../../../share
 import { useNavigation } from '../../app/navigation';
 import { useOutpost } from '../../app/OutpostContext';
 import { insertDocument, saveDocument } from '../../data/writes';
-import { canEditQuote } from './quoteActions';
+import { actorOf } from '../session/actor';
+import { canEditQuote, canQuote } from './quoteActions';
 import { orderFor, quoteEditorMachine } from './quoteEditor.machine';
 import { price, type Priced } from './quoteLines';
 
@@ -19,6 +20,11 @@ export interface QuoteEditorState {
   canSubmit: boolean;
   canAccept: boolean;
   canCreateOrder: boolean;
+  /** A manager of the quote's owner deciding a pending quote. */
+  canApprove: boolean;
+  canSendBack: boolean;
+  /** Whether this actor decides the quote (approve or send back) rather than works on it. */
+  decides: boolean;
   busy: boolean;
   error: string | null;
   add(offering: OfferingDoc): void;
@@ -27,6 +33,8 @@ export interface QuoteEditorState {
   characteristic(lineId: string, name: string, value: string): void;
   submit(): void;
   accept(): void;
+  approve(): void;
+  sendBack(): void;
   createOrder(): void;
 }
 
@@ -35,7 +43,8 @@ export interface QuoteEditorState {
  * are held in the machine, so quick successive edits never race the store.
  */
 export function useQuoteEditor(quote: QuoteDoc, catalog: readonly OfferingDoc[], account?: AccountDoc | null): QuoteEditorState {
-  const { db } = useOutpost();
+  const { db, user } = useOutpost();
+  const actor = useMemo(() => actorOf(user), [user]);
   const { navigate } = useNavigation();
   const [machine] = useState(() =>
     quoteEditorMachine.provide({
@@ -54,7 +63,7 @@ export function useQuoteEditor(quote: QuoteDoc, catalog: readonly OfferingDoc[],
       },
     }),
   );
-  const [snapshot, send] = useMachine(machine, { input: { quote, catalog, account } });
+  const [snapshot, send] = useMachine(machine, { input: { quote, catalog, account, actor } });
   useEffect(() => send({ type: 'quote.stored', quote }), [quote, send]);
   useEffect(() => send({ type: 'catalog.loaded', catalog }), [catalog, send]);
   useEffect(() => send({ type: 'account.loaded', account }), [account, send]);
@@ -64,10 +73,13 @@ export function useQuoteEditor(quote: QuoteDoc, catalog: readonly OfferingDoc[],
   return {
     items,
     priced,
-    editable: canEditQuote(quote),
+    editable: canEditQuote(quote, actor),
     canSubmit: snapshot.can({ type: 'editor.submit' }),
     canAccept: snapshot.can({ type: 'editor.accept' }),
     canCreateOrder: snapshot.can({ type: 'editor.createOrder' }),
+    canApprove: snapshot.can({ type: 'editor.approve' }),
+    canSendBack: snapshot.can({ type: 'editor.rework' }),
+    decides: canQuote(quote, { type: 'quote.approve' }, actor) || canQuote(quote, { type: 'quote.rework' }, actor),
     busy: snapshot.matches('acting') || snapshot.matches('creatingOrder'),
     error,
     add: (offering) => send({ type: 'lines.add', offering, lineId: newId() }),
@@ -76,6 +88,8 @@ export function useQuoteEditor(quote: QuoteDoc, catalog: readonly OfferingDoc[],
     characteristic: (lineId, name, value) => send({ type: 'lines.characteristic', lineId, name, value }),
     submit: () => send({ type: 'editor.submit' }),
     accept: () => send({ type: 'editor.accept' }),
+    approve: () => send({ type: 'editor.approve' }),
+    sendBack: () => send({ type: 'editor.rework' }),
     createOrder: () => send({ type: 'editor.createOrder' }),
   };
 }

@@ -1,0 +1,118 @@
+/**
+ * A pushed status change replayed through the machine. A push carries documents, not events,
+ * and a laptop that was offline may have sent several events since the central system last
+ * stored the document (a lead captured, processed and converted offline arrives `accepted`).
+ * So the events are inferred: the shortest way from the stored status to the pushed one that
+ * this actor may walk, each step sent through the same `send` as the app, the payloads taken
+ * from the pushed document (its lines decide auto-approval, its processing result the lead's
+ * qualification). The statuses of every lifecycle here are reached by one event each, so the
+ * way, when there is one, says which events were sent. No way = refused, with the reason.
+ */
+import type { AnyStateMachine, EventFromLogic } from 'xstate';
+import type { LeadDoc, OrderDoc, QuoteDoc } from '../schemas';
+import { LEAD_EVENT_TYPES, leadLifecycle, type LeadEvent, type LeadEventType } from './lead.machine';
+import { ORDER_EVENT_TYPES, orderLifecycle, type OrderEvent, type OrderEventType } from './order.machine';
+import { QUOTE_EVENT_TYPES, quoteLifecycle, type QuoteEvent, type QuoteEventType } from './quote.machine';
+import { actorName, allowedEvents, machineStep, send, type Actor, type Lifecycle } from './send';
+
+interface ReplayDoc {
+  id: string;
+  status: string;
+  owner: string;
+}
+
+export type Replayed<T extends string> = { ok: true; events: T[] } | { ok: false; reason: string; allowed: T[] };
+
+type Step<D> = (doc: D, event: { type: string }) => D | undefined;
+
+/** Breadth-first: the shortest list of events from `start` to `target`, each step taken by `step`. */
+function findWay<D extends ReplayDoc, E extends { type: string }>(start: D, target: string, candidates: readonly E[], step: Step<D>): E[] | undefined {
+  const queue: { doc: D; events: E[] }[] = [{ doc: start, events: [] }];
+  const seen = new Set([start.status]);
+  for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+    for (const event of candidates) {
+      const next = step(item.doc, event);
+      if (next === undefined || seen.has(next.status)) continue;
+      const events = [...item.events, event];
+      if (next.status === target) return events;
+      seen.add(next.status);
+      queue.push({ doc: next, events });
+    }
+  }
+  return undefined;
+}
+
+function replay<M extends AnyStateMachine, D extends ReplayDoc>(
+  lifecycle: Lifecycle<M, D, undefined>,
+  candidates: readonly EventFromLogic<M>[],
+  stored: D | undefined,
+  pushed: D,
+  actor: Actor,
+): Replayed<EventFromLogic<M>['type']> {
+  type T = EventFromLogic<M>['type'];
+  const noun = lifecycle.machine.id;
+  const initial = String(lifecycle.machine.config.initial);
+  // The pushed content with the stored status and owner: guards judge what is being stored.
+  const start: D = { ...pushed, status: stored?.status ?? initial, owner: stored?.owner ?? pushed.owner };
+  if (start.status === pushed.status) return { ok: true, events: [] };
+  const asActor: Step<D> = (doc, event) => {
+    const next = send(lifecycle, doc, event as EventFromLogic<M>, actor);
+    return next.ok ? next.doc : undefined;
+  };
+  const way = findWay(start, pushed.status, candidates, asActor);
+  if (way) return { ok: true, events: way.map((event) => event.type as T) };
+
+  const allowed = allowedEvents(lifecycle, start, actor) as T[];
+  const from = stored ? `from '${start.status}'` : `as a new ${noun} (which starts '${initial}')`;
+  const head = `${noun} ${pushed.id} cannot go ${from} to '${pushed.status}' when sent by ${actorName(actor)}`;
+  // Is there a way at all? Then say which step this actor may not take.
+  const anyone: Step<D> = (doc, event) => {
+    const next = machineStep(lifecycle, doc, event as EventFromLogic<M>);
+    return next.ok ? next.doc : undefined;
+  };
+  const machineWay = findWay(start, pushed.status, candidates, anyone);
+  let doc = start;
+  for (const event of machineWay ?? []) {
+    const next = send(lifecycle, doc, event, actor);
+    if (!next.ok) return { ok: false, allowed, reason: `${head}: ${next.reason}` };
+    doc = next.doc;
+  }
+  const options = allowed.length > 0 ? `allowed now: ${allowed.join(', ')}` : 'nothing is allowed now';
+  return { ok: false, allowed, reason: `${head}: no event of the ${noun} lifecycle leads there; ${options}` };
+}
+
+function quoteCandidates(pushed: QuoteDoc): QuoteEvent[] {
+  return QUOTE_EVENT_TYPES.map((type) =>
+    type === 'quote.accept' && pushed.acceptedAt !== undefined ? { type, at: pushed.acceptedAt } : ({ type } as QuoteEvent));
+}
+
+function leadCandidates(pushed: LeadDoc): LeadEvent[] {
+  const result = {
+    qualified: pushed.qualified === true,
+    ...(pushed.rating === undefined ? {} : { rating: pushed.rating }),
+    ...(pushed.channel === undefined ? {} : { channel: pushed.channel }),
+    trace: pushed.processingTrace ?? [],
+  };
+  return LEAD_EVENT_TYPES.map((type) => (type === 'lead.process' ? { type, result } : ({ type } as LeadEvent)));
+}
+
+function orderCandidates(pushed: OrderDoc): OrderEvent[] {
+  return ORDER_EVENT_TYPES.map((type) => {
+    if (type === 'order.edit') return { type, changes: pushed };
+    if (type === 'order.submit' && pushed.submittedAt !== undefined) return { type, at: pushed.submittedAt };
+    return { type } as OrderEvent;
+  });
+}
+
+export function replayQuote(stored: QuoteDoc | undefined, pushed: QuoteDoc, actor: Actor): Replayed<QuoteEventType> {
+  return replay(quoteLifecycle, quoteCandidates(pushed), stored, pushed, actor);
+}
+
+export function replayLead(stored: LeadDoc | undefined, pushed: LeadDoc, actor: Actor): Replayed<LeadEventType> {
+  return replay(leadLifecycle, leadCandidates(pushed), stored, pushed, actor);
+}
+
+/** Orders in assessingCancellation never come from the app (central.* events are the system's), so no origin is needed here. */
+export function replayOrder(stored: OrderDoc | undefined, pushed: OrderDoc, actor: Actor): Replayed<OrderEventType> {
+  return replay(orderLifecycle as Lifecycle<typeof orderLifecycle.machine, OrderDoc, undefined>, orderCandidates(pushed), stored, pushed, actor);
+}
