@@ -1,5 +1,5 @@
-import { badRequest } from '../http/errors';
-import { isObject, type JsonObject } from '../sync/json';
+import { badRequest } from '../platform/http/errors';
+import { isObject, type JsonObject } from '../platform/json';
 import { CATALOG_REFERENCES, CREATE_ATTRIBUTES, SERVER_OWNED, UPDATE_EXCLUDED, type AttributeType } from './catalogSpec';
 import { TYPE_NAMES, type CatalogResourceName } from './catalogTypes';
 

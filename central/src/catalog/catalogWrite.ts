@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { takeWriteLock, type Db, type Queryable } from '../db/db';
-import { recordEvent } from '../events/eventLog';
-import { notFound } from '../http/errors';
-import { changeOf } from '../sync/docs';
-import type { DocChange } from '../sync/hub';
-import { jsonEqual, type JsonObject } from '../sync/json';
-import { deleteResource, getResource, putResource } from '../tmf/resourceStore';
+import { takeWriteLock, type Db, type Queryable } from '../platform/db/db';
+import { recordEvent } from '../platform/events/eventLog';
+import { notFound } from '../platform/http/errors';
+import { changeOf } from '../platform/sync/docs';
+import type { DocChange } from '../platform/sync/hub';
+import { jsonEqual, type JsonObject } from '../platform/json';
+import { deleteResource, getResource, putResource } from '../platform/tmf/resourceStore';
 import { checkResource, mergePatch, parseCreate, parsePatch } from './catalogInput';
 import { assertNotReferenced, assertReferencesExist, offeringsUsing } from './catalogStore';
 import { CATALOG_DOMAIN, catalogHref, TYPE_NAMES, type CatalogResource, type CatalogResourceName } from './catalogTypes';

@@ -2,10 +2,10 @@
  * A migrated, seeded database of one engine, opened directly: for tests of machinery that
  * runs beside the HTTP API (e.g. hub delivery) and of what survives a restart.
  */
-import type { Db } from '../db/db';
-import { migrate } from '../db/migrations';
-import { openPglite } from '../db/pglite';
-import { openPostgres } from '../db/postgres';
+import type { Db } from '../platform/db/db';
+import { migrate } from '../platform/db/migrations';
+import { openPglite } from '../platform/db/pglite';
+import { openPostgres } from '../platform/db/postgres';
 import { seedDemoData } from '../seed';
 import { createCentral, type CentralOptions } from '../server';
 import type { Engine } from './harness';

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, startCentral, type TestCentral } from '../../test/harness';
+import { api, integrationToken, signIn, type Api, type Json } from '../../test/client';
+import { asMaster } from '../../test/fixtures';
+import { eventResource, eventsOf, newQuote, QUOTE } from '../../test/salesFixtures';
+
+const forQuote = (id: unknown) => (event: Json) => eventResource(event, 'quote').id === id;
+
+describe.each(ENGINES)('TMF648 Quote events on $name', (engine) => {
+  let central: TestCentral;
+  let tmf: Api;
+  let alex: Api;
+  let sam: Api;
+  let morgan: Api;
+  beforeAll(async () => {
+    central = await startCentral(engine);
+    tmf = api(central.url, await integrationToken(central.url));
+    alex = api(central.url, await signIn(central.url, 'alex'));
+    sam = api(central.url, await signIn(central.url, 'sam'));
+    morgan = api(central.url, await signIn(central.url, 'morgan'));
+  });
+  afterAll(() => central?.close());
+
+  it('records QuoteCreateEvent, QuoteStateChangeEvent per new state, QuoteAttributeValueChangeEvent per edit and QuoteDeleteEvent for pushed quotes', async () => {
+    const quote = newQuote('user-alex');
+    expect(await alex.push('quotes', [{ newDocumentState: quote }])).toEqual([]);
+    const push = async (change: Json) => {
+      const master = (await alex.pull('quotes')).documents.find((doc) => doc.id === quote.id) as Json;
+      expect(await alex.push('quotes', [{ newDocumentState: { ...master, ...change }, assumedMasterState: asMaster(master) }])).toEqual([]);
+    };
+    await push({ status: 'pending' });
+    await push({ catalogVersion: '2026.12' });
+    await push({ status: 'approved' });
+    // Pushed again unchanged (a retry): nothing to announce.
+    await push({});
+    const beforeDelete = (await (await tmf.get(`${QUOTE}/${quote.id}`)).json()) as Json;
+    await push({ _deleted: true });
+
+    const events = (await eventsOf(tmf, 'quoteManagement')).filter(forQuote(quote.id));
+    expect(events.map((event) => [event.eventType, eventResource(event, 'quote').state, event.fieldPath])).toEqual([
+      ['QuoteCreateEvent', 'inProgress', undefined],
+      ['QuoteStateChangeEvent', 'pending', undefined],
+      // The catalog version shows in the description only.
+      ['QuoteAttributeValueChangeEvent', 'pending', 'description'],
+      ['QuoteStateChangeEvent', 'approved', undefined],
+      ['QuoteDeleteEvent', 'approved', undefined],
+    ]);
+    expect(eventResource(events[3] as Json, 'quote')).toEqual(beforeDelete);
+    expect((await eventsOf(morgan, 'quoteManagement')).filter(forQuote(quote.id))).toHaveLength(5);
+    expect((await eventsOf(sam, 'quoteManagement')).filter(forQuote(quote.id))).toEqual([]);
+  });
+});
