@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Db } from '../src/platform/db/db';
+import { MIGRATIONS } from '../src/migrations';
 import { migrate } from '../src/platform/db/migrations';
 import { openPglite } from '../src/platform/db/pglite';
 import { openPostgres } from '../src/platform/db/postgres';
@@ -30,7 +31,7 @@ export interface BenchStorage {
 }
 
 async function migratedAndSeeded(db: Db): Promise<Db> {
-  await migrate(db);
+  await migrate(db, MIGRATIONS);
   await seedDemoData(db);
   return db;
 }

@@ -1,9 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuthRoutes } from './platform/auth/routes';
-import { registerCatalogRoutes } from './catalog/catalogRoutes';
 import { installBearerAuth } from './platform/auth/guard';
 import { deleteExpiredTokens } from './platform/auth/tokens';
 import type { Db } from './platform/db/db';
+import { MIGRATIONS } from './migrations';
 import { migrate } from './platform/db/migrations';
 import { openPglite } from './platform/db/pglite';
 import { openPostgres } from './platform/db/postgres';
@@ -16,16 +16,17 @@ import { seedDemoData } from './seed';
 import { ChangeHub } from './platform/sync/hub';
 import { registerSyncRoutes } from './platform/sync/routes';
 import { registerStreamRoute } from './platform/sync/stream';
-import { registerOrderingRoutes } from './ordering/productOrder/orderingRoutes';
 import { registerEvents, type EventOptions } from './platform/events';
 import { installOpenApi } from './platform/openapi';
 import { resolveSignInLimits, type SignInLimitOptions } from './platform/auth/signInLimits';
-import { registerSalesLeadRoutes } from './sales/leads/salesLeadRoutes';
-import { registerQuoteRoutes } from './sales/quotes/quoteRoutes';
-import type { FulfillmentOptions } from './ordering/fulfillment/config';
-import { registerFulfillment } from './ordering/fulfillment/routes';
-import { registerProductInventoryRoutes } from './inventory/productRoutes';
 import { registerWipeRoutes } from './platform/devices/wipeRoutes';
+import type { CollectionRulesMap } from './platform/sync/rules';
+import { registerCatalogRoutes } from './catalog';
+import { productDelivery, registerProductInventoryRoutes } from './inventory';
+import {
+  accountSyncRules, orderSyncRules, registerFulfillment, registerOrderingRoutes, type FulfillmentOptions,
+} from './ordering';
+import { leadSyncRules, quoteSyncRules, registerQuoteRoutes, registerSalesLeadRoutes } from './sales';
 
 export interface CentralOptions {
   /** PostgreSQL connection string; when absent, PGlite is used. */
@@ -42,9 +43,9 @@ export interface CentralOptions {
   tokenTtlSeconds?: number;
   /** Fastify request logging (pino); 5xx errors are printed either way. */
   logger?: boolean;
-  /** Fulfillment simulator (fulfillment/config.ts); default manual. */
+  /** Fulfillment simulator (ordering/fulfillment/config.ts); default manual. */
   fulfillment?: FulfillmentOptions;
-  /** Event log and /hub delivery: poll interval, retries and backoff (events/index.ts). */
+  /** Event log and /hub delivery: poll interval, retries and backoff (platform/events/index.ts). */
   events?: EventOptions;
   /** Failed sign-ins tolerated per username+address, address and username before a wait (auth/signInLimits.ts). */
   signInLimits?: SignInLimitOptions;
@@ -65,10 +66,21 @@ export interface Central {
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/**
+ * How each collection's push is judged beyond the schema, from the contexts' doors: the sync
+ * plumbing (platform/sync) knows no business module. Collections not named are stored as normalised.
+ */
+const COLLECTION_RULES: CollectionRulesMap = {
+  orders: orderSyncRules,
+  accounts: accountSyncRules,
+  leads: leadSyncRules,
+  quotes: quoteSyncRules,
+};
+
 export async function createCentral(options: CentralOptions = {}): Promise<Central> {
   const db: Db = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
   try {
-    await migrate(db);
+    await migrate(db, MIGRATIONS);
     await deleteExpiredTokens(db);
     if (options.seed) await seedDemoData(db);
   } catch (error) {
@@ -87,13 +99,14 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   installBearerAuth(app, db);
   const hub = new ChangeHub();
   registerAuthRoutes(app, db, { tokenTtlSeconds: options.tokenTtlSeconds ?? 3600, signInLimits: resolveSignInLimits(options.signInLimits) });
-  registerSyncRoutes(app, db, hub);
+  registerSyncRoutes(app, db, hub, COLLECTION_RULES);
   registerCatalogRoutes(app, db, hub);
   registerStreamRoute(app, db, hub, { heartbeatMs: options.streamHeartbeatMs });
   registerOrderingRoutes(app, db, hub);
   registerSalesLeadRoutes(app, db, hub);
   registerQuoteRoutes(app, db);
-  registerFulfillment(app, db, hub, options.fulfillment);
+  // Delivered orders become TMF637 products: inventory meets ordering's ProductDelivery port.
+  registerFulfillment(app, db, hub, productDelivery, options.fulfillment);
   registerProductInventoryRoutes(app, db);
   registerWipeRoutes(app, db);
   registerEvents(app, db, options.events);

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { OfferingDoc, ProductDoc } from '../../../shared/schemas';
 import { isObject, type JsonObject } from '../platform/json';
-import type { Money, ProductOrder, ProductOrderItem, RelatedParty } from '../ordering/productOrder/productOrderTypes';
+import type { Money, ProductOrder, ProductOrderItem, RelatedParty } from '../ordering';
 import { productHref, type Product, type ProductCharacteristic, type ProductPrice } from './productTypes';
 
 const CATALOG_BASE = '/tmf-api/productCatalogManagement/v4';

@@ -11,7 +11,7 @@ import type { JsonObject } from '../platform/json';
 import { ownerVisibleSql } from '../platform/auth/scope';
 import { filterSql, type AttributeFilter } from '../platform/tmf/listing';
 import { getResource, getVisibleResource, putResource } from '../platform/tmf/resourceStore';
-import type { ProductOrder } from '../ordering/productOrder/productOrderTypes';
+import type { ProductDelivery, ProductOrder } from '../ordering';
 import { isTrackable, productDocOf, productFromOrderItem, productIdFor } from './productFromOrder';
 import { INVENTORY_DOMAIN, PRODUCT_KIND, type Product } from './productTypes';
 
@@ -80,6 +80,9 @@ export async function undeliveredOrderIds(db: Queryable, limit: number): Promise
   );
   return rows.map((row) => row.id);
 }
+
+/** Inventory's side of fulfillment (ordering's ProductDelivery port). */
+export const productDelivery: ProductDelivery = { createProductsForOrder, undeliveredOrderIds };
 
 export async function findVisibleProduct(db: Queryable, user: AuthUser, id: string): Promise<Product | undefined> {
   return getVisibleResource<Product>(db, user, PRODUCT_KIND, id);

@@ -1,5 +1,5 @@
 import { takeWriteLock, type Db } from '../platform/db/db';
-import { seedCatalog } from '../catalog/catalogSeed';
+import { seedCatalog } from '../catalog';
 import { hashPassword } from '../platform/auth/passwords';
 import { insertUserIfAbsent } from '../platform/auth/users';
 import { insertDocIfAbsent, type DocWrite } from '../platform/sync/docs';

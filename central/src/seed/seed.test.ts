@@ -6,7 +6,7 @@ import { VISION_RULE_SETS } from '../../../shared/leads/vision.ruleSets';
 import { ENGINES, startCentral, type TestCentral } from '../test/harness';
 import { api, signIn, type Api } from '../test/client';
 import { schemaProblems } from '../platform/sync/schemaCheck';
-import { SEED_OFFERINGS } from '../catalog/demoCatalog';
+import { SEED_OFFERINGS } from '../catalog';
 import { SEED_ACCOUNTS, SEED_CONTACTS, SEED_LEADS } from './customers';
 
 describe('seed data', () => {

@@ -1,6 +1,6 @@
 import type { Migration } from '../../platform/db/migrations';
 
-/** Versions 300-399, owned by the fulfillment and TMF637 inventory module (see db/migrations.ts). */
+/** Versions 300-399, owned by the fulfillment and TMF637 inventory module (see central/src/migrations.ts). */
 export const FULFILLMENT_MIGRATIONS: readonly Migration[] = [
   {
     version: 300,

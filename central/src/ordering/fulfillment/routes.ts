@@ -6,6 +6,7 @@ import { badRequest, forbidden } from '../../platform/http/errors';
 import type { ChangeHub } from '../../platform/sync/hub';
 import { isObject } from '../../platform/json';
 import { resolveFulfillmentConfig, type FulfillmentOptions } from './config';
+import type { ProductDelivery } from './delivery';
 import { FulfillmentSimulator, type FulfillmentStep } from './simulator';
 
 function assertAdmin(user: AuthUser): void {
@@ -32,9 +33,16 @@ function orderIdOf(body: unknown): string | undefined {
  * `POST /admin/fulfillment/step` with optional {orderId}: one step of that order, or of every
  * order in acknowledged or inProgress; answers {steps: [...]} with what happened.
  * In auto mode a timer steps every eligible order each interval, until the server closes.
+ * `delivery`: the inventory that turns delivered items into products (wired by server.ts).
  */
-export function registerFulfillment(app: FastifyInstance, db: Db, hub: ChangeHub, options: FulfillmentOptions = {}): FulfillmentSimulator {
-  const simulator = new FulfillmentSimulator(db, hub, resolveFulfillmentConfig(options));
+export function registerFulfillment(
+  app: FastifyInstance,
+  db: Db,
+  hub: ChangeHub,
+  delivery: ProductDelivery,
+  options: FulfillmentOptions = {},
+): FulfillmentSimulator {
+  const simulator = new FulfillmentSimulator(db, hub, resolveFulfillmentConfig(options), delivery);
 
   app.get('/admin/fulfillment', async (request) => {
     assertAdmin(currentUser(request));

@@ -5,13 +5,13 @@
  */
 import { takeWriteLock, type Db } from '../../platform/db/db';
 import { HttpError, notFound } from '../../platform/http/errors';
-import { createProductsForOrder, undeliveredOrderIds } from '../../inventory/productStore';
 import { changeOf, type StoredDoc } from '../../platform/sync/docs';
 import type { ChangeHub } from '../../platform/sync/hub';
 import { applyOrderTransition } from '../productOrder/orderLifecycle';
 import { lockProductOrder } from '../productOrder/productOrderStore';
 import type { ProductOrderState } from '../productOrder/productOrderTypes';
 import type { FulfillmentConfig } from './config';
+import type { ProductDelivery } from './delivery';
 import { nextAction, planFulfillment, type FulfillmentPlan } from './plan';
 
 export interface FulfillmentStep {
@@ -36,6 +36,7 @@ export class FulfillmentSimulator {
     private readonly db: Db,
     private readonly hub: ChangeHub,
     readonly config: FulfillmentConfig,
+    private readonly delivery: ProductDelivery,
   ) {}
 
   /** The path this simulator gives an order (the app's order id keys it when there is one). */
@@ -66,7 +67,7 @@ export class FulfillmentSimulator {
       if (action.kind === 'idle') {
         // Completed through another path (the operations desk): its products are still due.
         const late = DELIVERED_STATES.includes(order.state)
-          ? await createProductsForOrder(tx, order, locked.owner, new Date().toISOString())
+          ? await this.delivery.createProductsForOrder(tx, order, locked.owner, new Date().toISOString())
           : undefined;
         const reason = late?.delivered ? `${order.state}: products created for an order completed outside fulfillment` : action.reason;
         const productIds = late?.products.map((product) => product.id) ?? [];
@@ -82,7 +83,7 @@ export class FulfillmentSimulator {
         await tx.query('INSERT INTO fulfillment_fallouts (order_id, fallout) VALUES ($1, $2) ON CONFLICT (order_id) DO NOTHING', [id, action.fallout]);
       }
       const created = DELIVERED_STATES.includes(moved.order.state)
-        ? await createProductsForOrder(tx, moved.order, moved.owner, new Date().toISOString())
+        ? await this.delivery.createProductsForOrder(tx, moved.order, moved.owner, new Date().toISOString())
         : { delivered: false, products: [], docs: [] };
       return {
         step: {
@@ -113,7 +114,7 @@ export class FulfillmentSimulator {
       [MAX_ORDERS_PER_STEP, ...ELIGIBLE_STATES],
     );
     const steps: FulfillmentStep[] = [];
-    const undelivered = await undeliveredOrderIds(this.db, MAX_ORDERS_PER_STEP);
+    const undelivered = await this.delivery.undeliveredOrderIds(this.db, MAX_ORDERS_PER_STEP);
     for (const id of [...rows.map((row) => row.id), ...undelivered]) {
       try {
         const { step, acted } = await this.advance(id, false);

@@ -8,6 +8,7 @@ import type { Db } from '../../platform/db/db';
 import { HttpError } from '../../platform/http/errors';
 import { ingestQueuedOrder } from '../ingest/ingest';
 import { applyOutcome } from '../ingest/orderRules';
+import { MIGRATIONS } from '../../migrations';
 import { migrate } from '../../platform/db/migrations';
 import { openPglite } from '../../platform/db/pglite';
 import { openPostgres } from '../../platform/db/postgres';
@@ -28,7 +29,7 @@ describe.each(ENGINES)('transitionProductOrder on $name', (engine) => {
     const storage = await engine.prepare();
     dispose = storage.dispose;
     db = storage.options.databaseUrl ? await openPostgres(storage.options.databaseUrl) : await openPglite(storage.options.dataDir);
-    await migrate(db);
+    await migrate(db, MIGRATIONS);
     await seedDemoData(db);
   });
   afterAll(async () => {

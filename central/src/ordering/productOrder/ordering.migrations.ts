@@ -1,6 +1,6 @@
 import type { Migration } from '../../platform/db/migrations';
 
-/** Versions 400-499, owned by the TMF622 ordering module (see db/migrations.ts). */
+/** Versions 400-499, owned by the TMF622 ordering module (see central/src/migrations.ts). */
 export const ORDERING_MIGRATIONS: readonly Migration[] = [
   {
     version: 400,

@@ -1,6 +1,6 @@
 import type { Migration } from '../db/migrations';
 
-/** Versions 600-699, owned by the auth module (see db/migrations.ts). */
+/** Versions 600-699, owned by the auth module (see central/src/migrations.ts). */
 export const AUTH_MIGRATIONS: readonly Migration[] = [
   {
     version: 600,

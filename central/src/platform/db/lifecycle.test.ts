@@ -5,7 +5,8 @@ import { createCentral } from '../../server';
 import { ENGINES } from '../../test/harness';
 import { api, signIn } from '../../test/client';
 import { openStream } from '../../test/eventStream';
-import { MIGRATIONS, migrate } from './migrations';
+import { MIGRATIONS } from '../../migrations';
+import { migrate } from './migrations';
 import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 import type { CentralOptions } from '../../server';
@@ -40,7 +41,7 @@ describe.each(ENGINES)('start, restart and stop on $name', (engine) => {
       try {
         const versions = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
         expect(versions.map((row) => row.version)).toEqual(MIGRATIONS.map((migration) => migration.version));
-        expect(await migrate(db)).toEqual([]);
+        expect(await migrate(db, MIGRATIONS)).toEqual([]);
         expect((await db.query<{ n: unknown }>('SELECT count(*) AS n FROM users')).map((row) => Number(row.n))).toEqual([5]);
       } finally {
         await db.close();

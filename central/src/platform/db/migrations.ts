@@ -1,10 +1,3 @@
-import { AUTH_MIGRATIONS } from '../auth/auth.migrations';
-import { CATALOG_MIGRATIONS } from '../../catalog/catalog.migrations';
-import { DEVICE_MIGRATIONS } from '../devices/devices.migrations';
-import { EVENTS_MIGRATIONS } from '../events/events.migrations';
-import { FULFILLMENT_MIGRATIONS } from '../../ordering/fulfillment/fulfillment.migrations';
-import { ORDERING_MIGRATIONS } from '../../ordering/productOrder/ordering.migrations';
-import { SALES_MIGRATIONS } from '../../sales/leads/sales.migrations';
 import { MIGRATION_LOCK_KEY, type Db } from './db';
 
 export interface Migration {
@@ -17,11 +10,12 @@ export interface Migration {
 /**
  * Append only: a released migration is never edited, a change is a new version.
  * Applied in version order at start, each once, recorded in `schema_migrations`.
- * Core tables here (1-99); each feature module keeps its own list in its reserved range:
- * events 100-199, catalog 200-299, fulfillment and inventory 300-399, ordering 400-499,
- * sales and quotes 500-599, auth 600-649, devices (remote wipe) 650-699.
+ * Core tables here (1-99); each module keeps its own list in its reserved range and the
+ * composition root (central/src/migrations.ts) puts them together, so this runner imports
+ * no module: events 100-199, catalog 200-299, fulfillment and inventory 300-399, ordering
+ * 400-499, sales and quotes 500-599, auth 600-649, devices (remote wipe) 650-699.
  */
-const CORE_MIGRATIONS: readonly Migration[] = [
+export const CORE_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'users and tokens',
@@ -118,18 +112,8 @@ const CORE_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-export const MIGRATIONS: readonly Migration[] = [
-  ...CORE_MIGRATIONS,
-  ...EVENTS_MIGRATIONS,
-  ...CATALOG_MIGRATIONS,
-  ...FULFILLMENT_MIGRATIONS,
-  ...ORDERING_MIGRATIONS,
-  ...SALES_MIGRATIONS,
-  ...AUTH_MIGRATIONS,
-  ...DEVICE_MIGRATIONS,
-].sort((a, b) => a.version - b.version);
-
-export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+/** Applies `migrations` (central/src/migrations.ts lists them all) that are not applied yet. */
+export async function migrate(db: Db, migrations: readonly Migration[]): Promise<number[]> {
   const applied: number[] = [];
   for (const migration of migrations) {
     const done = await db.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import type { Migration } from '../db/migrations';
 
-/** Versions 650-699 (the second half of the auth range), owned by the devices module (see db/migrations.ts). */
+/** Versions 650-699 (the second half of the auth range), owned by the devices module (see central/src/migrations.ts). */
 export const DEVICE_MIGRATIONS: readonly Migration[] = [
   {
     version: 650,

@@ -37,9 +37,8 @@ export interface TmfEvent extends JsonObject {
   event: JsonObject;
 }
 
-export async function recordEvent(tx: Queryable, input: EventInput): Promise<TmfEvent> {
-  const now = new Date().toISOString();
-  const event: TmfEvent = {
+function eventOf(input: EventInput, now: string): TmfEvent {
+  return {
     eventId: randomUUID(),
     eventTime: now,
     eventType: input.eventType,
@@ -52,30 +51,51 @@ export async function recordEvent(tx: Queryable, input: EventInput): Promise<Tmf
     ...(input.fieldPath ? { fieldPath: input.fieldPath } : {}),
     event: { [input.resourceName]: input.resource },
   };
-  const rows = await tx.query<{ seq: unknown }>(
-    `INSERT INTO tmf_events (event_id, event_type, domain, resource_name, resource_id, owner, event_time, payload)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb) RETURNING seq`,
-    [event.eventId, event.eventType, event.domain, input.resourceName, input.resource.id, input.owner, now, JSON.stringify(event)],
-  );
-  await enqueueDeliveries(tx, rows[0]?.seq);
+}
+
+export async function recordEvent(tx: Queryable, input: EventInput): Promise<TmfEvent> {
+  const [event] = await recordEvents(tx, [input]);
+  if (!event) throw new Error(`${input.eventType} for ${input.resourceName} ${input.resource.id} was not recorded`);
   return event;
 }
 
 /**
- * Queues the event for every hub subscription of its domain whose query it matches and whose
- * subscriber may see it (the rules of sync/scope.ts: owner null = everyone, admins and
- * integration clients all, a manager their reps', a rep their own). Done in the event's own
+ * Many events in two statements whatever their number (a push batch: one round trip per event
+ * would cap push throughput), logged in the given order with their hub deliveries queued.
+ */
+export async function recordEvents(tx: Queryable, inputs: readonly EventInput[]): Promise<TmfEvent[]> {
+  if (inputs.length === 0) return [];
+  const now = new Date().toISOString();
+  const rows = inputs.map((input) => ({
+    event: eventOf(input, now), resourceName: input.resourceName, resourceId: input.resource.id, owner: input.owner,
+  }));
+  const inserted = await tx.query<{ seq: unknown }>(
+    `INSERT INTO tmf_events (event_id, event_type, domain, resource_name, resource_id, owner, event_time, payload)
+     SELECT r -> 'event' ->> 'eventId', r -> 'event' ->> 'eventType', r -> 'event' ->> 'domain', r ->> 'resourceName',
+            r ->> 'resourceId', r ->> 'owner', $2::timestamptz, r -> 'event'
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(r, n) ORDER BY x.n
+     RETURNING seq`,
+    [JSON.stringify(rows), now],
+  );
+  await enqueueDeliveries(tx, inserted.map((row) => String(row.seq)));
+  return rows.map((row) => row.event);
+}
+
+/**
+ * Queues the events for every hub subscription of their domain whose query they match and whose
+ * subscriber may see them (the rules of platform/auth/scope.ts: owner null = everyone, admins and
+ * integration clients all, a manager their reps', a rep their own). Done in the events' own
  * transaction rather than by a reader following the log: sequence numbers are drawn before
  * commit, so a log reader could pass an event whose transaction commits late and lose it.
  */
-async function enqueueDeliveries(tx: Queryable, seq: unknown): Promise<void> {
+async function enqueueDeliveries(tx: Queryable, seqs: readonly string[]): Promise<void> {
   await tx.query(
     `INSERT INTO event_deliveries (subscription_id, event_seq)
      SELECT s.id, e.seq
        FROM tmf_events e
        JOIN event_subscriptions s ON s.domain = e.domain
        JOIN users u ON u.id = s.subscriber
-      WHERE e.seq = $1
+      WHERE e.seq = ANY($1::bigint[])
         AND (e.owner IS NULL OR u.role IN ('admin', 'integration') OR u.id = e.owner
              OR u.id = (SELECT manager_id FROM users WHERE id = e.owner))
         AND NOT EXISTS (
@@ -83,6 +103,6 @@ async function enqueueDeliveries(tx: Queryable, seq: unknown): Promise<void> {
            WHERE NOT EXISTS (
              SELECT 1 FROM jsonb_array_elements(clause.alternatives) AS alternative(value)
               WHERE e.payload @> alternative.value))`,
-    [seq],
+    [seqs],
   );
 }

@@ -1,6 +1,6 @@
 import type { Migration } from '../db/migrations';
 
-/** Versions 100-199, owned by the events module (see db/migrations.ts). */
+/** Versions 100-199, owned by the events module (see central/src/migrations.ts). */
 export const EVENTS_MIGRATIONS: readonly Migration[] = [
   {
     version: 100,

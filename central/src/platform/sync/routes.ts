@@ -4,12 +4,12 @@ import type { PullResponse } from '../../../../shared/sync/protocol';
 import type { Db } from '../db/db';
 import { currentUser } from '../auth/guard';
 import { badRequest, notFound } from '../http/errors';
-import { COLLECTION_RULES } from './collectionRules';
 import { changeOf, pullDocs, toWire } from './docs';
 import type { ChangeHub } from './hub';
 import { countRemaining } from './pullRemaining';
 import { parsePushBody } from './pushInput';
 import { applyPush } from './pushBatch';
+import type { CollectionRulesMap } from './rules';
 import { assertMayPush } from './writeAccess';
 
 export const DEFAULT_PULL_LIMIT = 100;
@@ -33,7 +33,8 @@ function integerParam(query: Record<string, unknown>, name: string, fallback: nu
   return value;
 }
 
-export function registerSyncRoutes(app: FastifyInstance, db: Db, hub: ChangeHub): void {
+/** `rules`: each collection's push behaviour, wired by server.ts from the contexts' doors. */
+export function registerSyncRoutes(app: FastifyInstance, db: Db, hub: ChangeHub, rules: CollectionRulesMap): void {
   app.get('/sync/:collection/pull', async (request): Promise<PullResponse<CollectionName>> => {
     const user = currentUser(request);
     const collection = collectionParam(request.params);
@@ -55,7 +56,7 @@ export function registerSyncRoutes(app: FastifyInstance, db: Db, hub: ChangeHub)
     assertMayPush(user, collection);
     const items = parsePushBody(collection, request.body);
     const onRowError = (error: unknown) => request.log.error({ err: error }, `a ${collection} push row failed`);
-    const outcome = await applyPush(db, user, collection, items, COLLECTION_RULES[collection] ?? {}, onRowError);
+    const outcome = await applyPush(db, user, collection, items, rules[collection] ?? {}, onRowError);
     hub.publish(outcome.stored.map(changeOf));
     return outcome.response;
   });

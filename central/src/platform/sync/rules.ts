@@ -53,3 +53,9 @@ export interface CollectionRules {
 export function needsRowByRow(rules: CollectionRules): boolean {
   return rules.prepare !== undefined || rules.afterWrite !== undefined;
 }
+
+/**
+ * The rules of each collection that has any, handed to the sync routes by the composition
+ * root (server.ts) from the business contexts' doors: the store itself knows no business module.
+ */
+export type CollectionRulesMap = Partial<Record<CollectionName, CollectionRules>>;

@@ -4,8 +4,7 @@
  * change, delete - with the tracking rows, so a 200-row push is not 1,000 round trips.
  */
 import type { LeadDoc } from '../../../../shared/schemas';
-import type { EventInput } from '../../platform/events/eventLog';
-import { recordEvents } from '../../platform/sync/eventBatch';
+import { recordEvents, type EventInput } from '../../platform/events/eventLog';
 import type { RowContext, WrittenRow } from '../../platform/sync/rules';
 import { changedAttributes } from '../../platform/tmf/resourceChanges';
 import { STATE_ATTRIBUTES } from './salesLeadEvents';

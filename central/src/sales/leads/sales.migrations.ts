@@ -1,6 +1,6 @@
 import type { Migration } from '../../platform/db/migrations';
 
-/** Versions 500-599, owned by the TMF699 sales and TMF648 quote module (see db/migrations.ts). */
+/** Versions 500-599, owned by the TMF699 sales and TMF648 quote module (see central/src/migrations.ts). */
 export const SALES_MIGRATIONS: readonly Migration[] = [
   {
     version: 500,

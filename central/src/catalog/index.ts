@@ -1,0 +1,8 @@
+/**
+ * The catalog context's only door: TMF620 and the projection of the catalog into the reps'
+ * `offerings` documents, with the demo catalog the seed inserts.
+ */
+export { registerCatalogRoutes } from './catalogRoutes';
+export { CATALOG_MIGRATIONS } from './catalog.migrations';
+export { seedCatalog } from './catalogSeed';
+export { SEED_OFFERINGS } from './demoCatalog';
