@@ -112,7 +112,7 @@ export async function requestCancellation(tx: Queryable, user: AuthUser, request
 
   const changed: StoredDoc[] = [];
   const move = async (event: CentralOrderEvent, reason: string, attributes?: Partial<ProductOrder>) => {
-    const result = await applyOrderTransition(tx, locked.order.id, event, reason, { syncDoc: true, ...(attributes ? { attributes } : {}) });
+    const result = await applyOrderTransition(tx, locked.order.id, event, reason, attributes ? { attributes } : {});
     changed.push(...result.changed);
   };
   const refused = refusal(locked.order) ?? (origin === 'acknowledged' ? assessmentDenial(locked.order, request) : undefined);

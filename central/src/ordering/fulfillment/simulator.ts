@@ -76,7 +76,6 @@ export class FulfillmentSimulator {
       }
 
       const moved = await applyOrderTransition(tx, id, { type: action.event }, action.reason, {
-        syncDoc: true,
         ...(action.itemOutcomes ? { itemOutcomes: action.itemOutcomes } : {}),
       });
       if (action.fallout) {

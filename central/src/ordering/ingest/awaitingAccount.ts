@@ -1,9 +1,9 @@
-import { writeDoc, type StoredDoc } from '../../platform/sync/docs';
+import type { StoredDoc } from '../../platform/sync/docs';
 import type { JsonObject } from '../../platform/json';
 import type { CollectionRules, RowContext } from '../../platform/sync/rules';
 import type { OrderDoc } from '../../../../shared/schemas';
 import { ingestQueuedOrder } from './ingest';
-import { applyOutcome } from './orderRules';
+import { writeOrderStatus } from '../productOrder/orderStatus';
 
 interface WaitingRow extends Record<string, unknown> {
   id: string;
@@ -26,10 +26,8 @@ async function submitWaitingOrders(ctx: RowContext, account: StoredDoc): Promise
   );
   const stored: StoredDoc[] = [];
   for (const row of rows) {
-    const outcome = await ingestQueuedOrder(ctx.tx, ctx.user, row.data as unknown as OrderDoc, ctx.now);
-    stored.push(await writeDoc(ctx.tx, {
-      collection: 'orders', id: row.id, owner: ctx.user.id, deleted: false, data: applyOutcome(row.data, outcome),
-    }));
+    const ingested = await ingestQueuedOrder(ctx.tx, ctx.user, row.data as unknown as OrderDoc, ctx.now);
+    stored.push(...ingested.changed, ...(await writeOrderStatus(ctx.tx, row.id, ctx.user.id, ingested.status)));
   }
   return stored;
 }

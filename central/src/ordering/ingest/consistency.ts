@@ -132,3 +132,36 @@ export function holdReason(findings: readonly ReviewFinding[]): string {
   const kinds = [...new Set(findings.map((finding) => finding.kind))];
   return `Held for ${kinds.join(' and ')} review: ${findings.map((finding) => finding.text).join('; ')}`;
 }
+
+/** What the consistency check reads of a new order, however it arrived (app push or TMF622 POST). */
+export interface OrderToCheck {
+  /** The customer account; a TMF622 order may name none (it is then not checked). */
+  customerId: string | undefined;
+  offeringIds: readonly string[];
+  /** The lines that state a price; only those are repriced. */
+  lines: readonly QuotedLine[];
+  /** The order's totals in cents: the credit exposure. */
+  totals: { oneTime: number; recurring: number; currency: string };
+}
+
+export interface ConsistencyResult {
+  /** Reasons to reject the order. */
+  problems: string[];
+  /** Reasons to hold it for review once acknowledged. */
+  findings: ReviewFinding[];
+}
+
+/** The whole check: problems reject the order; without problems, findings hold it for review. */
+export async function checkConsistency(tx: Queryable, submitter: AuthUser, order: OrderToCheck): Promise<ConsistencyResult> {
+  const problems: string[] = [];
+  const customer = order.customerId ? await customerAccount(tx, submitter, order.customerId) : undefined;
+  if (customer && 'problem' in customer) problems.push(customer.problem);
+  problems.push(...(await offeringProblems(tx, order.offeringIds)));
+  if (problems.length > 0) return { problems, findings: [] };
+  const findings = await priceFindings(tx, order.lines);
+  if (customer && 'account' in customer) {
+    const credit = creditFinding(customer.account, order.totals.oneTime, order.totals.recurring, order.totals.currency);
+    if (credit) findings.push(credit);
+  }
+  return { problems, findings };
+}

@@ -1,22 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { OrderDoc } from '../../../../shared/schemas';
 import type { Queryable } from '../../platform/db/db';
 import type { AuthUser } from '../../platform/auth/users';
-import { loadDoc } from '../../platform/sync/docs';
-import type { StoredProductOrder } from '../productOrder/productOrderStore';
+import { loadDoc, type StoredDoc } from '../../platform/sync/docs';
+import { statusOf, type OrderStatus } from '../productOrder/orderStatus';
+import { placeProductOrder, type OrderRequest } from '../productOrder/placeProductOrder';
 import { findByExternalId } from '../productOrder/productOrderStore';
-import { createWithReview } from './createWithReview';
-import { creditFinding, customerAccount, offeringProblems, priceFindings, type QuotedLine, type ReviewFinding } from './consistency';
-import { lineNumber, productOrderFromOrder, stateReasonOf, type IngestDecision } from './productOrderFromOrder';
-
-export type IngestOutcome =
-  /** No ProductOrder yet: the order's account has not reached the central system. */
-  | { kind: 'waiting'; reason: string }
-  | { kind: 'ingested'; state: string; tmfOrderId: string; reason: string | undefined };
-
-function outcomeOf(stored: StoredProductOrder): IngestOutcome {
-  return { kind: 'ingested', state: stored.order.state, tmfOrderId: stored.order.id, reason: stateReasonOf(stored.order) };
-}
+import type { QuotedLine } from './consistency';
+import { lineNumber, productOrderFromOrder } from './productOrderFromOrder';
 
 export function waitingForAccountReason(accountId: string): string {
   return `Waiting for account ${accountId} to sync; the order is submitted as soon as it arrives`;
@@ -34,34 +24,38 @@ function quotedLines(order: OrderDoc): QuotedLine[] {
   }));
 }
 
+/** A queued app order as an order for the one creation pipeline; its id is the externalId. */
+function orderRequestOf(order: OrderDoc, submitter: AuthUser): OrderRequest {
+  return {
+    externalId: order.id,
+    customerId: order.accountId,
+    offeringIds: order.items.map((line) => line.offeringId),
+    lines: quotedLines(order),
+    totals: order.totals,
+    build: (decision, id, orderDate) => productOrderFromOrder(order, submitter, decision, id, orderDate),
+  };
+}
+
+export interface Ingested {
+  /** What the order document must show. */
+  status: OrderStatus;
+  /** Synced documents the pipeline wrote (the order document, through orderStatus.ts). */
+  changed: StoredDoc[];
+}
+
 /**
- * TMF622 business consistency check and creation of the ProductOrder for a queued order:
- * `rejected` when it cannot be accepted, `acknowledged` when it can, then `held` (through
- * inProgress, the TMF622 path) when its prices or the account's credit need a review.
- * Exactly one ProductOrder per order id, whatever the retries: an existing one is returned,
- * and the insert itself is guarded by the UNIQUE external_id.
+ * The ProductOrder of a queued app order, through the pipeline TMF622 POST uses too
+ * (placeProductOrder): `rejected`, `acknowledged`, or held for review. Exactly one ProductOrder
+ * per order id, whatever the retries: an existing one is returned, and the insert itself is
+ * guarded by the UNIQUE external_id. Waits (no ProductOrder) while the account is not here.
  */
-export async function ingestQueuedOrder(tx: Queryable, submitter: AuthUser, order: OrderDoc, now: string): Promise<IngestOutcome> {
+export async function ingestQueuedOrder(tx: Queryable, submitter: AuthUser, order: OrderDoc, now: string): Promise<Ingested> {
   const existing = await findByExternalId(tx, order.id);
-  if (existing) return outcomeOf(existing);
-
+  if (existing) return { status: statusOf(existing.order), changed: [] };
   // Collections sync independently: an account created offline may arrive after its order.
-  if (!(await loadDoc(tx, 'accounts', order.accountId))) return { kind: 'waiting', reason: waitingForAccountReason(order.accountId) };
-
-  const problems: string[] = [];
-  const customer = await customerAccount(tx, submitter, order.accountId);
-  if ('problem' in customer) problems.push(customer.problem);
-  problems.push(...(await offeringProblems(tx, order.items.map((line) => line.offeringId))));
-  const decision: IngestDecision = problems.length > 0
-    ? { state: 'rejected', reason: `Rejected: ${problems.join('; ')}` }
-    : { state: 'acknowledged', reason: 'Acknowledged: the order passed the business consistency check' };
-
-  const findings: ReviewFinding[] = [];
-  if (problems.length === 0 && 'account' in customer) {
-    findings.push(...(await priceFindings(tx, quotedLines(order))));
-    const credit = creditFinding(customer.account, order.totals.oneTime, order.totals.recurring, order.totals.currency);
-    if (credit) findings.push(credit);
+  if (!(await loadDoc(tx, 'accounts', order.accountId))) {
+    return { status: { kind: 'waiting', reason: waitingForAccountReason(order.accountId) }, changed: [] };
   }
-  const productOrder = productOrderFromOrder(order, submitter, decision, randomUUID(), now);
-  return outcomeOf((await createWithReview(tx, productOrder, submitter.id, findings)).stored);
+  const placed = await placeProductOrder(tx, submitter, orderRequestOf(order, submitter), now);
+  return { status: statusOf(placed.stored.order), changed: placed.changed };
 }

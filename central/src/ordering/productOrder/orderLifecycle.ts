@@ -7,12 +7,13 @@ import type { OrderEvent } from '../../../../shared/machines/order.machine';
 import { takeWriteLock, type Db, type Queryable } from '../../platform/db/db';
 import { badRequest, HttpError, notFound } from '../../platform/http/errors';
 import { STATE_REASON_NOTE, withCentralNote } from '../ingest/productOrderFromOrder';
-import { changeOf, loadDoc, writeDoc, type StoredDoc } from '../../platform/sync/docs';
+import { changeOf, type StoredDoc } from '../../platform/sync/docs';
 import type { ChangeHub } from '../../platform/sync/hub';
 import {
   defaultReason, FINAL_ORDER_STATES, forbiddenTransitionReason, isCancellationOrigin, isCentralEvent, itemsInState,
   nextOrderState, partialOutcomeProblem, type ItemOutcome,
 } from './orderStates';
+import { mirrorOrderStatus } from './orderStatus';
 import { recordProductOrderEvent } from './productOrderEvents';
 import { insertProductOrder, lockProductOrder, updateProductOrder, type StoredProductOrder } from './productOrderStore';
 import type { ProductOrder } from './productOrderTypes';
@@ -31,26 +32,16 @@ export interface TransitionResult {
   changed: StoredDoc[];
 }
 
-/** The rep's `orders` document shows the new status and reason; pulled like any change. */
-async function syncOrderDoc(tx: Queryable, order: ProductOrder, owner: string, reason: string): Promise<StoredDoc[]> {
-  if (!order.externalId) return [];
-  const doc = await loadDoc(tx, 'orders', order.externalId);
-  // A TMF622 client's externalId may collide with nothing or with someone else's document: only the owner's counts.
-  if (!doc || doc.deleted || doc.owner !== owner) return [];
-  const data = { ...doc.data, status: order.state, stateReason: reason, tmfOrderId: order.id };
-  return [await writeDoc(tx, { collection: 'orders', id: doc.id, owner, deleted: false, data })];
-}
-
 /**
- * transitionProductOrder inside a caller's transaction. `syncDoc` false when the caller writes
- * the order document itself (the push that ingests it).
+ * transitionProductOrder inside a caller's transaction; the rep's order document shows the new
+ * state (orderStatus.ts) in the same transaction, whoever moved the order.
  */
 export async function applyOrderTransition(
   tx: Queryable,
   id: string,
   event: OrderEvent,
   reason: string | undefined,
-  options: TransitionOptions & { syncDoc: boolean },
+  options: TransitionOptions = {},
 ): Promise<TransitionResult> {
   if (!isCentralEvent(event)) throw badRequest(`${event.type} is an app event; the central system changes orders with central.* events`);
   // The write lock before the row lock: the order every synced write takes them in.
@@ -81,7 +72,7 @@ export async function applyOrderTransition(
 
   await recordProductOrderEvent(tx, 'ProductOrderStateChangeEvent', order, locked.owner, { description: text });
   if (next === 'pending') await recordProductOrderEvent(tx, 'ProductOrderInformationRequiredEvent', order, locked.owner, { description: text });
-  const changed = options.syncDoc ? await syncOrderDoc(tx, order, locked.owner, text) : [];
+  const changed = await mirrorOrderStatus(tx, order, locked.owner);
   return { order, owner: locked.owner, changed };
 }
 
@@ -98,18 +89,22 @@ export async function transitionProductOrder(
   reason?: string,
   options: TransitionOptions = {},
 ): Promise<ProductOrder> {
-  const result = await db.transaction((tx) => applyOrderTransition(tx, id, event, reason, { ...options, syncDoc: true }));
+  const result = await db.transaction((tx) => applyOrderTransition(tx, id, event, reason, options));
   hub.publish(result.changed.map(changeOf));
   return result.order;
 }
 
-/** Stores a new order once (UNIQUE externalId) and records ProductOrderCreateEvent when it is new. */
+/**
+ * Stores a new order once (UNIQUE externalId); when it is new, records ProductOrderCreateEvent
+ * and shows its first state on the owner's order document. `changed`: the documents written.
+ */
 export async function createProductOrder(
   tx: Queryable,
   order: ProductOrder,
   owner: string,
-): Promise<{ created: boolean; stored: StoredProductOrder }> {
+): Promise<{ created: boolean; stored: StoredProductOrder; changed: StoredDoc[] }> {
   const result = await insertProductOrder(tx, order, owner);
-  if (result.created) await recordProductOrderEvent(tx, 'ProductOrderCreateEvent', order, owner);
-  return result;
+  if (!result.created) return { ...result, changed: [] };
+  await recordProductOrderEvent(tx, 'ProductOrderCreateEvent', order, owner);
+  return { ...result, changed: await mirrorOrderStatus(tx, order, owner) };
 }

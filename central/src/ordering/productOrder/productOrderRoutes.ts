@@ -1,25 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../platform/db/db';
 import { currentUser } from '../../platform/auth/guard';
 import { HttpError, notFound } from '../../platform/http/errors';
-import { createWithReview } from '../ingest/createWithReview';
-import { STATE_REASON_NOTE } from '../ingest/productOrderFromOrder';
-import { isObject } from '../../platform/json';
+import { changeOf } from '../../platform/sync/docs';
+import type { ChangeHub } from '../../platform/sync/hub';
 import { parseListQuery, selectFields, sendPage } from '../../platform/tmf/listing';
 import { ownerIsVisible } from '../../platform/auth/scope';
-import { checkProductOrderCreate } from './productOrderCheck';
+import { placeProductOrder } from './placeProductOrder';
+import { productOrderRequest } from './productOrderRequest';
 import { parseProductOrderCreate } from './productOrderInput';
 import { findByExternalId, findVisible, listVisible } from './productOrderStore';
-import { PRODUCT_ORDER_BASE, productOrderHref, type ProductOrder, type ProductOrderItem } from './productOrderTypes';
-
-function withState(items: readonly unknown[], state: string): ProductOrderItem[] {
-  return items.filter(isObject).map((item) => ({
-    ...(item as ProductOrderItem),
-    state,
-    ...(Array.isArray(item.productOrderItem) ? { productOrderItem: withState(item.productOrderItem, state) } : {}),
-  }));
-}
+import { PRODUCT_ORDER_BASE, type ProductOrder } from './productOrderTypes';
 
 function located(reply: FastifyReply, order: ProductOrder, status: 200 | 201): ProductOrder {
   reply.code(status).header('Location', order.href);
@@ -27,7 +18,7 @@ function located(reply: FastifyReply, order: ProductOrder, status: 200 | 201): P
 }
 
 /** TMF622 Product Ordering v4: POST and GET (the mandatory operations of the conformance profile). */
-export function registerProductOrderRoutes(app: FastifyInstance, db: Db): void {
+export function registerProductOrderRoutes(app: FastifyInstance, db: Db, hub: ChangeHub): void {
   const base = `${PRODUCT_ORDER_BASE}/productOrder`;
 
   app.post(base, async (request, reply) => {
@@ -42,26 +33,10 @@ export function registerProductOrderRoutes(app: FastifyInstance, db: Db): void {
         throw new HttpError(409, 'conflict', `externalId ${externalId} is already used by another party's order; use a new externalId`);
       }
     }
-    const items = input.productOrderItem as unknown[];
-    const { created, stored } = await db.transaction(async (tx) => {
-      const { problems, findings } = await checkProductOrderCreate(tx, user, input);
-      const state = problems.length > 0 ? 'rejected' : 'acknowledged';
-      const reason = problems.length > 0 ? `Rejected: ${problems.join('; ')}` : 'Acknowledged: the order passed the business consistency check';
-      const id = randomUUID();
-      const orderDate = new Date().toISOString();
-      const notes = Array.isArray(input.note) ? input.note.filter(isObject).map((note) => note as { text: string }) : [];
-      const order: ProductOrder = {
-        '@type': 'ProductOrder',
-        ...input,
-        id,
-        href: productOrderHref(id),
-        orderDate,
-        state,
-        productOrderItem: withState(items, state),
-        note: [...notes, { id: STATE_REASON_NOTE, author: 'Outpost central system', date: orderDate, text: reason }],
-      };
-      return createWithReview(tx, order, user.id, findings);
-    });
+    const { created, stored, changed } = await db.transaction((tx) =>
+      placeProductOrder(tx, user, productOrderRequest(input), new Date().toISOString()));
+    // A rep's own order document with this externalId shows the new order's state.
+    hub.publish(changed.map(changeOf));
     if (!created && !(await ownerIsVisible(db, user, stored.owner))) {
       throw new HttpError(409, 'conflict', `externalId ${externalId ?? ''} is already used by another party's order; use a new externalId`);
     }

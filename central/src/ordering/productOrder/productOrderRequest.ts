@@ -1,21 +1,14 @@
 /**
- * The business consistency check of TMF622 POST /productOrder: the same rules as the app's
- * order ingest (orders/consistency.ts), read from a ProductOrder_Create body.
+ * A TMF622 ProductOrder_Create body as an order for the one creation pipeline
+ * (placeProductOrder.ts): the customer, the offerings and the quoted prices the business
+ * consistency check reads, and how the new ProductOrder is built from the body.
  */
-import type { AuthUser } from '../../platform/auth/users';
-import type { Queryable } from '../../platform/db/db';
-import {
-  creditFinding, customerAccount, offeringProblems, priceFindings, type QuotedLine, type ReviewFinding,
-} from '../ingest/consistency';
 import { isObject, type JsonObject } from '../../platform/json';
+import type { QuotedLine } from '../ingest/consistency';
+import { STATE_REASON_NOTE } from '../ingest/productOrderFromOrder';
+import type { OrderRequest } from './placeProductOrder';
 import { referencedOfferings } from './productOrderInput';
-
-export interface ConsistencyResult {
-  /** Reasons to reject the order. */
-  problems: string[];
-  /** Reasons to hold it for review once acknowledged. */
-  findings: ReviewFinding[];
-}
+import { productOrderHref, type ProductOrder, type ProductOrderItem } from './productOrderTypes';
 
 /** The party the order is for: `role: "customer"` (the CTK's party without a role is not checked). */
 function customerId(parties: readonly unknown[]): string | undefined {
@@ -58,21 +51,37 @@ export function quotedLinesOf(items: readonly unknown[]): QuotedLine[] {
   return lines;
 }
 
-export async function checkProductOrderCreate(tx: Queryable, submitter: AuthUser, input: JsonObject): Promise<ConsistencyResult> {
-  const items = input.productOrderItem as unknown[];
-  const problems: string[] = [];
-  const accountId = customerId(input.relatedParty as unknown[]);
-  const customer = accountId ? await customerAccount(tx, submitter, accountId) : undefined;
-  if (customer && 'problem' in customer) problems.push(customer.problem);
-  problems.push(...(await offeringProblems(tx, referencedOfferings(items))));
-  if (problems.length > 0) return { problems, findings: [] };
+function withState(items: readonly unknown[], state: string): ProductOrderItem[] {
+  return items.filter(isObject).map((item) => ({
+    ...(item as ProductOrderItem),
+    state,
+    ...(Array.isArray(item.productOrderItem) ? { productOrderItem: withState(item.productOrderItem, state) } : {}),
+  }));
+}
 
+/** `input`: a body parseProductOrderCreate accepted. */
+export function productOrderRequest(input: JsonObject): OrderRequest {
+  const items = input.productOrderItem as unknown[];
   const lines = quotedLinesOf(items);
-  const findings = await priceFindings(tx, lines);
-  if (customer && 'account' in customer) {
-    const total = (pick: (line: QuotedLine) => number) => lines.reduce((sum, line) => sum + pick(line), 0);
-    const credit = creditFinding(customer.account, total((l) => l.oneTime), total((l) => l.recurring), lines[0]?.currency ?? 'USD');
-    if (credit) findings.push(credit);
-  }
-  return { problems, findings };
+  const total = (pick: (line: QuotedLine) => number) => lines.reduce((sum, line) => sum + pick(line), 0);
+  return {
+    externalId: typeof input.externalId === 'string' ? input.externalId : undefined,
+    customerId: customerId(input.relatedParty as unknown[]),
+    offeringIds: referencedOfferings(items),
+    lines,
+    totals: { oneTime: total((l) => l.oneTime), recurring: total((l) => l.recurring), currency: lines[0]?.currency ?? 'USD' },
+    build: (decision, id, orderDate): ProductOrder => {
+      const notes = Array.isArray(input.note) ? input.note.filter(isObject).map((note) => note as { text: string }) : [];
+      return {
+        '@type': 'ProductOrder',
+        ...input,
+        id,
+        href: productOrderHref(id),
+        orderDate,
+        state: decision.state,
+        productOrderItem: withState(items, decision.state),
+        note: [...notes, { id: STATE_REASON_NOTE, author: 'Outpost central system', date: orderDate, text: decision.reason }],
+      };
+    },
+  };
 }
