@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 /**
  * Every answer of the API is personal or changes from one request to the next (pulls carry a
  * rep's contacts): no browser or proxy may keep a copy. Chromium's HTTP cache held pull
- * responses before this. The event stream writes its own headers (sync/stream.ts).
+ * responses before this. The event stream writes its own headers (platform/sync/stream.ts).
  */
 export const NO_STORE = 'no-store';
 
