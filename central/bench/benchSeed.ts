@@ -4,10 +4,10 @@
  * straight into the database before the central system starts on it. Never part of the demo seed.
  */
 import { randomUUID } from 'node:crypto';
-import { takeWriteLock, type Db } from '../src/db/db';
+import { takeWriteLock, type Db } from '../src/platform/db/db';
 import { SEED_ACCOUNTS } from '../src/seed/customers';
-import { insertDocIfAbsent } from '../src/sync/docs';
-import type { JsonObject } from '../src/sync/json';
+import { insertDocIfAbsent } from '../src/platform/sync/docs';
+import type { JsonObject } from '../src/platform/json';
 import { insertExtraUsers } from '../src/test/extraUsers';
 import { newLead } from '../src/test/fixtures';
 

@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { Db } from '../src/db/db';
-import { migrate } from '../src/db/migrations';
-import { openPglite } from '../src/db/pglite';
-import { openPostgres } from '../src/db/postgres';
+import type { Db } from '../src/platform/db/db';
+import { MIGRATIONS } from '../src/migrations';
+import { migrate } from '../src/platform/db/migrations';
+import { openPglite } from '../src/platform/db/pglite';
+import { openPostgres } from '../src/platform/db/postgres';
 import { seedDemoData } from '../src/seed';
 import type { CentralOptions } from '../src/server';
 import { freshPostgresDatabase } from '../src/test/harness';
@@ -30,7 +31,7 @@ export interface BenchStorage {
 }
 
 async function migratedAndSeeded(db: Db): Promise<Db> {
-  await migrate(db);
+  await migrate(db, MIGRATIONS);
   await seedDemoData(db);
   return db;
 }

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { DESKTOP_CLIENT_ID, type TokenResponse } from '../../shared/sync/protocol';
 import { formatRow, type BenchMeasure } from '../../test/bench/report';
-import { openPostgres } from '../src/db/postgres';
+import { openPostgres } from '../src/platform/db/postgres';
 import { createCentral } from '../src/server';
 import { newLead } from '../src/test/fixtures';
 import { postgresServer, postgresStorage } from './engines';

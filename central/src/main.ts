@@ -10,7 +10,7 @@
  * OUTPOST_DEMO=1 for the demo company (`npm start`): CORS also allows local http origins by default.
  */
 import { resolve } from 'node:path';
-import { fulfillmentOptionsFromEnv } from './fulfillment/config';
+import { fulfillmentOptionsFromEnv } from './ordering';
 import { DEFAULT_STREAM_HEARTBEAT_MS } from '../../shared/sync/protocol';
 import { createCentral } from './server';
 

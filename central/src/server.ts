@@ -1,33 +1,34 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { registerAuthRoutes } from './auth/routes';
-import { registerCatalogRoutes } from './catalog/catalogRoutes';
-import { installBearerAuth } from './auth/guard';
-import { installSessionEnds } from './auth/sessionEnds';
-import { deleteExpiredTokens } from './auth/tokens';
-import type { Db } from './db/db';
-import { migrate } from './db/migrations';
-import { openPglite } from './db/pglite';
-import { openPostgres } from './db/postgres';
-import { defaultCorsOrigins, installCors } from './http/cors';
-import { installBodyDepthLimit } from './http/bodyDepth';
-import { installUnsafeTextCheck } from './http/unsafeBody';
-import { installNoStore } from './http/noStore';
-import { installEmptyBodyTolerance } from './http/emptyBody';
-import { answerFrameworkError, installErrorHandling } from './http/errors';
+import { registerAuthRoutes } from './platform/auth/routes';
+import { installBearerAuth } from './platform/auth/guard';
+import { installSessionEnds } from './platform/auth/sessionEnds';
+import { deleteExpiredTokens } from './platform/auth/tokens';
+import type { Db } from './platform/db/db';
+import { MIGRATIONS } from './migrations';
+import { migrate } from './platform/db/migrations';
+import { openPglite } from './platform/db/pglite';
+import { openPostgres } from './platform/db/postgres';
+import { defaultCorsOrigins, installCors } from './platform/http/cors';
+import { installBodyDepthLimit } from './platform/http/bodyDepth';
+import { installUnsafeTextCheck } from './platform/http/unsafeBody';
+import { installNoStore } from './platform/http/noStore';
+import { installEmptyBodyTolerance } from './platform/http/emptyBody';
+import { answerFrameworkError, installErrorHandling } from './platform/http/errors';
 import { seedDemoData } from './seed';
-import { ChangeHub } from './sync/hub';
-import { registerSyncRoutes } from './sync/routes';
-import { registerStreamRoute } from './sync/stream';
-import { registerOrderingRoutes } from './tmf/orderingRoutes';
-import { registerEvents, type EventOptions } from './events';
-import { installOpenApi } from './openapi';
-import { resolveSignInLimits, type SignInLimitOptions } from './auth/signInLimits';
-import { registerSalesLeadRoutes } from './sales/salesLeadRoutes';
-import { registerQuoteRoutes } from './quotes/quoteRoutes';
-import type { FulfillmentOptions } from './fulfillment/config';
-import { registerFulfillment } from './fulfillment/routes';
-import { registerProductInventoryRoutes } from './inventory/productRoutes';
-import { registerWipeRoutes } from './devices/wipeRoutes';
+import { ChangeHub } from './platform/sync/hub';
+import { registerSyncRoutes } from './platform/sync/routes';
+import { registerStreamRoute } from './platform/sync/stream';
+import { registerEvents, type EventOptions } from './platform/events';
+import { installOpenApi } from './platform/openapi';
+import { resolveSignInLimits, type SignInLimitOptions } from './platform/auth/signInLimits';
+import { registerWipeRoutes } from './platform/devices/wipeRoutes';
+import type { CollectionRulesMap } from './platform/sync/rules';
+import { registerCatalogRoutes } from './catalog';
+import { productDelivery, registerProductInventoryRoutes } from './inventory';
+import {
+  accountSyncRules, orderSyncRules, registerFulfillment, registerOrderingRoutes, type FulfillmentOptions,
+} from './ordering';
+import { leadSyncRules, quoteSyncRules, registerQuoteRoutes, registerSalesLeadRoutes } from './sales';
 
 export interface CentralOptions {
   /** PostgreSQL connection string; when absent, PGlite is used. */
@@ -44,9 +45,9 @@ export interface CentralOptions {
   tokenTtlSeconds?: number;
   /** Fastify request logging (pino); 5xx errors are printed either way. */
   logger?: boolean;
-  /** Fulfillment simulator (fulfillment/config.ts); default manual. */
+  /** Fulfillment simulator (ordering/fulfillment/config.ts); default manual. */
   fulfillment?: FulfillmentOptions;
-  /** Event log and /hub delivery: poll interval, retries and backoff (events/index.ts). */
+  /** Event log and /hub delivery: poll interval, retries and backoff (platform/events/index.ts). */
   events?: EventOptions;
   /** Failed sign-ins tolerated per username+address, address and username before a wait (auth/signInLimits.ts). */
   signInLimits?: SignInLimitOptions;
@@ -67,10 +68,21 @@ export interface Central {
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/**
+ * How each collection's push is judged beyond the schema, from the contexts' doors: the sync
+ * plumbing (platform/sync) knows no business module. Collections not named are stored as normalised.
+ */
+const COLLECTION_RULES: CollectionRulesMap = {
+  orders: orderSyncRules,
+  accounts: accountSyncRules,
+  leads: leadSyncRules,
+  quotes: quoteSyncRules,
+};
+
 export async function createCentral(options: CentralOptions = {}): Promise<Central> {
   const db: Db = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
   try {
-    await migrate(db);
+    await migrate(db, MIGRATIONS);
     await deleteExpiredTokens(db);
     if (options.seed) await seedDemoData(db);
   } catch (error) {
@@ -91,13 +103,14 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   installSessionEnds(app);
   const hub = new ChangeHub();
   registerAuthRoutes(app, db, { tokenTtlSeconds: options.tokenTtlSeconds ?? 3600, signInLimits: resolveSignInLimits(options.signInLimits) });
-  registerSyncRoutes(app, db, hub);
+  registerSyncRoutes(app, db, hub, COLLECTION_RULES);
   registerCatalogRoutes(app, db, hub);
   registerStreamRoute(app, db, hub, { heartbeatMs: options.streamHeartbeatMs });
   registerOrderingRoutes(app, db, hub);
   registerSalesLeadRoutes(app, db, hub);
   registerQuoteRoutes(app, db);
-  registerFulfillment(app, db, hub, options.fulfillment);
+  // Delivered orders become TMF637 products: inventory meets ordering's ProductDelivery port.
+  registerFulfillment(app, db, hub, productDelivery, options.fulfillment);
   registerProductInventoryRoutes(app, db);
   registerWipeRoutes(app, db);
   registerEvents(app, db, options.events);

@@ -107,7 +107,7 @@ export function resolveConflict<T extends Record<string, unknown>>(input: { newD
   return master;
 }
 
-/** Fields the central system rewrites when it stores a push (central/src/sync/pushRow.ts). */
+/** Fields the central system rewrites when it stores a push (central/src/platform/sync/pushRow.ts). */
 const SERVER_NORMALISED_FIELDS: ReadonlySet<string> = new Set(['owner', 'createdAt', 'syncPending', 'syncError']);
 
 function storedForm(doc: Record<string, unknown>): Record<string, unknown> {

@@ -61,8 +61,10 @@ describe('installed products in the app', () => {
       return found.length > 0 ? found : undefined;
     });
     expect(product).toMatchObject({ owner: alex.user.id, offeringId: 'off-fibre-internet', status: 'active', orderId: order.id, syncPending: false });
-    // The product and the completed order come down in two collections' pulls, in either order.
-    await waitFor('the order to be completed', async () => (await laptop.db.orders.findOne(order.id).exec())?.status === 'completed');
+    // Orders and products replicate independently (one pull per collection and change event), so
+    // the product may land before the order's pull that brings `completed`: wait for both.
+    await waitFor('the order to show completed', async () =>
+      ((await laptop.db.orders.findOne(order.id).exec())?.status === 'completed' ? true : undefined));
     await waitForStatus(laptop.sync, 'nothing pending', (s) => s.pending === 0 && s.online);
   });
 });

@@ -1,6 +1,6 @@
-import type { Migration } from '../db/migrations';
+import type { Migration } from '../platform/db/migrations';
 
-/** Versions 200-299, owned by the TMF620 catalog module (see db/migrations.ts). */
+/** Versions 200-299, owned by the TMF620 catalog module (see central/src/migrations.ts). */
 export const CATALOG_MIGRATIONS: readonly Migration[] = [
   {
     version: 200,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openPglite } from '../db/pglite';
-import { openPostgres } from '../db/postgres';
+import { openPglite } from '../platform/db/pglite';
+import { openPostgres } from '../platform/db/postgres';
 import { expectApiError, signIn, type Json } from '../test/client';
 import { catalogClient } from '../test/catalogClient';
 import { startCentralOn } from '../test/centralOn';

@@ -1,6 +1,6 @@
-import { badRequest } from '../http/errors';
-import { profileProblems } from '../tmf/profileRules';
-import { isObject, type JsonObject } from '../sync/json';
+import { badRequest } from '../platform/http/errors';
+import { isObject, type JsonObject } from '../platform/json';
+import { profileProblems } from '../platform/tmf/profileRules';
 import { CATALOG_PROFILE } from './catalogProfile';
 import { CATALOG_REFERENCES, CREATE_ATTRIBUTES, SERVER_OWNED, UPDATE_EXCLUDED, type AttributeType } from './catalogSpec';
 import { TYPE_NAMES, type CatalogResourceName } from './catalogTypes';

@@ -4,7 +4,7 @@
  * tests that cover them). `response` rules are the provider's to fill; `both` rules are
  * also refused in requests, so a stored resource always meets them.
  */
-import type { ProfileRule } from '../tmf/profileRules';
+import type { ProfileRule } from '../platform/tmf/profileRules';
 import type { CatalogResourceName } from './catalogTypes';
 
 const bundle = (node: Record<string, unknown>) => node.isBundle === true;

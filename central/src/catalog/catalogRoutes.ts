@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { currentUser } from '../auth/guard';
-import type { AuthUser } from '../auth/users';
-import type { Db } from '../db/db';
-import { forbidden, notFound } from '../http/errors';
-import type { ChangeHub } from '../sync/hub';
-import { parseListQuery, selectFields, sendPage } from '../tmf/listing';
-import { getResource, getVisibleResource, listVisibleResources } from '../tmf/resourceStore';
+import { currentUser } from '../platform/auth/guard';
+import type { AuthUser } from '../platform/auth/users';
+import type { Db } from '../platform/db/db';
+import { forbidden, notFound } from '../platform/http/errors';
+import type { ChangeHub } from '../platform/sync/hub';
+import { parseListQuery, selectFields, sendPage } from '../platform/tmf/listing';
+import { getResource, getVisibleResource, listVisibleResources } from '../platform/tmf/resourceStore';
 import { CATALOG_BASE, CATALOG_RESOURCES, TYPE_NAMES, type CatalogResource, type CatalogResourceName } from './catalogTypes';
 import { createCatalogResource, deleteCatalogResource, patchCatalogResource, type CatalogWrite } from './catalogWrite';
 

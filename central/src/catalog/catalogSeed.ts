@@ -1,5 +1,5 @@
-import type { Queryable } from '../db/db';
-import { CATALOG_VERSION, SEED_OFFERINGS } from '../seed/catalog';
+import type { Queryable } from '../platform/db/db';
+import { CATALOG_VERSION, SEED_OFFERINGS } from './demoCatalog';
 import { catalogFromOfferings } from './catalogFromOfferings';
 import { CATALOG_RESOURCES } from './catalogTypes';
 import { rebuildOfferingDocs } from './offeringSync';

@@ -1,6 +1,6 @@
-import type { Queryable } from '../db/db';
-import { badRequest, HttpError } from '../http/errors';
-import { isObject, type JsonObject } from '../sync/json';
+import type { Queryable } from '../platform/db/db';
+import { badRequest, HttpError } from '../platform/http/errors';
+import { isObject, type JsonObject } from '../platform/json';
 import { CATALOG_REFERENCES, type CatalogReference } from './catalogSpec';
 import { TYPE_NAMES, type CatalogResource, type CatalogResourceName } from './catalogTypes';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferingDoc } from '../../../shared/schemas';
-import { SEED_OFFERINGS } from '../seed/catalog';
+import { SEED_OFFERINGS } from './demoCatalog';
 import { ENGINES, startCentral, type TestCentral } from '../test/harness';
 import { api, expectApiError, pullAll, signIn, type Api, type Json } from '../test/client';
 import { catalogClient, type CatalogClient } from '../test/catalogClient';

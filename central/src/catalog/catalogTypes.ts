@@ -1,4 +1,4 @@
-import type { JsonObject } from '../sync/json';
+import type { JsonObject } from '../platform/json';
 
 /** TMF620 Product Catalog Management v4 (swagger basePath). */
 export const CATALOG_BASE = '/tmf-api/productCatalogManagement/v4';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_OFFERINGS } from '../seed/catalog';
-import { schemaProblems } from '../sync/schemaCheck';
+import { SEED_OFFERINGS } from './demoCatalog';
+import { schemaProblems } from '../platform/sync/schemaCheck';
 import { checkResource } from './catalogInput';
 import { catalogFromOfferings, type CatalogResources } from './catalogFromOfferings';
 import { CATALOG_RESOURCES, type CatalogResource, type ProductOffering, type ProductOfferingPrice } from './catalogTypes';

@@ -1,5 +1,5 @@
 import type { OfferingDoc } from '../../../shared/schemas';
-import { isObject } from '../sync/json';
+import { isObject } from '../platform/json';
 import type {
   CatalogResource, CatalogResourceName, Category, CharValueUse, ProductOffering, ProductOfferingPrice, ProductSpecification,
 } from './catalogTypes';

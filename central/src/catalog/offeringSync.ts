@@ -1,8 +1,8 @@
-import type { Queryable } from '../db/db';
-import { badRequest } from '../http/errors';
-import { loadDoc, writeDoc, type StoredDoc } from '../sync/docs';
-import { jsonEqual, type JsonObject } from '../sync/json';
-import { schemaProblems } from '../sync/schemaCheck';
+import type { Queryable } from '../platform/db/db';
+import { badRequest } from '../platform/http/errors';
+import { loadDoc, writeDoc, type StoredDoc } from '../platform/sync/docs';
+import { jsonEqual, type JsonObject } from '../platform/json';
+import { schemaProblems } from '../platform/sync/schemaCheck';
 import type { CatalogResource, CatalogResourceName, ProductOffering } from './catalogTypes';
 import { loadResources } from './catalogStore';
 import { offeringDocFrom, offeringReferences, sourcesFrom } from './offeringProjection';

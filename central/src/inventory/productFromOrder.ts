@@ -9,8 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { OfferingDoc, ProductDoc } from '../../../shared/schemas';
-import { isObject, type JsonObject } from '../sync/json';
-import type { Money, ProductOrder, ProductOrderItem, RelatedParty } from '../tmf/productOrderTypes';
+import { isObject, type JsonObject } from '../platform/json';
+import type { Money, ProductOrder, ProductOrderItem, RelatedParty } from '../ordering';
 import { productHref, type Product, type ProductCharacteristic, type ProductPrice } from './productTypes';
 
 const CATALOG_BASE = '/tmf-api/productCatalogManagement/v4';

@@ -3,7 +3,7 @@
  * attributes", rule by rule (docs/conformance.md maps each to its test). A nested product
  * (`productRelationship.product`, `product`) has the product's own reference rules.
  */
-import { nestedUnder, type ProfileRule } from '../tmf/profileRules';
+import { nestedUnder, type ProfileRule } from '../platform/tmf/profileRules';
 
 const ref = (id: string, at: string, required: readonly string[] = ['id']): ProfileRule => ({ id, at, required, scope: 'both' });
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../db/db';
-import { currentUser } from '../auth/guard';
-import { notFound } from '../http/errors';
-import { parseListQuery, selectFields, sendPage } from '../tmf/listing';
+import type { Db } from '../platform/db/db';
+import { currentUser } from '../platform/auth/guard';
+import { notFound } from '../platform/http/errors';
+import { parseListQuery, selectFields, sendPage } from '../platform/tmf/listing';
 import { findVisibleProduct, listVisibleProducts } from './productStore';
 import { PRODUCT_INVENTORY_BASE } from './productTypes';
 

@@ -3,15 +3,15 @@
  * ProductCreateEvent of each, and the app's read-only `products` documents.
  */
 import type { OfferingDoc } from '../../../shared/schemas';
-import type { Queryable } from '../db/db';
-import type { AuthUser } from '../auth/users';
-import { recordEvent } from '../events/eventLog';
-import { loadDoc, writeDoc, type StoredDoc } from '../sync/docs';
-import type { JsonObject } from '../sync/json';
-import { ownerVisibleSql } from '../sync/scope';
-import { filterSql, type AttributeFilter } from '../tmf/listing';
-import { getResource, getVisibleResource, putResource } from '../tmf/resourceStore';
-import type { ProductOrder } from '../tmf/productOrderTypes';
+import type { Queryable } from '../platform/db/db';
+import type { AuthUser } from '../platform/auth/users';
+import { recordEvent } from '../platform/events/eventLog';
+import { loadDoc, writeDoc, type StoredDoc } from '../platform/sync/docs';
+import type { JsonObject } from '../platform/json';
+import { ownerVisibleSql } from '../platform/auth/scope';
+import { filterSql, type AttributeFilter } from '../platform/tmf/listing';
+import { getResource, getVisibleResource, putResource } from '../platform/tmf/resourceStore';
+import type { ProductDelivery, ProductOrder } from '../ordering';
 import { isTrackable, productDocOf, productFromOrderItem, productIdFor } from './productFromOrder';
 import { INVENTORY_DOMAIN, PRODUCT_KIND, type Product } from './productTypes';
 
@@ -80,6 +80,9 @@ export async function undeliveredOrderIds(db: Queryable, limit: number): Promise
   );
   return rows.map((row) => row.id);
 }
+
+/** Inventory's side of fulfillment (ordering's ProductDelivery port). */
+export const productDelivery: ProductDelivery = { createProductsForOrder, undeliveredOrderIds };
 
 export async function findVisibleProduct(db: Queryable, user: AuthUser, id: string): Promise<Product | undefined> {
   return getVisibleResource<Product>(db, user, PRODUCT_KIND, id);

@@ -1,5 +1,5 @@
 /** The parts of the TMF637 v4 Product resource the central system writes (swagger definitions). */
-import type { Money, RelatedParty } from '../tmf/productOrderTypes';
+import type { Money, RelatedParty } from '../ordering';
 
 export const PRODUCT_INVENTORY_BASE = '/tmf-api/productInventory/v4';
 export const INVENTORY_DOMAIN = 'productInventory';

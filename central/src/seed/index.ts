@@ -1,9 +1,9 @@
-import { takeWriteLock, type Db } from '../db/db';
-import { seedCatalog } from '../catalog/catalogSeed';
-import { hashPassword } from '../auth/passwords';
-import { insertUserIfAbsent } from '../auth/users';
-import { insertDocIfAbsent, type DocWrite } from '../sync/docs';
-import type { JsonObject } from '../sync/json';
+import { takeWriteLock, type Db } from '../platform/db/db';
+import { seedCatalog } from '../catalog';
+import { hashPassword } from '../platform/auth/passwords';
+import { insertUserIfAbsent } from '../platform/auth/users';
+import { insertDocIfAbsent, type DocWrite } from '../platform/sync/docs';
+import type { JsonObject } from '../platform/json';
 import type { CollectionName } from '../../../shared/schemas';
 import { SEED_ACCOUNTS, SEED_CONTACTS, SEED_LEADS } from './customers';
 import { VISION_RULE_SETS } from '../../../shared/leads/vision.ruleSets';

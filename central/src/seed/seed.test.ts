@@ -5,8 +5,8 @@ import { validateLeadDoc } from '../../../shared/leads/lead.validation';
 import { VISION_RULE_SETS } from '../../../shared/leads/vision.ruleSets';
 import { ENGINES, startCentral, type TestCentral } from '../test/harness';
 import { api, signIn, type Api } from '../test/client';
-import { schemaProblems } from '../sync/schemaCheck';
-import { SEED_OFFERINGS } from './catalog';
+import { schemaProblems } from '../platform/sync/schemaCheck';
+import { SEED_OFFERINGS } from '../catalog';
 import { SEED_ACCOUNTS, SEED_CONTACTS, SEED_LEADS } from './customers';
 
 describe('seed data', () => {

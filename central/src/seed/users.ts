@@ -1,4 +1,4 @@
-import type { NewUser } from '../auth/users';
+import type { NewUser } from '../platform/auth/users';
 
 /** Demo identities; every password (and the integration client's secret) is `demo`. */
 export const DEMO_PASSWORD = 'demo';

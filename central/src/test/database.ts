@@ -2,10 +2,11 @@
  * A migrated, seeded database of one engine, opened directly: for tests of machinery that
  * runs beside the HTTP API (e.g. hub delivery) and of what survives a restart.
  */
-import type { Db } from '../db/db';
-import { migrate } from '../db/migrations';
-import { openPglite } from '../db/pglite';
-import { openPostgres } from '../db/postgres';
+import type { Db } from '../platform/db/db';
+import { MIGRATIONS } from '../migrations';
+import { migrate } from '../platform/db/migrations';
+import { openPglite } from '../platform/db/pglite';
+import { openPostgres } from '../platform/db/postgres';
 import { seedDemoData } from '../seed';
 import { createCentral, type CentralOptions } from '../server';
 import type { Engine } from './harness';
@@ -22,7 +23,7 @@ export async function prepareDatabase(engine: Engine): Promise<TestDatabase> {
   const storage = await engine.prepare(true);
   const open = async (): Promise<Db> => {
     const db = storage.options.databaseUrl ? await openPostgres(storage.options.databaseUrl) : await openPglite(storage.options.dataDir);
-    await migrate(db);
+    await migrate(db, MIGRATIONS);
     await seedDemoData(db);
     return db;
   };

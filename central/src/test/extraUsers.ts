@@ -5,9 +5,9 @@
  * demo identities; hashed once for all of them, since scrypt is deliberately slow.
  */
 import type { Role } from '../../../shared/sync/protocol';
-import { hashPassword } from '../auth/passwords';
-import { insertUserIfAbsent } from '../auth/users';
-import type { Db } from '../db/db';
+import { hashPassword } from '../platform/auth/passwords';
+import { insertUserIfAbsent } from '../platform/auth/users';
+import type { Db } from '../platform/db/db';
 import type { CentralOptions } from '../server';
 import { DEMO_PASSWORD } from '../seed/users';
 import { startCentralOn, type RunningCentral } from './centralOn';

@@ -10,7 +10,7 @@
  * Outcomes: HTTP statuses; `listed`/`absent` = in or not in a list or pull; `stored`/`refused` =
  * a sync push row stored or returned with a syncError.
  *
- * Policy (central/README.md, sync/scope.ts): reps see their own records, managers their team's,
+ * Policy (central/README.md, platform/auth/scope.ts): reps see their own records, managers their team's,
  * admin and integration clients all; what you may not see is 404, what you see but may not do
  * is 403; sync pushes never change another user's record; the catalog and reference data are
  * written by administrators (reference data by sync also by integration clients); orders are

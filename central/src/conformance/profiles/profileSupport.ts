@@ -1,5 +1,5 @@
 /** Test support for the conformance-profile suites: request bodies that break one rule each. */
-import type { ProfileRule } from '../../tmf/profileRules';
+import type { ProfileRule } from '../../platform/tmf/profileRules';
 
 /**
  * A value for `path` (below the resource) whose last node lacks `missing` and carries the

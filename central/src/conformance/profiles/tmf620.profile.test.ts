@@ -3,10 +3,9 @@
  * system over HTTP. docs/conformance.md lists every mandatory rule and the test here that covers it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATALOG_PROFILE } from '../../catalog/catalogProfile';
-import { CREATE_ATTRIBUTES } from '../../catalog/catalogSpec';
+import { CATALOG_CREATE_ATTRIBUTES as CREATE_ATTRIBUTES, CATALOG_PROFILE } from '../../catalog';
 import { ENGINES, startCentral, type TestCentral } from '../../test/harness';
-import { profileProblems } from '../../tmf/profileRules';
+import { profileProblems } from '../../platform/tmf/profileRules';
 import { call, openSession, type Session } from '../session';
 import { bodyBreaking, nestedRequestRules } from './profileSupport';
 

@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, startCentral, type TestCentral } from '../../test/harness';
-import { PRODUCT_ORDER_RULES } from '../../tmf/productOrderProfile';
-import { profileProblems } from '../../tmf/profileRules';
+import { PRODUCT_ORDER_RULES } from '../../ordering';
+import { profileProblems } from '../../platform/tmf/profileRules';
 import { CTK_ORDER, sellableOrder } from '../cases/productOrdering';
 import { call, openSession, type Session } from '../session';
 import { bodyBreaking, nestedRequestRules } from './profileSupport';

@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRODUCT_RULES } from '../../inventory/productProfile';
+import { PRODUCT_RULES } from '../../inventory';
 import { ENGINES, startCentral, type TestCentral } from '../../test/harness';
-import { profileProblems } from '../../tmf/profileRules';
+import { profileProblems } from '../../platform/tmf/profileRules';
 import { sellableOrder } from '../cases/productOrdering';
 import { call, openSession, type Session } from '../session';
 

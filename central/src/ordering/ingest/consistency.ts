@@ -1,0 +1,167 @@
+/**
+ * Business consistency checks of a new order, shared by the app's order ingest and TMF622
+ * POST /productOrder. Two kinds of result:
+ * - problems: the order cannot be accepted at all (unknown or foreign customer, offering not
+ *   Launched) -> `rejected`, as the TMF622 lifecycle says of a failed consistency check;
+ * - review findings: the order is valid but a person must look at it before treatment (prices
+ *   that differ from the catalog, exposure above the credit limit) -> acknowledged, then held.
+ *   A price difference holds rather than rejects: the customer signed the quoted price, and
+ *   whether to honour it or re-quote is the pricing desk's decision, not the rep's lost order.
+ */
+import type { AccountDoc, OfferingDoc } from '../../../../shared/schemas';
+import type { CharacteristicValue } from '../../../../shared/schemas/common';
+import { formatCents } from '../../../../shared/money';
+import { PricingError, priceItems } from '../../../../shared/pricing/engine';
+import type { Queryable } from '../../platform/db/db';
+import type { AuthUser } from '../../platform/auth/users';
+import { loadDoc } from '../../platform/sync/docs';
+import { visibleOwners } from '../../platform/auth/scope';
+
+/** Credit exposure of an order: the one-time total plus this many months of the recurring total. */
+export const CREDIT_EXPOSURE_MONTHS = 12;
+
+export interface ReviewFinding {
+  kind: 'price' | 'credit';
+  text: string;
+}
+
+/** A line as the customer was quoted it; amounts in cents, quantity included. */
+export interface QuotedLine {
+  /** TMF622 line number, "01", "02"... */
+  lineId: string;
+  offeringId: string;
+  quantity: number;
+  characteristics: CharacteristicValue[];
+  oneTime: number;
+  recurring: number;
+  currency: string;
+}
+
+/** Offerings that may not be ordered, as reasons; empty when every line is sellable. */
+export async function offeringProblems(tx: Queryable, offeringIds: readonly string[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const offeringId of new Set(offeringIds)) {
+    const offering = await loadDoc(tx, 'offerings', offeringId);
+    if (!offering || offering.deleted) {
+      problems.push(`Offering ${offeringId} is not in the catalog; remove the line and re-quote`);
+      continue;
+    }
+    const doc = offering.data as unknown as OfferingDoc;
+    if (doc.lifecycleStatus !== 'Launched') {
+      problems.push(`Offering "${doc.name}" (${offeringId}) is ${doc.lifecycleStatus}; only Launched offerings can be ordered`);
+    }
+  }
+  return problems;
+}
+
+/** The customer account if it exists and the submitter may order for it, else the problem. */
+export async function customerAccount(
+  tx: Queryable,
+  submitter: AuthUser,
+  accountId: string,
+): Promise<{ account: AccountDoc } | { problem: string }> {
+  const stored = await loadDoc(tx, 'accounts', accountId);
+  if (!stored || stored.deleted) return { problem: `Customer account ${accountId} does not exist; sync the account first` };
+  const owners = await visibleOwners(tx, submitter);
+  if (owners !== null && (stored.owner === null || !owners.has(stored.owner))) {
+    return { problem: `Account ${accountId} is not one of your accounts; order for an account you own` };
+  }
+  return { account: stored.data as unknown as AccountDoc };
+}
+
+async function currentCatalog(tx: Queryable, offeringIds: readonly string[]): Promise<OfferingDoc[]> {
+  const catalog: OfferingDoc[] = [];
+  for (const id of new Set(offeringIds)) {
+    const stored = await loadDoc(tx, 'offerings', id);
+    if (stored && !stored.deleted) catalog.push(stored.data as unknown as OfferingDoc);
+  }
+  return catalog;
+}
+
+function differs(lineId: string, version: string, charge: 'one-time' | 'monthly', quoted: string, catalog: string): ReviewFinding {
+  return { kind: 'price', text: `Price of line ${lineId} differs from catalog ${version}: quoted ${quoted} ${charge}, catalog ${catalog} ${charge}` };
+}
+
+/**
+ * Reprices every line with the shared pricing engine against the current catalog and reports
+ * each charge that differs from what was quoted (the catalog may have changed since the quote).
+ */
+export async function priceFindings(tx: Queryable, lines: readonly QuotedLine[]): Promise<ReviewFinding[]> {
+  const catalog = await currentCatalog(tx, lines.map((line) => line.offeringId));
+  const findings: ReviewFinding[] = [];
+  for (const line of lines) {
+    const offering = catalog.find((candidate) => candidate.id === line.offeringId);
+    const version = offering?.catalogVersion ?? 'current';
+    try {
+      const [priced] = priceItems([{ id: line.lineId, offeringId: line.offeringId, quantity: line.quantity, characteristics: line.characteristics }], catalog).items;
+      const currency = offering?.prices[0]?.currency ?? line.currency;
+      if (!priced) continue;
+      if (currency !== line.currency) {
+        findings.push({ kind: 'price', text: `Price of line ${line.lineId} differs from catalog ${version}: quoted in ${line.currency}, catalog in ${currency}` });
+        continue;
+      }
+      if (priced.oneTime !== line.oneTime) {
+        findings.push(differs(line.lineId, version, 'one-time', formatCents(line.oneTime, currency), formatCents(priced.oneTime, currency)));
+      }
+      if (priced.recurring !== line.recurring) {
+        findings.push(differs(line.lineId, version, 'monthly', formatCents(line.recurring, currency), formatCents(priced.recurring, currency)));
+      }
+    } catch (error) {
+      if (!(error instanceof PricingError)) throw error;
+      findings.push({ kind: 'price', text: `Line ${line.lineId} cannot be priced with catalog ${version}: ${error.message.replace(/^Line \d+: /, '')}` });
+    }
+  }
+  return findings;
+}
+
+/** Exposure above the account's credit limit (whole currency units); none when no limit is recorded. */
+export function creditFinding(account: AccountDoc, oneTime: number, recurring: number, currency: string): ReviewFinding | undefined {
+  if (typeof account.creditLimit !== 'number' || !Number.isFinite(account.creditLimit)) return undefined;
+  const exposure = oneTime + CREDIT_EXPOSURE_MONTHS * recurring;
+  const limit = Math.round(account.creditLimit * 100);
+  if (exposure <= limit) return undefined;
+  const money = (cents: number) => formatCents(cents, currency);
+  return {
+    kind: 'credit',
+    text: `exposure ${money(exposure)} (${money(oneTime)} one-time + ${CREDIT_EXPOSURE_MONTHS} months of ${money(recurring)}) exceeds the credit limit of ${money(limit)} of ${account.name}`,
+  };
+}
+
+/** The stateReason of an order held for review, e.g. "Held for credit review: ...". */
+export function holdReason(findings: readonly ReviewFinding[]): string {
+  const kinds = [...new Set(findings.map((finding) => finding.kind))];
+  return `Held for ${kinds.join(' and ')} review: ${findings.map((finding) => finding.text).join('; ')}`;
+}
+
+/** What the consistency check reads of a new order, however it arrived (app push or TMF622 POST). */
+export interface OrderToCheck {
+  /** The customer account; a TMF622 order may name none (it is then not checked). */
+  customerId: string | undefined;
+  offeringIds: readonly string[];
+  /** The lines that state a price; only those are repriced. */
+  lines: readonly QuotedLine[];
+  /** The order's totals in cents: the credit exposure. */
+  totals: { oneTime: number; recurring: number; currency: string };
+}
+
+export interface ConsistencyResult {
+  /** Reasons to reject the order. */
+  problems: string[];
+  /** Reasons to hold it for review once acknowledged. */
+  findings: ReviewFinding[];
+}
+
+/** The whole check: problems reject the order; without problems, findings hold it for review. */
+export async function checkConsistency(tx: Queryable, submitter: AuthUser, order: OrderToCheck): Promise<ConsistencyResult> {
+  const problems: string[] = [];
+  const customer = order.customerId ? await customerAccount(tx, submitter, order.customerId) : undefined;
+  if (customer && 'problem' in customer) problems.push(customer.problem);
+  problems.push(...(await offeringProblems(tx, order.offeringIds)));
+  if (problems.length > 0) return { problems, findings: [] };
+  const findings = await priceFindings(tx, order.lines);
+  if (customer && 'account' in customer) {
+    const credit = creditFinding(customer.account, order.totals.oneTime, order.totals.recurring, order.totals.currency);
+    if (credit) findings.push(credit);
+  }
+  return { problems, findings };
+}

@@ -1,0 +1,86 @@
+import type { OrderDoc } from '../../../../shared/schemas';
+import { SYNC_META_FIELDS } from '../../../../shared/schemas/common';
+import { ORDER_LOCAL_STATES } from '../../../../shared/schemas/order.schema';
+import { validateOrder } from '../../../../shared/orders/order.validation';
+import type { StoredDoc } from '../../platform/sync/docs';
+import { jsonEqual, type JsonObject } from '../../platform/json';
+import type { CollectionRules, RowContext, WritePlan } from '../../platform/sync/rules';
+import { CENTRAL_ORDER_FIELDS, writeOrderStatus } from '../productOrder/orderStatus';
+import { findByExternalId, type StoredProductOrder } from '../productOrder/productOrderStore';
+import { ingestQueuedOrder } from './ingest';
+
+function businessFields(data: JsonObject): JsonObject {
+  const skip = new Set<string>([...SYNC_META_FIELDS, ...CENTRAL_ORDER_FIELDS]);
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !skip.has(key)));
+}
+
+/** The schema check at the door guarantees the shape; this names the type. */
+function asOrder(data: JsonObject): OrderDoc {
+  return data as unknown as OrderDoc;
+}
+
+const isLocalState = (status: unknown): boolean => (ORDER_LOCAL_STATES as readonly unknown[]).includes(status);
+
+/**
+ * Once a ProductOrder exists the central system owns the order: only sync bookkeeping may
+ * change, and the fields the central system writes keep what it wrote (orderStatus.ts, after the write).
+ */
+function prepareSubmitted(plan: WritePlan, master: StoredDoc | undefined, submitted: StoredProductOrder): WritePlan {
+  const order = submitted.order;
+  const refusal = `This order was submitted as ProductOrder ${order.id} (${order.state}); it can no longer be changed or deleted from the app`;
+  if (master && (plan.deleted || !jsonEqual(businessFields(plan.data), businessFields(master.data)))) {
+    const kept = { ...master.data, owner: plan.data.owner, syncPending: false };
+    return { data: kept, deleted: master.deleted, problems: [refusal] };
+  }
+  if (!master) return plan;
+  const data: JsonObject = { ...plan.data };
+  for (const field of CENTRAL_ORDER_FIELDS) {
+    if (master.data[field] === undefined) delete data[field];
+    else data[field] = master.data[field];
+  }
+  return { ...plan, data };
+}
+
+export function idTakenReason(id: string): string {
+  return `The order id ${id} is already used by another party's ProductOrder; this order was not stored - queue it again as a new order`;
+}
+
+/** Judges a pushed order before it is stored; never sets the central system's fields. */
+async function prepareOrder(ctx: RowContext, plan: WritePlan, master: StoredDoc | undefined): Promise<WritePlan> {
+  const id = String(plan.data.id);
+  const submitted = await findByExternalId(ctx.tx, id);
+  // Another party's ProductOrder with this externalId (TMF622 POST answers 409 for it): never
+  // hand its id, state and reason to this rep.
+  if (submitted && submitted.owner !== ctx.user.id) return { ...plan, refusal: idTakenReason(id) };
+  if (submitted) return prepareSubmitted(plan, master, submitted);
+  const data: JsonObject = { ...plan.data };
+  // Not submitted yet: the app cannot claim a TMF622 id or reason.
+  delete data.tmfOrderId;
+  delete data.stateReason;
+  if (plan.deleted) return { ...plan, data };
+  const status = String(data.status);
+  if (!isLocalState(status)) {
+    const problem = `Status "${status}" is set by the central system; submit the order by queueing it`;
+    return { ...plan, data, problems: [problem] };
+  }
+  // A draft is work in progress; the submission rules apply from `validated` on.
+  if (status !== 'draft') {
+    const problems = validateOrder(asOrder(data)).map((issue) => issue.message);
+    if (problems.length > 0) return { ...plan, data, problems };
+  }
+  return { ...plan, data };
+}
+
+/**
+ * After a clean write: a queued order (or one submitted before) goes through the ingest, and its
+ * document shows the outcome, written by orderStatus.ts like every other status change.
+ */
+async function ingestAfterWrite(ctx: RowContext, stored: StoredDoc): Promise<StoredDoc[]> {
+  if (stored.deleted) return [];
+  // Not queued: only a ProductOrder from before (a TMF622 POST with this externalId) is shown.
+  if (stored.data.status !== 'queued' && !(await findByExternalId(ctx.tx, stored.id))) return [];
+  const ingested = await ingestQueuedOrder(ctx.tx, ctx.user, asOrder(stored.data), ctx.now);
+  return [...ingested.changed, ...(await writeOrderStatus(ctx.tx, stored.id, ctx.user.id, ingested.status))];
+}
+
+export const orderRules: CollectionRules = { prepare: prepareOrder, afterWrite: ingestAfterWrite };

@@ -1,0 +1,95 @@
+import type { OrderDoc } from '../../../../shared/schemas';
+import type { AuthUser } from '../../platform/auth/users';
+import {
+  money, productOrderHref, type OrderPrice, type ProductOrder, type ProductOrderItem, type ProductOrderState,
+} from '../productOrder/productOrderTypes';
+
+const CATALOG_BASE = '/tmf-api/productCatalogManagement/v4';
+/** Note ids, so the state reason can be read back from a stored order. */
+export const STATE_REASON_NOTE = 'stateReason';
+const SERVICE_ADDRESS_NOTE = 'serviceAddress';
+const AUTHOR = 'Outpost central system';
+
+export interface IngestDecision {
+  state: Extract<ProductOrderState, 'acknowledged' | 'rejected'>;
+  reason: string;
+}
+
+/** TMF622 line number of the index-th order line: "01", "02"... */
+export function lineNumber(index: number): string {
+  return String(index + 1).padStart(2, '0');
+}
+
+function prices(oneTime: number, recurring: number, currency: string): OrderPrice[] {
+  return [
+    { name: 'One-time charge', priceType: 'oneTime', price: money(oneTime, currency) },
+    { name: 'Monthly charge', priceType: 'recurring', recurringChargePeriod: 'month', price: money(recurring, currency) },
+  ];
+}
+
+function serviceAddressText(order: OrderDoc): string | undefined {
+  const address = order.serviceAddress;
+  if (!address) return undefined;
+  const parts = [address.street, [address.postcode, address.city].filter(Boolean).join(' '), address.country].filter(Boolean);
+  return parts.length > 0 ? `Service address: ${parts.join(', ')}` : undefined;
+}
+
+export function stateReasonOf(order: ProductOrder): string | undefined {
+  return order.note?.find((note) => note.id === STATE_REASON_NOTE)?.text;
+}
+
+/** The order with the central system's note `id` set to `text` (replaced, or appended once). */
+export function withCentralNote(order: ProductOrder, id: string, text: string, date: string): ProductOrder {
+  const note = { id, author: AUTHOR, date, text };
+  const notes = order.note ?? [];
+  const replaced = notes.some((existing) => existing.id === id);
+  return { ...order, note: replaced ? notes.map((existing) => (existing.id === id ? note : existing)) : [...notes, note] };
+}
+
+/** The TMF622 ProductOrder for an order captured in the app; `externalId` is the app's order id. */
+export function productOrderFromOrder(
+  order: OrderDoc,
+  submitter: AuthUser,
+  decision: IngestDecision,
+  id: string,
+  orderDate: string,
+): ProductOrder {
+  const currency = order.totals.currency;
+  const items: ProductOrderItem[] = order.items.map((line, index) => ({
+    id: lineNumber(index),
+    action: 'add',
+    quantity: line.quantity,
+    state: decision.state,
+    productOffering: { id: line.offeringId, name: line.offeringName, href: `${CATALOG_BASE}/productOffering/${line.offeringId}` },
+    itemPrice: prices(line.oneTime, line.recurring, currency),
+    product: {
+      name: line.offeringName,
+      productCharacteristic: line.characteristics.map((c) => ({ name: c.name, valueType: 'string', value: c.value })),
+    },
+    quoteItem: { id: line.id, quoteId: order.quoteId },
+  }));
+  const address = serviceAddressText(order);
+  const notes: NonNullable<ProductOrder['note']> = [];
+  if (address) notes.push({ id: SERVICE_ADDRESS_NOTE, author: submitter.displayName, date: orderDate, text: address });
+  notes.push({ id: STATE_REASON_NOTE, author: AUTHOR, date: orderDate, text: decision.reason });
+  return {
+    id,
+    href: productOrderHref(id),
+    externalId: order.id,
+    description: `Order for ${order.accountName} captured in Outpost`,
+    category: 'enterprise',
+    orderDate,
+    state: decision.state,
+    ...(order.billingAccount ? { billingAccount: { id: order.billingAccount, '@referredType': 'BillingAccount' } } : {}),
+    channel: [{ id: 'outpost-desktop', name: 'Outpost field sales' }],
+    quote: [{ id: order.quoteId }],
+    relatedParty: [
+      { id: order.accountId, name: order.accountName, role: 'customer', '@referredType': 'Organization' },
+      { id: submitter.id, name: submitter.displayName, role: 'salesAgent', '@referredType': 'Individual' },
+    ],
+    note: notes,
+    orderTotalPrice: prices(order.totals.oneTime, order.totals.recurring, currency),
+    productOrderItem: items,
+    '@type': 'ProductOrder',
+  };
+}

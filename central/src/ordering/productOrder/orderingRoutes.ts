@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../platform/db/db';
+import type { ChangeHub } from '../../platform/sync/hub';
+import { registerCancelProductOrderRoutes } from '../cancellation/cancelProductOrderRoutes';
+import { registerOrderOpsRoutes } from './orderOpsRoutes';
+import { registerProductOrderRoutes } from './productOrderRoutes';
+import { registerProductOrderUpdateRoutes } from './productOrderUpdateRoutes';
+
+/** TMF622 Product Ordering (productOrder, cancelProductOrder) and the operations desk's lifecycle route. */
+export function registerOrderingRoutes(app: FastifyInstance, db: Db, hub: ChangeHub): void {
+  registerProductOrderRoutes(app, db, hub);
+  registerProductOrderUpdateRoutes(app, db);
+  registerCancelProductOrderRoutes(app, db, hub);
+  registerOrderOpsRoutes(app, db, hub);
+}

@@ -1,0 +1,133 @@
+import { isOwnedCollection, type CollectionName } from '../../../../shared/schemas';
+import { toNumber, type Queryable } from '../db/db';
+import type { AuthUser } from '../auth/users';
+import type { DocChange } from './hub';
+import type { JsonObject } from '../json';
+import { ownerVisibleSql } from '../auth/scope';
+
+/** One row of `sync_docs`: a document of one collection as the central system holds it. */
+export interface StoredDoc {
+  collection: CollectionName;
+  id: string;
+  /** User id for owned collections, null for reference data. */
+  owner: string | null;
+  seq: number;
+  deleted: boolean;
+  /** The document without `_deleted` (that is the `deleted` column). */
+  data: JsonObject;
+}
+
+interface DocRow extends Record<string, unknown> {
+  id: string;
+  owner: string | null;
+  seq: unknown;
+  deleted: boolean;
+  data: JsonObject;
+}
+
+function fromRow(collection: CollectionName, row: DocRow): StoredDoc {
+  return { collection, id: row.id, owner: row.owner, seq: toNumber(row.seq), deleted: row.deleted, data: row.data };
+}
+
+/** The document as the sync protocol carries it. */
+export function toWire(doc: Pick<StoredDoc, 'data' | 'deleted'>): JsonObject {
+  return { ...doc.data, _deleted: doc.deleted };
+}
+
+export function changeOf(doc: StoredDoc): DocChange {
+  return { collection: doc.collection, seq: doc.seq, owner: doc.owner };
+}
+
+export async function loadDoc(tx: Queryable, collection: CollectionName, id: string): Promise<StoredDoc | undefined> {
+  const rows = await tx.query<DocRow>(
+    'SELECT id, owner, seq, deleted, data FROM sync_docs WHERE collection = $1 AND id = $2',
+    [collection, id],
+  );
+  return rows[0] ? fromRow(collection, rows[0]) : undefined;
+}
+
+/** Masters of many ids in one query (a push batch). */
+export async function loadDocs(tx: Queryable, collection: CollectionName, ids: readonly string[]): Promise<Map<string, StoredDoc>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.query<DocRow>(
+    'SELECT id, owner, seq, deleted, data FROM sync_docs WHERE collection = $1 AND id = ANY($2::text[])',
+    [collection, [...ids]],
+  );
+  return new Map(rows.map((row) => [row.id, fromRow(collection, row)]));
+}
+
+export interface DocWrite {
+  collection: CollectionName;
+  id: string;
+  owner: string | null;
+  deleted: boolean;
+  data: JsonObject;
+}
+
+/**
+ * Insert or replace a document under a fresh seq. The caller holds the write lock
+ * (takeWriteLock), so seqs commit in the order they are drawn.
+ */
+export async function writeDoc(tx: Queryable, write: DocWrite): Promise<StoredDoc> {
+  const rows = await tx.query<{ seq: unknown }>(
+    `INSERT INTO sync_docs (collection, id, owner, seq, deleted, data)
+     VALUES ($1, $2, $3, nextval('sync_seq'), $4, $5::jsonb)
+     ON CONFLICT (collection, id) DO UPDATE
+       SET owner = EXCLUDED.owner, seq = EXCLUDED.seq, deleted = EXCLUDED.deleted,
+           data = EXCLUDED.data, stored_at = now()
+     RETURNING seq`,
+    [write.collection, write.id, write.owner, write.deleted, JSON.stringify(write.data)],
+  );
+  const seq = rows[0]?.seq;
+  return { ...write, seq: toNumber(seq) };
+}
+
+/**
+ * Many documents of one collection in one statement, seqs drawn in the given order; ids must
+ * be distinct (one row cannot be updated twice by one INSERT). Caller holds the write lock.
+ */
+export async function writeDocs(tx: Queryable, collection: CollectionName, writes: readonly Omit<DocWrite, 'collection'>[]): Promise<StoredDoc[]> {
+  if (writes.length === 0) return [];
+  const rows = await tx.query<{ id: string; seq: unknown }>(
+    `INSERT INTO sync_docs (collection, id, owner, seq, deleted, data)
+     SELECT $1, w.doc ->> 'id', w.doc ->> 'owner', nextval('sync_seq'), (w.doc ->> 'deleted')::boolean, w.doc -> 'data'
+       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS w(doc, n)
+      ORDER BY w.n
+     ON CONFLICT (collection, id) DO UPDATE
+       SET owner = EXCLUDED.owner, seq = EXCLUDED.seq, deleted = EXCLUDED.deleted,
+           data = EXCLUDED.data, stored_at = now()
+     RETURNING id, seq`,
+    [collection, JSON.stringify(writes)],
+  );
+  const seqs = new Map(rows.map((row) => [row.id, toNumber(row.seq)]));
+  return writes.map((write) => ({ ...write, collection, seq: seqs.get(write.id) ?? 0 }));
+}
+
+/** Seeding: leaves an existing document (maybe edited by a rep since) untouched. */
+export async function insertDocIfAbsent(tx: Queryable, write: DocWrite): Promise<StoredDoc | undefined> {
+  const existing = await loadDoc(tx, write.collection, write.id);
+  return existing ? undefined : writeDoc(tx, write);
+}
+
+/** Documents after `sinceSeq` that the user may see, in seq order. */
+export async function pullDocs(
+  db: Queryable,
+  collection: CollectionName,
+  user: AuthUser,
+  sinceSeq: number,
+  limit: number,
+): Promise<StoredDoc[]> {
+  const params: unknown[] = [collection, sinceSeq, limit];
+  let scope = 'TRUE';
+  if (isOwnedCollection(collection)) {
+    scope = ownerVisibleSql(user, 'owner', 4);
+    if (scope !== 'TRUE') params.push(user.id);
+  }
+  const rows = await db.query<DocRow>(
+    `SELECT id, owner, seq, deleted, data FROM sync_docs
+      WHERE collection = $1 AND seq > $2 AND ${scope}
+      ORDER BY seq LIMIT $3`,
+    params,
+  );
+  return rows.map((row) => fromRow(collection, row));
+}

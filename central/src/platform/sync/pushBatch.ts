@@ -1,0 +1,145 @@
+import type { CollectionName } from '../../../../shared/schemas';
+import { takeWriteLock, type Db, type Queryable } from '../db/db';
+import type { AuthUser } from '../auth/users';
+import { loadDocs, toWire, writeDocs, type StoredDoc } from './docs';
+import type { JsonObject } from '../json';
+import type { PushItem, SentDoc } from './pushInput';
+import { docOfPlan, judgeRow, refusalOf } from './pushRow';
+import { actorOf } from './statusGate';
+import { needsRowByRow, type CollectionRules, type RowContext, type WritePlan, type WrittenRow } from './rules';
+
+export interface PushOutcome {
+  /** Master state (or refused document) of every row not stored as sent, in row order. */
+  response: JsonObject[];
+  /** Every document stored, for change events after commit. */
+  stored: StoredDoc[];
+}
+
+export const ROW_FAILED_REASON = 'The central system could not store this record; it is kept on this laptop, sync again later';
+
+interface Pending {
+  index: number;
+  id: string;
+  sent: SentDoc;
+  plan: WritePlan;
+  master: StoredDoc | undefined;
+}
+
+interface RowOutcome {
+  stored: StoredDoc[];
+  /** Stored with problems: the stored state goes back. */
+  response?: JsonObject;
+  /** Not stored: why. */
+  refusal?: string;
+}
+
+/** Rows split so no id appears twice in one round (one INSERT cannot write a row twice). */
+export function rounds(items: readonly PushItem[]): { index: number; item: PushItem }[][] {
+  const result: { index: number; item: PushItem }[][] = [];
+  let current: { index: number; item: PushItem }[] = [];
+  let ids = new Set<string>();
+  items.forEach((item, index) => {
+    const id = item.kind === 'row' ? item.row.newDocumentState.id : item.doc.id;
+    if (ids.has(id)) {
+      result.push(current);
+      current = [];
+      ids = new Set();
+    }
+    ids.add(id);
+    current.push({ index, item });
+  });
+  if (current.length > 0) result.push(current);
+  return result;
+}
+
+/** Database work of one row inside a SAVEPOINT: its failure undoes only that row. */
+async function writeRowByRow(ctx: RowContext, rules: CollectionRules, row: Pending, onError: (error: unknown) => void): Promise<RowOutcome> {
+  const { tx } = ctx;
+  await tx.query('SAVEPOINT push_row');
+  try {
+    const plan = rules.prepare ? await rules.prepare(ctx, row.plan, row.master) : row.plan;
+    if (plan.refusal) {
+      await tx.query('RELEASE SAVEPOINT push_row');
+      return { stored: [], refusal: plan.refusal };
+    }
+    const [stored] = await writeDocs(tx, ctx.collection, [docOfPlan(ctx, row.id, plan)]);
+    if (!stored) throw new Error(`No seq returned for ${ctx.collection} ${row.id}`);
+    if (plan.problems.length > 0) {
+      await tx.query('RELEASE SAVEPOINT push_row');
+      return { stored: [stored], response: toWire(stored) };
+    }
+    const followUps = rules.afterWrite ? await rules.afterWrite(ctx, stored, row.master) : [];
+    await tx.query('RELEASE SAVEPOINT push_row');
+    return { stored: [stored, ...followUps] };
+  } catch (error) {
+    await tx.query('ROLLBACK TO SAVEPOINT push_row');
+    onError(error);
+    return { stored: [], refusal: ROW_FAILED_REASON };
+  }
+}
+
+async function applyRound(
+  ctx: RowContext,
+  rules: CollectionRules,
+  round: { index: number; item: PushItem }[],
+  answers: Map<number, JsonObject>,
+  onError: (error: unknown) => void,
+): Promise<StoredDoc[]> {
+  const ids = round.map(({ item }) => (item.kind === 'row' ? item.row.newDocumentState.id : item.doc.id));
+  const masters = await loadDocs(ctx.tx, ctx.collection, ids);
+  const pending: Pending[] = [];
+  for (const { index, item } of round) {
+    if (item.kind === 'refused') {
+      answers.set(index, refusalOf(ctx, item.doc, masters.get(item.doc.id), item.reason));
+      continue;
+    }
+    const id = item.row.newDocumentState.id;
+    const judged = judgeRow(ctx, item.row, masters.get(id), rules);
+    if (judged.kind === 'answer') answers.set(index, judged.response);
+    else pending.push({ index, id, sent: item.row.newDocumentState, plan: judged.plan, master: masters.get(id) });
+  }
+  if (needsRowByRow(rules)) {
+    const stored: StoredDoc[] = [];
+    for (const row of pending) {
+      const result = await writeRowByRow(ctx, rules, row, onError);
+      stored.push(...result.stored);
+      if (result.refusal !== undefined) answers.set(row.index, refusalOf(ctx, row.sent, row.master, result.refusal));
+      else if (result.response) answers.set(row.index, result.response);
+    }
+    return stored;
+  }
+  const stored = await writeDocs(ctx.tx, ctx.collection, pending.map((row) => docOfPlan(ctx, row.id, row.plan)));
+  const written: WrittenRow[] = stored.map((doc, i) => ({ stored: doc, master: pending[i]?.master }));
+  pending.forEach((row, i) => {
+    const doc = stored[i];
+    if (doc && row.plan.problems.length > 0) answers.set(row.index, toWire(doc));
+  });
+  const clean = written.filter((_, i) => (pending[i]?.plan.problems.length ?? 0) === 0);
+  if (rules.afterWriteBatch && clean.length > 0) await rules.afterWriteBatch(ctx, clean);
+  return stored;
+}
+
+/**
+ * One push in one transaction: masters loaded with one query, rows judged in memory, written
+ * with multi-row statements; each row has its own outcome. The write lock is taken first, so
+ * seq order is commit order and the read-compare-write cannot interleave with another push.
+ */
+export async function applyPush(
+  db: Db,
+  user: AuthUser,
+  collection: CollectionName,
+  items: readonly PushItem[],
+  rules: CollectionRules,
+  onError: (error: unknown) => void,
+): Promise<PushOutcome> {
+  if (items.length === 0) return { response: [], stored: [] };
+  return db.transaction(async (tx: Queryable) => {
+    await takeWriteLock(tx);
+    const ctx: RowContext = { tx, user, actor: await actorOf(tx, user), collection, now: new Date().toISOString() };
+    const answers = new Map<number, JsonObject>();
+    const stored: StoredDoc[] = [];
+    for (const round of rounds(items)) stored.push(...(await applyRound(ctx, rules, round, answers, onError)));
+    const response = [...answers.entries()].sort(([a], [b]) => a - b).map(([, doc]) => doc);
+    return { response, stored };
+  });
+}

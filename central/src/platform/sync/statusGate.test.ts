@@ -1,0 +1,197 @@
+/**
+ * The gate through the real sync push: every stored -> pushed status pair of leads, quotes and
+ * orders, pushed by the owner (rep alex) and by his manager (morgan). The pairs that may be
+ * stored are listed here as the specification (shared/machines: the lifecycles and their role
+ * rules); every other pair must come back refused with its reason and leave the stored document
+ * as it was. Stored documents are written straight into the database first, so every status
+ * (TMF622 ones included) is a starting point.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REP_MONTHLY_AUTHORITY } from '../../../../shared/machines/quote.machine';
+import { LEAD_STATES } from '../../../../shared/schemas/lead.schema';
+import { ORDER_STATES } from '../../../../shared/schemas/order.schema';
+import { QUOTE_STATES } from '../../../../shared/schemas/quote.schema';
+import type { CollectionName } from '../../../../shared/schemas';
+import { api, pullAll, signIn, type Api, type Json } from '../../test/client';
+import { startCentralOn, type RunningCentral } from '../../test/centralOn';
+import { prepareDatabase, type TestDatabase } from '../../test/database';
+import { newLead, newOrder } from '../../test/fixtures';
+import { ENGINES } from '../../test/harness';
+import { newQuote } from '../../test/salesFixtures';
+import { writeDocs } from './docs';
+
+type Who = 'rep' | 'manager';
+interface Case {
+  collection: CollectionName;
+  variant: string;
+  from: string;
+  to: string;
+  who: Who;
+  stored: Json;
+}
+
+const OWNER = 'user-alex';
+const large = { totals: { oneTime: 24900, recurring: REP_MONTHLY_AUTHORITY + 100, currency: 'USD' } };
+
+/** What a template of each collection looks like in each variant; the status is set per case. */
+const TEMPLATES: { collection: CollectionName; variant: string; states: readonly string[]; make: () => Json }[] = [
+  { collection: 'quotes', variant: 'within authority', states: QUOTE_STATES, make: () => newQuote(OWNER) as unknown as Json },
+  { collection: 'quotes', variant: 'above authority', states: QUOTE_STATES, make: () => newQuote(OWNER, large) as unknown as Json },
+  { collection: 'leads', variant: 'qualified', states: LEAD_STATES, make: () => newLead(OWNER, { qualified: true, rating: 'A', processingTrace: [] }) as unknown as Json },
+  { collection: 'orders', variant: 'valid', states: ORDER_STATES, make: () => newOrder(OWNER) as unknown as Json },
+];
+
+/** The specification: stored -> pushed pairs that are stored, per collection variant and pusher. */
+const ALLOWED: Record<string, Record<Who, readonly string[]>> = {
+  'quotes/within authority': {
+    // Submitting approves at once; offline the rep may also have put it to the customer already.
+    rep: ['inProgress>approved', 'inProgress>accepted', 'inProgress>rejected', 'inProgress>cancelled', 'pending>cancelled', 'approved>accepted', 'approved>rejected'],
+    manager: ['pending>approved', 'pending>inProgress'],
+  },
+  'quotes/above authority': {
+    rep: ['inProgress>pending', 'inProgress>cancelled', 'pending>cancelled', 'approved>accepted', 'approved>rejected'],
+    manager: ['pending>approved', 'pending>inProgress'],
+  },
+  'leads/qualified': {
+    rep: [
+      'acknowledged>inProgress', 'acknowledged>pending', 'acknowledged>accepted', 'acknowledged>rejected', 'acknowledged>cancelled',
+      'inProgress>pending', 'inProgress>accepted', 'inProgress>rejected',
+      'pending>inProgress', 'pending>accepted', 'pending>rejected',
+    ],
+    manager: [],
+  },
+  'orders/valid': {
+    rep: ['draft>validated', 'draft>queued', 'validated>draft', 'validated>queued'],
+    manager: [],
+  },
+};
+
+function cases(): Case[] {
+  const all: Case[] = [];
+  for (const template of TEMPLATES) {
+    for (const from of template.states) {
+      for (const to of template.states) {
+        if (from === to) continue;
+        for (const who of ['rep', 'manager'] as const) {
+          all.push({ ...template, from, to, who, stored: { ...template.make(), status: from, syncPending: false } });
+        }
+      }
+    }
+  }
+  return all;
+}
+
+/**
+ * The owner pushing `queued` over an order in a central state: the same submission again after a
+ * lost answer, not a status change; the order rules answer with the central state (ingest.test.ts).
+ */
+function isSubmissionRetry(c: Case): boolean {
+  return c.collection === 'orders' && c.who === 'rep' && c.to === 'queued' && !['draft', 'validated', 'queued'].includes(c.from);
+}
+
+function isAllowed(c: Case): boolean {
+  return (ALLOWED[`${c.collection}/${c.variant}`]?.[c.who] ?? []).includes(`${c.from}>${c.to}`);
+}
+
+async function seed(database: TestDatabase, all: readonly Case[]): Promise<void> {
+  const db = await database.open();
+  try {
+    await db.transaction(async (tx) => {
+      for (const collection of new Set(all.map((c) => c.collection))) {
+        const docs = all.filter((c) => c.collection === collection).map((c) => {
+          const { _deleted: _ignored, ...data } = c.stored;
+          return { id: String(c.stored.id), owner: OWNER, deleted: false, data };
+        });
+        await writeDocs(tx, collection, docs);
+      }
+    });
+  } finally {
+    await db.close();
+  }
+}
+
+/** Pushes each case's change as its pusher (in batches of the push limit) and returns the answers by id. */
+async function pushAll(clients: Record<Who, Api>, all: readonly Case[]): Promise<Map<string, Json>> {
+  const answers = new Map<string, Json>();
+  for (const who of ['rep', 'manager'] as const) {
+    for (const collection of new Set(all.map((c) => c.collection))) {
+      const mine = all.filter((c) => c.who === who && c.collection === collection);
+      for (let start = 0; start < mine.length; start += 200) {
+        const rows = mine.slice(start, start + 200).map((c) => ({
+          newDocumentState: { ...c.stored, status: c.to, updatedAt: '2026-12-01T10:00:00.000Z', syncPending: true, _deleted: false },
+          assumedMasterState: { ...c.stored, _deleted: false },
+        }));
+        for (const answer of await clients[who].push(collection, rows)) answers.set(String(answer.id), answer);
+      }
+    }
+  }
+  return answers;
+}
+
+describe.each(ENGINES)('the machine gate on sync push, on $name', (engine) => {
+  const all = cases();
+  let database: TestDatabase;
+  let central: RunningCentral;
+  let answers: Map<string, Json>;
+  let stored: Map<string, Json>;
+  beforeAll(async () => {
+    database = await prepareDatabase(engine);
+    await seed(database, all);
+    central = await startCentralOn(database.options);
+    const clients = { rep: api(central.url, await signIn(central.url, 'alex')), manager: api(central.url, await signIn(central.url, 'morgan')) };
+    answers = await pushAll(clients, all);
+    stored = new Map();
+    for (const collection of ['quotes', 'leads', 'orders']) {
+      for (const doc of (await pullAll(clients.rep, collection)).documents) stored.set(String(doc.id), doc);
+    }
+    // A ceiling, not a speed check: two database opens and ~1,100 pushed rows take 20 s of CPU,
+    // over a minute on the shared 2-core machine.
+  }, 240_000);
+  afterAll(async () => {
+    await central?.close();
+    await database?.dispose();
+  });
+
+  it('covers every stored -> pushed status pair, as the rep and as the manager', () => {
+    expect(all.filter((c) => c.collection === 'orders')).toHaveLength(ORDER_STATES.length * (ORDER_STATES.length - 1) * 2);
+    expect(all.filter(isAllowed).length).toBeGreaterThan(0);
+  });
+
+  it('refuses every forbidden transition with its reason and keeps the stored document', () => {
+    const wrong: string[] = [];
+    for (const c of all.filter((x) => !isAllowed(x) && !isSubmissionRetry(x))) {
+      const id = String(c.stored.id);
+      const reason = (answers.get(id)?.syncError as Json | undefined)?.reason;
+      const expected = `cannot go from '${c.from}' to '${c.to}' when sent by ${c.who === 'rep' ? 'user-alex (rep)' : 'user-morgan (manager)'}`;
+      const kept = stored.get(id)?.status === c.from && stored.get(id)?.owner === OWNER;
+      if (typeof reason !== 'string' || !reason.includes(expected) || !kept) {
+        wrong.push(`${c.collection}/${c.variant} ${c.from} -> ${c.to} by ${c.who}: ${String(reason)} (stored ${String(stored.get(id)?.status)})`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('answers a repeated submission of a submitted order with the central state, not a refusal', () => {
+    const retries = all.filter(isSubmissionRetry);
+    expect(retries).toHaveLength(ORDER_STATES.length - 3);
+    for (const c of retries) {
+      expect(answers.get(String(c.stored.id))?.syncError).toBeUndefined();
+      expect(['draft', 'validated', 'queued']).not.toContain(stored.get(String(c.stored.id))?.status);
+    }
+  });
+
+  it('stores the allowed ones for their owner: the manager approves or sends back the rep\'s pending quote', () => {
+    const wrong: string[] = [];
+    for (const c of all.filter(isAllowed)) {
+      const id = String(c.stored.id);
+      const doc = stored.get(id);
+      // A queued order is ingested at once: the central system answers for it (acknowledged, or queued while its account is awaited).
+      const statuses = c.collection === 'orders' && c.to === 'queued' ? ['queued', 'acknowledged'] : [c.to];
+      const refusal = (answers.get(id)?.syncError as Json | undefined)?.reason;
+      if (!statuses.includes(String(doc?.status)) || doc?.owner !== OWNER || refusal !== undefined) {
+        wrong.push(`${c.collection}/${c.variant} ${c.from} -> ${c.to} by ${c.who}: stored ${String(doc?.status)}, ${String(refusal)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});

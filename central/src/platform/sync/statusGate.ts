@@ -1,0 +1,96 @@
+/**
+ * The central side of the machine gate: every pushed lead, quote and order status change is
+ * replayed through the shared machines (shared/machines/replay.ts) with the pushing user as the
+ * actor and the stored document as the starting point. A row the machine or the role rules
+ * refuse is not stored; it goes back with the reason (its `syncError`).
+ *
+ * The push carries documents, not events, so the events are inferred from stored -> pushed
+ * status (see replay.ts: each status is reached by one event, so the way says which).
+ */
+import type { LeadDoc, OrderDoc, QuoteDoc } from '../../../../shared/schemas';
+import { SYNC_META_FIELDS } from '../../../../shared/schemas/common';
+import { ORDER_LOCAL_STATES } from '../../../../shared/schemas/order.schema';
+import { validateOrder } from '../../../../shared/orders/order.validation';
+import { replayLead, replayOrder, replayQuote, type Replayed } from '../../../../shared/machines/replay';
+import type { Actor } from '../../../../shared/machines/send';
+import type { AuthUser } from '../auth/users';
+import type { Queryable } from '../db/db';
+import type { StoredDoc } from './docs';
+import { jsonEqual, type JsonObject } from '../json';
+import { withoutInternalFields, type SentDoc } from './pushInput';
+import type { RowContext } from './rules';
+
+/**
+ * `ok` with `asOwnersManager`: the row is another user's record and the pusher is their manager
+ * making a decision the rules give to managers (approve, send back); it is stored for its owner.
+ */
+export type GateVerdict = { ok: true; asOwnersManager: boolean } | { ok: false; reason: string };
+
+/** The pushing user as the machines' actor; a manager's reps are read once per push. */
+export async function actorOf(tx: Queryable, user: AuthUser): Promise<Actor> {
+  if (user.role !== 'manager') return { kind: 'user', id: user.id, role: user.role, manages: () => false };
+  const rows = await tx.query<{ id: string }>('SELECT id FROM users WHERE manager_id = $1', [user.id]);
+  const reports = new Set(rows.map((row) => row.id));
+  return { kind: 'user', id: user.id, role: user.role, manages: (owner) => reports.has(owner) };
+}
+
+type Replay = (stored: JsonObject | undefined, pushed: JsonObject, actor: Actor) => Replayed<string>;
+
+// The schema check at the door guarantees the shapes; these name the types.
+const REPLAYS: Partial<Record<string, Replay>> = {
+  leads: (stored, pushed, actor) => replayLead(stored as unknown as LeadDoc | undefined, pushed as unknown as LeadDoc, actor),
+  quotes: (stored, pushed, actor) => replayQuote(stored as unknown as QuoteDoc | undefined, pushed as unknown as QuoteDoc, actor),
+  orders: (stored, pushed, actor) => replayOrder(stored as unknown as OrderDoc | undefined, pushed as unknown as OrderDoc, actor),
+};
+
+/** What a manager's decision may change on a rep's record: the status and when it changed, nothing the rep wrote. */
+const DECISION_FIELDS = new Set<string>([...SYNC_META_FIELDS, 'status']);
+
+function contentOf(data: JsonObject): JsonObject {
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !DECISION_FIELDS.has(key)));
+}
+
+/**
+ * The owner's laptop pushing `queued` over an order the central system already moved on (its
+ * answer to the submission was lost): not a status change but the same submission again. The
+ * order rules keep the central state and answer with it (orderRules.ts, prepareSubmitted).
+ */
+function isSubmissionRetry(stored: JsonObject | undefined, pushed: JsonObject): boolean {
+  const local: readonly string[] = ORDER_LOCAL_STATES;
+  return stored !== undefined && !local.includes(String(stored.status)) && pushed.status === 'queued';
+}
+
+/** An order that cannot be validated says what is missing, so the rep knows what to fix. */
+function orderHint(ctx: RowContext, pushed: JsonObject): string {
+  if (ctx.collection !== 'orders') return '';
+  const issues = validateOrder(pushed as unknown as OrderDoc);
+  return issues.length > 0 ? `; to validate it: ${issues.map((issue) => issue.message).join('; ')}` : '';
+}
+
+/** The verdict on one pushed row, or undefined when its collection has no lifecycle (or it is a deletion). */
+export function gateRow(ctx: RowContext, sent: SentDoc, master: StoredDoc | undefined): GateVerdict | undefined {
+  const replay = REPLAYS[ctx.collection];
+  if (!replay || sent._deleted) return undefined;
+  const live = master && !master.deleted ? master : undefined;
+  const foreign = live !== undefined && live.owner !== ctx.user.id;
+  const pushed: JsonObject = { ...withoutInternalFields(sent), owner: foreign ? String(live.owner) : ctx.user.id };
+  const stored = live ? { ...live.data, owner: live.owner ?? '' } : undefined;
+  if (ctx.collection === 'orders' && !foreign && isSubmissionRetry(stored, pushed)) return { ok: true, asOwnersManager: false };
+  const result = replay(stored, pushed, ctx.actor);
+  if (!result.ok) return { ok: false, reason: result.reason + orderHint(ctx, pushed) };
+  if (!foreign) return { ok: true, asOwnersManager: false };
+  // Someone else's record: only a decision the rules give to their manager, and nothing else changed.
+  if (result.events.length === 0) return { ok: true, asOwnersManager: false };
+  if (!jsonEqual(contentOf(pushed), contentOf(live.data))) {
+    return { ok: false, reason: `${ctx.collection} ${sent.id} belongs to another user: their manager may change its status (${result.events.join(', ')}) but nothing they wrote` };
+  }
+  return { ok: true, asOwnersManager: true };
+}
+
+/** What goes back with a refusal: an order never takes a TMF622 id or reason the central system did not give it. */
+export function refusedAnswer(collection: string, answer: JsonObject, master: StoredDoc | undefined): JsonObject {
+  if (collection !== 'orders') return answer;
+  const { tmfOrderId: _id, stateReason: _reason, ...rest } = answer;
+  const kept = master && !master.deleted ? { tmfOrderId: master.data.tmfOrderId, stateReason: master.data.stateReason } : {};
+  return { ...rest, ...Object.fromEntries(Object.entries(kept).filter(([, value]) => value !== undefined)) };
+}

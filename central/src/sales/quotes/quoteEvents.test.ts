@@ -1,0 +1,55 @@
+import { REP_MONTHLY_AUTHORITY } from '../../../../shared/machines/quote.machine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, startCentral, type TestCentral } from '../../test/harness';
+import { api, integrationToken, signIn, type Api, type Json } from '../../test/client';
+import { asMaster } from '../../test/fixtures';
+import { eventResource, eventsOf, newQuote, QUOTE } from '../../test/salesFixtures';
+
+const forQuote = (id: unknown) => (event: Json) => eventResource(event, 'quote').id === id;
+
+describe.each(ENGINES)('TMF648 Quote events on $name', (engine) => {
+  let central: TestCentral;
+  let tmf: Api;
+  let alex: Api;
+  let sam: Api;
+  let morgan: Api;
+  beforeAll(async () => {
+    central = await startCentral(engine);
+    tmf = api(central.url, await integrationToken(central.url));
+    alex = api(central.url, await signIn(central.url, 'alex'));
+    sam = api(central.url, await signIn(central.url, 'sam'));
+    morgan = api(central.url, await signIn(central.url, 'morgan'));
+  });
+  afterAll(() => central?.close());
+
+  it('records QuoteCreateEvent, QuoteStateChangeEvent per new state, QuoteAttributeValueChangeEvent per edit and QuoteDeleteEvent for pushed quotes', async () => {
+    // Above the rep's monthly authority, so submitting it waits for the manager.
+    const quote = newQuote('user-alex', { totals: { oneTime: 24900, recurring: REP_MONTHLY_AUTHORITY + 100, currency: 'USD' } });
+    expect(await alex.push('quotes', [{ newDocumentState: quote }])).toEqual([]);
+    const push = async (by: Api, change: Json) => {
+      const master = (await by.pull('quotes')).documents.find((doc) => doc.id === quote.id) as Json;
+      expect(await by.push('quotes', [{ newDocumentState: { ...master, ...change }, assumedMasterState: asMaster(master) }])).toEqual([]);
+    };
+    await push(alex, { status: 'pending' });
+    await push(alex, { catalogVersion: '2026.12' });
+    // Only the rep's manager approves it (quoteGate.test.ts: the rep may not).
+    await push(morgan, { status: 'approved' });
+    // Pushed again unchanged (a retry): nothing to announce.
+    await push(alex, {});
+    const beforeDelete = (await (await tmf.get(`${QUOTE}/${quote.id}`)).json()) as Json;
+    await push(alex, { _deleted: true });
+
+    const events = (await eventsOf(tmf, 'quoteManagement')).filter(forQuote(quote.id));
+    expect(events.map((event) => [event.eventType, eventResource(event, 'quote').state, event.fieldPath])).toEqual([
+      ['QuoteCreateEvent', 'inProgress', undefined],
+      ['QuoteStateChangeEvent', 'pending', undefined],
+      // The catalog version shows in the description only.
+      ['QuoteAttributeValueChangeEvent', 'pending', 'description'],
+      ['QuoteStateChangeEvent', 'approved', undefined],
+      ['QuoteDeleteEvent', 'approved', undefined],
+    ]);
+    expect(eventResource(events[3] as Json, 'quote')).toEqual(beforeDelete);
+    expect((await eventsOf(morgan, 'quoteManagement')).filter(forQuote(quote.id))).toHaveLength(5);
+    expect((await eventsOf(sam, 'quoteManagement')).filter(forQuote(quote.id))).toEqual([]);
+  });
+});
