@@ -1,0 +1,109 @@
+import { expect, test, type Page } from '@playwright/test';
+import { REP_MONTHLY_AUTHORITY } from '../../shared/machines/quote.machine';
+import { formatCents } from '../../shared/money';
+import { priceItems } from '../../shared/pricing/engine';
+import { centralDoc } from './centralAsRep';
+import { centralCatalog, signIn, syncStatus } from './journey';
+
+const FIBRE = 'Business Fibre Internet';
+const COMPANY = 'Approval Heights Logistics';
+// 21 lines of 1 Gbps fibre at its default 12-month term: above the rep's monthly authority.
+const QUANTITY = 21;
+
+async function signedInAndSynced(page: Page, username: string): Promise<void> {
+  await signIn(page, username);
+  await expect(syncStatus(page)).toContainText('Online', { timeout: 30_000 });
+  await expect(page.getByRole('progressbar', { name: 'First sync progress' })).toBeHidden({ timeout: 30_000 });
+}
+
+test("a quote above the rep's authority waits for the manager, who approves it; the rep can then put it to the customer", async ({ page, browser }) => {
+  const quoteTitle = `${COMPANY} — quote v1`;
+  let quoteId = '';
+
+  await test.step('alex builds a quote whose monthly total is above the rep authority and submits it', async () => {
+    await signedInAndSynced(page, 'alex');
+    await page.getByRole('button', { name: 'New lead' }).click();
+    await page.getByLabel('Company').fill(COMPANY);
+    await page.getByLabel('Contact name').fill('Jo Approver');
+    await page.getByLabel('Email').fill('jo@approval.example');
+    await page.getByLabel('Country').selectOption('US');
+    await page.getByLabel('Product category').selectOption('Laptops');
+    await page.getByLabel('Purchase timeframe').selectOption('Within 1 month');
+    await page.getByLabel('Purchase amount').fill('60000');
+    await page.getByLabel('Budget status').selectOption('Approved');
+    await page.getByLabel('Source').selectOption('Road show');
+    await page.getByRole('button', { name: 'Save lead' }).click();
+    await expect(page.getByText('Qualified: Yes')).toBeVisible();
+    await page.getByRole('button', { name: 'Convert to opportunity' }).click();
+    await page.getByRole('button', { name: 'Create quote' }).click();
+    await expect(page.getByText('Status: In progress')).toBeVisible();
+    await expect(page).toHaveURL(/#\/quotes\/[^/]+$/);
+    quoteId = decodeURIComponent(new URL(page.url()).hash.replace('#/quotes/', ''));
+
+    await page.getByLabel('Offering').selectOption({ label: FIBRE });
+    await page.getByRole('button', { name: 'Add to quote' }).click();
+    await page.getByLabel(`Bandwidth for ${FIBRE}`).selectOption('1 Gbps');
+    await page.getByRole('spinbutton', { name: `Quantity for ${FIBRE}` }).fill(String(QUANTITY));
+
+    // The expected monthly total from the real pricing engine over the central catalog, and it must need a manager.
+    const catalog = await centralCatalog('alex');
+    const fibre = catalog.find((o) => o.name === FIBRE);
+    if (!fibre) throw new Error(`${FIBRE} is not in the central catalog`);
+    const expected = priceItems(
+      [{ id: '01', offeringId: fibre.id, quantity: QUANTITY, characteristics: [{ name: 'Bandwidth', value: '1 Gbps' }, { name: 'Contract term', value: '12 months' }] }],
+      catalog,
+    ).totals;
+    expect(expected.recurring).toBeGreaterThan(REP_MONTHLY_AUTHORITY);
+    await expect(page.getByText(`Monthly total: ${formatCents(expected.recurring, expected.currency)}`)).toBeVisible();
+
+    await page.getByRole('button', { name: 'Submit for approval' }).click();
+    await expect(page.getByText('Status: Pending', { exact: true })).toBeVisible();
+    await expect(page.getByText('Waiting for a manager to approve this quote.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Approve', exact: true })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Send back', exact: true })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Accept quote' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Submit for approval' })).toBeDisabled();
+    // The pending quote reaches the central system before the manager looks for it.
+    await expect(syncStatus(page)).toContainText('0 changes waiting to sync', { timeout: 20_000 });
+    expect((await centralDoc('alex', 'quotes', quoteId))?.status).toBe('pending');
+  });
+
+  const managerContext = await browser.newContext();
+  try {
+    const manager = await managerContext.newPage();
+
+    await test.step("morgan, alex's manager, finds the pending quote and is offered Approve and Send back", async () => {
+      await signedInAndSynced(manager, 'morgan');
+      await manager.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Quotes' }).click();
+      const quotes = manager.getByRole('table', { name: 'Quotes' });
+      await quotes.getByRole('link', { name: quoteTitle, exact: true }).click();
+      await expect(manager).toHaveURL(new RegExp(`#/quotes/${quoteId}$`));
+      await expect(manager.getByRole('heading', { level: 1 })).toHaveText(quoteTitle);
+      await expect(manager.getByText('Status: Pending', { exact: true })).toBeVisible();
+      await expect(manager.getByText("This quote is above the rep's approval authority and waits for your decision.")).toBeVisible();
+      await expect(manager.getByRole('button', { name: 'Approve', exact: true })).toBeEnabled();
+      await expect(manager.getByRole('button', { name: 'Send back', exact: true })).toBeEnabled();
+      // The decision is the manager's; putting the quote to the customer is not.
+      await expect(manager.getByRole('button', { name: 'Accept quote' })).toHaveCount(0);
+    });
+
+    await test.step('morgan approves; the decision reaches the central system', async () => {
+      await manager.getByRole('button', { name: 'Approve', exact: true }).click();
+      await expect(manager.getByText('Status: Approved')).toBeVisible();
+      await expect(manager.getByRole('button', { name: 'Approve', exact: true })).toHaveCount(0);
+      await expect(syncStatus(manager)).toContainText('0 changes waiting to sync', { timeout: 20_000 });
+      await expect.poll(async () => (await centralDoc('alex', 'quotes', quoteId))?.status, { timeout: 20_000 }).toBe('approved');
+    });
+  } finally {
+    await managerContext.close();
+  }
+
+  await test.step("alex's open screen shows the quote approved after sync, and Accept quote becomes enabled", async () => {
+    await expect(page.getByText('Status: Approved')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText('Waiting for a manager to approve this quote.')).toBeHidden();
+    const accept = page.getByRole('button', { name: 'Accept quote' });
+    await expect(accept).toBeEnabled();
+    await accept.click();
+    await expect(page.getByText('Status: Accepted')).toBeVisible();
+  });
+});
