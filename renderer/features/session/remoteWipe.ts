@@ -19,21 +19,25 @@ export async function fetchDeviceStatus(client: CentralClient): Promise<DeviceSt
   }
 }
 
+/** Between two wipe checks caused by pulls (a reconnect always checks at once). */
+export const WIPE_CHECK_INTERVAL_MS = 10_000;
+
 /**
- * Asks for a pending wipe each time the sync (re)connects: the moment the central system can
- * answer. Calls `onWipe` at most once. A failed check waits for the next connection.
+ * Asks for a pending wipe each time the sync (re)connects, the moment the central system can
+ * answer, and again after pulls that caught up (at most every WIPE_CHECK_INTERVAL_MS): a
+ * reconnect can be missed (the link never looked down, or the check failed), a caught-up pull
+ * cannot. Calls `onWipe` at most once. A failed check waits for the next occasion.
  */
 export function watchForWipe(client: CentralClient, sync: SyncEngine, onWipe: (wipe: PendingWipe) => void): () => void {
   let found = false;
-  const subscription: Subscription = sync.status$
-    .pipe(
-      map((status) => status.online),
-      startWith(false),
-      pairwise(),
-      filter(([before, now]) => !before && now),
-    )
-    .subscribe(() => {
-      void fetchDeviceStatus(client).then(
+  let checking = false;
+  let lastCheck = -Infinity;
+  const check = () => {
+    if (found || checking) return;
+    checking = true;
+    lastCheck = Date.now();
+    void fetchDeviceStatus(client)
+      .then(
         (status) => {
           if (status.wipe && !found) {
             found = true;
@@ -41,7 +45,19 @@ export function watchForWipe(client: CentralClient, sync: SyncEngine, onWipe: (w
           }
         },
         () => undefined,
-      );
+      )
+      .finally(() => (checking = false));
+  };
+  const subscription: Subscription = sync.status$
+    .pipe(
+      map((status) => ({ online: status.online, lastSyncAt: status.lastSyncAt })),
+      startWith({ online: false, lastSyncAt: null as string | null }),
+      pairwise(),
+    )
+    .subscribe(([before, now]) => {
+      if (!now.online) return;
+      if (!before.online) check();
+      else if (now.lastSyncAt !== before.lastSyncAt && Date.now() - lastCheck >= WIPE_CHECK_INTERVAL_MS) check();
     });
   return () => subscription.unsubscribe();
 }
