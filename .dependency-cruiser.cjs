@@ -18,8 +18,7 @@ module.exports = {
     {
       name: 'context-door',
       severity: 'error',
-      comment:
-        'Code outside a central context imports it only through its door, central/src/<context>/index.ts.',
+      comment: 'Code outside a central context imports it only through its door, central/src/<context>/index.ts.',
       from: { pathNot: `^central/src/${CONTEXTS}/` },
       to: { path: `^central/src/${CONTEXTS}/`, pathNot: `^central/src/${CONTEXTS}/index\\.ts$` },
     },

@@ -32,10 +32,16 @@ const NO_NODE = {
   paths: nodeBuiltins.map((name) => ({ name, message: 'Node builtins are not available on this side of the process boundary.' })),
   patterns: [{ regex: '^node:', message: 'Node builtins are not available on this side of the process boundary.' }],
 };
-const NO_ELECTRON = packages(['electron'], 'Only main/ talks to Electron; the renderer reaches the desktop through the bridge (shared/bridge.ts).');
+const NO_ELECTRON = packages(
+  ['electron'],
+  'Only main/ talks to Electron; the renderer reaches the desktop through the bridge (shared/bridge.ts).',
+);
 const NO_REACT = packages(['react', 'react-dom', '@xstate/react'], 'shared/ is platform-free: UI code belongs in renderer/.');
 const NO_SERVER = packages(SERVER_PACKAGES, 'Server packages belong to central/.');
-const NO_CENTRAL_PACKAGE = packages(['@outpost/central'], 'The central system is a separate process: talk to it over HTTP, share types through shared/.');
+const NO_CENTRAL_PACKAGE = packages(
+  ['@outpost/central'],
+  'The central system is a separate process: talk to it over HTTP, share types through shared/.',
+);
 
 /**
  * One file-naming convention (docs/ARCHITECTURE.md, "File names"): React components are
@@ -103,7 +109,12 @@ function boundary(folder, bannedFolders, restrictions, why) {
       {
         name: `outpost/boundaries/${folder}/depth-${depth}/node-tooling`,
         files: NODE_TOOLING.map((f) => `${dir}${f}`),
-        rules: { 'no-restricted-imports': rule(depth, restrictions.filter((r) => r !== NO_NODE)) },
+        rules: {
+          'no-restricted-imports': rule(
+            depth,
+            restrictions.filter((r) => r !== NO_NODE),
+          ),
+        },
       },
     ];
   }).flat();
@@ -136,8 +147,23 @@ export default defineConfig(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
     },
   },
-  boundary('shared', ['renderer', 'main', 'central'], [NO_NODE, NO_ELECTRON, NO_REACT, NO_SERVER, NO_CENTRAL_PACKAGE], 'shared/ is used by every process and depends on none.'),
-  boundary('renderer', ['main', 'central'], [NO_NODE, NO_ELECTRON, NO_SERVER, NO_CENTRAL_PACKAGE], 'the renderer is browser code; it reaches the desktop through the bridge and the central system over HTTP.'),
-  boundary('main', ['renderer', 'central'], [NO_CENTRAL_PACKAGE], 'main/ serves the built renderer and starts the central system as a process; it imports neither.'),
+  boundary(
+    'shared',
+    ['renderer', 'main', 'central'],
+    [NO_NODE, NO_ELECTRON, NO_REACT, NO_SERVER, NO_CENTRAL_PACKAGE],
+    'shared/ is used by every process and depends on none.',
+  ),
+  boundary(
+    'renderer',
+    ['main', 'central'],
+    [NO_NODE, NO_ELECTRON, NO_SERVER, NO_CENTRAL_PACKAGE],
+    'the renderer is browser code; it reaches the desktop through the bridge and the central system over HTTP.',
+  ),
+  boundary(
+    'main',
+    ['renderer', 'central'],
+    [NO_CENTRAL_PACKAGE],
+    'main/ serves the built renderer and starts the central system as a process; it imports neither.',
+  ),
   boundary('central', ['renderer', 'main'], [NO_ELECTRON], 'the central system shares only shared/ with the app.'),
 );

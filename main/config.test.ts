@@ -7,12 +7,20 @@ describe('normalizeCentralUrl', () => {
     expect(normalizeCentralUrl('http://127.0.0.1:4010')).toBe('http://127.0.0.1:4010');
     expect(normalizeCentralUrl(' https://c.example/api/ ')).toBe('https://c.example/api');
   });
-  it.each(['', 'ftp://x', 'file:///etc', 'javascript:alert(1)', 'central:4010', 'https://u:p@c.example', 'https://c.example/?a=1', 'https://c.example/#x', 42, null])(
-    'refuses %s',
-    (value) => {
-      expect(normalizeCentralUrl(value)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'ftp://x',
+    'file:///etc',
+    'javascript:alert(1)',
+    'central:4010',
+    'https://u:p@c.example',
+    'https://c.example/?a=1',
+    'https://c.example/#x',
+    42,
+    null,
+  ])('refuses %s', (value) => {
+    expect(normalizeCentralUrl(value)).toBeNull();
+  });
 });
 
 describe('normalizeHostName', () => {
@@ -27,12 +35,16 @@ describe('normalizeHostName', () => {
 
 describe('parseConfigFile', () => {
   it('reads the known settings', () => {
-    const { values, warnings } = parseConfigFile('{"centralUrl":"https://c.example/","demoMode":true,"allowedExternalHosts":["docs.example.com"]}');
+    const { values, warnings } = parseConfigFile(
+      '{"centralUrl":"https://c.example/","demoMode":true,"allowedExternalHosts":["docs.example.com"]}',
+    );
     expect(values).toEqual({ centralUrl: 'https://c.example', demoMode: true, allowedExternalHosts: ['docs.example.com'] });
     expect(warnings).toEqual([]);
   });
   it('warns about and ignores bad or unknown values', () => {
-    const { values, warnings } = parseConfigFile('{"centralUrl":"nope","demoMode":"yes","allowedExternalHosts":["ok.example","bad host"],"x":1}');
+    const { values, warnings } = parseConfigFile(
+      '{"centralUrl":"nope","demoMode":"yes","allowedExternalHosts":["ok.example","bad host"],"x":1}',
+    );
     expect(values).toEqual({ allowedExternalHosts: ['ok.example'] });
     expect(warnings).toHaveLength(4);
   });
@@ -67,7 +79,10 @@ describe('resolveConfig', () => {
     expect(config).toMatchObject({ centralUrl: 'https://env.example', demoMode: true });
   });
   it('uses config.json when the environment says nothing', () => {
-    const { config } = resolveConfig({ env: { OUTPOST_CENTRAL_URL: '' }, fileText: '{"centralUrl":"https://file.example","demoMode":true}' });
+    const { config } = resolveConfig({
+      env: { OUTPOST_CENTRAL_URL: '' },
+      fileText: '{"centralUrl":"https://file.example","demoMode":true}',
+    });
     expect(config).toMatchObject({ centralUrl: 'https://file.example', demoMode: true });
   });
   it('ignores a bad environment value with a warning', () => {

@@ -108,7 +108,10 @@ export function parseConfigFile(text: string): { values: FileConfig; warnings: s
       case 'idleLockMinutes': {
         const minutes = parseIdleLockMinutes(value);
         if (minutes !== null) values.idleLockMinutes = minutes;
-        else warnings.push(`config.json idleLockMinutes must be a number of minutes above 0 and at most ${MAX_IDLE_LOCK_MINUTES}; using ${DEFAULT_IDLE_LOCK_MINUTES}`);
+        else
+          warnings.push(
+            `config.json idleLockMinutes must be a number of minutes above 0 and at most ${MAX_IDLE_LOCK_MINUTES}; using ${DEFAULT_IDLE_LOCK_MINUTES}`,
+          );
         break;
       }
       default:

@@ -23,7 +23,18 @@ const h = vi.hoisted(() => {
     ready = resolve;
   });
   const mainFrame = { processId: 7, routingId: 3, url: 'app://outpost/', parent: null };
-  return { calls, appListeners, ipcHandlers, protocolHandlers, windows, whenReady, ready: () => ready(), mainFrame, permissionRequest: null as Listener | null, permissionCheck: null as Listener | null };
+  return {
+    calls,
+    appListeners,
+    ipcHandlers,
+    protocolHandlers,
+    windows,
+    whenReady,
+    ready: () => ready(),
+    mainFrame,
+    permissionRequest: null as Listener | null,
+    permissionCheck: null as Listener | null,
+  };
 });
 
 vi.mock('electron', () => {
@@ -141,7 +152,9 @@ describe('main process wiring', () => {
 
     const subFrame = { ...h.mainFrame, routingId: 99, parent: h.mainFrame };
     await expect(handler({ sender: win.webContents, senderFrame: subFrame })).rejects.toThrow('Refused');
-    await expect(handler({ sender: win.webContents, senderFrame: { ...h.mainFrame, url: 'https://evil.example/' } })).rejects.toThrow('Refused');
+    await expect(handler({ sender: win.webContents, senderFrame: { ...h.mainFrame, url: 'https://evil.example/' } })).rejects.toThrow(
+      'Refused',
+    );
     await expect(handler({ sender: win.webContents, senderFrame: null })).rejects.toThrow('Refused');
     await expect(handler({ sender: {}, senderFrame: h.mainFrame })).rejects.toThrow('Refused');
     await expect(h.ipcHandlers.get(IPC_CHANNELS.secretsGet)!(ok, 'password')).rejects.toThrow(/secret key/);

@@ -4,7 +4,14 @@ import { createIpcHandlers, type IpcDeps } from './ipcHandlers';
 
 function deps(overrides: Partial<IpcDeps> = {}) {
   const values = new Map<SecretKey, string>();
-  const info: AppInfo = { name: 'Outpost', version: '0.1.0', shell: 'electron', centralUrl: 'http://127.0.0.1:4010', demoMode: true, idleLockMinutes: 15 };
+  const info: AppInfo = {
+    name: 'Outpost',
+    version: '0.1.0',
+    shell: 'electron',
+    centralUrl: 'http://127.0.0.1:4010',
+    demoMode: true,
+    idleLockMinutes: 15,
+  };
   const openExternal = vi.fn(async (_url: string) => undefined);
   const base: IpcDeps = {
     appInfo: () => info,
@@ -58,7 +65,11 @@ describe('createIpcHandlers', () => {
   });
 
   it('reports false when the OS cannot open the link', async () => {
-    const { base } = deps({ openExternal: async () => { throw new Error('no browser'); } });
+    const { base } = deps({
+      openExternal: async () => {
+        throw new Error('no browser');
+      },
+    });
     expect(await createIpcHandlers(base)[IPC_CHANNELS.linksOpenExternal](['https://outpost.example/'])).toBe(false);
   });
 });

@@ -52,7 +52,9 @@ export function createIpcHandlers(deps: IpcDeps): Record<IpcChannel, IpcHandler>
       expectArgCount(args, 1);
       const url = checkExternalUrl(args[0], deps.allowedExternalHosts);
       if (url === null) {
-        log(`links: refused to open ${JSON.stringify(String(args[0]).slice(0, 200))} (https links to ${deps.allowedExternalHosts.join(', ') || 'no host'} only)`);
+        log(
+          `links: refused to open ${JSON.stringify(String(args[0]).slice(0, 200))} (https links to ${deps.allowedExternalHosts.join(', ') || 'no host'} only)`,
+        );
         return false;
       }
       try {

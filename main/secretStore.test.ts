@@ -62,7 +62,12 @@ describe('SecretStore', () => {
     await store.set('session', 'x');
     const broken = new SecretStore({
       file,
-      cipher: { ...fakeCipher(), decrypt: () => { throw new Error('bad key'); } },
+      cipher: {
+        ...fakeCipher(),
+        decrypt: () => {
+          throw new Error('bad key');
+        },
+      },
       log: (m) => logs.push(m),
     });
     expect(await broken.get('session')).toBeNull();

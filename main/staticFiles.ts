@@ -10,9 +10,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-export type StaticLookup =
-  | { status: 200; file: string; contentType: string; isHtml: boolean }
-  | { status: 404 };
+export type StaticLookup = { status: 200; file: string; contentType: string; isHtml: boolean } | { status: 404 };
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

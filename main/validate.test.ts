@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkExternalUrl, expectArgCount, isAppUrl, IpcValidationError, MAX_SECRET_VALUE_LENGTH, parseSecretKey, parseSecretValue, senderRefusal } from './validate';
+import {
+  checkExternalUrl,
+  expectArgCount,
+  isAppUrl,
+  IpcValidationError,
+  MAX_SECRET_VALUE_LENGTH,
+  parseSecretKey,
+  parseSecretValue,
+  senderRefusal,
+} from './validate';
 
 describe('isAppUrl', () => {
   it('accepts our origin only', () => {

@@ -29,7 +29,13 @@ export function benchReps(count: number): BenchRep[] {
 export async function seedBenchReps(db: Db, reps: readonly BenchRep[]): Promise<void> {
   await insertExtraUsers(
     db,
-    reps.map((rep) => ({ id: rep.id, username: rep.username, displayName: `Bench ${rep.username}`, role: 'rep', managerId: 'user-morgan' })),
+    reps.map((rep) => ({
+      id: rep.id,
+      username: rep.username,
+      displayName: `Bench ${rep.username}`,
+      role: 'rep',
+      managerId: 'user-morgan',
+    })),
   );
   const template = SEED_ACCOUNTS.find((account) => account.id === 'acct-harbor-logistics');
   if (!template) throw new Error('the demo seed has no Harbor Logistics account to copy');
@@ -37,7 +43,13 @@ export async function seedBenchReps(db: Db, reps: readonly BenchRep[]): Promise<
     await takeWriteLock(tx);
     for (const rep of reps) {
       const account = { ...template, id: rep.accountId, owner: rep.id, name: `${template.name} (${rep.username})` };
-      await insertDocIfAbsent(tx, { collection: 'accounts', id: rep.accountId, owner: rep.id, deleted: false, data: account as unknown as JsonObject });
+      await insertDocIfAbsent(tx, {
+        collection: 'accounts',
+        id: rep.accountId,
+        owner: rep.id,
+        deleted: false,
+        data: account as unknown as JsonObject,
+      });
       for (let lead = 0; lead < LEADS_PER_REP; lead += 1) {
         // Stored as a synced master: not pending, and `_deleted` lives in its own column.
         const doc: JsonObject = { ...newLead(rep.id, { id: randomUUID() }), syncPending: false };

@@ -38,9 +38,11 @@ function batchesOf<T>(items: readonly T[], size: number): T[][] {
 async function timed<T>(batches: readonly T[], concurrency: number, work: (batch: T) => Promise<void>): Promise<number> {
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < batches.length) await work(batches[next++] as T);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < batches.length) await work(batches[next++] as T);
+    }),
+  );
   return (performance.now() - started) / 1000;
 }
 
@@ -67,19 +69,31 @@ async function oneRun(serverUrl: string, rows: number, batchSize: number, concur
     const url = `http://127.0.0.1:${address.port}`;
     const headers = { authorization: `Bearer ${await signIn(url)}`, 'content-type': 'application/json' };
     const pushSeconds = await timed(batchesOf(leads(rows), batchSize), concurrency, async (batch) => {
-      const response = await fetch(`${url}/sync/leads/push`, { method: 'POST', headers, body: JSON.stringify(batch.map((doc) => ({ newDocumentState: doc }))) });
+      const response = await fetch(`${url}/sync/leads/push`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(batch.map((doc) => ({ newDocumentState: doc }))),
+      });
       const answer = (await response.json()) as unknown[];
-      if (response.status !== 200 || answer.length > 0) throw new Error(`push answered ${response.status}: ${JSON.stringify(answer).slice(0, 300)}`);
+      if (response.status !== 200 || answer.length > 0)
+        throw new Error(`push answered ${response.status}: ${JSON.stringify(answer).slice(0, 300)}`);
     });
     const db = await openPostgres(storage.options.databaseUrl ?? '');
     try {
-      const baseSeconds = await timed(batchesOf(leads(rows).map((doc) => ({ ...doc, id: randomUUID() })), batchSize), concurrency, async (batch) => {
-        await db.query(
-          `INSERT INTO sync_docs (collection, id, owner, seq, deleted, data)
+      const baseSeconds = await timed(
+        batchesOf(
+          leads(rows).map((doc) => ({ ...doc, id: randomUUID() })),
+          batchSize,
+        ),
+        concurrency,
+        async (batch) => {
+          await db.query(
+            `INSERT INTO sync_docs (collection, id, owner, seq, deleted, data)
            SELECT 'leads', e ->> 'id', 'user-alex', nextval('sync_seq'), false, e FROM jsonb_array_elements($1::jsonb) AS e`,
-          [JSON.stringify(batch)],
-        );
-      });
+            [JSON.stringify(batch)],
+          );
+        },
+      );
       return [rows / pushSeconds, rows / baseSeconds];
     } finally {
       await db.close();
@@ -95,7 +109,11 @@ export async function measurePush(options: PushBenchOptions = {}): Promise<Bench
   const batchSize = options.batchSize ?? 200;
   const concurrency = options.concurrency ?? 4;
   const runs = options.runs ?? 3;
-  const server = options.serverUrl ? { url: options.serverUrl, stop: async () => undefined } : process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop: async () => undefined } : await postgresServer();
+  const server = options.serverUrl
+    ? { url: options.serverUrl, stop: async () => undefined }
+    : process.env.DATABASE_URL
+      ? { url: process.env.DATABASE_URL, stop: async () => undefined }
+      : await postgresServer();
   const values: number[] = [];
   const baseline: number[] = [];
   try {

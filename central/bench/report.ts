@@ -24,8 +24,22 @@ const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : '-');
 
 export function reportTable(rows: readonly Measured[]): string {
   const find = (engine: EngineName, scenario: ScenarioName) => rows.find((row) => row.engine === engine && row.scenario === scenario);
-  const header = ['engine', 'scenario', 'conns', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'failed', 'refused rows',
-    'req/s vs pull', 'p95 vs pull', 'req/s vs PGlite', 'p95 vs PGlite'];
+  const header = [
+    'engine',
+    'scenario',
+    'conns',
+    'requests',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'failed',
+    'refused rows',
+    'req/s vs pull',
+    'p95 vs pull',
+    'req/s vs PGlite',
+    'p95 vs PGlite',
+  ];
   const lines = rows.map((row) => {
     const pull = find(row.engine, 'pull');
     const pglite = row.engine === 'PGlite' ? undefined : find('PGlite', row.scenario);
@@ -47,6 +61,7 @@ export function reportTable(rows: readonly Measured[]): string {
     ];
   });
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)));
-  const format = (line: readonly string[]) => line.map((cell, column) => (column < 2 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join(' | ');
+  const format = (line: readonly string[]) =>
+    line.map((cell, column) => (column < 2 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join(' | ');
   return [format(header), widths.map((width) => '-'.repeat(width)).join('-|-'), ...lines.map(format)].join('\n');
 }

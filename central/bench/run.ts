@@ -119,7 +119,9 @@ async function main(): Promise<void> {
   }
   console.log(`\nOutpost central load benchmark: ${REPS} signed-in reps, ${SECONDS} s per scenario, loopback (127.0.0.1)\n`);
   console.log(reportTable(rows));
-  console.log('\nlatency of 2xx answers; failed = non-2xx, errors, timeouts; refused rows = pushed rows the server returned instead of storing');
+  console.log(
+    '\nlatency of 2xx answers; failed = non-2xx, errors, timeouts; refused rows = pushed rows the server returned instead of storing',
+  );
 }
 
 main().catch((error: unknown) => {

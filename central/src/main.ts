@@ -25,7 +25,10 @@ function wholeNumber(name: string, fallback: number, min: number, max: number): 
 }
 
 function list(raw: string | undefined): string[] | undefined {
-  const items = raw?.split(',').map((item) => item.trim()).filter(Boolean);
+  const items = raw
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   return items && items.length > 0 ? items : undefined;
 }
 

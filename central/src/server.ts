@@ -25,9 +25,7 @@ import { registerWipeRoutes } from './platform/devices/wipeRoutes';
 import type { CollectionRulesMap } from './platform/sync/rules';
 import { registerCatalogRoutes } from './catalog';
 import { productDelivery, registerProductInventoryRoutes } from './inventory';
-import {
-  accountSyncRules, orderSyncRules, registerFulfillment, registerOrderingRoutes, type FulfillmentOptions,
-} from './ordering';
+import { accountSyncRules, orderSyncRules, registerFulfillment, registerOrderingRoutes, type FulfillmentOptions } from './ordering';
 import { leadSyncRules, quoteSyncRules, registerQuoteRoutes, registerSalesLeadRoutes } from './sales';
 
 export interface CentralOptions {
@@ -90,7 +88,12 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
     throw error;
   }
 
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy ?? false, bodyLimit: BODY_LIMIT_BYTES, frameworkErrors: answerFrameworkError });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    frameworkErrors: answerFrameworkError,
+  });
   installErrorHandling(app, !options.logger);
   installNoStore(app);
   installEmptyBodyTolerance(app);
@@ -102,7 +105,10 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   installBearerAuth(app, db);
   installSessionEnds(app);
   const hub = new ChangeHub();
-  registerAuthRoutes(app, db, { tokenTtlSeconds: options.tokenTtlSeconds ?? 3600, signInLimits: resolveSignInLimits(options.signInLimits) });
+  registerAuthRoutes(app, db, {
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
+    signInLimits: resolveSignInLimits(options.signInLimits),
+  });
   registerSyncRoutes(app, db, hub, COLLECTION_RULES);
   registerCatalogRoutes(app, db, hub);
   registerStreamRoute(app, db, hub, { heartbeatMs: options.streamHeartbeatMs });

@@ -51,7 +51,11 @@ describe('findElectronRuntime', () => {
   it('honours ELECTRON_OVERRIDE_DIST_PATH', () => {
     const r = findElectronRuntime({ env: { ELECTRON_OVERRIDE_DIST_PATH: dir }, platform: 'linux', electronPackageDir: () => null });
     expect(r).toEqual({ available: true, path: path.join(dir, 'electron') });
-    const missing = findElectronRuntime({ env: { ELECTRON_OVERRIDE_DIST_PATH: path.join(dir, 'nope') }, platform: 'linux', electronPackageDir: () => null });
+    const missing = findElectronRuntime({
+      env: { ELECTRON_OVERRIDE_DIST_PATH: path.join(dir, 'nope') },
+      platform: 'linux',
+      electronPackageDir: () => null,
+    });
     expect(missing.available).toBe(false);
   });
 

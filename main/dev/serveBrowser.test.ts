@@ -7,7 +7,11 @@ import { contentSecurityPolicy } from '../../shared/security/csp';
 import { serveBrowserBuild, type BrowserBuildServer } from './serveBrowser';
 
 /** Raw GET so that `..` reaches the server unnormalised (fetch would resolve it away). */
-function rawGet(base: string, rawPath: string, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function rawGet(
+  base: string,
+  rawPath: string,
+  method = 'GET',
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const req = request({ host: hostname, port, path: rawPath, method }, (res) => {

@@ -151,7 +151,9 @@ async function serveBrowser(reason: string): Promise<void> {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     server = await serveBrowserBuild({ ...options, port: 0 });
   }
-  console.log(`No Electron runtime is available here (${reason}); the same app is served at ${server.url} — open it in a browser (Ctrl-C stops).`);
+  console.log(
+    `No Electron runtime is available here (${reason}); the same app is served at ${server.url} — open it in a browser (Ctrl-C stops).`,
+  );
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

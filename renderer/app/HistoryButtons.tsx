@@ -51,10 +51,24 @@ export function HistoryButtons() {
 
   return (
     <div className="history-buttons" role="group" aria-label="History">
-      <button type="button" aria-label="Back" title="Back (Alt+←)" aria-keyshortcuts="Alt+ArrowLeft" disabled={!canGoBack} onClick={() => router.history.back()}>
+      <button
+        type="button"
+        aria-label="Back"
+        title="Back (Alt+←)"
+        aria-keyshortcuts="Alt+ArrowLeft"
+        disabled={!canGoBack}
+        onClick={() => router.history.back()}
+      >
         <span aria-hidden="true">←</span>
       </button>
-      <button type="button" aria-label="Forward" title="Forward (Alt+→)" aria-keyshortcuts="Alt+ArrowRight" disabled={!canGoForward} onClick={() => router.history.forward()}>
+      <button
+        type="button"
+        aria-label="Forward"
+        title="Forward (Alt+→)"
+        aria-keyshortcuts="Alt+ArrowRight"
+        disabled={!canGoForward}
+        onClick={() => router.history.forward()}
+      >
         <span aria-hidden="true">→</span>
       </button>
     </div>

@@ -42,7 +42,10 @@ export async function openWorkspace(app: AppInfo, session: LocalSession, hooks: 
       return;
     }
     // The central system no longer accepts this session: sign in again. Local data stays.
-    void services?.signOut({ revoke: false, notice: 'Your session has ended. Sign in again to keep syncing; nothing on this laptop was lost.' });
+    void services?.signOut({
+      revoke: false,
+      notice: 'Your session has ended. Sign in again to keep syncing; nothing on this laptop was lost.',
+    });
   });
   const sync = await startSync(db, client);
   const stopWatching = watchForWipe(client, sync, (wipe) => void carryOutWipe(wipe));

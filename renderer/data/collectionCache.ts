@@ -104,7 +104,9 @@ export class CollectionCache<T extends { id: string }> {
     try {
       for (;;) {
         const docs: RxDocument<T>[] = await this.collection
-          .find({ selector: before === undefined ? {} : { id: { $lt: before } }, sort: [{ id: 'desc' }], limit } as Parameters<RxCollection<T>['find']>[0])
+          .find({ selector: before === undefined ? {} : { id: { $lt: before } }, sort: [{ id: 'desc' }], limit } as Parameters<
+            RxCollection<T>['find']
+          >[0])
           .exec();
         if (this.stopped) return;
         for (const doc of docs) this.put(doc.primary, plain<T>(doc.toJSON(true) as Record<string, unknown>), revisionHeight(doc.revision));
@@ -150,10 +152,13 @@ export class CollectionCache<T extends { id: string }> {
   /** Coalesces a burst of changes (a sync batch of a thousand documents) into one update. */
   private schedule(): void {
     if (this.notifyTimer) return;
-    this.notifyTimer = setTimeout(() => {
-      this.notifyTimer = null;
-      this.publish(this.snapshot.loading);
-    }, Math.max(CHANGE_COALESCE_MS, this.entries.size / ROWS_PER_COALESCE_MS));
+    this.notifyTimer = setTimeout(
+      () => {
+        this.notifyTimer = null;
+        this.publish(this.snapshot.loading);
+      },
+      Math.max(CHANGE_COALESCE_MS, this.entries.size / ROWS_PER_COALESCE_MS),
+    );
   }
 
   private publish(loading: boolean): void {

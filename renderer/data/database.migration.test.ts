@@ -20,21 +20,53 @@ function fixtureDocs(): Record<OwnedName, Record<string, unknown>[]> {
   return {
     leads: [makeLead({ conflictCopy: copyOf('leads') }), makeLead({ id: 'lead-2', company: 'Globex' })],
     accounts: [makeAccount({ conflictCopy: copyOf('accounts') })],
-    contacts: [{ id: 'contact-1', ...base, syncPending: false, accountId: 'acct-1', name: 'Jane Doe', email: 'jane@acme.example', conflictCopy: copyOf('contacts') }],
-    opportunities: [{ id: 'opp-1', ...base, syncPending: false, name: 'Acme laptops', accountId: 'acct-1', status: 'inProgress', conflictCopy: copyOf('opportunities') }],
+    contacts: [
+      {
+        id: 'contact-1',
+        ...base,
+        syncPending: false,
+        accountId: 'acct-1',
+        name: 'Jane Doe',
+        email: 'jane@acme.example',
+        conflictCopy: copyOf('contacts'),
+      },
+    ],
+    opportunities: [
+      {
+        id: 'opp-1',
+        ...base,
+        syncPending: false,
+        name: 'Acme laptops',
+        accountId: 'acct-1',
+        status: 'inProgress',
+        conflictCopy: copyOf('opportunities'),
+      },
+    ],
     quotes: [makeQuote({ conflictCopy: copyOf('quotes') })],
     orders: [makeOrder({ conflictCopy: copyOf('orders') })],
     products: [
       {
-        id: 'prod-1', ...base, syncPending: false, accountId: 'acct-1', name: 'Business Fibre', offeringId: 'fibre',
-        status: 'active', characteristics: [], quantity: 1, startDate: T0, orderId: 'order-1', conflictCopy: copyOf('products'),
+        id: 'prod-1',
+        ...base,
+        syncPending: false,
+        accountId: 'acct-1',
+        name: 'Business Fibre',
+        offeringId: 'fibre',
+        status: 'active',
+        characteristics: [],
+        quantity: 1,
+        startDate: T0,
+        orderId: 'order-1',
+        conflictCopy: copyOf('products'),
       },
     ],
   };
 }
 
 async function contents(db: OutpostDatabase, name: OwnedName): Promise<Record<string, unknown>[]> {
-  const docs = await collectionOf(db, name).find({ sort: [{ id: 'asc' }] }).exec();
+  const docs = await collectionOf(db, name)
+    .find({ sort: [{ id: 'asc' }] })
+    .exec();
   return docs.map((doc) => doc.toMutableJSON() as Record<string, unknown>);
 }
 
@@ -98,7 +130,9 @@ describe('schema version 2: the pending-changes index', () => {
     for (const name of REP_WRITTEN) {
       // Straight to storage: the collection's hooks would stamp every insert as a rep's change.
       const result = await collectionOf(old, name).storageInstance.bulkWrite(
-        stored[name].map((doc) => ({ document: { ...doc, _deleted: false, _attachments: {}, _rev: '1-a', _meta: { lwt: Date.now() } } as never })),
+        stored[name].map((doc) => ({
+          document: { ...doc, _deleted: false, _attachments: {}, _rev: '1-a', _meta: { lwt: Date.now() } } as never,
+        })),
         'migration-fixture',
       );
       expect(result.error).toEqual([]);

@@ -75,8 +75,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Outpos
         conflictHandler: {
           isEqual: (a: Record<string, unknown>, b: Record<string, unknown>) => isSameDocument(a, b),
           // assumedMasterState is the base: the version the rep's change was made on.
-          resolve: async (input: { newDocumentState: Record<string, unknown>; realMasterState: Record<string, unknown>; assumedMasterState?: Record<string, unknown> }) =>
-            resolveConflict(input, new Date().toISOString()),
+          resolve: async (input: {
+            newDocumentState: Record<string, unknown>;
+            realMasterState: Record<string, unknown>;
+            assumedMasterState?: Record<string, unknown>;
+          }) => resolveConflict(input, new Date().toISOString()),
         },
       },
     ]),

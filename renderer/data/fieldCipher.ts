@@ -76,7 +76,11 @@ export function createFieldCipher(password: string, fields: readonly string[]): 
         if (typeof value !== 'string') throw new Error(`Encrypted field ${field} is not a string: the local store is damaged`);
         if (value.startsWith(CIPHER_PREFIX)) {
           const packed = fromBase64(value.slice(CIPHER_PREFIX.length));
-          const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: packed.subarray(0, IV_BYTES) }, await key, packed.subarray(IV_BYTES));
+          const plain = await crypto.subtle.decrypt(
+            { name: 'AES-GCM', iv: packed.subarray(0, IV_BYTES) },
+            await key,
+            packed.subarray(IV_BYTES),
+          );
           Object.assign(out, JSON.parse(new TextDecoder().decode(plain)) as Record<string, unknown>);
         } else {
           out[field] = JSON.parse(decryptCryptoJs(value, password)) as unknown;

@@ -17,9 +17,11 @@ export function useDocuments<N extends CollectionName>(
   const key = JSON.stringify(query);
   const [docs, setDocs] = useState<CollectionDocs[N][] | undefined>(undefined);
   useEffect(() => {
-    const sub = collectionOf(db, name).find(JSON.parse(key) as MangoQuery<CollectionDocs[N]>).$.subscribe((found) => {
-      setDocs(found.map((d) => d.toMutableJSON() as CollectionDocs[N]));
-    });
+    const sub = collectionOf(db, name)
+      .find(JSON.parse(key) as MangoQuery<CollectionDocs[N]>)
+      .$.subscribe((found) => {
+        setDocs(found.map((d) => d.toMutableJSON() as CollectionDocs[N]));
+      });
     return () => sub.unsubscribe();
   }, [db, name, key]);
   return docs;
@@ -35,9 +37,11 @@ export function useDocument<N extends CollectionName>(name: N, id: string | unde
       return undefined;
     }
     setDoc(undefined);
-    const sub = collectionOf(db, name).findOne(id).$.subscribe((found) => {
-      setDoc(found ? (found.toMutableJSON() as CollectionDocs[N]) : null);
-    });
+    const sub = collectionOf(db, name)
+      .findOne(id)
+      .$.subscribe((found) => {
+        setDoc(found ? (found.toMutableJSON() as CollectionDocs[N]) : null);
+      });
     return () => sub.unsubscribe();
   }, [db, name, id]);
   return doc;

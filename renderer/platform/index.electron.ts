@@ -3,7 +3,10 @@ import type { OutpostBridge } from '../../shared/bridge';
 /** Says so at once if the window was opened without the preload, instead of failing later. */
 function preloadBridge(): OutpostBridge {
   const bridge = window.outpost;
-  if (!bridge) throw new Error('Outpost desktop bridge missing: the Electron build needs the preload (dist/main/preload.cjs) that exposes window.outpost');
+  if (!bridge)
+    throw new Error(
+      'Outpost desktop bridge missing: the Electron build needs the preload (dist/main/preload.cjs) that exposes window.outpost',
+    );
   return bridge;
 }
 

@@ -8,6 +8,8 @@ import type * as Electron from './index.electron';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
-export type PlatformContractHolds = [Same<typeof Browser, typeof Contract>, Same<typeof Electron, typeof Contract>] extends [true, true] ? true : never;
+export type PlatformContractHolds = [Same<typeof Browser, typeof Contract>, Same<typeof Electron, typeof Contract>] extends [true, true]
+  ? true
+  : never;
 // Fails to compile the moment either implementation stops matching the contract.
 export const platformContractHolds: PlatformContractHolds = true;

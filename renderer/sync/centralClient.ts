@@ -15,7 +15,9 @@ export class CentralUnreachableError extends Error {
  */
 export class CentralTimeoutError extends Error {
   constructor(readonly afterMs: number) {
-    super(`The central system has not answered for ${Math.round(afterMs / 1000)} s. Your work is kept on this laptop and will be sent again.`);
+    super(
+      `The central system has not answered for ${Math.round(afterMs / 1000)} s. Your work is kept on this laptop and will be sent again.`,
+    );
     this.name = 'CentralTimeoutError';
   }
 }

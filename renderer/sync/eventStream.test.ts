@@ -19,7 +19,12 @@ async function collect(chunks: string[]): Promise<ServerSentEvent[]> {
 
 describe('readEventStream', () => {
   it('parses events split across chunks, skipping comments', async () => {
-    const events = await collect(['event: hel', 'lo\ndata: {}\n\n: keep-alive\n\n', 'event: change\ndata: {"collection":"orders",', '"seq":7}\n\n']);
+    const events = await collect([
+      'event: hel',
+      'lo\ndata: {}\n\n: keep-alive\n\n',
+      'event: change\ndata: {"collection":"orders",',
+      '"seq":7}\n\n',
+    ]);
     expect(events).toEqual([
       { event: 'hello', data: '{}' },
       { event: 'change', data: '{"collection":"orders","seq":7}' },

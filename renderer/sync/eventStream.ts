@@ -8,7 +8,10 @@ export interface ServerSentEvent {
  * rather than EventSource so the token travels in the Authorization header, not the URL.
  * `onBytes` hears every chunk, comments included: any bytes prove the stream is alive.
  */
-export async function* readEventStream(body: ReadableStream<Uint8Array>, onBytes: () => void = () => undefined): AsyncGenerator<ServerSentEvent> {
+export async function* readEventStream(
+  body: ReadableStream<Uint8Array>,
+  onBytes: () => void = () => undefined,
+): AsyncGenerator<ServerSentEvent> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';

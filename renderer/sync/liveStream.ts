@@ -39,7 +39,11 @@ function announcedHeartbeat(data: string): number | null {
  * for twice the heartbeat is dropped and opened again: a connection can stay open while
  * nothing comes through it (a proxy, a sleeping laptop's half-dead socket).
  */
-export function openLiveStream(client: CentralClient, options: { retryMs: number; heartbeatMs: number }, handlers: StreamHandlers): LiveStream {
+export function openLiveStream(
+  client: CentralClient,
+  options: { retryMs: number; heartbeatMs: number },
+  handlers: StreamHandlers,
+): LiveStream {
   const stopped = new AbortController();
   let backoff = options.retryMs;
   let current: AbortController | null = null;

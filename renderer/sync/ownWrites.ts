@@ -99,7 +99,8 @@ export async function pushSettlingOwnWrites<N extends CollectionName>(
       unanswered.forget(id);
       continue;
     }
-    const outcome = round > MAX_ROUNDS ? { kind: 'conflict' as const } : decidePushConflict(docOf(row), master as unknown as Doc, unanswered.of(id));
+    const outcome =
+      round > MAX_ROUNDS ? { kind: 'conflict' as const } : decidePushConflict(docOf(row), master as unknown as Doc, unanswered.of(id));
     if (outcome.kind === 'pushAgain') {
       again.push({ newDocumentState: row.newDocumentState, assumedMasterState: master });
       continue;

@@ -52,7 +52,8 @@ export function replicateCollection<N extends CollectionName>(
       handler: async (checkpoint, limit) => {
         await options.beforePull?.();
         return track(`receiving ${name}`, async () => {
-          const fetchPage = () => client.json<PullResponse<N>>(`${SYNC_PATHS.pull(name)}?seq=${checkpoint?.seq ?? 0}&limit=${limit}`, { timeoutMs });
+          const fetchPage = () =>
+            client.json<PullResponse<N>>(`${SYNC_PATHS.pull(name)}?seq=${checkpoint?.seq ?? 0}&limit=${limit}`, { timeoutMs });
           let response = await fetchPage();
           // A page holding a document RxDB is still bookkeeping a push of: wait for that, then
           // read the page again, so it is not older than the push (pushesInFlight.ts).
@@ -64,7 +65,12 @@ export function replicateCollection<N extends CollectionName>(
           }
           if (response.documents.length < limit) options.onCaughtUp();
           const seq = response.checkpoint?.seq ?? checkpoint?.seq ?? 0;
-          options.onPage?.({ documents: response.documents.length, seq, remaining: response.remaining, full: response.documents.length >= limit });
+          options.onPage?.({
+            documents: response.documents.length,
+            seq,
+            remaining: response.remaining,
+            full: response.documents.length >= limit,
+          });
           return { documents: response.documents, checkpoint: response.checkpoint ?? checkpoint };
         });
       },
@@ -74,9 +80,15 @@ export function replicateCollection<N extends CollectionName>(
       ? {
           batchSize: 50,
           handler: (rows) => {
-            inFlight.track(rows.map((row) => (row.newDocumentState as { id: string }).id), () => upstreamQueue() ?? Promise.resolve());
+            inFlight.track(
+              rows.map((row) => (row.newDocumentState as { id: string }).id),
+              () => upstreamQueue() ?? Promise.resolve(),
+            );
             return pushSettlingOwnWrites(
-              (sent) => track(`sending ${name}`, () => client.json<PushResponse<N>>(SYNC_PATHS.push(name), { method: 'POST', body: JSON.stringify(sent), timeoutMs })),
+              (sent) =>
+                track(`sending ${name}`, () =>
+                  client.json<PushResponse<N>>(SYNC_PATHS.push(name), { method: 'POST', body: JSON.stringify(sent), timeoutMs }),
+                ),
               rows,
               unanswered,
             );

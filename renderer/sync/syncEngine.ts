@@ -139,18 +139,22 @@ export async function startSync(db: OutpostDatabase, client: CentralClient, opti
   const pullEverything = () => {
     for (const trigger of resync.values()) trigger.next('RESYNC');
   };
-  const stream = openLiveStream(client, { retryMs, heartbeatMs: options.streamHeartbeatMs ?? DEFAULT_STREAM_HEARTBEAT_MS }, {
-    // Catch up on whatever happened while the stream was down.
-    connected: pullEverything,
-    change: (change) => resync.get(change.collection)?.next('RESYNC'),
-    alive: () => health.streamAlive(),
-    dropped: pullEverything,
-    silent: (forMs) => health.streamSilent(forMs),
-    failed: (error) => {
-      if (error instanceof CentralUnreachableError) health.networkLost();
-      noteProblem(error);
+  const stream = openLiveStream(
+    client,
+    { retryMs, heartbeatMs: options.streamHeartbeatMs ?? DEFAULT_STREAM_HEARTBEAT_MS },
+    {
+      // Catch up on whatever happened while the stream was down.
+      connected: pullEverything,
+      change: (change) => resync.get(change.collection)?.next('RESYNC'),
+      alive: () => health.streamAlive(),
+      dropped: pullEverything,
+      silent: (forMs) => health.streamSilent(forMs),
+      failed: (error) => {
+        if (error instanceof CentralUnreachableError) health.networkLost();
+        noteProblem(error);
+      },
     },
-  });
+  );
   // A backstop for whatever the stream fails to announce, however it fails.
   const periodicPull = setInterval(pullEverything, options.periodicPullMs ?? DEFAULT_PERIODIC_PULL_MS);
 
@@ -197,4 +201,3 @@ export async function startSync(db: OutpostDatabase, client: CentralClient, opti
     },
   };
 }
-

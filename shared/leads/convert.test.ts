@@ -10,13 +10,45 @@ const REP: Actor = { kind: 'user', id: 'rep-7', role: 'rep', manages: () => fals
 describe('convertLead', () => {
   it('creates a linked account, contact and opportunity and marks the lead accepted', () => {
     const { account, contact, opportunity, lead } = convertLead(qualifiedLead, NOW, REP);
-    expect(account).toMatchObject({ name: 'Acme Corp', country: 'US', owner: 'rep-7', sourceLeadId: 'lead-1', primaryContactId: contact.id, syncPending: true, createdAt: NOW, updatedAt: NOW });
-    expect(contact).toMatchObject({ accountId: account.id, name: 'Jane Doe', email: 'jane@acme.example', phone: '+1 555 010 0199', owner: 'rep-7', syncPending: true });
-    expect(opportunity).toMatchObject({
-      name: 'Acme Corp – Laptops', accountId: account.id, contactId: contact.id, leadId: 'lead-1', status: 'acknowledged',
-      expectedAmount: 60000, productCategory: 'Laptops', owner: 'rep-7', syncPending: true, createdAt: NOW,
+    expect(account).toMatchObject({
+      name: 'Acme Corp',
+      country: 'US',
+      owner: 'rep-7',
+      sourceLeadId: 'lead-1',
+      primaryContactId: contact.id,
+      syncPending: true,
+      createdAt: NOW,
+      updatedAt: NOW,
     });
-    expect(lead).toMatchObject({ status: 'accepted', accountId: account.id, contactId: contact.id, opportunityId: opportunity.id, updatedAt: NOW, syncPending: true, rating: 'A' });
+    expect(contact).toMatchObject({
+      accountId: account.id,
+      name: 'Jane Doe',
+      email: 'jane@acme.example',
+      phone: '+1 555 010 0199',
+      owner: 'rep-7',
+      syncPending: true,
+    });
+    expect(opportunity).toMatchObject({
+      name: 'Acme Corp – Laptops',
+      accountId: account.id,
+      contactId: contact.id,
+      leadId: 'lead-1',
+      status: 'acknowledged',
+      expectedAmount: 60000,
+      productCategory: 'Laptops',
+      owner: 'rep-7',
+      syncPending: true,
+      createdAt: NOW,
+    });
+    expect(lead).toMatchObject({
+      status: 'accepted',
+      accountId: account.id,
+      contactId: contact.id,
+      opportunityId: opportunity.id,
+      updatedAt: NOW,
+      syncPending: true,
+      rating: 'A',
+    });
   });
 
   it('derives the ids from the lead, so converting again writes the same records, and another lead gets its own', () => {
@@ -40,7 +72,9 @@ describe('convertLead', () => {
   });
 
   it('refuses a qualified lead the lifecycle does not allow to convert (waiting for information, or already converted)', () => {
-    expect(() => convertLead({ ...qualifiedLead, status: 'pending' }, NOW, REP)).toThrow("'lead.convert' is not allowed when the lead is 'pending'");
+    expect(() => convertLead({ ...qualifiedLead, status: 'pending' }, NOW, REP)).toThrow(
+      "'lead.convert' is not allowed when the lead is 'pending'",
+    );
     expect(() => convertLead({ ...qualifiedLead, status: 'accepted' }, NOW, REP)).toThrow(/'accepted'/);
   });
 });

@@ -21,9 +21,15 @@ export function conversionIds(leadId: string): { accountId: string; contactId: s
   };
 }
 
-export function convertLead(lead: LeadDoc, now: string, actor: Actor): { account: AccountDoc; contact: ContactDoc; opportunity: OpportunityDoc; lead: LeadDoc } {
+export function convertLead(
+  lead: LeadDoc,
+  now: string,
+  actor: Actor,
+): { account: AccountDoc; contact: ContactDoc; opportunity: OpportunityDoc; lead: LeadDoc } {
   if (lead.qualified !== true) {
-    throw new Error(`Lead '${lead.company}' is not qualified; process it with the lead rules (or complete its details) before converting it`);
+    throw new Error(
+      `Lead '${lead.company}' is not qualified; process it with the lead rules (or complete its details) before converting it`,
+    );
   }
   // Throws with the reason when the lifecycle or the role rules do not allow it (e.g. pending, already accepted, not the owner).
   const { status } = sendOrThrow(sendLead(lead, { type: 'lead.convert' }, actor));

@@ -5,7 +5,14 @@ import { processLead, type LeadAttributes } from './engine';
 import { VISION_CHANNEL, VISION_QUALIFICATION, VISION_RATING, VISION_RULE_SETS } from './vision.ruleSets';
 
 function lead(partial: Partial<LeadAttributes>): LeadAttributes {
-  return { country: 'US', productCategory: 'Laptops', purchaseTimeframe: 'Within 1 month', purchaseAmount: 60000, budgetStatus: 'Approved', ...partial };
+  return {
+    country: 'US',
+    productCategory: 'Laptops',
+    purchaseTimeframe: 'Within 1 month',
+    purchaseAmount: 60000,
+    budgetStatus: 'Approved',
+    ...partial,
+  };
 }
 
 function outcome(attrs: Partial<LeadAttributes>) {
@@ -25,7 +32,10 @@ describe('processLead with the Vision Enterprises rule sets (seed 001)', () => {
   });
 
   it('qualifies a long-term small monitor lead by rule 2, leaves it unrated and routes it to Indirect Channel B', () => {
-    const result = processLead(lead({ productCategory: 'Monitors', purchaseTimeframe: 'More than 1 Year', purchaseAmount: 20000 }), VISION_RULE_SETS);
+    const result = processLead(
+      lead({ productCategory: 'Monitors', purchaseTimeframe: 'More than 1 Year', purchaseAmount: 20000 }),
+      VISION_RULE_SETS,
+    );
     expect(result).toMatchObject({ qualified: true, channel: 'Indirect Channel B' });
     expect(result.rating).toBeUndefined();
     expect(result.trace[0]).toContain("rule 'Rule 2'");
@@ -34,7 +44,10 @@ describe('processLead with the Vision Enterprises rule sets (seed 001)', () => {
   });
 
   it('does not qualify a 3-6 months computer lead of 20000: no rating, no channel', () => {
-    const result = processLead(lead({ productCategory: 'Computers', purchaseTimeframe: '3-6 months', purchaseAmount: 20000 }), VISION_RULE_SETS);
+    const result = processLead(
+      lead({ productCategory: 'Computers', purchaseTimeframe: '3-6 months', purchaseAmount: 20000 }),
+      VISION_RULE_SETS,
+    );
     expect(result.qualified).toBe(false);
     expect(result.rating).toBeUndefined();
     expect(result.channel).toBeUndefined();
@@ -64,14 +77,22 @@ describe('processLead with the Vision Enterprises rule sets (seed 001)', () => {
   it('grades B, C and D by timeframe and budget status', () => {
     expect(outcome({ purchaseTimeframe: '1-3 months' }).rating).toBe('B');
     expect(outcome({ purchaseTimeframe: '3-6 months' }).rating).toBe('C');
-    expect(outcome({ purchaseTimeframe: '3-6 months', budgetStatus: 'Pending' })).toEqual({ qualified: true, rating: 'D', channel: 'Direct' });
+    expect(outcome({ purchaseTimeframe: '3-6 months', budgetStatus: 'Pending' })).toEqual({
+      qualified: true,
+      rating: 'D',
+      channel: 'Direct',
+    });
     expect(outcome({ purchaseTimeframe: '1-3 months', budgetStatus: 'Pending' })).toEqual({ qualified: true, channel: 'Direct' });
   });
 
   it('routes a qualified A lead under 50000 to Indirect Channel A', () => {
     // Rule 2 qualifies only "More than 1 Year", and rating A needs "Within 1 month": an A lead under
     // 50000 exists only with another qualification rule, so this uses a set that qualifies everyone.
-    const everyone: RuleSetDoc = { ...VISION_QUALIFICATION, id: 'all', rules: [{ name: 'All', conditions: [], outcome: { qualified: true } }] };
+    const everyone: RuleSetDoc = {
+      ...VISION_QUALIFICATION,
+      id: 'all',
+      rules: [{ name: 'All', conditions: [], outcome: { qualified: true } }],
+    };
     const result = processLead(lead({ purchaseAmount: 20000 }), [everyone, VISION_RATING, VISION_CHANNEL]);
     expect(result).toMatchObject({ qualified: true, rating: 'A', channel: 'Indirect Channel A' });
   });
@@ -85,17 +106,28 @@ describe('processLead with the Vision Enterprises rule sets (seed 001)', () => {
     });
     it('goes Direct one dollar above and qualifies by rule 2 one dollar below', () => {
       expect(outcome({ purchaseAmount: 50001 }).channel).toBe('Direct');
-      expect(outcome({ purchaseTimeframe: 'More than 1 Year', purchaseAmount: 49999 })).toEqual({ qualified: true, channel: 'Indirect Channel B' });
+      expect(outcome({ purchaseTimeframe: 'More than 1 Year', purchaseAmount: 49999 })).toEqual({
+        qualified: true,
+        channel: 'Indirect Channel B',
+      });
     });
   });
 
   it('compares text ignoring case and surrounding spaces', () => {
-    expect(outcome({ country: ' us ', productCategory: 'LAPTOPS', purchaseTimeframe: 'within 1 MONTH', budgetStatus: 'approved ' })).toEqual({ qualified: true, rating: 'A', channel: 'Direct' });
+    expect(
+      outcome({ country: ' us ', productCategory: 'LAPTOPS', purchaseTimeframe: 'within 1 MONTH', budgetStatus: 'approved ' }),
+    ).toEqual({ qualified: true, rating: 'A', channel: 'Direct' });
   });
 });
 
 describe('processLead rule set selection', () => {
-  const disqualifyUs: RuleSetDoc = { ...VISION_QUALIFICATION, id: 'disqualify', name: 'Disqualify all', precedence: 1, rules: [{ name: 'No', conditions: [], outcome: { qualified: false } }] };
+  const disqualifyUs: RuleSetDoc = {
+    ...VISION_QUALIFICATION,
+    id: 'disqualify',
+    name: 'Disqualify all',
+    precedence: 1,
+    rules: [{ name: 'No', conditions: [], outcome: { qualified: false } }],
+  };
 
   it('uses only the applicable set with the lowest precedence', () => {
     const result = processLead(lead({}), [...VISION_RULE_SETS, disqualifyUs]);
@@ -128,7 +160,21 @@ describe('processLead rule set selection', () => {
 
 // ---- properties ----------------------------------------------------------------------------
 
-const TEXTS = ['US', 'CA', 'Laptops', 'Monitors', 'Computers', 'Voice', 'Within 1 month', '3-6 months', 'More than 1 Year', 'Approved', 'Pending', 'A', 'B'];
+const TEXTS = [
+  'US',
+  'CA',
+  'Laptops',
+  'Monitors',
+  'Computers',
+  'Voice',
+  'Within 1 month',
+  '3-6 months',
+  'More than 1 Year',
+  'Approved',
+  'Pending',
+  'A',
+  'B',
+];
 const FIELDS = ['country', 'productCategory', 'purchaseTimeframe', 'purchaseAmount', 'budgetStatus', 'qualified', 'rating', 'unknown'];
 
 const leadArb: fc.Arbitrary<LeadAttributes> = fc.record({
@@ -141,7 +187,11 @@ const leadArb: fc.Arbitrary<LeadAttributes> = fc.record({
 
 const conditionArb = fc.oneof(
   fc.record({ field: fc.constantFrom(...FIELDS), op: fc.constantFrom('in', 'notIn'), values: fc.subarray(TEXTS) }),
-  fc.record({ field: fc.constantFrom(...FIELDS), op: fc.constantFrom('gt', 'gte', 'lt', 'lte'), number: fc.integer({ min: 0, max: 200000 }) }),
+  fc.record({
+    field: fc.constantFrom(...FIELDS),
+    op: fc.constantFrom('gt', 'gte', 'lt', 'lte'),
+    number: fc.integer({ min: 0, max: 200000 }),
+  }),
   fc.record({ field: fc.constantFrom(...FIELDS), op: fc.constant('is'), flag: fc.boolean() }),
 );
 
@@ -155,38 +205,52 @@ const ruleArb = fc.record({
 const ruleSetsArb: fc.Arbitrary<RuleSetDoc[]> = fc
   .uniqueArray(fc.integer({ min: 0, max: 1000 }), { maxLength: 8 })
   .chain((precedences) =>
-    fc.tuple(...precedences.map((precedence, i) =>
-      fc.record({
-        id: fc.constant(`set-${i}`),
-        engine: fc.constantFrom('qualification' as const, 'rating' as const, 'channel' as const),
-        name: fc.constant(`Set ${i}`),
-        precedence: fc.constant(precedence),
-        guards: fc.array(conditionArb, { maxLength: 2 }),
-        rules: fc.array(ruleArb, { maxLength: 3 }),
-        updatedAt: fc.constant('2024-01-01T00:00:00.000Z'),
-      }),
-    )),
+    fc.tuple(
+      ...precedences.map((precedence, i) =>
+        fc.record({
+          id: fc.constant(`set-${i}`),
+          engine: fc.constantFrom('qualification' as const, 'rating' as const, 'channel' as const),
+          name: fc.constant(`Set ${i}`),
+          precedence: fc.constant(precedence),
+          guards: fc.array(conditionArb, { maxLength: 2 }),
+          rules: fc.array(ruleArb, { maxLength: 3 }),
+          updatedAt: fc.constant('2024-01-01T00:00:00.000Z'),
+        }),
+      ),
+    ),
   )
   .map((sets) => [...sets]);
 
 describe('processLead properties', () => {
   it('is deterministic', () => {
-    fc.assert(fc.property(leadArb, ruleSetsArb, (l, sets) => {
-      expect(processLead(l, sets)).toEqual(processLead(l, sets));
-    }));
+    fc.assert(
+      fc.property(leadArb, ruleSetsArb, (l, sets) => {
+        expect(processLead(l, sets)).toEqual(processLead(l, sets));
+      }),
+    );
   });
 
   it('rates only qualified leads', () => {
-    fc.assert(fc.property(leadArb, ruleSetsArb, (l, sets) => {
-      const result = processLead(l, sets);
-      if (!result.qualified) expect(result.rating).toBeUndefined();
-    }));
+    fc.assert(
+      fc.property(leadArb, ruleSetsArb, (l, sets) => {
+        const result = processLead(l, sets);
+        if (!result.qualified) expect(result.rating).toBeUndefined();
+      }),
+    );
   });
 
   it('gives the same result whatever the order of the rule sets in the input', () => {
-    fc.assert(fc.property(leadArb, ruleSetsArb.chain((sets) => fc.tuple(fc.constant(sets), fc.shuffledSubarray(sets, { minLength: sets.length, maxLength: sets.length }))), (l, [sets, shuffled]) => {
-      expect(processLead(l, shuffled)).toEqual(processLead(l, sets));
-    }));
+    fc.assert(
+      fc.property(
+        leadArb,
+        ruleSetsArb.chain((sets) =>
+          fc.tuple(fc.constant(sets), fc.shuffledSubarray(sets, { minLength: sets.length, maxLength: sets.length })),
+        ),
+        (l, [sets, shuffled]) => {
+          expect(processLead(l, shuffled)).toEqual(processLead(l, sets));
+        },
+      ),
+    );
   });
 
   it('never throws on arbitrary conditions, guards or rules, and always traces three steps', () => {
@@ -196,13 +260,20 @@ describe('processLead properties', () => {
       name: fc.anything(),
       precedence: fc.anything(),
       guards: fc.oneof(fc.array(fc.anything(), { maxLength: 3 }), fc.anything()),
-      rules: fc.oneof(fc.array(fc.record({ name: fc.anything(), conditions: fc.array(fc.anything(), { maxLength: 3 }), outcome: fc.anything() }), { maxLength: 3 }), fc.anything()),
+      rules: fc.oneof(
+        fc.array(fc.record({ name: fc.anything(), conditions: fc.array(fc.anything(), { maxLength: 3 }), outcome: fc.anything() }), {
+          maxLength: 3,
+        }),
+        fc.anything(),
+      ),
       updatedAt: fc.string(),
     }) as unknown as fc.Arbitrary<RuleSetDoc>;
-    fc.assert(fc.property(leadArb, fc.array(junkSet, { maxLength: 5 }), (l, sets) => {
-      const result = processLead(l, sets);
-      expect(typeof result.qualified).toBe('boolean');
-      expect(result.trace).toHaveLength(3);
-    }));
+    fc.assert(
+      fc.property(leadArb, fc.array(junkSet, { maxLength: 5 }), (l, sets) => {
+        const result = processLead(l, sets);
+        expect(typeof result.qualified).toBe('boolean');
+        expect(result.trace).toHaveLength(3);
+      }),
+    );
   });
 });

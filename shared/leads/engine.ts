@@ -27,7 +27,13 @@ export type LeadFacts = LeadAttributes & { qualified?: boolean; rating?: string 
 type FactValue = string | number | boolean | undefined;
 
 const CONDITION_FIELDS: ReadonlySet<string> = new Set([
-  'country', 'productCategory', 'purchaseTimeframe', 'purchaseAmount', 'budgetStatus', 'qualified', 'rating',
+  'country',
+  'productCategory',
+  'purchaseTimeframe',
+  'purchaseAmount',
+  'budgetStatus',
+  'qualified',
+  'rating',
 ]);
 
 const ENGINE_LABEL: Record<RuleEngine, string> = {
@@ -51,14 +57,22 @@ function stringList(value: unknown): string[] | undefined {
 
 function factOf(facts: LeadFacts, field: string): FactValue {
   switch (field) {
-    case 'country': return facts.country;
-    case 'productCategory': return facts.productCategory;
-    case 'purchaseTimeframe': return facts.purchaseTimeframe;
-    case 'purchaseAmount': return facts.purchaseAmount;
-    case 'budgetStatus': return facts.budgetStatus;
-    case 'qualified': return facts.qualified;
-    case 'rating': return facts.rating;
-    default: return undefined;
+    case 'country':
+      return facts.country;
+    case 'productCategory':
+      return facts.productCategory;
+    case 'purchaseTimeframe':
+      return facts.purchaseTimeframe;
+    case 'purchaseAmount':
+      return facts.purchaseAmount;
+    case 'budgetStatus':
+      return facts.budgetStatus;
+    case 'qualified':
+      return facts.qualified;
+    case 'rating':
+      return facts.rating;
+    default:
+      return undefined;
   }
 }
 

@@ -26,7 +26,9 @@ describe('LEAD_OPTIONS', () => {
   it('offers the US and a dozen other countries, the road-show and telecom categories', () => {
     expect(LEAD_OPTIONS.countries[0]).toEqual({ code: 'US', name: 'United States' });
     expect(LEAD_OPTIONS.countries.length).toBeGreaterThanOrEqual(13);
-    expect(LEAD_OPTIONS.productCategories).toEqual(expect.arrayContaining(['Monitors', 'Laptops', 'Computers', 'Connectivity', 'Voice', 'Security', 'Cloud']));
+    expect(LEAD_OPTIONS.productCategories).toEqual(
+      expect.arrayContaining(['Monitors', 'Laptops', 'Computers', 'Connectivity', 'Voice', 'Security', 'Cloud']),
+    );
     expect(LEAD_OPTIONS.purchaseTimeframes).toEqual(['Within 1 month', '1-3 months', '3-6 months', '6-12 months', 'More than 1 Year']);
   });
 });
@@ -36,8 +38,15 @@ describe('parseLeadInput', () => {
     expect(parseLeadInput(valid)).toEqual({
       ok: true,
       value: {
-        company: 'Acme Corp', contactName: 'Jane Doe', email: 'jane@acme.example', country: 'US', productCategory: 'Laptops',
-        purchaseTimeframe: 'Within 1 month', purchaseAmount: 60000, budgetStatus: 'Approved', source: 'Road show',
+        company: 'Acme Corp',
+        contactName: 'Jane Doe',
+        email: 'jane@acme.example',
+        country: 'US',
+        productCategory: 'Laptops',
+        purchaseTimeframe: 'Within 1 month',
+        purchaseAmount: 60000,
+        budgetStatus: 'Approved',
+        source: 'Road show',
       },
     });
   });
@@ -49,7 +58,16 @@ describe('parseLeadInput', () => {
   });
 
   it('names every problem with what to fix', () => {
-    const errors = errorsOf({ company: '  ', contactName: '', country: 'Atlantis', productCategory: 'Boats', purchaseTimeframe: 'someday', budgetStatus: 'x', source: '', purchaseAmount: 'lots' });
+    const errors = errorsOf({
+      company: '  ',
+      contactName: '',
+      country: 'Atlantis',
+      productCategory: 'Boats',
+      purchaseTimeframe: 'someday',
+      budgetStatus: 'x',
+      source: '',
+      purchaseAmount: 'lots',
+    });
     expect(errors).toEqual({
       company: 'Enter the company name',
       contactName: 'Enter the name of the person to contact',
@@ -85,8 +103,21 @@ describe('parseLeadInput', () => {
 
 describe('validateLeadDoc', () => {
   const doc: LeadDoc = {
-    id: 'l1', owner: 'u1', createdAt: 't', updatedAt: 't', syncPending: false, company: 'Acme', contactName: 'Jane', email: 'jane@acme.example',
-    country: 'US', productCategory: 'Laptops', purchaseTimeframe: 'Within 1 month', purchaseAmount: 60000, budgetStatus: 'Approved', source: 'Road show', status: 'acknowledged',
+    id: 'l1',
+    owner: 'u1',
+    createdAt: 't',
+    updatedAt: 't',
+    syncPending: false,
+    company: 'Acme',
+    contactName: 'Jane',
+    email: 'jane@acme.example',
+    country: 'US',
+    productCategory: 'Laptops',
+    purchaseTimeframe: 'Within 1 month',
+    purchaseAmount: 60000,
+    budgetStatus: 'Approved',
+    source: 'Road show',
+    status: 'acknowledged',
   };
 
   it('accepts a lead the form would accept', () => {
@@ -100,14 +131,24 @@ describe('validateLeadDoc', () => {
       { field: 'email', message: 'Enter an email or a phone number so the lead can be reached' },
       { field: 'country', message: 'Choose a country from the list' },
       { field: 'purchaseAmount', message: 'Purchase amount must be a number of dollars, like 50000' },
-      { field: 'status', message: "Status 'won' is not a lead status; use one of acknowledged, inProgress, pending, accepted, rejected, cancelled" },
+      {
+        field: 'status',
+        message: "Status 'won' is not a lead status; use one of acknowledged, inProgress, pending, accepted, rejected, cancelled",
+      },
     ]);
   });
 
   it('refuses a NUL, a control character or a broken emoji in any typed text, saying where and what to do', () => {
-    const errors = errorsOf({ company: 'Acme\u0000 Corp', contactName: 'Jane\u0007', email: 'jane@acme.example\uD83D', purchaseAmount: '60\u0000000' });
+    const errors = errorsOf({
+      company: 'Acme\u0000 Corp',
+      contactName: 'Jane\u0007',
+      email: 'jane@acme.example\uD83D',
+      purchaseAmount: '60\u0000000',
+    });
     expect(errors.company).toBe('The company name contains a NUL character at position 5; delete it or type the text again');
-    expect(errors.contactName).toBe('The contact name contains an invisible control character (U+0007) at position 5; delete it or type the text again');
+    expect(errors.contactName).toBe(
+      'The contact name contains an invisible control character (U+0007) at position 5; delete it or type the text again',
+    );
     expect(errors.email).toMatch(/^The email contains a broken character .* at position 18; delete it/);
     expect(errors.purchaseAmount).toMatch(/^The purchase amount contains a NUL character/);
     expect(Object.keys(errors).sort()).toEqual(['company', 'contactName', 'email', 'purchaseAmount']);
@@ -118,8 +159,20 @@ describe('validateLeadDoc', () => {
   });
 
   it('refuses an unsafe character in a pushed lead too, so the central system says the same', () => {
-    const lead = { company: 'Acme\u0000', contactName: 'Jane', email: 'jane@acme.example', country: 'US', productCategory: 'Laptops',
-      purchaseTimeframe: 'Within 1 month', purchaseAmount: 1, budgetStatus: 'Approved', source: 'Road show', status: 'acknowledged' } as unknown as LeadDoc;
-    expect(validateLeadDoc(lead)).toEqual([{ field: 'company', message: 'The company name contains a NUL character at position 5; delete it or type the text again' }]);
+    const lead = {
+      company: 'Acme\u0000',
+      contactName: 'Jane',
+      email: 'jane@acme.example',
+      country: 'US',
+      productCategory: 'Laptops',
+      purchaseTimeframe: 'Within 1 month',
+      purchaseAmount: 1,
+      budgetStatus: 'Approved',
+      source: 'Road show',
+      status: 'acknowledged',
+    } as unknown as LeadDoc;
+    expect(validateLeadDoc(lead)).toEqual([
+      { field: 'company', message: 'The company name contains a NUL character at position 5; delete it or type the text again' },
+    ]);
   });
 });

@@ -118,7 +118,8 @@ export function checkLeadFields(fields: Omit<LeadFields, 'purchaseAmount'> & { p
 
   if (!LEAD_OPTIONS.countries.some((c) => c.code === fields.country)) errors.country = 'Choose a country from the list';
   if (!oneOf(LEAD_OPTIONS.productCategories, fields.productCategory)) errors.productCategory = 'Choose a product category from the list';
-  if (!oneOf(LEAD_OPTIONS.purchaseTimeframes, fields.purchaseTimeframe)) errors.purchaseTimeframe = 'Choose when the customer plans to buy from the list';
+  if (!oneOf(LEAD_OPTIONS.purchaseTimeframes, fields.purchaseTimeframe))
+    errors.purchaseTimeframe = 'Choose when the customer plans to buy from the list';
   if (!oneOf(LEAD_OPTIONS.budgetStatuses, fields.budgetStatus)) errors.budgetStatus = 'Choose a budget status from the list';
   if (!oneOf(LEAD_OPTIONS.sources, fields.source)) errors.source = 'Choose where the lead came from';
 

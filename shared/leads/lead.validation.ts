@@ -20,7 +20,10 @@ export function validateLeadDoc(lead: LeadDoc): { field: string; message: string
     budgetStatus: text(lead.budgetStatus),
     source: text(lead.source),
   });
-  const issues: { field: string; message: string }[] = (Object.keys(errors) as (keyof LeadInput)[]).map((field) => ({ field, message: errors[field] ?? '' }));
+  const issues: { field: string; message: string }[] = (Object.keys(errors) as (keyof LeadInput)[]).map((field) => ({
+    field,
+    message: errors[field] ?? '',
+  }));
   if (!(LEAD_STATES as readonly string[]).includes(lead.status)) {
     issues.push({ field: 'status', message: `Status '${String(lead.status)}' is not a lead status; use one of ${LEAD_STATES.join(', ')}` });
   }

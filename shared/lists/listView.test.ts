@@ -94,7 +94,9 @@ describe('ListView', () => {
 
   it('names an unknown column or filter instead of silently ignoring it', () => {
     const view = new ListView(spec, []);
-    expect(() => view.query({ search: '', filters: {}, sort: { column: 'colour', direction: 'asc' } })).toThrow('"colour" is not a sortable column');
+    expect(() => view.query({ search: '', filters: {}, sort: { column: 'colour', direction: 'asc' } })).toThrow(
+      '"colour" is not a sortable column',
+    );
     expect(() => view.query({ search: '', filters: { colour: 'red' }, sort: null })).toThrow('"colour" is not a filter');
   });
 
@@ -106,7 +108,11 @@ describe('ListView', () => {
     ];
     const view = new ListView(spec, rows);
     expect(view.query({ search: '', filters: {}, sort: { column: 'amount', direction: 'asc' } }).map((r) => r.id)).toEqual(['3', '2', '1']);
-    expect(view.query({ search: '', filters: {}, sort: { column: 'amount', direction: 'desc' } }).map((r) => r.id)).toEqual(['2', '3', '1']);
+    expect(view.query({ search: '', filters: {}, sort: { column: 'amount', direction: 'desc' } }).map((r) => r.id)).toEqual([
+      '2',
+      '3',
+      '1',
+    ]);
   });
 
   it('lists each filter value once, sorted, for the select options', () => {

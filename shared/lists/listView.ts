@@ -43,7 +43,10 @@ export const EMPTY_LIST_STATE: ListState = { search: '', filters: {}, sort: null
 
 /** Search words: lowercase, split on white space, empty words dropped. */
 export function searchWords(search: string): string[] {
-  return search.toLowerCase().split(/\s+/).filter((word) => word.length > 0);
+  return search
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word.length > 0);
 }
 
 /** Unit separator between fields, so a search word never matches across two fields. */

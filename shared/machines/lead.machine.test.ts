@@ -39,7 +39,9 @@ describe('lead machine: forbidden transitions', () => {
   it('cannot convert an unqualified lead, even in progress', () => {
     const context = { lead: makeLead({ status: 'inProgress', qualified: false }) };
     expect(can('inProgress', context, { type: 'lead.convert' })).toBe(false);
-    expect(() => next('inProgress', context, { type: 'lead.convert' })).toThrow("'lead.convert' is not allowed when the lead is 'inProgress'");
+    expect(() => next('inProgress', context, { type: 'lead.convert' })).toThrow(
+      "'lead.convert' is not allowed when the lead is 'inProgress'",
+    );
   });
 
   it('cannot convert a lead that was not processed into progress yet', () => {
@@ -53,8 +55,13 @@ describe('lead machine: forbidden transitions', () => {
 
   it('allows nothing in the final states', () => {
     const events: LeadEvent[] = [
-      { type: 'lead.process', result: qualifiedResult }, { type: 'lead.update' }, { type: 'lead.convert' }, { type: 'lead.reject' },
-      { type: 'lead.cancel' }, { type: 'lead.requestInfo' }, { type: 'lead.infoProvided' },
+      { type: 'lead.process', result: qualifiedResult },
+      { type: 'lead.update' },
+      { type: 'lead.convert' },
+      { type: 'lead.reject' },
+      { type: 'lead.cancel' },
+      { type: 'lead.requestInfo' },
+      { type: 'lead.infoProvided' },
     ];
     for (const status of ['accepted', 'rejected', 'cancelled'] as const) {
       for (const event of events) expect(can(status, qualified, event)).toBe(false);
@@ -88,7 +95,10 @@ describe('lead machine: context', () => {
   });
 
   it('runs as an actor for the UI from the stored status', () => {
-    const actor = createActor(leadMachine, { input: qualified, snapshot: leadMachine.resolveState({ value: 'inProgress', context: qualified }) }).start();
+    const actor = createActor(leadMachine, {
+      input: qualified,
+      snapshot: leadMachine.resolveState({ value: 'inProgress', context: qualified }),
+    }).start();
     expect(actor.getSnapshot().can({ type: 'lead.convert' })).toBe(true);
     actor.send({ type: 'lead.convert' });
     expect(actor.getSnapshot().value).toBe('accepted');

@@ -65,10 +65,7 @@ export const leadMachine = setup({
   states: {
     acknowledged: {
       on: {
-        'lead.process': [
-          { guard: 'resultQualified', target: 'inProgress', actions: 'recordResult' },
-          { actions: 'recordResult' },
-        ],
+        'lead.process': [{ guard: 'resultQualified', target: 'inProgress', actions: 'recordResult' }, { actions: 'recordResult' }],
         'lead.update': { actions: 'applyChanges' },
         'lead.cancel': { target: 'cancelled' },
       },
@@ -118,7 +115,8 @@ export const LEAD_EVENT_RULES: Readonly<Record<LeadEventType, readonly Party[]>>
 export const LEAD_EVENT_TYPES = Object.keys(LEAD_EVENT_RULES) as LeadEventType[];
 
 const PROBES: LeadEvent[] = LEAD_EVENT_TYPES.map((type) =>
-  type === 'lead.process' ? { type, result: { qualified: false, trace: [] } } : ({ type } as LeadEvent));
+  type === 'lead.process' ? { type, result: { qualified: false, trace: [] } } : ({ type } as LeadEvent),
+);
 
 export const leadLifecycle: Lifecycle<typeof leadMachine, LeadDoc> = {
   machine: leadMachine,

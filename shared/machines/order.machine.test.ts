@@ -61,7 +61,9 @@ describe('order machine: forbidden transitions', () => {
   });
 
   it('lets the rep fix a queued order the central system refused: it goes back to draft with the change', () => {
-    const refused: OrderMachineContext = { order: makeOrder({ status: 'queued', syncError: { reason: 'Enter the street of the service address', at: 't' } }) };
+    const refused: OrderMachineContext = {
+      order: makeOrder({ status: 'queued', syncError: { reason: 'Enter the street of the service address', at: 't' } }),
+    };
     expect(can('queued', refused, ev('order.edit'))).toBe(true);
     const fixed = step('queued', refused, { type: 'order.edit', changes: { billingAccount: 'ba-9' } });
     expect(fixed.status).toBe('draft');
@@ -82,9 +84,25 @@ describe('order machine: forbidden transitions', () => {
   });
 
   it('allows nothing in the final states', () => {
-    const all = ['order.edit', 'order.validate', 'order.submit', 'central.acknowledged', 'central.rejected', 'central.start', 'central.pend', 'central.resume',
-      'central.hold', 'central.release', 'central.complete', 'central.fail', 'central.partial', 'central.requestCancellation',
-      'central.denyCancellation', 'central.acceptCancellation', 'central.cancelled'] as const;
+    const all = [
+      'order.edit',
+      'order.validate',
+      'order.submit',
+      'central.acknowledged',
+      'central.rejected',
+      'central.start',
+      'central.pend',
+      'central.resume',
+      'central.hold',
+      'central.release',
+      'central.complete',
+      'central.fail',
+      'central.partial',
+      'central.requestCancellation',
+      'central.denyCancellation',
+      'central.acceptCancellation',
+      'central.cancelled',
+    ] as const;
     for (const status of ['completed', 'failed', 'partial', 'cancelled', 'rejected'] as const) {
       for (const type of all) expect(can(status, ctx, ev(type))).toBe(false);
     }

@@ -48,8 +48,15 @@ describe('quote machine: forbidden transitions', () => {
   });
 
   it('allows nothing in the final states (a rejected quote is renegotiated as a new version)', () => {
-    const events: QuoteEvent[] = ['quote.update', 'quote.submit', 'quote.approve', 'quote.rework', 'quote.accept', 'quote.decline', 'quote.cancel']
-      .map((type) => ({ type }) as QuoteEvent);
+    const events: QuoteEvent[] = [
+      'quote.update',
+      'quote.submit',
+      'quote.approve',
+      'quote.rework',
+      'quote.accept',
+      'quote.decline',
+      'quote.cancel',
+    ].map((type) => ({ type }) as QuoteEvent);
     for (const status of ['accepted', 'rejected', 'cancelled'] as const) {
       for (const event of events) expect(can(status, ctx, event)).toBe(false);
     }

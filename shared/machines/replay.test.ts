@@ -9,14 +9,22 @@ const large = { totals: { oneTime: 0, recurring: REP_MONTHLY_AUTHORITY + 1, curr
 
 describe('replaying a pushed status change', () => {
   it('infers the events that lead from the stored status to the pushed one', () => {
-    expect(replayQuote(makeQuote(), makeQuote({ status: 'accepted' }), REP)).toEqual({ ok: true, events: ['quote.submit', 'quote.accept'] });
-    expect(replayQuote(makeQuote({ status: 'pending', ...large }), makeQuote({ status: 'approved', ...large }), MANAGER))
-      .toEqual({ ok: true, events: ['quote.approve'] });
+    expect(replayQuote(makeQuote(), makeQuote({ status: 'accepted' }), REP)).toEqual({
+      ok: true,
+      events: ['quote.submit', 'quote.accept'],
+    });
+    expect(replayQuote(makeQuote({ status: 'pending', ...large }), makeQuote({ status: 'approved', ...large }), MANAGER)).toEqual({
+      ok: true,
+      events: ['quote.approve'],
+    });
     expect(replayQuote(makeQuote(), makeQuote({ version: 2 }), REP)).toEqual({ ok: true, events: [] });
   });
 
   it('starts a new document at the machine initial status (work done offline arrives several events on)', () => {
-    expect(replayLead(undefined, makeLead({ status: 'accepted', qualified: true }), REP)).toEqual({ ok: true, events: ['lead.process', 'lead.convert'] });
+    expect(replayLead(undefined, makeLead({ status: 'accepted', qualified: true }), REP)).toEqual({
+      ok: true,
+      events: ['lead.process', 'lead.convert'],
+    });
     expect(replayOrder(undefined, makeOrder({ status: 'queued' }), REP)).toEqual({ ok: true, events: ['order.validate', 'order.submit'] });
   });
 
@@ -24,7 +32,9 @@ describe('replaying a pushed status change', () => {
     const refused = replayQuote(makeQuote({ status: 'pending', ...large }), makeQuote({ status: 'approved', ...large }), REP);
     expect(refused).toMatchObject({ ok: false, allowed: ['quote.cancel'] });
     if (refused.ok) return;
-    expect(refused.reason).toBe("quote quote-1 cannot go from 'pending' to 'approved' when sent by rep-1 (rep): 'quote.approve' on this quote may be sent only by a manager of its owner (never the owner), not by rep-1 (rep); allowed now: quote.cancel");
+    expect(refused.reason).toBe(
+      "quote quote-1 cannot go from 'pending' to 'approved' when sent by rep-1 (rep): 'quote.approve' on this quote may be sent only by a manager of its owner (never the owner), not by rep-1 (rep); allowed now: quote.cancel",
+    );
   });
 
   it('refuses a large quote pushed approved from in progress: the submission lands in pending', () => {
@@ -45,15 +55,20 @@ describe('replaying a pushed status change', () => {
 
   it('accepts the end of any walk an actor may take, one event at a time', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...QUOTE_EVENT_TYPES), { maxLength: 6 }), fc.boolean(), fc.constantFrom(REP, MANAGER), (types, big, actor) => {
-        const start = makeQuote(big ? large : {});
-        let doc = start;
-        for (const type of types) {
-          const next = sendQuote(doc, { type } as QuoteEvent, actor);
-          if (next.ok) doc = next.doc;
-        }
-        expect(replayQuote(start, doc, actor).ok).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...QUOTE_EVENT_TYPES), { maxLength: 6 }),
+        fc.boolean(),
+        fc.constantFrom(REP, MANAGER),
+        (types, big, actor) => {
+          const start = makeQuote(big ? large : {});
+          let doc = start;
+          for (const type of types) {
+            const next = sendQuote(doc, { type } as QuoteEvent, actor);
+            if (next.ok) doc = next.doc;
+          }
+          expect(replayQuote(start, doc, actor).ok).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -26,7 +26,12 @@ export type Replayed<T extends string> = { ok: true; events: T[] } | { ok: false
 type Step<D> = (doc: D, event: { type: string }) => D | undefined;
 
 /** Breadth-first: the shortest list of events from `start` to `target`, each step taken by `step`. */
-function findWay<D extends ReplayDoc, E extends { type: string }>(start: D, target: string, candidates: readonly E[], step: Step<D>): E[] | undefined {
+function findWay<D extends ReplayDoc, E extends { type: string }>(
+  start: D,
+  target: string,
+  candidates: readonly E[],
+  step: Step<D>,
+): E[] | undefined {
   const queue: { doc: D; events: E[] }[] = [{ doc: start, events: [] }];
   const seen = new Set([start.status]);
   for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
@@ -83,7 +88,8 @@ function replay<M extends AnyStateMachine, D extends ReplayDoc>(
 
 function quoteCandidates(pushed: QuoteDoc): QuoteEvent[] {
   return QUOTE_EVENT_TYPES.map((type) =>
-    type === 'quote.accept' && pushed.acceptedAt !== undefined ? { type, at: pushed.acceptedAt } : ({ type } as QuoteEvent));
+    type === 'quote.accept' && pushed.acceptedAt !== undefined ? { type, at: pushed.acceptedAt } : ({ type } as QuoteEvent),
+  );
 }
 
 function leadCandidates(pushed: LeadDoc): LeadEvent[] {
@@ -114,5 +120,11 @@ export function replayLead(stored: LeadDoc | undefined, pushed: LeadDoc, actor: 
 
 /** Orders in assessingCancellation never come from the app (central.* events are the system's), so no origin is needed here. */
 export function replayOrder(stored: OrderDoc | undefined, pushed: OrderDoc, actor: Actor): Replayed<OrderEventType> {
-  return replay(orderLifecycle as Lifecycle<typeof orderLifecycle.machine, OrderDoc, undefined>, orderCandidates(pushed), stored, pushed, actor);
+  return replay(
+    orderLifecycle as Lifecycle<typeof orderLifecycle.machine, OrderDoc, undefined>,
+    orderCandidates(pushed),
+    stored,
+    pushed,
+    actor,
+  );
 }

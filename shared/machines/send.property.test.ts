@@ -66,21 +66,34 @@ const lines = fc.constantFrom<LineItem[]>([], [makeLine()], [makeLine({ offering
 
 describe('sendX agrees with the machine, plus the role rules', () => {
   it('quotes', () => {
-    const docs = fc.record({ status: fc.constantFrom(...QUOTE_STATES), owner: owners, items: lines, recurring: fc.integer({ min: 0, max: 1_000_000 }) })
+    const docs = fc
+      .record({ status: fc.constantFrom(...QUOTE_STATES), owner: owners, items: lines, recurring: fc.integer({ min: 0, max: 1_000_000 }) })
       .map(({ items, recurring, ...rest }) => makeQuote({ ...rest, items, totals: { oneTime: 0, recurring, currency: 'USD' } }));
-    checkGate(quoteLifecycle as never, QUOTE_EVENT_RULES, docs, fc.constantFrom(...QUOTE_EVENT_TYPES).map((type) => ({ type }) as QuoteEvent));
+    checkGate(
+      quoteLifecycle as never,
+      QUOTE_EVENT_RULES,
+      docs,
+      fc.constantFrom(...QUOTE_EVENT_TYPES).map((type) => ({ type }) as QuoteEvent),
+    );
   });
 
   it('leads', () => {
     const docs = fc.record({ status: fc.constantFrom(...LEAD_STATES), owner: owners, qualified: fc.boolean() }).map((o) => makeLead(o));
-    const events = fc.record({ type: fc.constantFrom(...LEAD_EVENT_TYPES), qualified: fc.boolean() }).map(({ type, qualified }) =>
-      (type === 'lead.process' ? { type, result: { qualified, trace: [] } } : { type }) as LeadEvent);
+    const events = fc
+      .record({ type: fc.constantFrom(...LEAD_EVENT_TYPES), qualified: fc.boolean() })
+      .map(({ type, qualified }) => (type === 'lead.process' ? { type, result: { qualified, trace: [] } } : { type }) as LeadEvent);
     checkGate(leadLifecycle as never, LEAD_EVENT_RULES, docs, events);
   });
 
   it('orders', () => {
-    const docs = fc.record({ status: fc.constantFrom(...ORDER_STATES), owner: owners, billingAccount: fc.constantFrom('ba-1', '') })
+    const docs = fc
+      .record({ status: fc.constantFrom(...ORDER_STATES), owner: owners, billingAccount: fc.constantFrom('ba-1', '') })
       .map((o) => makeOrder(o));
-    checkGate(orderLifecycle as never, ORDER_EVENT_RULES, docs, fc.constantFrom(...ORDER_EVENT_TYPES).map((type) => ({ type }) as OrderEvent));
+    checkGate(
+      orderLifecycle as never,
+      ORDER_EVENT_RULES,
+      docs,
+      fc.constantFrom(...ORDER_EVENT_TYPES).map((type) => ({ type }) as OrderEvent),
+    );
   });
 });

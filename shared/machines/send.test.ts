@@ -19,7 +19,8 @@ describe('sendQuote: who may decide a pending quote', () => {
       ok: false,
       cause: 'role',
       allowed: ['quote.cancel'],
-      reason: "'quote.approve' on this quote may be sent only by a manager of its owner (never the owner), not by rep-1 (rep); allowed now: quote.cancel",
+      reason:
+        "'quote.approve' on this quote may be sent only by a manager of its owner (never the owner), not by rep-1 (rep); allowed now: quote.cancel",
     });
   });
 
@@ -70,7 +71,10 @@ describe('sendOrder and sendLead: events of the central system', () => {
       expect(refused).toMatchObject({ ok: false, cause: 'role' });
       if (!refused.ok) expect(refused.reason).toContain('only by the central system or fulfilment (never a user of the app)');
     }
-    expect(sendOrder(queued, { type: 'central.acknowledged', tmfOrderId: 'PO-1' }, SYSTEM)).toMatchObject({ ok: true, doc: { status: 'acknowledged', tmfOrderId: 'PO-1' } });
+    expect(sendOrder(queued, { type: 'central.acknowledged', tmfOrderId: 'PO-1' }, SYSTEM)).toMatchObject({
+      ok: true,
+      doc: { status: 'acknowledged', tmfOrderId: 'PO-1' },
+    });
   });
 
   it('lets the owner work their lead and the central system process it, nobody else', () => {

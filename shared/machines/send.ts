@@ -5,7 +5,14 @@
  * refusal naming what this actor may send now. The renderer, the local store and the central
  * system (replaying pushes) all call it, so both sides enforce the same gate.
  */
-import { transition, type AnyMachineSnapshot, type AnyStateMachine, type ContextFrom, type EventFromLogic, type SnapshotFrom } from 'xstate';
+import {
+  transition,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+  type ContextFrom,
+  type EventFromLogic,
+  type SnapshotFrom,
+} from 'xstate';
 import type { Role } from '../sync/protocol';
 
 /** Who may send an event, relative to the document: its owner, a manager of its owner, or the central system itself. */
@@ -18,8 +25,7 @@ export type Party = 'owner' | 'ownersManager' | 'system';
  * or fulfilment acting on its own (TMF622 state changes, TMF699 leads processed on creation).
  */
 export type Actor =
-  | { kind: 'user'; id: string; role: Role; manages(owner: string): boolean }
-  | { kind: 'system'; name: 'central' | 'fulfillment' };
+  { kind: 'user'; id: string; role: Role; manages(owner: string): boolean } | { kind: 'system'; name: 'central' | 'fulfillment' };
 
 export const CENTRAL_SYSTEM: Actor = { kind: 'system', name: 'central' };
 
@@ -50,7 +56,7 @@ export interface Lifecycle<M extends AnyStateMachine, D extends LifecycleDoc, X 
 
 const PARTY_TEXT: Record<Party, string> = {
   owner: 'its owner',
-  ownersManager: "a manager of its owner (never the owner)",
+  ownersManager: 'a manager of its owner (never the owner)',
   system: 'the central system or fulfilment (never a user of the app)',
 };
 
@@ -73,7 +79,10 @@ function resolve<M extends AnyStateMachine>(machine: M, status: string, context:
 
 /** Event types the machine accepts now (guards included) and this actor may send. */
 export function allowedEvents<M extends AnyStateMachine, D extends LifecycleDoc, X>(
-  lifecycle: Lifecycle<M, D, X>, doc: D, actor: Actor, extra?: X,
+  lifecycle: Lifecycle<M, D, X>,
+  doc: D,
+  actor: Actor,
+  extra?: X,
 ): EventFromLogic<M>['type'][] {
   const snapshot = resolve(lifecycle.machine, doc.status, lifecycle.contextOf(doc, extra));
   if (snapshot === undefined) return [];
@@ -87,20 +96,31 @@ function allowedText(allowed: readonly string[]): string {
 }
 
 export function send<M extends AnyStateMachine, D extends LifecycleDoc, X>(
-  lifecycle: Lifecycle<M, D, X>, doc: D, event: EventFromLogic<M>, actor: Actor, extra?: X,
+  lifecycle: Lifecycle<M, D, X>,
+  doc: D,
+  event: EventFromLogic<M>,
+  actor: Actor,
+  extra?: X,
 ): Sent<D, EventFromLogic<M>['type']> {
   return sendAs(lifecycle, doc, event, actor, extra);
 }
 
 /** What the machine alone answers, whoever sends it: to find a way between two statuses before asking who may walk it. */
 export function machineStep<M extends AnyStateMachine, D extends LifecycleDoc, X>(
-  lifecycle: Lifecycle<M, D, X>, doc: D, event: EventFromLogic<M>, extra?: X,
+  lifecycle: Lifecycle<M, D, X>,
+  doc: D,
+  event: EventFromLogic<M>,
+  extra?: X,
 ): Sent<D, EventFromLogic<M>['type']> {
   return sendAs(lifecycle, doc, event, null, extra);
 }
 
 function sendAs<M extends AnyStateMachine, D extends LifecycleDoc, X>(
-  lifecycle: Lifecycle<M, D, X>, doc: D, event: EventFromLogic<M>, actor: Actor | null, extra: X | undefined,
+  lifecycle: Lifecycle<M, D, X>,
+  doc: D,
+  event: EventFromLogic<M>,
+  actor: Actor | null,
+  extra: X | undefined,
 ): Sent<D, EventFromLogic<M>['type']> {
   const { machine } = lifecycle;
   const context = lifecycle.contextOf(doc, extra);
@@ -108,12 +128,22 @@ function sendAs<M extends AnyStateMachine, D extends LifecycleDoc, X>(
   const allowed = actor === null ? [] : allowedEvents(lifecycle, doc, actor, extra);
   const type = event.type as EventFromLogic<M>['type'];
   if (snapshot === undefined || !snapshot.can(event)) {
-    return { ok: false, cause: 'machine', allowed, reason: `'${type}' is not allowed when the ${machine.id} is '${doc.status}'; ${allowedText(allowed)}` };
+    return {
+      ok: false,
+      cause: 'machine',
+      allowed,
+      reason: `'${type}' is not allowed when the ${machine.id} is '${doc.status}'; ${allowedText(allowed)}`,
+    };
   }
   const parties = (lifecycle.rules as Record<string, readonly Party[]>)[type] ?? [];
   if (actor !== null && !parties.some((party) => isParty(party, actor, doc.owner))) {
     const who = parties.map((party) => PARTY_TEXT[party]).join(' or ') || 'nobody';
-    return { ok: false, cause: 'role', allowed, reason: `'${type}' on this ${machine.id} may be sent only by ${who}, not by ${actorName(actor)}; ${allowedText(allowed)}` };
+    return {
+      ok: false,
+      cause: 'role',
+      allowed,
+      reason: `'${type}' on this ${machine.id} may be sent only by ${who}, not by ${actorName(actor)}; ${allowedText(allowed)}`,
+    };
   }
   const [next]: [AnyMachineSnapshot, unknown] = transition(machine, snapshot as SnapshotFrom<M>, event);
   if (typeof next.value !== 'string') throw new Error(`The ${machine.id} machine reached a nested state; statuses must be flat`);

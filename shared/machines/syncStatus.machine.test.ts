@@ -24,7 +24,11 @@ describe('sync status machine', () => {
   });
 
   it('stays stuck while other channels answer, until the stuck channel itself succeeds', () => {
-    const stuck: SyncStatusEvent[] = [ok('receiving leads'), { type: 'sync.requestSlow', channel: 'sending leads', forMs: 8_000 }, ok('receiving orders')];
+    const stuck: SyncStatusEvent[] = [
+      ok('receiving leads'),
+      { type: 'sync.requestSlow', channel: 'sending leads', forMs: 8_000 },
+      ok('receiving orders'),
+    ];
     expect(after(stuck).link).toBe('stuck');
     expect(after([...stuck, ok('sending leads')])).toEqual({ link: 'online', stuck: null });
   });
@@ -64,7 +68,10 @@ describe('sync status machine', () => {
       await vi.advanceTimersByTimeAsync(7_999);
       expect(describeSyncLink(actor.getSnapshot()).link).toBe('online');
       await vi.advanceTimersByTimeAsync(1);
-      expect(describeSyncLink(actor.getSnapshot())).toEqual({ link: 'stuck', stuck: 'the central system has not answered for 8 s (sending orders)' });
+      expect(describeSyncLink(actor.getSnapshot())).toEqual({
+        link: 'stuck',
+        stuck: 'the central system has not answered for 8 s (sending orders)',
+      });
       actor.send(ok('sending orders'));
       actor.send({ type: 'sync.requestEnded', requestId: 'r1' });
       expect(describeSyncLink(actor.getSnapshot()).link).toBe('online');

@@ -46,7 +46,10 @@ export const syncStatusMachine = setup({
     /** One delayed event per request on its way (the machine's clock, so tests can drive it): slow once it waited this long. */
     watchRequest: enqueueActions(({ enqueue, context, event }) => {
       if (event.type !== 'sync.requestStarted') return;
-      enqueue.raise({ type: 'sync.requestSlow', channel: event.channel, forMs: context.slowAfterMs }, { id: event.requestId, delay: context.slowAfterMs });
+      enqueue.raise(
+        { type: 'sync.requestSlow', channel: event.channel, forMs: context.slowAfterMs },
+        { id: event.requestId, delay: context.slowAfterMs },
+      );
     }),
     stopWatching: cancel(({ event }) => (event.type === 'sync.requestEnded' ? event.requestId : '')),
     markReached: assign(({ context, event }) => {

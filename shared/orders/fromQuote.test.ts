@@ -6,7 +6,15 @@ import { validateOrder } from './order.validation';
 const NOW = '2024-05-05T09:30:00.000Z';
 const lines = [
   makeLine(),
-  makeLine({ id: 'line-2', offeringId: 'router', offeringName: 'Managed Router', quantity: 3, characteristics: [], oneTime: 45000, recurring: 4500 }),
+  makeLine({
+    id: 'line-2',
+    offeringId: 'router',
+    offeringName: 'Managed Router',
+    quantity: 3,
+    characteristics: [],
+    oneTime: 45000,
+    recurring: 4500,
+  }),
 ];
 const accepted = makeQuote({ status: 'accepted', items: lines, owner: 'rep-9' });
 
@@ -14,9 +22,17 @@ describe('orderFromQuote', () => {
   it('copies the accepted quote into a draft order with full fidelity', () => {
     const order = orderFromQuote(accepted, makeAccount(), NOW);
     expect(order).toMatchObject({
-      status: 'draft', quoteId: 'quote-1', opportunityId: 'opp-1', accountId: 'acct-1', accountName: 'Acme Corp', owner: 'rep-9',
-      catalogVersion: '2024.05', totals: { oneTime: 70000, recurring: 24400, currency: 'USD' },
-      createdAt: NOW, updatedAt: NOW, syncPending: true,
+      status: 'draft',
+      quoteId: 'quote-1',
+      opportunityId: 'opp-1',
+      accountId: 'acct-1',
+      accountName: 'Acme Corp',
+      owner: 'rep-9',
+      catalogVersion: '2024.05',
+      totals: { oneTime: 70000, recurring: 24400, currency: 'USD' },
+      createdAt: NOW,
+      updatedAt: NOW,
+      syncPending: true,
     });
     expect(order.items).toEqual(lines);
     expect(order.id).not.toBe(accepted.id);
@@ -36,7 +52,13 @@ describe('orderFromQuote', () => {
   });
 
   it('leaves the billing account for the rep to choose when there are several or none, and the address when there is no site', () => {
-    const several = makeAccount({ billingAccounts: [{ id: 'ba-1', name: 'HQ' }, { id: 'ba-2', name: 'Branch' }], sites: [] });
+    const several = makeAccount({
+      billingAccounts: [
+        { id: 'ba-1', name: 'HQ' },
+        { id: 'ba-2', name: 'Branch' },
+      ],
+      sites: [],
+    });
     const order = orderFromQuote(accepted, several, NOW);
     expect(order.billingAccount).toBeUndefined();
     expect(order.serviceAddress).toBeUndefined();
@@ -44,7 +66,9 @@ describe('orderFromQuote', () => {
   });
 
   it('refuses a quote the customer has not accepted', () => {
-    expect(() => orderFromQuote(makeQuote({ status: 'approved' }), makeAccount(), NOW)).toThrow("Quote is 'approved'; only a quote the customer accepted can become an order");
+    expect(() => orderFromQuote(makeQuote({ status: 'approved' }), makeAccount(), NOW)).toThrow(
+      "Quote is 'approved'; only a quote the customer accepted can become an order",
+    );
   });
 
   it("refuses an account that is not the quote's", () => {

@@ -25,7 +25,11 @@ describe('validateOrder', () => {
   });
 
   it('checks each line for a quantity of at least 1 and an offering', () => {
-    const items = [makeLine(), makeLine({ id: 'line-2', quantity: 0, offeringId: '', offeringName: 'Router' }), makeLine({ id: 'line-3', quantity: 1.5 })];
+    const items = [
+      makeLine(),
+      makeLine({ id: 'line-2', quantity: 0, offeringId: '', offeringName: 'Router' }),
+      makeLine({ id: 'line-3', quantity: 1.5 }),
+    ];
     const order = makeOrder({ items, totals: { oneTime: 75000, recurring: 59700, currency: 'USD' } });
     expect(validateOrder(order)).toEqual([
       { field: 'items.1.quantity', message: 'Line 2 (Router): set a quantity of 1 or more' },
@@ -36,10 +40,13 @@ describe('validateOrder', () => {
 
   it('reports totals that do not match the sum of the lines, in dollars', () => {
     const order = makeOrder({ totals: { oneTime: 100, recurring: 19900, currency: 'USD' } });
-    expect(validateOrder(order)).toEqual([{
-      field: 'totals',
-      message: 'The totals ($1.00 one-time and $199.00 monthly) do not match the sum of the lines ($250.00 one-time and $199.00 monthly); reprice the quote and create the order again',
-    }]);
+    expect(validateOrder(order)).toEqual([
+      {
+        field: 'totals',
+        message:
+          'The totals ($1.00 one-time and $199.00 monthly) do not match the sum of the lines ($250.00 one-time and $199.00 monthly); reprice the quote and create the order again',
+      },
+    ]);
   });
 
   it('does not throw on a corrupt stored order', () => {
@@ -49,10 +56,19 @@ describe('validateOrder', () => {
   });
 
   it('refuses a NUL or a control character in the billing account or the service address, at that field', () => {
-    const order = makeOrder({ billingAccount: 'ba\u001b1', serviceAddress: { street: '1 Main\u0000 St', city: 'Springfield', postcode: '12345', country: 'US' } });
+    const order = makeOrder({
+      billingAccount: 'ba\u001b1',
+      serviceAddress: { street: '1 Main\u0000 St', city: 'Springfield', postcode: '12345', country: 'US' },
+    });
     expect(validateOrder(order)).toEqual([
-      { field: 'billingAccount', message: 'The billing account contains an invisible control character (U+001B) at position 3; delete it or type the text again' },
-      { field: 'serviceAddress.street', message: 'The street of the service address contains a NUL character at position 7; delete it or type the text again' },
+      {
+        field: 'billingAccount',
+        message: 'The billing account contains an invisible control character (U+001B) at position 3; delete it or type the text again',
+      },
+      {
+        field: 'serviceAddress.street',
+        message: 'The street of the service address contains a NUL character at position 7; delete it or type the text again',
+      },
     ]);
   });
 });

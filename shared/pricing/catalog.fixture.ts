@@ -1,7 +1,13 @@
 /** A small telecom catalog for pricing tests: fibre with bandwidth prices and term discounts, a bundle, a retired offering. */
 import type { OfferingDoc } from '../schemas';
 
-const base = { category: 'Connectivity', lifecycleStatus: 'Launched', isBundle: false, catalogVersion: '2024.05', updatedAt: '2024-05-01T00:00:00.000Z' };
+const base = {
+  category: 'Connectivity',
+  lifecycleStatus: 'Launched',
+  isBundle: false,
+  catalogVersion: '2024.05',
+  updatedAt: '2024-05-01T00:00:00.000Z',
+};
 const usd = 'USD';
 
 export const FIBRE: OfferingDoc = {
@@ -14,14 +20,43 @@ export const FIBRE: OfferingDoc = {
   ],
   prices: [
     { id: 'fibre-install', name: 'Installation', priceType: 'oneTime', amount: 25000, currency: usd },
-    { id: 'fibre-100', name: 'Monthly 100 Mbps', priceType: 'recurring', recurringChargePeriod: 'month', amount: 9900, currency: usd, when: { characteristic: 'bandwidth', value: '100 Mbps' } },
-    { id: 'fibre-500', name: 'Monthly 500 Mbps', priceType: 'recurring', recurringChargePeriod: 'month', amount: 14900, currency: usd, when: { characteristic: 'bandwidth', value: '500 Mbps' } },
-    { id: 'fibre-1g', name: 'Monthly 1 Gbps', priceType: 'recurring', recurringChargePeriod: 'month', amount: 19900, currency: usd, when: { characteristic: 'bandwidth', value: '1 Gbps' } },
+    {
+      id: 'fibre-100',
+      name: 'Monthly 100 Mbps',
+      priceType: 'recurring',
+      recurringChargePeriod: 'month',
+      amount: 9900,
+      currency: usd,
+      when: { characteristic: 'bandwidth', value: '100 Mbps' },
+    },
+    {
+      id: 'fibre-500',
+      name: 'Monthly 500 Mbps',
+      priceType: 'recurring',
+      recurringChargePeriod: 'month',
+      amount: 14900,
+      currency: usd,
+      when: { characteristic: 'bandwidth', value: '500 Mbps' },
+    },
+    {
+      id: 'fibre-1g',
+      name: 'Monthly 1 Gbps',
+      priceType: 'recurring',
+      recurringChargePeriod: 'month',
+      amount: 19900,
+      currency: usd,
+      when: { characteristic: 'bandwidth', value: '1 Gbps' },
+    },
   ],
   discounts: [
     { name: '24-month term', appliesTo: 'recurring', percent: 10, when: { characteristic: 'contractTerm', value: '24 months' } },
     { name: '36-month term', appliesTo: 'recurring', percent: 20, when: { characteristic: 'contractTerm', value: '36 months' } },
-    { name: 'Installation waived on 36 months', appliesTo: 'oneTime', percent: 100, when: { characteristic: 'contractTerm', value: '36 months' } },
+    {
+      name: 'Installation waived on 36 months',
+      appliesTo: 'oneTime',
+      percent: 100,
+      when: { characteristic: 'contractTerm', value: '36 months' },
+    },
   ],
 };
 
@@ -46,9 +81,30 @@ export const OFFICE_BUNDLE: OfferingDoc = {
   characteristics: [{ name: 'seats', values: ['5', '10', '25'], default: '5' }],
   prices: [
     { id: 'bundle-setup', name: 'Setup', priceType: 'oneTime', amount: 30000, currency: usd },
-    { id: 'bundle-5', name: 'Monthly 5 seats', priceType: 'recurring', amount: 29900, currency: usd, when: { characteristic: 'seats', value: '5' } },
-    { id: 'bundle-10', name: 'Monthly 10 seats', priceType: 'recurring', amount: 49900, currency: usd, when: { characteristic: 'seats', value: '10' } },
-    { id: 'bundle-25', name: 'Monthly 25 seats', priceType: 'recurring', amount: 99900, currency: usd, when: { characteristic: 'seats', value: '25' } },
+    {
+      id: 'bundle-5',
+      name: 'Monthly 5 seats',
+      priceType: 'recurring',
+      amount: 29900,
+      currency: usd,
+      when: { characteristic: 'seats', value: '5' },
+    },
+    {
+      id: 'bundle-10',
+      name: 'Monthly 10 seats',
+      priceType: 'recurring',
+      amount: 49900,
+      currency: usd,
+      when: { characteristic: 'seats', value: '10' },
+    },
+    {
+      id: 'bundle-25',
+      name: 'Monthly 25 seats',
+      priceType: 'recurring',
+      amount: 99900,
+      currency: usd,
+      when: { characteristic: 'seats', value: '25' },
+    },
   ],
   discounts: [{ name: 'Launch offer', appliesTo: 'recurring', percent: 12.5, when: { characteristic: 'seats', value: '25' } }],
 };

@@ -22,7 +22,10 @@ export interface ConfiguredItem {
 
 /** A configuration the rep must change before the quote can be priced; the message says how. */
 export class PricingError extends Error {
-  constructor(message: string, readonly lineId?: string) {
+  constructor(
+    message: string,
+    readonly lineId?: string,
+  ) {
     super(message);
     this.name = 'PricingError';
   }
@@ -65,7 +68,10 @@ function resolveCharacteristics(item: ConfiguredItem, offering: OfferingDoc, lin
     }
     if (chosen.has(name)) throw new PricingError(`${line}: '${name}' is set twice; keep one value`, item.id);
     if (!spec.values.includes(value)) {
-      throw new PricingError(`${line}: '${value}' is not a valid ${name} for '${offering.name}'; choose one of ${spec.values.join(', ')}`, item.id);
+      throw new PricingError(
+        `${line}: '${value}' is not a valid ${name} for '${offering.name}'; choose one of ${spec.values.join(', ')}`,
+        item.id,
+      );
     }
     chosen.set(name, value);
   }
@@ -79,7 +85,10 @@ function priceLine(item: ConfiguredItem, index: number, catalog: readonly Offeri
     throw new PricingError(`${line}: offering '${item.offeringId}' is not in the catalog; sync the catalog or remove the line`, item.id);
   }
   if (offering.lifecycleStatus !== 'Launched') {
-    throw new PricingError(`${line}: '${offering.name}' is ${offering.lifecycleStatus} and can no longer be sold; remove the line or choose a launched offering`, item.id);
+    throw new PricingError(
+      `${line}: '${offering.name}' is ${offering.lifecycleStatus} and can no longer be sold; remove the line or choose a launched offering`,
+      item.id,
+    );
   }
   if (!Number.isSafeInteger(item.quantity) || item.quantity < 1) {
     throw new PricingError(`${line}: quantity of '${offering.name}' must be a whole number of 1 or more`, item.id);
@@ -114,7 +123,9 @@ export function priceItems(items: readonly ConfiguredItem[], catalog: readonly O
   const currencies = new Set<string>();
   const priced = items.map((item, index) => priceLine(item, index, catalog, currencies));
   if (currencies.size > 1) {
-    throw new PricingError(`The lines are priced in several currencies (${[...currencies].sort().join(', ')}); quote offerings of one currency only`);
+    throw new PricingError(
+      `The lines are priced in several currencies (${[...currencies].sort().join(', ')}); quote offerings of one currency only`,
+    );
   }
   const totals: Totals = {
     oneTime: priced.reduce((sum, l) => sum + l.oneTime, 0),

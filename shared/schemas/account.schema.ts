@@ -34,7 +34,11 @@ export const accountSchemaLiteral = {
     },
     sites: {
       type: 'array',
-      items: { type: 'object', properties: { id: { type: 'string' }, ...addressProperties }, required: ['id', 'street', 'city', 'postcode', 'country'] },
+      items: {
+        type: 'object',
+        properties: { id: { type: 'string' }, ...addressProperties },
+        required: ['id', 'street', 'city', 'postcode', 'country'],
+      },
     },
   },
   required: [...syncedRequired, 'name', 'country'],

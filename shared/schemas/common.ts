@@ -28,7 +28,6 @@ export const syncedRequired = ['id', 'owner', 'createdAt', 'updatedAt', 'syncPen
 /** Index of the rep-written collections from schema version 2: the pending-changes count reads it, not 60,000 documents. */
 export const PENDING_INDEX = ['syncPending', 'id'] as const;
 
-
 /** Fields the central system owns on every record; never a rep's typed data. */
 export const SYNC_META_FIELDS = ['owner', 'createdAt', 'updatedAt', 'syncPending', 'syncError', 'conflictCopy'] as const;
 

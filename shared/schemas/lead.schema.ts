@@ -41,7 +41,18 @@ export const leadSchemaLiteral = {
     contactId: { type: 'string' },
     opportunityId: { type: 'string' },
   },
-  required: [...syncedRequired, 'company', 'contactName', 'country', 'productCategory', 'purchaseTimeframe', 'purchaseAmount', 'budgetStatus', 'source', 'status'],
+  required: [
+    ...syncedRequired,
+    'company',
+    'contactName',
+    'country',
+    'productCategory',
+    'purchaseTimeframe',
+    'purchaseAmount',
+    'budgetStatus',
+    'source',
+    'status',
+  ],
 } as const;
 
 export type LeadDoc = ExtractDocumentTypeFromTypedRxJsonSchema<typeof leadSchemaLiteral>;

@@ -6,8 +6,17 @@ import { lineItemSchema, totalsSchema } from './lineItem';
 export const ORDER_LOCAL_STATES = ['draft', 'validated', 'queued'] as const;
 /** TMF622 ProductOrderStateType: owned by the central system once ingested. */
 export const ORDER_TMF_STATES = [
-  'acknowledged', 'rejected', 'pending', 'held', 'inProgress', 'cancelled', 'completed', 'failed', 'partial',
-  'assessingCancellation', 'pendingCancellation',
+  'acknowledged',
+  'rejected',
+  'pending',
+  'held',
+  'inProgress',
+  'cancelled',
+  'completed',
+  'failed',
+  'partial',
+  'assessingCancellation',
+  'pendingCancellation',
 ] as const;
 export const ORDER_STATES = [...ORDER_LOCAL_STATES, ...ORDER_TMF_STATES] as const;
 export type OrderStatus = (typeof ORDER_STATES)[number];

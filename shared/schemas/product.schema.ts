@@ -2,7 +2,16 @@ import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxd
 import { characteristicValueSchema, syncedProperties, syncedRequired } from './common';
 
 /** TMF637 ProductStatusType, as published (including the trailing space of "aborted "). */
-export const PRODUCT_STATUSES = ['created', 'pendingActive', 'cancelled', 'active', 'pendingTerminate', 'terminated', 'suspended', 'aborted '] as const;
+export const PRODUCT_STATUSES = [
+  'created',
+  'pendingActive',
+  'cancelled',
+  'active',
+  'pendingTerminate',
+  'terminated',
+  'suspended',
+  'aborted ',
+] as const;
 
 /**
  * An installed product of a customer account (TMF637 Product, "asset"): created by the central

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { COLLECTIONS, COLLECTION_NAMES, OWNED_COLLECTIONS, REFERENCE_COLLECTIONS, SERVER_OWNED_COLLECTIONS, isOwnedCollection, isRepWritableCollection } from './index';
+import {
+  COLLECTIONS,
+  COLLECTION_NAMES,
+  OWNED_COLLECTIONS,
+  REFERENCE_COLLECTIONS,
+  SERVER_OWNED_COLLECTIONS,
+  isOwnedCollection,
+  isRepWritableCollection,
+} from './index';
 import { syncedRequired } from './common';
 
 describe('collection schemas', () => {

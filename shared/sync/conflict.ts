@@ -87,12 +87,23 @@ export const CONFLICT_RECORD_VERSION = 2;
  * `conflictCopy` with the base: {"$conflict": 2, "mine": <the rep's data>, "base": <the base's>}.
  * Without a base (RxDB gives none for a record new to the central system) the plain copy.
  */
-export function conflictRecordOf(doc: Record<string, unknown>, master: Record<string, unknown>, base: Record<string, unknown> | undefined): string {
+export function conflictRecordOf(
+  doc: Record<string, unknown>,
+  master: Record<string, unknown>,
+  base: Record<string, unknown> | undefined,
+): string {
   if (base === undefined) return conflictCopyOf(doc, master);
-  return JSON.stringify({ $conflict: CONFLICT_RECORD_VERSION, mine: JSON.parse(conflictCopyOf(doc, master)) as Json, base: JSON.parse(conflictCopyOf(base, master)) as Json });
+  return JSON.stringify({
+    $conflict: CONFLICT_RECORD_VERSION,
+    mine: JSON.parse(conflictCopyOf(doc, master)) as Json,
+    base: JSON.parse(conflictCopyOf(base, master)) as Json,
+  });
 }
 
-export function resolveConflict<T extends Record<string, unknown>>(input: { newDocumentState: T; realMasterState: T; assumedMasterState?: T | undefined }, now: string): T {
+export function resolveConflict<T extends Record<string, unknown>>(
+  input: { newDocumentState: T; realMasterState: T; assumedMasterState?: T | undefined },
+  now: string,
+): T {
   const { newDocumentState: local, realMasterState: master } = input;
   const ignored = notRepData(master);
   if (!deepEqual(omit(local, ignored), omit(master, ignored))) {
@@ -137,7 +148,8 @@ export function decidePushConflict<T extends Record<string, unknown>>(sent: T, m
   // A refusal is the central system's verdict on this very state, never the rep's own past.
   if (master['syncError'] !== undefined) return { kind: 'conflict' };
   if (isSameStoredState(sent, master)) return { kind: 'stored' };
-  if (ownWrites.some((own) => isSameStoredState(own, master))) return { kind: 'pushAgain', row: { newDocumentState: sent, assumedMasterState: master } };
+  if (ownWrites.some((own) => isSameStoredState(own, master)))
+    return { kind: 'pushAgain', row: { newDocumentState: sent, assumedMasterState: master } };
   return { kind: 'conflict' };
 }
 

@@ -28,8 +28,7 @@ export interface ConflictChoice {
 
 export type ParsedConflict =
   /** `base`: the version both sides started from; null when the copy was kept without it (older copies, a record new centrally). */
-  | { ok: true; mine: Record<string, unknown>; base: Record<string, unknown> | null }
-  | { ok: false; raw: string };
+  { ok: true; mine: Record<string, unknown>; base: Record<string, unknown> | null } | { ok: false; raw: string };
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -53,7 +52,12 @@ function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    return Object.fromEntries(Object.keys(record).sort().filter((k) => record[k] !== undefined).map((k) => [k, canonical(record[k])]));
+    return Object.fromEntries(
+      Object.keys(record)
+        .sort()
+        .filter((k) => record[k] !== undefined)
+        .map((k) => [k, canonical(record[k])]),
+    );
   }
   return value;
 }
@@ -62,7 +66,12 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(canonical(a) ?? null) === JSON.stringify(canonical(b) ?? null);
 }
 
-function changedBy(fields: readonly string[], theirs: Record<string, unknown>, mine: Record<string, unknown>, base: Record<string, unknown> | null): ConflictChoice['changedBy'] {
+function changedBy(
+  fields: readonly string[],
+  theirs: Record<string, unknown>,
+  mine: Record<string, unknown>,
+  base: Record<string, unknown> | null,
+): ConflictChoice['changedBy'] {
   if (!base) return 'unknown';
   const you = fields.some((f) => !sameValue(mine[f], base[f]));
   const central = fields.some((f) => !sameValue(theirs[f], base[f]));
@@ -70,9 +79,15 @@ function changedBy(fields: readonly string[], theirs: Record<string, unknown>, m
 }
 
 /** The rep's fields any side has, grouped into choices, sorted by key; `base` is the version both started from. */
-export function conflictChoices(theirs: Record<string, unknown>, mine: Record<string, unknown>, base: Record<string, unknown> | null = null): ConflictChoice[] {
+export function conflictChoices(
+  theirs: Record<string, unknown>,
+  mine: Record<string, unknown>,
+  base: Record<string, unknown> | null = null,
+): ConflictChoice[] {
   const excluded = fieldsNotRepData(theirs);
-  const fields = [...new Set([...Object.keys(theirs), ...Object.keys(mine), ...Object.keys(base ?? {})])].filter((f) => !excluded.has(f) && !NEVER_MERGED.has(f));
+  const fields = [...new Set([...Object.keys(theirs), ...Object.keys(mine), ...Object.keys(base ?? {})])].filter(
+    (f) => !excluded.has(f) && !NEVER_MERGED.has(f),
+  );
   const byKey = new Map<string, string[]>();
   for (const field of fields) {
     const key = GROUPS[field] ?? field;
@@ -82,7 +97,13 @@ export function conflictChoices(theirs: Record<string, unknown>, mine: Record<st
     .map(([key, list]) => {
       const ordered = [...list].sort((a, b) => (a === key ? -1 : b === key ? 1 : a.localeCompare(b)));
       const by = changedBy(ordered, theirs, mine, base);
-      return { key, fields: ordered, differs: ordered.some((f) => !sameValue(theirs[f], mine[f])), changedBy: by, suggested: by === 'you' ? ('mine' as const) : ('theirs' as const) };
+      return {
+        key,
+        fields: ordered,
+        differs: ordered.some((f) => !sameValue(theirs[f], mine[f])),
+        changedBy: by,
+        suggested: by === 'you' ? ('mine' as const) : ('theirs' as const),
+      };
     })
     .sort((a, b) => a.key.localeCompare(b.key));
 }

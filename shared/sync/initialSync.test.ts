@@ -11,7 +11,7 @@ describe('first-sync progress', () => {
     expect(INITIAL_SYNC_ORDER.at(-1)).toBe('leads');
   });
 
-  it('knows the total only once every collection was asked, and gives an ETA from this session\'s rate', () => {
+  it("knows the total only once every collection was asked, and gives an ETA from this session's rate", () => {
     let state = recordEstimate(EMPTY_INITIAL_SYNC, 'ruleSets', 3);
     expect(summarise(state, ['ruleSets', 'leads'], { startedDone: 0, elapsedMs: 0 }).total).toBeNull();
     state = recordEstimate(state, 'leads', 1000);

@@ -31,7 +31,12 @@ function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    return Object.fromEntries(Object.keys(record).sort().filter((k) => record[k] !== undefined).map((k) => [k, canonical(record[k])]));
+    return Object.fromEntries(
+      Object.keys(record)
+        .sort()
+        .filter((k) => record[k] !== undefined)
+        .map((k) => [k, canonical(record[k])]),
+    );
   }
   return value;
 }
@@ -58,7 +63,9 @@ export function fieldWords(field: string): string {
 export function describeChange(change: OutboxChange): string {
   if (change.kind === 'new') return 'New record';
   if (change.kind === 'deleted') return 'Deleted';
-  return change.fields.length === 0 ? "No field differs from the central system's copy" : `Changed: ${change.fields.map(fieldWords).join(', ')}`;
+  return change.fields.length === 0
+    ? "No field differs from the central system's copy"
+    : `Changed: ${change.fields.map(fieldWords).join(', ')}`;
 }
 
 /** The document to write for "Retry": the same data without the refusal, so sync pushes it again. */
@@ -71,7 +78,9 @@ export function retried<T extends SyncFields>(doc: T): T {
  * What "Discard" leaves on the laptop: the central system's last state when it holds a version
  * it accepted, otherwise nothing (the record never reached it, or only as refused).
  */
-export function discardOutcome(central: Record<string, unknown> | null | undefined): { kind: 'revert'; to: Record<string, unknown> } | { kind: 'remove' } {
+export function discardOutcome(
+  central: Record<string, unknown> | null | undefined,
+): { kind: 'revert'; to: Record<string, unknown> } | { kind: 'remove' } {
   if (!central || central['_deleted'] === true || central['syncError']) return { kind: 'remove' };
   const to = Object.fromEntries(Object.entries(central).filter(([key]) => !['_rev', '_meta', '_attachments', '_deleted'].includes(key)));
   return { kind: 'revert', to };
@@ -92,9 +101,16 @@ export interface DiscardedRecord {
 function isDiscarded(value: unknown): value is DiscardedRecord {
   if (!value || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
-  return typeof v['collection'] === 'string' && typeof v['id'] === 'string' && typeof v['title'] === 'string'
-    && typeof v['discardedAt'] === 'string' && (v['reason'] === undefined || typeof v['reason'] === 'string')
-    && !!v['data'] && typeof v['data'] === 'object' && !Array.isArray(v['data']);
+  return (
+    typeof v['collection'] === 'string' &&
+    typeof v['id'] === 'string' &&
+    typeof v['title'] === 'string' &&
+    typeof v['discardedAt'] === 'string' &&
+    (v['reason'] === undefined || typeof v['reason'] === 'string') &&
+    !!v['data'] &&
+    typeof v['data'] === 'object' &&
+    !Array.isArray(v['data'])
+  );
 }
 
 /** The stored list, newest first; entries that are not discarded records are kept out, never thrown on. */
@@ -110,5 +126,7 @@ export function parseDiscarded(json: string | null | undefined): DiscardedRecord
 
 /** The rep's data to write back on "Restore": what was discarded, as a new local change. */
 export function restoredData(record: DiscardedRecord): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record.data).filter(([key]) => !['_rev', '_meta', '_attachments', '_deleted', 'syncError'].includes(key)));
+  return Object.fromEntries(
+    Object.entries(record.data).filter(([key]) => !['_rev', '_meta', '_attachments', '_deleted', 'syncError'].includes(key)),
+  );
 }

@@ -4,7 +4,7 @@ import { OWNED_COLLECTIONS } from '../schemas';
 import { describeUnsynced } from './unsynced';
 
 describe('describeUnsynced', () => {
-  it('names what waits, orders first, in the rep\'s words', () => {
+  it("names what waits, orders first, in the rep's words", () => {
     expect(describeUnsynced({ leads: 1, orders: 2 })).toBe('2 orders and 1 lead have not reached the central system yet');
     expect(describeUnsynced({ quotes: 1 })).toBe('1 quote has not reached the central system yet');
     expect(describeUnsynced({ contacts: 3, opportunities: 1, accounts: 2 })).toBe(
@@ -18,7 +18,12 @@ describe('describeUnsynced', () => {
   });
 
   it('mentions every collection with waiting records and its exact count', () => {
-    const counts = fc.record(Object.fromEntries(OWNED_COLLECTIONS.map((name) => [name, fc.nat({ max: 50 })])) as Record<(typeof OWNED_COLLECTIONS)[number], fc.Arbitrary<number>>);
+    const counts = fc.record(
+      Object.fromEntries(OWNED_COLLECTIONS.map((name) => [name, fc.nat({ max: 50 })])) as Record<
+        (typeof OWNED_COLLECTIONS)[number],
+        fc.Arbitrary<number>
+      >,
+    );
     fc.assert(
       fc.property(counts, (c) => {
         const text = describeUnsynced(c);

@@ -10,7 +10,8 @@ export function machineSteps<M extends AnyStateMachine, D extends { status: stri
   extraOf: (context: ContextFrom<M>) => X | undefined = () => undefined,
 ) {
   const docOf = (status: string, context: ContextFrom<M>): D => ({ ...lifecycle.docOf(context), status });
-  const run = (status: string, context: ContextFrom<M>, event: EventFromLogic<M>) => machineStep(lifecycle, docOf(status, context), event, extraOf(context));
+  const run = (status: string, context: ContextFrom<M>, event: EventFromLogic<M>) =>
+    machineStep(lifecycle, docOf(status, context), event, extraOf(context));
   return {
     can: (status: string, context: ContextFrom<M>, event: EventFromLogic<M>): boolean => run(status, context, event).ok,
     step: (status: string, context: ContextFrom<M>, event: EventFromLogic<M>): { status: string; context: ContextFrom<M> } => {

@@ -21,7 +21,9 @@ async function fetchOnly(page: import('@playwright/test').Page, centralUrl: stri
       for (const name of collections) {
         let seq = 0;
         for (;;) {
-          const response = await fetch(`${centralUrl}/sync/${name}/pull?seq=${seq}&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+          const response = await fetch(`${centralUrl}/sync/${name}/pull?seq=${seq}&limit=1000`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
           const body = (await response.json()) as { documents: unknown[]; checkpoint: { seq: number } };
           seq = body.checkpoint.seq;
           if (body.documents.length < 1000) break;

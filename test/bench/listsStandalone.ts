@@ -35,7 +35,12 @@ async function serveGeneratedLeads(page: Page, owner: string): Promise<void> {
     const documents = [];
     for (let i = seq; i < end; i++) documents.push({ ...volumeLead(i, owner), _deleted: false });
     const body: PullResponse<'leads'> = { documents, checkpoint: documents.length > 0 ? { seq: end } : { seq }, remaining: LEADS - end };
-    await route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify(body) });
+    await route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      headers: { 'access-control-allow-origin': '*' },
+      body: JSON.stringify(body),
+    });
   });
 }
 

@@ -40,7 +40,13 @@ export const LONG_TASK_OBSERVER = `
 /** The longest task that started after `since` (the page's performance.now()). */
 export async function longestTask(page: Page, since: number): Promise<number> {
   return page.evaluate(
-    (from) => Math.max(0, ...((globalThis as unknown as { __longTasks?: [number, number][] }).__longTasks ?? []).filter(([start]) => start >= from).map(([, d]) => d)),
+    (from) =>
+      Math.max(
+        0,
+        ...((globalThis as unknown as { __longTasks?: [number, number][] }).__longTasks ?? [])
+          .filter(([start]) => start >= from)
+          .map(([, d]) => d),
+      ),
     since,
   );
 }

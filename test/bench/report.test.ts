@@ -8,7 +8,14 @@ describe('bench report', () => {
   });
 
   it('prints the figure, its baseline and the ratio, and judges the target', () => {
-    const row = formatRow({ id: 'B4', name: 'first sync', unit: 's', values: [5.1, 4.9, 5.6], baseline: [2, 1.9, 2.2], target: { ratio: 3 } });
+    const row = formatRow({
+      id: 'B4',
+      name: 'first sync',
+      unit: 's',
+      values: [5.1, 4.9, 5.6],
+      baseline: [2, 1.9, 2.2],
+      target: { ratio: 3 },
+    });
     expect(row).toBe('B4 | first sync | 5.10 s (4.90 s–5.60 s) | 2.00 s (1.90 s–2.20 s) | 2.5x | target ≤ 3x | met');
     expect(judge({ id: 'P1', name: 'push', unit: 'rows/s', values: [4000], baseline: [], target: { min: 5000 } }).met).toBe(false);
   });

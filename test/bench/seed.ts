@@ -61,7 +61,14 @@ export async function repToken(centralUrl: string, username = BENCH_REP): Promis
 }
 
 /** Pushes `count` documents as the rep would, in 200-row batches, `parallel` at a time. */
-async function pushAll(centralUrl: string, token: string, collection: 'accounts' | 'leads', count: number, make: (i: number) => object, parallel = 4) {
+async function pushAll(
+  centralUrl: string,
+  token: string,
+  collection: 'accounts' | 'leads',
+  count: number,
+  make: (i: number) => object,
+  parallel = 4,
+) {
   let next = 0;
   const worker = async () => {
     while (next < count) {
@@ -76,7 +83,9 @@ async function pushAll(centralUrl: string, token: string, collection: 'accounts'
       });
       const refused = response.ok ? ((await response.json()) as unknown[]) : null;
       if (!refused || refused.length > 0) {
-        throw new Error(`Seeding ${collection} failed at row ${start}: ${response.status} ${JSON.stringify(refused ?? (await response.text())).slice(0, 1500)}`);
+        throw new Error(
+          `Seeding ${collection} failed at row ${start}: ${response.status} ${JSON.stringify(refused ?? (await response.text())).slice(0, 1500)}`,
+        );
       }
     }
   };

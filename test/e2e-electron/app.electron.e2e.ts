@@ -65,7 +65,13 @@ test('the renderer has the bridge and no Node', async () => {
       module: typeof (w as unknown as { module?: unknown }).module,
     };
   });
-  expect(globals).toEqual({ outpost: 'object', methods: ['app', 'connectivity', 'links', 'secrets'], require: 'undefined', process: 'undefined', module: 'undefined' });
+  expect(globals).toEqual({
+    outpost: 'object',
+    methods: ['app', 'connectivity', 'links', 'secrets'],
+    require: 'undefined',
+    process: 'undefined',
+    module: 'undefined',
+  });
 
   const info = await page.evaluate(() => (window as OutpostWindow).outpost!.app.getInfo());
   expect(info).toMatchObject({ name: 'Outpost', shell: 'electron', centralUrl: central.url, demoMode: true });

@@ -10,11 +10,17 @@ export async function repToken(username: string): Promise<string> {
 
 /** The central system's copies of the rep's records of a collection, as the sync protocol serves them. */
 export async function centralDocs<N extends CollectionName>(username: string, name: N): Promise<WithDeleted<CollectionDocs[N]>[]> {
-  const response = await fetch(`${centralUrl()}${SYNC_PATHS.pull(name)}?seq=0&limit=500`, { headers: { authorization: `Bearer ${await repToken(username)}` } });
+  const response = await fetch(`${centralUrl()}${SYNC_PATHS.pull(name)}?seq=0&limit=500`, {
+    headers: { authorization: `Bearer ${await repToken(username)}` },
+  });
   return ((await response.json()) as { documents: WithDeleted<CollectionDocs[N]>[] }).documents;
 }
 
-export async function centralDoc<N extends CollectionName>(username: string, name: N, id: string): Promise<WithDeleted<CollectionDocs[N]> | undefined> {
+export async function centralDoc<N extends CollectionName>(
+  username: string,
+  name: N,
+  id: string,
+): Promise<WithDeleted<CollectionDocs[N]> | undefined> {
   return (await centralDocs(username, name)).find((d) => d.id === id);
 }
 

@@ -6,7 +6,10 @@ import { centralDocs, pushAsRep } from './centralAsRep';
 const FIBRE = 'Business Fibre Internet';
 const COMPANY = 'Conflict Lines Ltd';
 
-test('a conflicted quote shows both versions in the app\'s words, the editor follows the stored lines and Keep mine restores the rep\'s', async ({ page, context }) => {
+test("a conflicted quote shows both versions in the app's words, the editor follows the stored lines and Keep mine restores the rep's", async ({
+  page,
+  context,
+}) => {
   await signIn(page, 'sam');
   await expect(syncStatus(page)).toContainText('Online', { timeout: 30_000 });
   await expect(page.getByRole('progressbar', { name: 'First sync progress' })).toBeHidden({ timeout: 30_000 });
@@ -34,7 +37,9 @@ test('a conflicted quote shows both versions in the app\'s words, the editor fol
   const quoteTitle = `${COMPANY} — quote v1`;
 
   await test.step('the outbox lists what was created offline as new records waiting to be sent', async () => {
-    await syncStatus(page).getByRole('link', { name: /waiting to sync/ }).click();
+    await syncStatus(page)
+      .getByRole('link', { name: /waiting to sync/ })
+      .click();
     for (const name of [`Lead: ${COMPANY}`, `Quote: ${quoteTitle}`]) {
       const row = outbox.getByRole('row', { name: new RegExp(`^${name}`) });
       await expect(row).toContainText('New record');
@@ -51,7 +56,9 @@ test('a conflicted quote shows both versions in the app\'s words, the editor fol
     await quantity.fill('3');
     await expect(syncStatus(page)).toContainText('1 change waiting to sync');
     // Against the central system's last known version, only the lines changed.
-    await syncStatus(page).getByRole('link', { name: /waiting to sync/ }).click();
+    await syncStatus(page)
+      .getByRole('link', { name: /waiting to sync/ })
+      .click();
     await expect(outbox.getByRole('row', { name: new RegExp(`^Quote: ${quoteTitle}`) })).toContainText('Changed: items, totals');
     await outbox.getByRole('button', { name: quoteTitle, exact: true }).click();
 
@@ -62,7 +69,12 @@ test('a conflicted quote shows both versions in the app\'s words, the editor fol
     const line = quote.items[0];
     if (!line) throw new Error('the central quote has no line');
     const priced = priceItems([{ ...line, quantity: 2 }], await centralCatalog('sam'));
-    const answer = await pushAsRep('sam', 'quotes', [{ newDocumentState: { ...quote, items: priced.items, totals: priced.totals, updatedAt: new Date().toISOString() }, assumedMasterState: quote }]);
+    const answer = await pushAsRep('sam', 'quotes', [
+      {
+        newDocumentState: { ...quote, items: priced.items, totals: priced.totals, updatedAt: new Date().toISOString() },
+        assumedMasterState: quote,
+      },
+    ]);
     expect(answer).toEqual([]);
     await context.setOffline(false);
   });
@@ -72,7 +84,13 @@ test('a conflicted quote shows both versions in the app\'s words, the editor fol
     await expect(quantity).toHaveValue('2');
     await page.getByRole('button', { name: 'Show other version' }).click();
     const versions = page.getByRole('table', { name: 'The versions' });
-    await expect(versions.getByRole('columnheader')).toHaveText(['Field', 'Before either change', "Central system's version", 'Your version', 'Keep']);
+    await expect(versions.getByRole('columnheader')).toHaveText([
+      'Field',
+      'Before either change',
+      "Central system's version",
+      'Your version',
+      'Keep',
+    ]);
     const lines = versions.getByRole('row', { name: /Lines and totals/ });
     await expect(lines.getByRole('rowheader')).toHaveText('Lines and totals (Changed on both sides)');
     // Base, theirs, mine: line by line in the app's words.
@@ -83,7 +101,7 @@ test('a conflicted quote shows both versions in the app\'s words, the editor fol
     await expect(versions).not.toContainText('"oneTime"');
   });
 
-  await test.step('Keep mine writes the rep\'s lines back and the conflict is gone', async () => {
+  await test.step("Keep mine writes the rep's lines back and the conflict is gone", async () => {
     await page.getByRole('button', { name: 'Keep mine' }).click();
     await expect(page.getByText(/Another version of this record exists/)).toBeHidden();
     await expect(quantity).toHaveValue('3');

@@ -36,9 +36,12 @@ export async function centralOrdersWithExternalId(externalId: string): Promise<{
   const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: 'tmf-client', client_secret: 'demo' });
   const tokenResponse = await fetch(`${centralUrl()}/oauth/token`, { method: 'POST', body: form });
   const token = (await tokenResponse.json()) as { access_token: string };
-  const response = await fetch(`${centralUrl()}/tmf-api/productOrderingManagement/v4/productOrder?externalId=${encodeURIComponent(externalId)}`, {
-    headers: { authorization: `Bearer ${token.access_token}` },
-  });
+  const response = await fetch(
+    `${centralUrl()}/tmf-api/productOrderingManagement/v4/productOrder?externalId=${encodeURIComponent(externalId)}`,
+    {
+      headers: { authorization: `Bearer ${token.access_token}` },
+    },
+  );
   expect(response.status).toBe(200);
   return (await response.json()) as { id: string; state: string; externalId: string }[];
 }
@@ -47,6 +50,8 @@ export async function centralOrdersWithExternalId(externalId: string): Promise<{
 export async function centralCatalog(username: string): Promise<OfferingDoc[]> {
   const form = new URLSearchParams({ grant_type: 'password', client_id: 'outpost-desktop', username, password: 'demo' });
   const token = (await (await fetch(`${centralUrl()}/oauth/token`, { method: 'POST', body: form })).json()) as { access_token: string };
-  const response = await fetch(`${centralUrl()}/sync/offerings/pull?seq=0&limit=500`, { headers: { authorization: `Bearer ${token.access_token}` } });
+  const response = await fetch(`${centralUrl()}/sync/offerings/pull?seq=0&limit=500`, {
+    headers: { authorization: `Bearer ${token.access_token}` },
+  });
   return ((await response.json()) as { documents: OfferingDoc[] }).documents;
 }

@@ -12,16 +12,32 @@ async function pushRefusedLead(username: string): Promise<string> {
   const id = randomUUID();
   const now = new Date().toISOString();
   const lead = {
-    id, owner: username, createdAt: now, updatedAt: now, syncPending: true, company: COMPANY, contactName: 'Robin Refused', email: 'robin-at-refused',
-    country: 'US', productCategory: 'Laptops', purchaseTimeframe: 'Within 1 month', purchaseAmount: 60000, budgetStatus: 'Approved', source: 'Road show',
+    id,
+    owner: username,
+    createdAt: now,
+    updatedAt: now,
+    syncPending: true,
+    company: COMPANY,
+    contactName: 'Robin Refused',
+    email: 'robin-at-refused',
+    country: 'US',
+    productCategory: 'Laptops',
+    purchaseTimeframe: 'Within 1 month',
+    purchaseAmount: 60000,
+    budgetStatus: 'Approved',
+    source: 'Road show',
     status: 'acknowledged',
   } satisfies LeadDoc;
   const answer = await pushAsRep(username, 'leads', [{ newDocumentState: { ...lead, _deleted: false } }]);
-  if (answer[0]?.syncError?.reason !== BAD_EMAIL) throw new Error(`The central system was expected to refuse the lead's email, it answered ${JSON.stringify(answer)}`);
+  if (answer[0]?.syncError?.reason !== BAD_EMAIL)
+    throw new Error(`The central system was expected to refuse the lead's email, it answered ${JSON.stringify(answer)}`);
   return id;
 }
 
-test('a lead refused by the central system is fixed from the outbox: Fix, edit the refused field offline, save, and it syncs', async ({ page, context }) => {
+test('a lead refused by the central system is fixed from the outbox: Fix, edit the refused field offline, save, and it syncs', async ({
+  page,
+  context,
+}) => {
   const id = await pushRefusedLead('sam');
   await signIn(page, 'sam');
   await expect(syncStatus(page)).toContainText('Online', { timeout: 30_000 });
@@ -29,7 +45,9 @@ test('a lead refused by the central system is fixed from the outbox: Fix, edit t
   const outbox = page.getByRole('table', { name: 'Changes waiting to sync' });
   const row = outbox.getByRole('row', { name: new RegExp(`^Lead: ${COMPANY}`) });
 
-  await syncStatus(page).getByRole('link', { name: /waiting to sync/ }).click();
+  await syncStatus(page)
+    .getByRole('link', { name: /waiting to sync/ })
+    .click();
   await expect(row).toContainText(`Refused: ${BAD_EMAIL}`);
   await row.getByRole('button', { name: 'Fix', exact: true }).click();
   await expect(page.getByText(`Sync refused: ${BAD_EMAIL}`)).toBeVisible();
@@ -57,13 +75,20 @@ test('a lead refused by the central system is fixed from the outbox: Fix, edit t
 
   await test.step('back online the corrected lead is accepted and the outbox is empty', async () => {
     await context.setOffline(false);
-    await expect.poll(async () => {
-      const central = await centralDoc('sam', 'leads', id);
-      return central ? `${central.email} ${central.syncError ? 'refused' : 'accepted'}` : 'missing';
-    }, { timeout: 30_000 }).toBe('robin@refused.example accepted');
+    await expect
+      .poll(
+        async () => {
+          const central = await centralDoc('sam', 'leads', id);
+          return central ? `${central.email} ${central.syncError ? 'refused' : 'accepted'}` : 'missing';
+        },
+        { timeout: 30_000 },
+      )
+      .toBe('robin@refused.example accepted');
     await expect(page.getByText(/Sync refused/)).toBeHidden();
     await expect(syncStatus(page)).toContainText('0 changes waiting to sync', { timeout: 20_000 });
-    await syncStatus(page).getByRole('link', { name: /waiting to sync/ }).click();
+    await syncStatus(page)
+      .getByRole('link', { name: /waiting to sync/ })
+      .click();
     await expect(outbox).toBeHidden();
     await expect(page.getByText('Nothing is waiting to sync.')).toBeVisible();
   });

@@ -14,7 +14,7 @@ test('a rep runs the Lead-to-Order journey offline and synced', async ({ page, c
   });
   page.on('pageerror', (error) => violations.push(`uncaught: ${error.message}`));
 
-  await test.step('2. sign in; the first sync shows its progress and brings the rep\'s own data', async () => {
+  await test.step("2. sign in; the first sync shows its progress and brings the rep's own data", async () => {
     // Slow the first download a little so its progress indicator can be seen.
     await context.route('**/sync/*/pull**', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -121,7 +121,17 @@ test('a rep runs the Lead-to-Order journey offline and synced', async ({ page, c
     const fibre = catalog.find((o) => o.name === FIBRE);
     if (!fibre) throw new Error(`${FIBRE} is not in the central catalog`);
     const expected = priceItems(
-      [{ id: '01', offeringId: fibre.id, quantity: 2, characteristics: [{ name: 'Bandwidth', value: '1 Gbps' }, { name: 'Contract term', value: '24 months' }] }],
+      [
+        {
+          id: '01',
+          offeringId: fibre.id,
+          quantity: 2,
+          characteristics: [
+            { name: 'Bandwidth', value: '1 Gbps' },
+            { name: 'Contract term', value: '24 months' },
+          ],
+        },
+      ],
       catalog,
     ).totals;
     await expect(page.getByText(`One-time total: ${formatCents(expected.oneTime, expected.currency)}`)).toBeVisible();
@@ -182,7 +192,7 @@ test('a rep runs the Lead-to-Order journey offline and synced', async ({ page, c
     await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   });
 
-  await test.step('6c/7. back online, the order syncs once and shows the central system\'s state', async () => {
+  await test.step("6c/7. back online, the order syncs once and shows the central system's state", async () => {
     await restoreCentral(context);
     await expect(page.getByText('Status: Acknowledged')).toBeVisible({ timeout: 20_000 });
     await expect(syncStatus(page)).toContainText('Online');

@@ -15,7 +15,9 @@ test('the outbox lists refused changes; the rep fixes one, discards another and 
   const discardRow = outbox.getByRole('row', { name: /Order for Outbox Discard Ltd/ });
 
   await test.step('the status bar count opens the outbox, which shows each refused record with its reason', async () => {
-    await syncStatus(page).getByRole('link', { name: /waiting to sync/ }).click();
+    await syncStatus(page)
+      .getByRole('link', { name: /waiting to sync/ })
+      .click();
     await expect(page.getByRole('heading', { name: 'Outbox', level: 1 })).toBeVisible();
     await expect(fixRow).toContainText(`Refused: ${NO_STREET}`);
     await expect(discardRow).toContainText(`Refused: ${NO_STREET}`);
@@ -36,12 +38,19 @@ test('the outbox lists refused changes; the rep fixes one, discards another and 
     await page.getByRole('button', { name: 'Validate order' }).click();
     await expect(page.getByText('Status: Validated')).toBeVisible();
     await page.getByRole('button', { name: 'Submit order' }).click();
-    await expect.poll(async () => {
-      const central = await centralOrder('sam', fixId);
-      return central ? `${central.serviceAddress?.street} ${central.syncError ? 'refused' : 'accepted'}` : 'missing';
-    }, { timeout: 20_000 }).toBe('7 Mended Road accepted');
+    await expect
+      .poll(
+        async () => {
+          const central = await centralOrder('sam', fixId);
+          return central ? `${central.serviceAddress?.street} ${central.syncError ? 'refused' : 'accepted'}` : 'missing';
+        },
+        { timeout: 20_000 },
+      )
+      .toBe('7 Mended Road accepted');
     await expect(page.getByText(/Sync refused/)).toBeHidden();
-    await syncStatus(page).getByRole('link', { name: /waiting to sync/ }).click();
+    await syncStatus(page)
+      .getByRole('link', { name: /waiting to sync/ })
+      .click();
     await expect(fixRow).toBeHidden();
   });
 
@@ -56,7 +65,9 @@ test('the outbox lists refused changes; the rep fixes one, discards another and 
     await discardRow.getByRole('button', { name: 'Discard', exact: true }).click();
     await dialog.getByRole('button', { name: 'Discard change' }).click();
     await expect(discardRow).toBeHidden();
-    const kept = page.getByRole('list', { name: 'Discarded changes' }).getByRole('listitem', { name: 'Order: Order for Outbox Discard Ltd' });
+    const kept = page
+      .getByRole('list', { name: 'Discarded changes' })
+      .getByRole('listitem', { name: 'Order: Order for Outbox Discard Ltd' });
     await expect(kept).toContainText(`The central system had refused it: ${NO_STREET}`);
     await expect(kept).toContainText('BA-REFUSED-1');
     // Never accepted by the central system: removed there too, so nothing is left to push.

@@ -16,7 +16,10 @@ async function signedInAndSynced(page: Page, username: string): Promise<void> {
   await expect(page.getByRole('progressbar', { name: 'First sync progress' })).toBeHidden({ timeout: 30_000 });
 }
 
-test("a quote above the rep's authority waits for the manager, who approves it; the rep can then put it to the customer", async ({ page, browser }) => {
+test("a quote above the rep's authority waits for the manager, who approves it; the rep can then put it to the customer", async ({
+  page,
+  browser,
+}) => {
   const quoteTitle = `${COMPANY} — quote v1`;
   let quoteId = '';
 
@@ -50,7 +53,17 @@ test("a quote above the rep's authority waits for the manager, who approves it; 
     const fibre = catalog.find((o) => o.name === FIBRE);
     if (!fibre) throw new Error(`${FIBRE} is not in the central catalog`);
     const expected = priceItems(
-      [{ id: '01', offeringId: fibre.id, quantity: QUANTITY, characteristics: [{ name: 'Bandwidth', value: '1 Gbps' }, { name: 'Contract term', value: '12 months' }] }],
+      [
+        {
+          id: '01',
+          offeringId: fibre.id,
+          quantity: QUANTITY,
+          characteristics: [
+            { name: 'Bandwidth', value: '1 Gbps' },
+            { name: 'Contract term', value: '12 months' },
+          ],
+        },
+      ],
       catalog,
     ).totals;
     expect(expected.recurring).toBeGreaterThan(REP_MONTHLY_AUTHORITY);

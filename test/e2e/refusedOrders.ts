@@ -11,9 +11,28 @@ export async function pushRefusedOrder(username: string, accountName: string): P
   const id = randomUUID();
   const now = new Date().toISOString();
   const order = {
-    id, owner: username, createdAt: now, updatedAt: now, syncPending: true, quoteId: randomUUID(), accountId: randomUUID(), accountName,
-    status: 'queued', catalogVersion: '1', billingAccount: 'BA-REFUSED-1',
-    items: [{ id: randomUUID(), offeringId: 'off-x', offeringName: 'Business Fibre Internet', quantity: 1, characteristics: [], oneTime: 9900, recurring: 4900 }],
+    id,
+    owner: username,
+    createdAt: now,
+    updatedAt: now,
+    syncPending: true,
+    quoteId: randomUUID(),
+    accountId: randomUUID(),
+    accountName,
+    status: 'queued',
+    catalogVersion: '1',
+    billingAccount: 'BA-REFUSED-1',
+    items: [
+      {
+        id: randomUUID(),
+        offeringId: 'off-x',
+        offeringName: 'Business Fibre Internet',
+        quantity: 1,
+        characteristics: [],
+        oneTime: 9900,
+        recurring: 4900,
+      },
+    ],
     totals: { oneTime: 9900, recurring: 4900, currency: 'USD' },
     serviceAddress: { street: '', city: 'Springfield', postcode: '12345', country: 'US' },
     submittedAt: now,

@@ -17,7 +17,10 @@ async function tokenFor(username: string): Promise<string> {
 const localStores = (page: Page) =>
   page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name ?? '').filter((name) => name.includes('outpost_user_sam')));
 
-test('an administrator\'s wipe first pushes the queued work, then removes the laptop\'s data and says what to do', async ({ page, context }) => {
+test("an administrator's wipe first pushes the queued work, then removes the laptop's data and says what to do", async ({
+  page,
+  context,
+}) => {
   const centralRequests: { url: string; device: string | undefined }[] = [];
   page.on('request', (request) => {
     if (request.url().startsWith(centralUrl()) && request.method() !== 'OPTIONS') {
@@ -53,8 +56,10 @@ test('an administrator\'s wipe first pushes the queued work, then removes the la
   // Every page of sam's leads: other specs give sam well over one page (the lists spec pushes 1,200).
   const sam = await tokenFor('sam');
   const companies: string[] = [];
-  for (let seq = 0; ; ) {
-    const page = (await (await fetch(`${centralUrl()}/sync/leads/pull?seq=${seq}&limit=2000`, { headers: { authorization: `Bearer ${sam}` } })).json()) as {
+  for (let seq = 0; ;) {
+    const page = (await (
+      await fetch(`${centralUrl()}/sync/leads/pull?seq=${seq}&limit=2000`, { headers: { authorization: `Bearer ${sam}` } })
+    ).json()) as {
       documents: { company: string }[];
       checkpoint: { seq: number } | null;
     };

@@ -6,7 +6,8 @@ import { signIn } from './journey';
 /** Every value in the page's web storage, as one text. */
 function webStorage(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const dump = (storage: Storage) => Array.from({ length: storage.length }, (_, i) => `${storage.key(i)}=${storage.getItem(storage.key(i) ?? '')}`);
+    const dump = (storage: Storage) =>
+      Array.from({ length: storage.length }, (_, i) => `${storage.key(i)}=${storage.getItem(storage.key(i) ?? '')}`);
     return [...dump(localStorage), ...dump(sessionStorage)].join('\n');
   });
 }

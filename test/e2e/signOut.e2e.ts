@@ -43,7 +43,8 @@ test('signing out online asks the central system to revoke the session (RFC 7009
 
   const revocations: URLSearchParams[] = [];
   page.on('request', (request) => {
-    if (request.method() === 'POST' && request.url().endsWith('/oauth/revoke')) revocations.push(new URLSearchParams(request.postData() ?? ''));
+    if (request.method() === 'POST' && request.url().endsWith('/oauth/revoke'))
+      revocations.push(new URLSearchParams(request.postData() ?? ''));
   });
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();

@@ -14,7 +14,7 @@ test('a NUL typed into an order is named at its field and nothing is stored unti
   await openNewDraftOrder(page, 'sam', 'Poison Input Ltd');
   const street = page.getByLabel('Street');
 
-  await test.step('the address fields keep nothing for the browser\'s autofill', async () => {
+  await test.step("the address fields keep nothing for the browser's autofill", async () => {
     for (const label of ['Billing account', 'Street', 'City', 'Postcode', 'Country']) {
       await expect(page.getByLabel(label, { exact: true })).toHaveAttribute('autocomplete', 'off');
     }

@@ -29,5 +29,6 @@ export async function editLeadOnCentral(centralUrl: string, username: string, id
     body: JSON.stringify([row]),
   });
   const conflicts = (await response.json()) as unknown[];
-  if (response.status !== 200 || conflicts.length > 0) throw new Error(`the central edit of lead ${id} was not stored: ${JSON.stringify(conflicts)}`);
+  if (response.status !== 200 || conflicts.length > 0)
+    throw new Error(`the central edit of lead ${id} was not stored: ${JSON.stringify(conflicts)}`);
 }

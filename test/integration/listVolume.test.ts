@@ -63,7 +63,11 @@ describe(`list query layer over ${VOLUME.toLocaleString('en-US')} stored leads`,
       const byEmail = view.query({ search: one.email!.slice(0, one.email!.indexOf('@') + 1).toUpperCase(), filters: {}, sort: null });
       expect(byEmail.map((l) => l.id)).toEqual([one.id]);
 
-      const filtered = view.query({ search: 'northwind', filters: { status: 'pending', rating: 'C', channel: 'Telesales' }, sort: { column: 'company', direction: 'asc' } });
+      const filtered = view.query({
+        search: 'northwind',
+        filters: { status: 'pending', rating: 'C', channel: 'Telesales' },
+        sort: { column: 'company', direction: 'asc' },
+      });
       const want = leads
         .filter((l) => l.company.startsWith('Northwind') && l.status === 'pending' && l.rating === 'C' && l.channel === 'Telesales')
         .sort((a, b) => (a.company.toLowerCase() < b.company.toLowerCase() ? -1 : 1));

@@ -27,7 +27,11 @@ async function quietServer(hello: object): Promise<{ url: string; connections: (
   };
 }
 
-const session = { accessToken: 't', expiresAt: Date.now() + 3_600_000, user: { id: 'user-alex', username: 'alex', displayName: 'Alex', role: 'rep' as const } };
+const session = {
+  accessToken: 't',
+  expiresAt: Date.now() + 3_600_000,
+  user: { id: 'user-alex', username: 'alex', displayName: 'Alex', role: 'rep' as const },
+};
 
 async function until(what: string, probe: () => boolean): Promise<void> {
   const deadline = Date.now() + 10_000;
@@ -46,14 +50,18 @@ afterEach(async () => {
 
 function watch(url: string, heartbeatMs = 5_000) {
   const seen = { connected: 0, dropped: 0, silent: [] as number[] };
-  stream = openLiveStream(new CentralClient(url, session), { retryMs: 50, heartbeatMs }, {
-    connected: () => (seen.connected += 1),
-    change: () => undefined,
-    alive: () => undefined,
-    dropped: () => (seen.dropped += 1),
-    silent: (forMs) => seen.silent.push(forMs),
-    failed: () => undefined,
-  });
+  stream = openLiveStream(
+    new CentralClient(url, session),
+    { retryMs: 50, heartbeatMs },
+    {
+      connected: () => (seen.connected += 1),
+      change: () => undefined,
+      alive: () => undefined,
+      dropped: () => (seen.dropped += 1),
+      silent: (forMs) => seen.silent.push(forMs),
+      failed: () => undefined,
+    },
+  );
   return seen;
 }
 

@@ -77,9 +77,11 @@ describe('the local store', () => {
     expect((await db.leads.findOne('old-lead').exec())?.contactName).toBe('Jane Doe');
   });
 
-  it('refuses a rep\'s invalid write with the field at fault, and stores what the central system sent as is', async () => {
+  it("refuses a rep's invalid write with the field at fault, and stores what the central system sent as is", async () => {
     const db = await laptopStore(new IDBFactory());
-    await expect(db.leads.insert({ ...makeLead({ id: 'bad' }), purchaseAmount: 'lots' as unknown as number })).rejects.toThrow(/purchaseAmount|VD2/);
+    await expect(db.leads.insert({ ...makeLead({ id: 'bad' }), purchaseAmount: 'lots' as unknown as number })).rejects.toThrow(
+      /purchaseAmount|VD2/,
+    );
 
     // Pulled documents skip the check (the central system validated each on push).
     const pulled = { ...makeLead({ id: 'pulled' }), _deleted: false, _attachments: {}, _rev: '1-central', _meta: { lwt: Date.now() } };

@@ -31,19 +31,33 @@ async function adminStep(orderId: string): Promise<void> {
 }
 
 describe('installed products in the app', () => {
-  it('arrive read-only in the rep\'s local store once the order is fulfilled, with nothing to push', async () => {
+  it("arrive read-only in the rep's local store once the order is fulfilled, with nothing to push", async () => {
     alex = await openLaptop({ signInUrl: centralUrl, username: 'alex' });
     await alex.sync.awaitInitialSync();
     const account = (await alex.db.accounts.find().exec())[0]?.toMutableJSON();
     const catalog = (await alex.db.offerings.find().exec()).map((d) => d.toMutableJSON());
     const offering = catalog.find((o) => o.id === 'off-fibre-internet');
     if (!account || !offering) throw new Error('the first sync brought no account or no fibre offering');
-    const priced = priceItems([{ id: '01', offeringId: offering.id, quantity: 1, characteristics: defaultCharacteristics(offering) }], catalog);
+    const priced = priceItems(
+      [{ id: '01', offeringId: offering.id, quantity: 1, characteristics: defaultCharacteristics(offering) }],
+      catalog,
+    );
     const now = new Date().toISOString();
     const order: OrderDoc = {
-      id: newId(), owner: alex.user.id, createdAt: now, updatedAt: now, syncPending: true, quoteId: newId(),
-      accountId: account.id, accountName: account.name, status: 'queued', items: priced.items, totals: priced.totals,
-      catalogVersion: offering.catalogVersion, billingAccount: account.billingAccounts?.[0]?.id ?? 'BA-TEST', submittedAt: now,
+      id: newId(),
+      owner: alex.user.id,
+      createdAt: now,
+      updatedAt: now,
+      syncPending: true,
+      quoteId: newId(),
+      accountId: account.id,
+      accountName: account.name,
+      status: 'queued',
+      items: priced.items,
+      totals: priced.totals,
+      catalogVersion: offering.catalogVersion,
+      billingAccount: account.billingAccounts?.[0]?.id ?? 'BA-TEST',
+      submittedAt: now,
       serviceAddress: { street: '1 Main St', city: 'Springfield', postcode: '12345', country: 'US' },
     };
     await collectionOf(alex.db, 'orders').insert(order);
@@ -60,11 +74,18 @@ describe('installed products in the app', () => {
       const found = (await laptop.db.products.find({ selector: { accountId: account.id } }).exec()).map((d) => d.toMutableJSON());
       return found.length > 0 ? found : undefined;
     });
-    expect(product).toMatchObject({ owner: alex.user.id, offeringId: 'off-fibre-internet', status: 'active', orderId: order.id, syncPending: false });
+    expect(product).toMatchObject({
+      owner: alex.user.id,
+      offeringId: 'off-fibre-internet',
+      status: 'active',
+      orderId: order.id,
+      syncPending: false,
+    });
     // Orders and products replicate independently (one pull per collection and change event), so
     // the product may land before the order's pull that brings `completed`: wait for both.
     await waitFor('the order to show completed', async () =>
-      ((await laptop.db.orders.findOne(order.id).exec())?.status === 'completed' ? true : undefined));
+      (await laptop.db.orders.findOne(order.id).exec())?.status === 'completed' ? true : undefined,
+    );
     await waitForStatus(laptop.sync, 'nothing pending', (s) => s.pending === 0 && s.online);
   });
 });

@@ -46,21 +46,33 @@ async function laptop(username: string, disk?: RepLaptop['disk']): Promise<RepLa
 async function largeQuote(rep: RepLaptop): Promise<QuoteDoc> {
   const account = (await rep.db.accounts.find().exec())[0]?.toMutableJSON();
   const catalog = (await rep.db.offerings.find().exec()).map((d) => d.toMutableJSON());
-  const offering = catalog.find((o) => o.lifecycleStatus === 'Launched' && !o.isBundle && o.prices.some((p) => p.priceType === 'recurring'));
+  const offering = catalog.find(
+    (o) => o.lifecycleStatus === 'Launched' && !o.isBundle && o.prices.some((p) => p.priceType === 'recurring'),
+  );
   if (!account || !offering) throw new Error('the first sync brought no account or no offering');
   const line = (quantity: number) => [{ id: '01', offeringId: offering.id, quantity, characteristics: defaultCharacteristics(offering) }];
   const unit = priceItems(line(1), catalog).totals.recurring;
   const priced = priceItems(line(Math.ceil((REP_MONTHLY_AUTHORITY + 1) / unit)), catalog);
   const now = new Date().toISOString();
   return {
-    id: newId(), owner: rep.user.id, createdAt: now, updatedAt: now, syncPending: true, opportunityId: newId(), accountId: account.id,
-    version: 1, status: 'inProgress', items: priced.items, totals: priced.totals, catalogVersion: offering.catalogVersion,
+    id: newId(),
+    owner: rep.user.id,
+    createdAt: now,
+    updatedAt: now,
+    syncPending: true,
+    opportunityId: newId(),
+    accountId: account.id,
+    version: 1,
+    status: 'inProgress',
+    items: priced.items,
+    totals: priced.totals,
+    catalogVersion: offering.catalogVersion,
   };
 }
 
 const quoteOn = (rep: RepLaptop, id: string) => async () => (await rep.db.quotes.findOne(id).exec())?.toMutableJSON();
 
-describe('a quote above the rep\'s authority, decided by their manager', () => {
+describe("a quote above the rep's authority, decided by their manager", () => {
   it('rep submits -> pending; manager approves offline; once synced the rep sees it approved', async () => {
     const alex = await laptop('alex');
     const draft = await largeQuote(alex);
@@ -75,7 +87,7 @@ describe('a quote above the rep\'s authority, decided by their manager', () => {
     await open.pop()?.close();
 
     const morgan = await laptop('morgan');
-    const seen = await waitFor('the rep\'s pending quote on the manager\'s laptop', async () => {
+    const seen = await waitFor("the rep's pending quote on the manager's laptop", async () => {
       const quote = await quoteOn(morgan, draft.id)();
       return quote?.status === 'pending' ? quote : undefined;
     });
@@ -93,7 +105,7 @@ describe('a quote above the rep\'s authority, decided by their manager', () => {
     await open.pop()?.close();
 
     const alexAgain = await laptop('alex', alexDisk);
-    const approved = await waitFor('the approval on the rep\'s laptop', async () => {
+    const approved = await waitFor("the approval on the rep's laptop", async () => {
       const quote = await quoteOn(alexAgain, draft.id)();
       return quote?.status === 'approved' ? quote : undefined;
     });

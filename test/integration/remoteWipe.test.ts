@@ -26,7 +26,7 @@ describe('remote wipe, client side', () => {
     await expect(fetchDeviceStatus(client)).resolves.toEqual({ wipe: null });
   });
 
-  it('deletes every database of the rep\'s store and leaves other reps\' stores alone', async () => {
+  it("deletes every database of the rep's store and leaves other reps' stores alone", async () => {
     const disk = new IDBFactory();
     const dexie = { indexedDB: disk, IDBKeyRange };
     for (const userId of ['user-sam', 'user-alex']) {

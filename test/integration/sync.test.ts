@@ -34,8 +34,17 @@ afterAll(async () => {
   await central.close();
 });
 
-async function laptop(username: string, options: { viaProxy?: boolean; disk?: RepLaptop['disk']; sync?: SyncOptions } = {}): Promise<RepLaptop> {
-  const rep = await openLaptop({ signInUrl: centralUrl, syncUrl: options.viaProxy ? proxy.url : centralUrl, username, disk: options.disk, sync: options.sync });
+async function laptop(
+  username: string,
+  options: { viaProxy?: boolean; disk?: RepLaptop['disk']; sync?: SyncOptions } = {},
+): Promise<RepLaptop> {
+  const rep = await openLaptop({
+    signInUrl: centralUrl,
+    syncUrl: options.viaProxy ? proxy.url : centralUrl,
+    username,
+    disk: options.disk,
+    sync: options.sync,
+  });
   open.push(rep);
   return rep;
 }
@@ -56,7 +65,10 @@ async function queuedOrder(rep: RepLaptop, changes: Partial<OrderDoc> = {}): Pro
   const catalog = (await rep.db.offerings.find().exec()).map((d) => d.toMutableJSON());
   const offering = catalog.find((o) => o.lifecycleStatus === 'Launched' && !o.isBundle);
   if (!account || !offering) throw new Error('the first sync brought no account or no offering');
-  const priced = priceItems([{ id: '01', offeringId: offering.id, quantity: 2, characteristics: defaultCharacteristics(offering) }], catalog);
+  const priced = priceItems(
+    [{ id: '01', offeringId: offering.id, quantity: 2, characteristics: defaultCharacteristics(offering) }],
+    catalog,
+  );
   const now = new Date().toISOString();
   return {
     id: newId(),
@@ -81,10 +93,14 @@ async function queuedOrder(rep: RepLaptop, changes: Partial<OrderDoc> = {}): Pro
 const orderStatus = (rep: RepLaptop, id: string) => async () => (await rep.db.orders.findOne(id).exec())?.toMutableJSON();
 
 describe('the app sync module against a real central system', () => {
-  it('first sync brings the catalog, the rule sets and only the rep\'s own accounts and leads', async () => {
+  it("first sync brings the catalog, the rule sets and only the rep's own accounts and leads", async () => {
     const alex = await laptop('alex');
     await alex.sync.awaitInitialSync();
-    const status = await waitForStatus(alex.sync, 'online and caught up', (s) => s.online && s.lastSyncAt !== null && s.initialSync === null);
+    const status = await waitForStatus(
+      alex.sync,
+      'online and caught up',
+      (s) => s.online && s.lastSyncAt !== null && s.initialSync === null,
+    );
     expect(status.pending).toBe(0);
     expect(await alex.db.offerings.count().exec()).toBeGreaterThan(5);
     const ruleSets = (await alex.db.ruleSets.find().exec()).map((d) => d.engine);
@@ -96,7 +112,7 @@ describe('the app sync module against a real central system', () => {
     expect([...accounts, ...leads].every((d) => d.owner === alex.user.id)).toBe(true);
   });
 
-  it('stores the rep\'s personal data encrypted, and only the right key opens it', async () => {
+  it("stores the rep's personal data encrypted, and only the right key opens it", async () => {
     const alex = await laptop('alex');
     await alex.sync.awaitInitialSync();
     const lead = (await alex.db.leads.find().exec()).map((d) => d.toMutableJSON()).find((l) => l.email);
@@ -108,7 +124,9 @@ describe('the app sync module against a real central system', () => {
 
     const disk = alex.disk;
     await open.pop()?.close();
-    await expect(openDatabase({ userId: alex.user.id, storageKey: 'not-the-key', dexie: { indexedDB: disk, IDBKeyRange } })).rejects.toThrow();
+    await expect(
+      openDatabase({ userId: alex.user.id, storageKey: 'not-the-key', dexie: { indexedDB: disk, IDBKeyRange } }),
+    ).rejects.toThrow();
   });
 
   it('ingests a queued order exactly once even when the response to its push is lost', async () => {
@@ -131,7 +149,7 @@ describe('the app sync module against a real central system', () => {
     await waitForStatus(alex.sync, 'nothing pending', (s) => s.pending === 0);
   });
 
-  it('shows a refused order\'s reason on that record and still ingests the others', async () => {
+  it("shows a refused order's reason on that record and still ingests the others", async () => {
     const alex = await laptop('alex');
     await alex.sync.awaitInitialSync();
     const broken = await queuedOrder(alex, { billingAccount: '' });
@@ -174,11 +192,17 @@ describe('the app sync module against a real central system', () => {
     const droppedBefore = proxy.dropped();
     proxy.dropResponses('/sync/leads/push', 1, { thenHang: true });
     await lead.incrementalPatch({ phone: '+1 555 0171', syncPending: true });
-    await waitFor('the first edit to be stored centrally with its answer lost', async () => proxy.dropped() === droppedBefore + 1 && (await leadOnCentral(centralUrl, 'alex', lead.id))?.phone === '+1 555 0171');
+    await waitFor(
+      'the first edit to be stored centrally with its answer lost',
+      async () => proxy.dropped() === droppedBefore + 1 && (await leadOnCentral(centralUrl, 'alex', lead.id))?.phone === '+1 555 0171',
+    );
     await (await alex.db.leads.findOne(lead.id).exec())?.incrementalPatch({ phone: '+1 555 0172', syncPending: true });
     proxy.hang('');
 
-    await waitFor('the last edit to be stored centrally', async () => (await leadOnCentral(centralUrl, 'alex', lead.id))?.phone === '+1 555 0172');
+    await waitFor(
+      'the last edit to be stored centrally',
+      async () => (await leadOnCentral(centralUrl, 'alex', lead.id))?.phone === '+1 555 0172',
+    );
     await waitForStatus(alex.sync, 'nothing pending', (s) => s.pending === 0);
     const local = (await alex.db.leads.findOne(lead.id).exec())?.toMutableJSON();
     expect(local?.phone).toBe('+1 555 0172');
@@ -193,7 +217,10 @@ describe('the app sync module against a real central system', () => {
     const droppedBefore = proxy.dropped();
     proxy.dropResponses('/sync/leads/push', 1, { thenHang: true });
     await lead.incrementalPatch({ phone: '+1 555 0181', syncPending: true });
-    await waitFor('the first edit to be stored centrally with its answer lost', async () => proxy.dropped() === droppedBefore + 1 && (await leadOnCentral(centralUrl, 'alex', lead.id))?.phone === '+1 555 0181');
+    await waitFor(
+      'the first edit to be stored centrally with its answer lost',
+      async () => proxy.dropped() === droppedBefore + 1 && (await leadOnCentral(centralUrl, 'alex', lead.id))?.phone === '+1 555 0181',
+    );
     const disk = first.disk;
     await open.pop()?.close();
 
@@ -202,7 +229,10 @@ describe('the app sync module against a real central system', () => {
     await (await again.db.leads.findOne(lead.id).exec())?.incrementalPatch({ phone: '+1 555 0182', syncPending: true });
     proxy.hang('');
 
-    await waitFor('the last edit to be stored centrally', async () => (await leadOnCentral(centralUrl, 'alex', lead.id))?.phone === '+1 555 0182');
+    await waitFor(
+      'the last edit to be stored centrally',
+      async () => (await leadOnCentral(centralUrl, 'alex', lead.id))?.phone === '+1 555 0182',
+    );
     await waitForStatus(again.sync, 'nothing pending', (s) => s.pending === 0);
     const local = (await again.db.leads.findOne(lead.id).exec())?.toMutableJSON();
     expect(local?.phone).toBe('+1 555 0182');
@@ -225,7 +255,10 @@ describe('the app sync module against a real central system', () => {
       await waitFor('pulls to be on their way', async () => proxy.unanswered('/sync/') > 1);
       await open.pop()?.close();
       const writesAtStop = writes.mock.calls.length;
-      await waitFor('the held pulls to be answered', async () => proxy.unanswered('/sync/leads/pull') === 0 && proxy.unanswered('/sync/orders/pull') === 0);
+      await waitFor(
+        'the held pulls to be answered',
+        async () => proxy.unanswered('/sync/leads/pull') === 0 && proxy.unanswered('/sync/orders/pull') === 0,
+      );
       // What would go wrong happens right after an answer arrives; give it a moment to show.
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       expect(writes.mock.calls.length).toBe(writesAtStop);
@@ -261,7 +294,9 @@ describe('the app sync module against a real central system', () => {
 async function pullLead(rep: RepLaptop, id: string): Promise<{ phone?: string }[]> {
   const form = new URLSearchParams({ grant_type: 'password', client_id: 'outpost-desktop', username: rep.user.username, password: 'demo' });
   const token = (await (await fetch(`${centralUrl}/oauth/token`, { method: 'POST', body: form })).json()) as { access_token: string };
-  const response = await fetch(`${centralUrl}/sync/leads/pull?seq=0&limit=500`, { headers: { authorization: `Bearer ${token.access_token}` } });
+  const response = await fetch(`${centralUrl}/sync/leads/pull?seq=0&limit=500`, {
+    headers: { authorization: `Bearer ${token.access_token}` },
+  });
   const body = (await response.json()) as { documents: { id: string; phone?: string }[] };
   return body.documents.filter((d) => d.id === id);
 }

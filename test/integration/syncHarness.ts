@@ -55,6 +55,11 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
   }
 }
 
-export function waitForStatus(sync: SyncEngine, what: string, predicate: (s: SyncStatus) => boolean, timeoutMs?: number): Promise<SyncStatus> {
+export function waitForStatus(
+  sync: SyncEngine,
+  what: string,
+  predicate: (s: SyncStatus) => boolean,
+  timeoutMs?: number,
+): Promise<SyncStatus> {
   return waitFor(what, async () => (predicate(sync.getStatus()) ? sync.getStatus() : undefined), timeoutMs);
 }

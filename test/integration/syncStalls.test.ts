@@ -57,7 +57,10 @@ describe('sync that stalls without failing', () => {
     await waitForStatus(alex.sync, 'stuck through a timeout and a retry', (s) => s.stuck !== null && /sending leads/.test(s.stuck));
 
     proxy.hang('');
-    await waitFor('the queued edit to reach the central system', async () => (await leadOnCentral(centralUrl, 'alex', lead.id))?.phone === '+1 555 0142');
+    await waitFor(
+      'the queued edit to reach the central system',
+      async () => (await leadOnCentral(centralUrl, 'alex', lead.id))?.phone === '+1 555 0142',
+    );
     await waitForStatus(alex.sync, 'online with nothing pending', (s) => s.online && s.stuck === null && s.pending === 0);
   });
 
@@ -68,7 +71,10 @@ describe('sync that stalls without failing', () => {
     const phones = ['+1 555 0161', '+1 555 0162', '+1 555 0163'];
     for (const phone of phones) {
       await editLeadOnCentral(centralUrl, 'alex', lead.id, { phone });
-      await waitFor(`central change ${phone} to reach the laptop`, async () => (await alex.db.leads.findOne(lead.id).exec())?.phone === phone);
+      await waitFor(
+        `central change ${phone} to reach the laptop`,
+        async () => (await alex.db.leads.findOne(lead.id).exec())?.phone === phone,
+      );
     }
     const silent = await waitForStatus(alex.sync, 'the status to say live updates stopped', (s) => s.stuck !== null, 10_000);
     expect(silent.stuck).toMatch(/no live updates from the central system/);

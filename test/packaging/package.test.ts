@@ -24,9 +24,31 @@ const SLOW = 10 * 60_000;
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 /** Electron's defaults: RunAsNode on, cookie encryption off, NODE_OPTIONS on, --inspect on, integrity off, only-asar off, v8 snapshot off, file:// privileges on. */
 const DEFAULT_FUSE_WIRE = '10110001';
-const FUSES = ['runAsNode', 'enableCookieEncryption', 'enableNodeOptionsEnvironmentVariable', 'enableNodeCliInspectArguments', 'enableEmbeddedAsarIntegrityValidation', 'onlyLoadAppFromAsar', 'loadBrowserProcessSpecificV8Snapshot', 'grantFileProtocolExtraPrivileges'] as const;
+const FUSES = [
+  'runAsNode',
+  'enableCookieEncryption',
+  'enableNodeOptionsEnvironmentVariable',
+  'enableNodeCliInspectArguments',
+  'enableEmbeddedAsarIntegrityValidation',
+  'onlyLoadAppFromAsar',
+  'loadBrowserProcessSpecificV8Snapshot',
+  'grantFileProtocolExtraPrivileges',
+] as const;
 
-const DEV_DEPENDENCIES = ['react', 'react-dom', 'vite', 'rxdb', 'rxjs', 'xstate', 'electron', 'typescript', 'esbuild', 'dexie', 'fastify', '@electric-sql'];
+const DEV_DEPENDENCIES = [
+  'react',
+  'react-dom',
+  'vite',
+  'rxdb',
+  'rxjs',
+  'xstate',
+  'electron',
+  'typescript',
+  'esbuild',
+  'dexie',
+  'fastify',
+  '@electric-sql',
+];
 
 describe('packaged app (electron-builder --linux dir)', () => {
   let work: string;
@@ -43,19 +65,35 @@ describe('packaged app (electron-builder --linux dir)', () => {
 
     await run('npm', ['run', 'build'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
 
-    const electronVersion = (JSON.parse(await readFile(path.join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
+    const electronVersion = (
+      JSON.parse(await readFile(path.join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }
+    ).version;
     const output = path.join(work, 'out');
     await run(
       path.join(ROOT, 'node_modules', '.bin', 'electron-builder'),
-      ['--linux', 'dir', '--publish', 'never', `-c.electronDist=${electronDist}`, `-c.electronVersion=${electronVersion}`, `-c.directories.output=${output}`],
+      [
+        '--linux',
+        'dir',
+        '--publish',
+        'never',
+        `-c.electronDist=${electronDist}`,
+        `-c.electronVersion=${electronVersion}`,
+        `-c.directories.output=${output}`,
+      ],
       {
         cwd: ROOT,
-        env: { ...process.env, ELECTRON_BUILDER_7ZIP_PATH: process.env.ELECTRON_BUILDER_7ZIP_PATH ?? '/usr/bin/7za', CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
+        env: {
+          ...process.env,
+          ELECTRON_BUILDER_7ZIP_PATH: process.env.ELECTRON_BUILDER_7ZIP_PATH ?? '/usr/bin/7za',
+          CSC_IDENTITY_AUTO_DISCOVERY: 'false',
+        },
         maxBuffer: 64 * 1024 * 1024,
       },
     );
     appDir = path.join(output, 'linux-unpacked');
-    entries = asar.listPackage(path.join(appDir, 'resources', 'app.asar'), { isPack: false }).map((entry) => entry.split(path.sep).join('/').replace(/^\/?/, ''));
+    entries = asar
+      .listPackage(path.join(appDir, 'resources', 'app.asar'), { isPack: false })
+      .map((entry) => entry.split(path.sep).join('/').replace(/^\/?/, ''));
   }, SLOW);
 
   afterAll(async () => {
@@ -66,16 +104,25 @@ describe('packaged app (electron-builder --linux dir)', () => {
     for (const file of ['dist/main/main.cjs', 'dist/main/preload.cjs', 'dist/renderer/index.html', 'package.json']) {
       expect(entries, file).toContain(file);
     }
-    expect(entries.some((e) => /^dist\/renderer\/assets\/.+\.js$/.test(e)), 'renderer scripts').toBe(true);
+    expect(
+      entries.some((e) => /^dist\/renderer\/assets\/.+\.js$/.test(e)),
+      'renderer scripts',
+    ).toBe(true);
   });
 
   it('ships nothing else: no node_modules, sources, source maps or central system', () => {
     const unexpected = entries.filter((e) => !/^(dist\/main|dist\/renderer|dist)(\/|$)/.test(e) && e !== 'package.json');
     expect(unexpected).toEqual([]);
     expect(entries.filter((e) => e.includes('node_modules'))).toEqual([]);
-    for (const dep of DEV_DEPENDENCIES) expect(entries.some((e) => e.includes(`node_modules/${dep}`)), dep).toBe(false);
+    for (const dep of DEV_DEPENDENCIES)
+      expect(
+        entries.some((e) => e.includes(`node_modules/${dep}`)),
+        dep,
+      ).toBe(false);
     expect(entries.filter((e) => /\.(ts|tsx|map)$/.test(e))).toEqual([]);
-    expect(entries.filter((e) => /(^|\/)(central|shared|renderer\/features|test)\//.test(e) && !e.startsWith('dist/renderer/'))).toEqual([]);
+    expect(entries.filter((e) => /(^|\/)(central|shared|renderer\/features|test)\//.test(e) && !e.startsWith('dist/renderer/'))).toEqual(
+      [],
+    );
     // The browser build (dist/web) is not the desktop app's renderer: only the Electron build ships.
     expect(entries.filter((e) => e.startsWith('dist/web/'))).toEqual([]);
   });

@@ -21,10 +21,18 @@ interface Bundle {
 }
 
 async function bundle(mode: 'electron' | 'browser'): Promise<Bundle> {
-  const result = await build({ configFile: path.join(ROOT, 'renderer', 'vite.config.ts'), mode, logLevel: 'silent', build: { write: false } });
+  const result = await build({
+    configFile: path.join(ROOT, 'renderer', 'vite.config.ts'),
+    mode,
+    logLevel: 'silent',
+    build: { write: false },
+  });
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
   const chunks = outputs.flatMap((output) => output.output).filter((item): item is Rolldown.OutputChunk => item.type === 'chunk');
-  return { modules: chunks.flatMap((chunk) => chunk.moduleIds).map((id) => path.normalize(id.split('?')[0] ?? id)), code: chunks.map((chunk) => chunk.code).join('\n') };
+  return {
+    modules: chunks.flatMap((chunk) => chunk.moduleIds).map((id) => path.normalize(id.split('?')[0] ?? id)),
+    code: chunks.map((chunk) => chunk.code).join('\n'),
+  };
 }
 
 describe('renderer builds per platform', () => {

@@ -31,7 +31,15 @@ export async function startCentralProcess(env: Record<string, string> = {}, star
     cwd: join(import.meta.dirname, '..', '..'),
     // Orders stay where the test puts them unless it asks for auto fulfillment; demo mode lets the
     // browser build (a local http origin) through CORS.
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OUTPOST_DATA_DIR: dataDir, OUTPOST_FULFILLMENT: 'manual', OUTPOST_DEMO: '1', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      OUTPOST_DATA_DIR: dataDir,
+      OUTPOST_FULFILLMENT: 'manual',
+      OUTPOST_DEMO: '1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -5,7 +5,18 @@ import { LEAD_STATES, type LeadDoc } from '../../shared/schemas/lead.schema';
  * contacts and emails vary so searches hit a known subset, and status, rating and channel
  * cycle with different periods so filters combine.
  */
-const COMPANIES = ['Northwind', 'Contoso', 'Fabrikam', 'Tailspin', 'Litware', 'Adventure Works', 'Proseware', 'Wingtip', 'Coho Winery', 'Alpine Ski'];
+const COMPANIES = [
+  'Northwind',
+  'Contoso',
+  'Fabrikam',
+  'Tailspin',
+  'Litware',
+  'Adventure Works',
+  'Proseware',
+  'Wingtip',
+  'Coho Winery',
+  'Alpine Ski',
+];
 const FIRST = ['Dana', 'Lee', 'Ari', 'Sam', 'Noor', 'Kim', 'Jo', 'Ravi', 'Mia', 'Tom', 'Eva'];
 const LAST = ['Reyes', 'Okafor', 'Lindqvist', 'Tanaka', 'Moreau', 'Silva', 'Novak'];
 export const VOLUME_RATINGS = ['A', 'B', 'C', 'D'] as const;
@@ -39,7 +50,13 @@ export function volumeLead(index: number, owner: string): LeadDoc {
     budgetStatus: 'Approved',
     source: 'Road show',
     status: LEAD_STATES[index % LEAD_STATES.length]!,
-    ...(rated ? { qualified: index % 2 === 0, rating: VOLUME_RATINGS[index % VOLUME_RATINGS.length], channel: VOLUME_CHANNELS[index % VOLUME_CHANNELS.length] } : {}),
+    ...(rated
+      ? {
+          qualified: index % 2 === 0,
+          rating: VOLUME_RATINGS[index % VOLUME_RATINGS.length],
+          channel: VOLUME_CHANNELS[index % VOLUME_CHANNELS.length],
+        }
+      : {}),
   };
 }
 

@@ -16,8 +16,12 @@ export async function pushLeads(centralUrl: string, username: string, leads: rea
   const worker = async () => {
     while (next < batches.length) {
       const batch = batches[next++]!;
-      const refused = await client.push('leads', batch.map((doc) => ({ newDocumentState: { ...doc, _deleted: false } })));
-      if (refused.length > 0) throw new Error(`The central system refused ${refused.length} of ${batch.length} leads, e.g. ${JSON.stringify(refused[0])}`);
+      const refused = await client.push(
+        'leads',
+        batch.map((doc) => ({ newDocumentState: { ...doc, _deleted: false } })),
+      );
+      if (refused.length > 0)
+        throw new Error(`The central system refused ${refused.length} of ${batch.length} leads, e.g. ${JSON.stringify(refused[0])}`);
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));

@@ -19,7 +19,13 @@ describe.each(ENGINES)('TMF620 Product Catalog API on $name', (engine) => {
   afterAll(() => central?.close());
 
   it('lets every signed-in user read the seeded catalog in all five resources', async () => {
-    const counts: Record<string, string> = { productOffering: '9', productSpecification: '9', category: '7', catalog: '1', productOfferingPrice: '38' };
+    const counts: Record<string, string> = {
+      productOffering: '9',
+      productSpecification: '9',
+      category: '7',
+      catalog: '1',
+      productOfferingPrice: '38',
+    };
     for (const [resource, total] of Object.entries(counts)) {
       const response = await alex.get(`/${resource}`);
       expect(response.status, resource).toBe(200);
@@ -27,11 +33,22 @@ describe.each(ENGINES)('TMF620 Product Catalog API on $name', (engine) => {
       expect(response.headers.get('x-result-count'), resource).toBe(total);
     }
     const catalog = await alex.read<Json[]>('/catalog');
-    expect(catalog[0]).toMatchObject({ id: 'catalog-outpost-business', name: 'Outpost Business Catalog', version: '2026.11', '@type': 'Catalog' });
+    expect(catalog[0]).toMatchObject({
+      id: 'catalog-outpost-business',
+      name: 'Outpost Business Catalog',
+      version: '2026.11',
+      '@type': 'Catalog',
+    });
     const offering = await tmf.read('/productOffering/off-fibre-internet');
-    expect(offering).toMatchObject({ id: 'off-fibre-internet', href: `${TMF620}/productOffering/off-fibre-internet`, lifecycleStatus: 'Launched' });
+    expect(offering).toMatchObject({
+      id: 'off-fibre-internet',
+      href: `${TMF620}/productOffering/off-fibre-internet`,
+      lifecycleStatus: 'Launched',
+    });
     expect(await morgan.read('/productOfferingPrice/price-fibre-500')).toMatchObject({
-      priceType: 'recurring', recurringChargePeriodType: 'month', price: { unit: 'USD', value: 149 },
+      priceType: 'recurring',
+      recurringChargePeriodType: 'month',
+      price: { unit: 'USD', value: 149 },
     });
   });
 
@@ -40,8 +57,12 @@ describe.each(ENGINES)('TMF620 Product Catalog API on $name', (engine) => {
     expect(launched.headers.get('x-total-count')).toBe('8');
     const retired = (await alex.read<Json[]>('/productOffering?lifecycleStatus=Retired')).map((offering) => offering.id);
     expect(retired).toEqual(['off-business-adsl']);
-    expect((await alex.read<Json[]>('/productOffering?name=Mobile%20Business')).map((offering) => offering.id)).toEqual(['off-mobile-business']);
-    expect((await alex.read<Json[]>('/productOffering?isBundle=true&lifecycleStatus=Launched')).map((offering) => offering.id)).toEqual(['off-office-connect-bundle']);
+    expect((await alex.read<Json[]>('/productOffering?name=Mobile%20Business')).map((offering) => offering.id)).toEqual([
+      'off-mobile-business',
+    ]);
+    expect((await alex.read<Json[]>('/productOffering?isBundle=true&lifecycleStatus=Launched')).map((offering) => offering.id)).toEqual([
+      'off-office-connect-bundle',
+    ]);
     expect(await alex.read('/productOffering?isBundle=true&lifecycleStatus=Retired')).toEqual([]);
     expect((await alex.get('/productOfferingPrice?priceType=discount')).headers.get('x-total-count')).toBe('10');
 
@@ -83,10 +104,23 @@ describe.each(ENGINES)('TMF620 Product Catalog API on $name', (engine) => {
   it('creates each resource: 201, Location equals href, server-set id, @type and lastUpdate', async () => {
     const bodies: Record<string, Json> = {
       category: { name: 'IoT', isRoot: true },
-      productSpecification: { name: 'IoT SIM', productSpecCharacteristic: [{ name: 'Data', productSpecCharacteristicValue: [{ value: '1 GB', isDefault: true }] }] },
-      productOfferingPrice: { name: 'IoT monthly', priceType: 'recurring', recurringChargePeriodType: 'month', price: { unit: 'USD', value: 4.5 } },
+      productSpecification: {
+        name: 'IoT SIM',
+        productSpecCharacteristic: [{ name: 'Data', productSpecCharacteristicValue: [{ value: '1 GB', isDefault: true }] }],
+      },
+      productOfferingPrice: {
+        name: 'IoT monthly',
+        priceType: 'recurring',
+        recurringChargePeriodType: 'month',
+        price: { unit: 'USD', value: 4.5 },
+      },
       catalog: { name: 'IoT catalog', version: '2027.01', catalogType: 'productCatalog' },
-      productOffering: { name: 'IoT Connect', lifecycleStatus: 'In Design', category: [{ id: 'cat-mobile' }], lastUpdate: '2000-01-01T00:00:00Z' },
+      productOffering: {
+        name: 'IoT Connect',
+        lifecycleStatus: 'In Design',
+        category: [{ id: 'cat-mobile' }],
+        lastUpdate: '2000-01-01T00:00:00Z',
+      },
     };
     for (const [resource, body] of Object.entries(bodies)) {
       const response = await admin.post(`/${resource}`, body);
@@ -109,8 +143,16 @@ describe.each(ENGINES)('TMF620 Product Catalog API on $name', (engine) => {
       ['/productOffering', { name: 'x', colour: 'red', state: 'active' }, 'colour, state cannot be sent in ProductOffering_Create'],
       ['/productOffering', { name: 'x', isBundle: 'yes' }, 'isBundle must be a boolean'],
       ['/productOffering', { name: 'x', category: 'Voice' }, 'category must be an array of objects'],
-      ['/productOffering', { name: 'x', productOfferingPrice: [{ name: 'no id' }] }, 'productOfferingPrice[0] must reference a ProductOfferingPrice by its id'],
-      ['/productOffering', { name: 'x', productSpecification: { id: 'spec-nope' } }, 'ProductSpecification "spec-nope", which does not exist'],
+      [
+        '/productOffering',
+        { name: 'x', productOfferingPrice: [{ name: 'no id' }] },
+        'productOfferingPrice[0] must reference a ProductOfferingPrice by its id',
+      ],
+      [
+        '/productOffering',
+        { name: 'x', productSpecification: { id: 'spec-nope' } },
+        'ProductSpecification "spec-nope", which does not exist',
+      ],
       ['/productOfferingPrice', { name: 'x', price: { value: 5 } }, 'price must be Money'],
       ['/productOfferingPrice', { name: 'x', percentage: 150 }, 'percentage must be from 0 to 100'],
       ['/productOfferingPrice', { name: 'x', recurringChargePeriodLength: 1.5 }, 'recurringChargePeriodLength must be an integer'],
@@ -137,9 +179,15 @@ describe.each(ENGINES)('TMF620 Product Catalog API on $name', (engine) => {
   });
 
   it('patches as a merge patch: nested objects merge, null removes, other attributes stay', async () => {
-    const created = (await (await admin.post('/productOfferingPrice', {
-      name: 'Router rental', description: 'Temporary', priceType: 'recurring', price: { unit: 'USD', value: 5 }, version: '1',
-    })).json()) as Json;
+    const created = (await (
+      await admin.post('/productOfferingPrice', {
+        name: 'Router rental',
+        description: 'Temporary',
+        priceType: 'recurring',
+        price: { unit: 'USD', value: 5 },
+        version: '1',
+      })
+    ).json()) as Json;
     const path = `/productOfferingPrice/${String(created.id)}`;
     const patched = await admin.patch(path, { price: { value: 6.5 }, description: null }, 'application/merge-patch+json');
     expect(patched.status).toBe(200);

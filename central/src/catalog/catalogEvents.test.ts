@@ -55,7 +55,11 @@ describe.each(ENGINES)('TMF620 notification events on $name', (engine) => {
       ]);
       for (const row of rows) expect(row.owner).toBeNull();
       const [created, , state] = rows;
-      expect(created?.payload).toMatchObject({ eventType: 'CategoryCreateEvent', domain: 'productCatalogManagement', event: { category: { id: categoryId, name: 'Events' } } });
+      expect(created?.payload).toMatchObject({
+        eventType: 'CategoryCreateEvent',
+        domain: 'productCatalogManagement',
+        event: { category: { id: categoryId, name: 'Events' } },
+      });
       expect(state?.payload).toMatchObject({ event: { category: { lifecycleStatus: 'Launched', name: 'Events!' } } });
       expect(rows[5]?.payload).toMatchObject({ event: { productOfferingPrice: { id: 'price-ip-29', price: { unit: 'USD', value: 16 } } } });
     } finally {

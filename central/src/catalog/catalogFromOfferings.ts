@@ -1,8 +1,16 @@
 import type { OfferingDoc } from '../../../shared/schemas';
 import {
-  catalogHref, TYPE_NAMES,
-  type Catalog, type CatalogRef, type CatalogResource, type CatalogResourceName, type Category, type CharValueUse,
-  type ProductOffering, type ProductOfferingPrice, type ProductSpecification,
+  catalogHref,
+  TYPE_NAMES,
+  type Catalog,
+  type CatalogRef,
+  type CatalogResource,
+  type CatalogResourceName,
+  type Category,
+  type CharValueUse,
+  type ProductOffering,
+  type ProductOfferingPrice,
+  type ProductSpecification,
 } from './catalogTypes';
 
 type Condition = NonNullable<OfferingDoc['prices'][number]['when']>;
@@ -30,7 +38,11 @@ function base(resource: CatalogResourceName, id: string, name: string, version: 
 
 const stem = (offeringId: string) => offeringId.replace(/^off-/, '');
 export const specificationIdOf = (offeringId: string) => `spec-${stem(offeringId)}`;
-export const categoryIdOf = (name: string) => `cat-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+export const categoryIdOf = (name: string) =>
+  `cat-${name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 const discountIdOf = (offeringId: string, index: number) => `disc-${stem(offeringId)}-${index + 1}`;
 
 function valueUse(when: Condition, specification: CatalogRef): CharValueUse {
@@ -44,7 +56,12 @@ function specificationOf(doc: OfferingDoc): ProductSpecification {
     isBundle: doc.isBundle,
     // TMF620B: a bundle specification names the specifications it bundles.
     ...(doc.bundledOfferingIds
-      ? { bundledProductSpecification: doc.bundledOfferingIds.map((id) => ({ id: specificationIdOf(id), href: catalogHref('productSpecification', specificationIdOf(id)) })) }
+      ? {
+          bundledProductSpecification: doc.bundledOfferingIds.map((id) => ({
+            id: specificationIdOf(id),
+            href: catalogHref('productSpecification', specificationIdOf(id)),
+          })),
+        }
       : {}),
     productSpecCharacteristic: doc.characteristics.map((characteristic) => ({
       name: characteristic.name,
@@ -52,7 +69,11 @@ function specificationOf(doc: OfferingDoc): ProductSpecification {
       configurable: true,
       minCardinality: 1,
       maxCardinality: 1,
-      productSpecCharacteristicValue: characteristic.values.map((value) => ({ value, valueType: 'string', isDefault: value === characteristic.default })),
+      productSpecCharacteristicValue: characteristic.values.map((value) => ({
+        value,
+        valueType: 'string',
+        isDefault: value === characteristic.default,
+      })),
     })),
   };
 }
@@ -75,14 +96,24 @@ function pricesOf(doc: OfferingDoc, specification: CatalogRef): ProductOfferingP
       price: { unit: price.currency, value: price.amount / 100 },
       ...(price.when ? { prodSpecCharValueUse: [valueUse(price.when, specification)] } : {}),
       ...(alteredBy.length > 0
-        ? { popRelationship: alteredBy.map((discount) => ({ ...ref('productOfferingPrice', discount.id, discount.name), relationshipType: 'discount' })) }
+        ? {
+            popRelationship: alteredBy.map((discount) => ({
+              ...ref('productOfferingPrice', discount.id, discount.name),
+              relationshipType: 'discount',
+            })),
+          }
         : {}),
     };
   });
   return [...charges, ...discounts];
 }
 
-function offeringOf(doc: OfferingDoc, names: ReadonlyMap<string, string>, specification: ProductSpecification, prices: readonly ProductOfferingPrice[]): ProductOffering {
+function offeringOf(
+  doc: OfferingDoc,
+  names: ReadonlyMap<string, string>,
+  specification: ProductSpecification,
+  prices: readonly ProductOfferingPrice[],
+): ProductOffering {
   return {
     ...base('productOffering', doc.id, doc.name, doc.catalogVersion, doc.updatedAt),
     ...(doc.description !== undefined ? { description: doc.description } : {}),
@@ -90,7 +121,13 @@ function offeringOf(doc: OfferingDoc, names: ReadonlyMap<string, string>, specif
     isBundle: doc.isBundle,
     isSellable: true,
     ...(doc.bundledOfferingIds
-      ? { bundledProductOffering: doc.bundledOfferingIds.map((id) => ({ id, href: catalogHref('productOffering', id), ...(names.has(id) ? { name: names.get(id) } : {}) })) }
+      ? {
+          bundledProductOffering: doc.bundledOfferingIds.map((id) => ({
+            id,
+            href: catalogHref('productOffering', id),
+            ...(names.has(id) ? { name: names.get(id) } : {}),
+          })),
+        }
       : {}),
     productSpecification: { ...ref('productSpecification', specification.id, specification.name), version: doc.catalogVersion },
     productOfferingPrice: prices.map((price) => ref('productOfferingPrice', price.id, price.name)),
@@ -108,7 +145,13 @@ function offeringOf(doc: OfferingDoc, names: ReadonlyMap<string, string>, specif
  */
 export function catalogFromOfferings(docs: readonly OfferingDoc[], header: CatalogHeader): CatalogResources {
   const names = new Map(docs.map((doc) => [doc.id, doc.name]));
-  const resources: CatalogResources = { productOffering: [], productSpecification: [], productOfferingPrice: [], category: [], catalog: [] };
+  const resources: CatalogResources = {
+    productOffering: [],
+    productSpecification: [],
+    productOfferingPrice: [],
+    category: [],
+    catalog: [],
+  };
   for (const doc of docs) {
     const specification = specificationOf(doc);
     const prices = pricesOf(doc, ref('productSpecification', specification.id, specification.name));
@@ -116,7 +159,11 @@ export function catalogFromOfferings(docs: readonly OfferingDoc[], header: Catal
     resources.productOfferingPrice.push(...prices);
     resources.productOffering.push(offeringOf(doc, names, specification, prices));
   }
-  const lastUpdate = docs.map((doc) => doc.updatedAt).sort().at(-1) ?? new Date(0).toISOString();
+  const lastUpdate =
+    docs
+      .map((doc) => doc.updatedAt)
+      .sort()
+      .at(-1) ?? new Date(0).toISOString();
   const categoryNames = [...new Set(docs.map((doc) => doc.category))];
   resources.category = categoryNames.map((name): Category => ({
     ...base('category', categoryIdOf(name), name, header.version, lastUpdate),

@@ -7,12 +7,18 @@ import { TYPE_NAMES, type CatalogResourceName } from './catalogTypes';
 
 function typeMatches(type: AttributeType, value: unknown): boolean {
   switch (type) {
-    case 'string': return typeof value === 'string';
-    case 'boolean': return typeof value === 'boolean';
-    case 'number': return typeof value === 'number' && Number.isFinite(value);
-    case 'integer': return typeof value === 'number' && Number.isSafeInteger(value);
-    case 'object': return isObject(value);
-    case 'array': return Array.isArray(value) && value.every(isObject);
+    case 'string':
+      return typeof value === 'string';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'integer':
+      return typeof value === 'number' && Number.isSafeInteger(value);
+    case 'object':
+      return isObject(value);
+    case 'array':
+      return Array.isArray(value) && value.every(isObject);
   }
 }
 
@@ -29,16 +35,23 @@ function refuseAttributes(resource: CatalogResourceName, keys: readonly string[]
   const owned = keys.filter((key) => SERVER_OWNED.has(key));
   const unknown = keys.filter((key) => !SERVER_OWNED.has(key) && !allowed.has(key));
   const problems: string[] = [];
-  if (owned.length > 0) problems.push(`${owned.join(', ')} ${owned.length > 1 ? 'are' : 'is'} set by the server; remove ${owned.length > 1 ? 'them' : 'it'} from the body`);
+  if (owned.length > 0)
+    problems.push(
+      `${owned.join(', ')} ${owned.length > 1 ? 'are' : 'is'} set by the server; remove ${owned.length > 1 ? 'them' : 'it'} from the body`,
+    );
   if (unknown.length > 0) {
-    problems.push(`${unknown.map((key) => key.slice(0, 64)).join(', ')} cannot be sent in ${TYPE_NAMES[resource]}_${operation}; remove ${unknown.length > 1 ? 'them' : 'it'}`);
+    problems.push(
+      `${unknown.map((key) => key.slice(0, 64)).join(', ')} cannot be sent in ${TYPE_NAMES[resource]}_${operation}; remove ${unknown.length > 1 ? 'them' : 'it'}`,
+    );
   }
   if (problems.length > 0) fail(problems);
 }
 
 function validPeriod(value: unknown): boolean {
   if (!isObject(value)) return false;
-  return ['startDateTime', 'endDateTime'].every((key) => value[key] === undefined || (typeof value[key] === 'string' && !Number.isNaN(Date.parse(value[key]))));
+  return ['startDateTime', 'endDateTime'].every(
+    (key) => value[key] === undefined || (typeof value[key] === 'string' && !Number.isNaN(Date.parse(value[key]))),
+  );
 }
 
 /** Shapes the rest of the system relies on: references carry an id, money is a unit and a value. */
@@ -60,7 +73,14 @@ function nestedProblems(resource: CatalogResourceName, body: JsonObject): string
   }
   if (resource === 'productOfferingPrice') {
     const price = body.price;
-    if (isObject(price) && (typeof price.unit !== 'string' || price.unit === '' || typeof price.value !== 'number' || !Number.isFinite(price.value) || price.value < 0)) {
+    if (
+      isObject(price) &&
+      (typeof price.unit !== 'string' ||
+        price.unit === '' ||
+        typeof price.value !== 'number' ||
+        !Number.isFinite(price.value) ||
+        price.value < 0)
+    ) {
       problems.push('price must be Money: {"unit": "USD", "value": 79.0} with a value of 0 or more');
     }
     const percentage = body.percentage;
@@ -69,7 +89,12 @@ function nestedProblems(resource: CatalogResourceName, body: JsonObject): string
   const uses = body.prodSpecCharValueUse;
   if (Array.isArray(uses)) {
     uses.forEach((use, index) => {
-      if (!isObject(use) || typeof use.name !== 'string' || !Array.isArray(use.productSpecCharacteristicValue) || !use.productSpecCharacteristicValue.every(isObject)) {
+      if (
+        !isObject(use) ||
+        typeof use.name !== 'string' ||
+        !Array.isArray(use.productSpecCharacteristicValue) ||
+        !use.productSpecCharacteristicValue.every(isObject)
+      ) {
         problems.push(`prodSpecCharValueUse[${index}] needs the characteristic name and productSpecCharacteristicValue [{"value": ...}]`);
       }
     });
@@ -116,7 +141,8 @@ export function parsePatch(resource: CatalogResourceName, body: unknown): JsonOb
   if (keys.length === 0) throw badRequest('The patch is empty; send the attributes to change');
   refuseAttributes(resource, keys, updateAttributes(resource), 'Update');
   // TMF620B: lifecycleStatus is mandatory in every answer, so a patch may change it, never remove it.
-  if (body.lifecycleStatus === null || body.lifecycleStatus === '') fail(['lifecycleStatus cannot be removed; send the new status instead, e.g. "Retired"']);
+  if (body.lifecycleStatus === null || body.lifecycleStatus === '')
+    fail(['lifecycleStatus cannot be removed; send the new status instead, e.g. "Retired"']);
   const problems = typeProblems(resource, Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null)));
   if (problems.length > 0) fail(problems);
   return body;

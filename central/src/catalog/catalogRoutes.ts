@@ -13,7 +13,9 @@ import { createCatalogResource, deleteCatalogResource, patchCatalogResource, typ
 function requireAdmin(request: FastifyRequest, kind: CatalogResourceName): AuthUser {
   const user = currentUser(request);
   if (user.role !== 'admin') {
-    throw forbidden(`Only administrators change the product catalog (${TYPE_NAMES[kind]}); you are signed in with the ${user.role} role. Reps receive catalog changes by sync`);
+    throw forbidden(
+      `Only administrators change the product catalog (${TYPE_NAMES[kind]}); you are signed in with the ${user.role} role. Reps receive catalog changes by sync`,
+    );
   }
   return user;
 }
@@ -27,7 +29,8 @@ function idParam(request: FastifyRequest): string {
 /** The catalog is public to signed-in users, so an unknown id is a 404 whoever asks to change it. */
 async function existingId(db: Db, request: FastifyRequest, kind: CatalogResourceName): Promise<string> {
   const id = idParam(request);
-  if (!(await getResource(db, kind, id))) throw notFound(`No ${TYPE_NAMES[kind]} with id ${id}; list them with GET ${CATALOG_BASE}/${kind}`);
+  if (!(await getResource(db, kind, id)))
+    throw notFound(`No ${TYPE_NAMES[kind]} with id ${id}; list them with GET ${CATALOG_BASE}/${kind}`);
   return id;
 }
 

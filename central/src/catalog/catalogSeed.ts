@@ -22,7 +22,10 @@ export async function seedCatalog(tx: Queryable): Promise<number> {
   const seededOfferings: string[] = [];
   for (const kind of CATALOG_RESOURCES) {
     for (const resource of resources[kind]) {
-      const first = await tx.query('INSERT INTO catalog_seed_log (kind, id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id', [kind, resource.id]);
+      const first = await tx.query('INSERT INTO catalog_seed_log (kind, id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id', [
+        kind,
+        resource.id,
+      ]);
       if (first.length === 0) continue;
       await tx.query(
         `INSERT INTO tmf_resources (kind, id, owner, resource) VALUES ($1, $2, NULL, $3::jsonb) ON CONFLICT (kind, id) DO NOTHING`,

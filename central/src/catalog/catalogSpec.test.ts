@@ -52,7 +52,11 @@ describe('TMF620 v4.1.0 attribute tables', () => {
     const refTypes: Record<string, string[]> = {
       productOffering: ['ProductOfferingRef', 'BundledProductOffering'],
       productSpecification: ['ProductSpecificationRef', 'BundledProductSpecification'],
-      productOfferingPrice: ['ProductOfferingPriceRefOrValue', 'ProductOfferingPriceRelationship', 'BundledProductOfferingPriceRelationship'],
+      productOfferingPrice: [
+        'ProductOfferingPriceRefOrValue',
+        'ProductOfferingPriceRelationship',
+        'BundledProductOfferingPriceRelationship',
+      ],
       category: ['CategoryRef'],
     };
     for (const reference of CATALOG_REFERENCES) {

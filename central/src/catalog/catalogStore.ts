@@ -10,16 +10,26 @@ interface Row extends Record<string, unknown> {
 }
 
 /** Stored resources of one kind by id; ids that do not exist are absent from the map. */
-export async function loadResources<T extends CatalogResource>(db: Queryable, kind: CatalogResourceName, ids: readonly string[]): Promise<Map<string, T>> {
+export async function loadResources<T extends CatalogResource>(
+  db: Queryable,
+  kind: CatalogResourceName,
+  ids: readonly string[],
+): Promise<Map<string, T>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.query<Row>('SELECT id, resource FROM tmf_resources WHERE kind = $1 AND id = ANY($2::text[])', [kind, [...new Set(ids)]]);
+  const rows = await db.query<Row>('SELECT id, resource FROM tmf_resources WHERE kind = $1 AND id = ANY($2::text[])', [
+    kind,
+    [...new Set(ids)],
+  ]);
   return new Map(rows.map((row) => [row.id, row.resource as T]));
 }
 
 function referencedIds(reference: CatalogReference, resource: JsonObject): string[] {
   const value = resource[reference.field];
   const refs = reference.many && Array.isArray(value) ? value : [value];
-  return refs.filter(isObject).map((ref) => ref.id).filter((id): id is string => typeof id === 'string');
+  return refs
+    .filter(isObject)
+    .map((ref) => ref.id)
+    .filter((id): id is string => typeof id === 'string');
 }
 
 /** A write may only point at resources that exist: 400 naming the ones that do not. */
@@ -29,7 +39,9 @@ export async function assertReferencesExist(tx: Queryable, kind: CatalogResource
     const ids = referencedIds(reference, resource);
     const found = await loadResources(tx, reference.to, ids);
     for (const id of ids.filter((candidate) => !found.has(candidate))) {
-      problems.push(`${reference.field} refers to ${TYPE_NAMES[reference.to]} "${id.slice(0, 100)}", which does not exist; create it first or correct the id`);
+      problems.push(
+        `${reference.field} refers to ${TYPE_NAMES[reference.to]} "${id.slice(0, 100)}", which does not exist; create it first or correct the id`,
+      );
     }
   }
   if (problems.length > 0) throw badRequest(problems.slice(0, 5).join('; '));
@@ -41,10 +53,10 @@ function containment(reference: CatalogReference, id: string): string {
 
 /** Ids of `from` resources whose `field` points at the given resource. */
 export async function referringIds(db: Queryable, reference: CatalogReference, id: string): Promise<string[]> {
-  const rows = await db.query<{ id: string }>(
-    'SELECT id FROM tmf_resources WHERE kind = $1 AND resource @> $2::jsonb ORDER BY id',
-    [reference.from, containment(reference, id)],
-  );
+  const rows = await db.query<{ id: string }>('SELECT id FROM tmf_resources WHERE kind = $1 AND resource @> $2::jsonb ORDER BY id', [
+    reference.from,
+    containment(reference, id),
+  ]);
   return rows.map((row) => row.id);
 }
 
@@ -56,7 +68,11 @@ export async function assertNotReferenced(tx: Queryable, kind: CatalogResourceNa
   }
   if (uses.length > 0) {
     const more = uses.length > 5 ? ` and ${uses.length - 5} more` : '';
-    throw new HttpError(409, 'conflict', `${TYPE_NAMES[kind]} ${id} is still referenced by ${uses.slice(0, 5).join(', ')}${more}; remove those references first`);
+    throw new HttpError(
+      409,
+      'conflict',
+      `${TYPE_NAMES[kind]} ${id} is still referenced by ${uses.slice(0, 5).join(', ')}${more}; remove those references first`,
+    );
   }
 }
 

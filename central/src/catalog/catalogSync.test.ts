@@ -53,7 +53,7 @@ describe.each(ENGINES)('TMF620 catalog changes reach the reps by sync on $name',
       expect([...changes.keys()]).toEqual(['off-fibre-internet']);
       const fibre = changes.get('off-fibre-internet') as PulledOffering;
       expect(fibre.prices.find((price) => price.id === 'price-fibre-500')?.amount).toBe(15900);
-      expect(fibre.updatedAt).toBe((await patched.json() as Json).lastUpdate);
+      expect(fibre.updatedAt).toBe(((await patched.json()) as Json).lastUpdate);
       expect(seq).toBeGreaterThan(before);
     } finally {
       stream.close();
@@ -65,8 +65,16 @@ describe.each(ENGINES)('TMF620 catalog changes reach the reps by sync on $name',
     const characteristics = spec.productSpecCharacteristic as Json[];
     const block = characteristics[0] as Json;
     const values = [...(block.productSpecCharacteristicValue as Json[]), { value: '/27 (29 usable)', isDefault: false }];
-    expect((await admin.patch('/productSpecification/spec-static-ip', { productSpecCharacteristic: [{ ...block, productSpecCharacteristicValue: values }] })).status).toBe(200);
-    expect((await admin.patch('/productOffering/off-sdwan-edge', { lifecycleStatus: 'Retired', name: 'SD-WAN Edge (legacy)' })).status).toBe(200);
+    expect(
+      (
+        await admin.patch('/productSpecification/spec-static-ip', {
+          productSpecCharacteristic: [{ ...block, productSpecCharacteristicValue: values }],
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await admin.patch('/productOffering/off-sdwan-edge', { lifecycleStatus: 'Retired', name: 'SD-WAN Edge (legacy)' })).status,
+    ).toBe(200);
     const changes = await pullChanges();
     expect([...changes.keys()].sort()).toEqual(['off-sdwan-edge', 'off-static-ip']);
     expect(changes.get('off-static-ip')?.characteristics[0]?.values).toEqual(['/29 (5 usable)', '/28 (13 usable)', '/27 (29 usable)']);
@@ -81,17 +89,36 @@ describe.each(ENGINES)('TMF620 catalog changes reach the reps by sync on $name',
   });
 
   it('publishes a new offering with its new price, and marks a deleted offering deleted', async () => {
-    const price = (await (await admin.post('/productOfferingPrice', {
-      name: 'Monthly fee', priceType: 'recurring', recurringChargePeriodType: 'month', price: { unit: 'USD', value: 19 },
-    })).json()) as Json;
+    const price = (await (
+      await admin.post('/productOfferingPrice', {
+        name: 'Monthly fee',
+        priceType: 'recurring',
+        recurringChargePeriodType: 'month',
+        price: { unit: 'USD', value: 19 },
+      })
+    ).json()) as Json;
     expect(await pullChanges()).toEqual(new Map());
-    const created = (await (await admin.post('/productOffering', {
-      name: 'Backup 4G', lifecycleStatus: 'Launched', version: '2026.11', category: [{ id: 'cat-mobile' }], productOfferingPrice: [{ id: price.id }],
-    })).json()) as Json;
+    const created = (await (
+      await admin.post('/productOffering', {
+        name: 'Backup 4G',
+        lifecycleStatus: 'Launched',
+        version: '2026.11',
+        category: [{ id: 'cat-mobile' }],
+        productOfferingPrice: [{ id: price.id }],
+      })
+    ).json()) as Json;
     const added = (await pullChanges()).get(String(created.id));
     expect(added).toMatchObject({
-      name: 'Backup 4G', category: 'Mobile', lifecycleStatus: 'Launched', catalogVersion: '2026.11', isBundle: false, characteristics: [], discounts: [],
-      prices: [{ id: price.id, name: 'Monthly fee', priceType: 'recurring', recurringChargePeriod: 'month', amount: 1900, currency: 'USD' }],
+      name: 'Backup 4G',
+      category: 'Mobile',
+      lifecycleStatus: 'Launched',
+      catalogVersion: '2026.11',
+      isBundle: false,
+      characteristics: [],
+      discounts: [],
+      prices: [
+        { id: price.id, name: 'Monthly fee', priceType: 'recurring', recurringChargePeriod: 'month', amount: 1900, currency: 'USD' },
+      ],
     });
 
     expect((await admin.delete(`/productOffering/${String(created.id)}`)).status).toBe(204);
@@ -107,7 +134,8 @@ describe.each(ENGINES)('TMF620 catalog changes reach the reps by sync on $name',
       await rep.patch('/productOfferingPrice/price-fibre-100', { price: { value: 1 } }),
       await rep.post('/productOffering', { name: 'Rep special' }),
       await rep.delete('/productOffering/off-static-ip'),
-    ]) await expectApiError(response, 403);
+    ])
+      await expectApiError(response, 403);
     await expectApiError(await admin.patch('/productOffering/off-static-ip', { productOfferingPrice: [{ id: 'price-nope' }] }), 400);
     expect((await admin.patch('/productOfferingPrice/price-fibre-100', { price: { value: 79 } })).status).toBe(200);
     expect(await pullChanges()).toEqual(new Map());

@@ -35,7 +35,12 @@ function event(tx: Queryable, kind: CatalogResourceName, suffix: string, resourc
  * `offerings` documents projected from it commit together or not at all. The write lock
  * also serialises catalog writes, so a read-modify-write PATCH never loses a concurrent one.
  */
-async function write(db: Db, kind: CatalogResourceName, id: string, apply: (tx: Queryable) => Promise<CatalogResource>): Promise<CatalogWrite> {
+async function write(
+  db: Db,
+  kind: CatalogResourceName,
+  id: string,
+  apply: (tx: Queryable) => Promise<CatalogResource>,
+): Promise<CatalogWrite> {
   return db.transaction(async (tx) => {
     await takeWriteLock(tx);
     const affected = await offeringsUsing(tx, kind, id);
@@ -59,8 +64,13 @@ export async function createCatalogResource(db: Db, kind: CatalogResourceName, b
     // lastUpdate is accepted by *_Create but stamped by the server, like every later change.
     // lifecycleStatus is mandatory in TMF620B responses: the provider's default when the client left it out.
     const resource: CatalogResource = {
-      id, href: catalogHref(kind, id), '@type': TYPE_NAMES[kind], lifecycleStatus: DEFAULT_LIFECYCLE_STATUS,
-      ...input, name: String(input.name), lastUpdate: new Date().toISOString(),
+      id,
+      href: catalogHref(kind, id),
+      '@type': TYPE_NAMES[kind],
+      lifecycleStatus: DEFAULT_LIFECYCLE_STATUS,
+      ...input,
+      name: String(input.name),
+      lastUpdate: new Date().toISOString(),
     };
     if (isBlank(resource.lifecycleStatus)) resource.lifecycleStatus = DEFAULT_LIFECYCLE_STATUS;
     await putResource(tx, kind, id, null, resource);

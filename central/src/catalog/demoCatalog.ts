@@ -11,12 +11,23 @@ type Characteristic = OfferingDoc['characteristics'][number];
 
 const when = (characteristic: string, value: string) => ({ characteristic, value });
 const monthly = (id: string, name: string, amount: number, condition?: { characteristic: string; value: string }): Price => ({
-  id, name, priceType: 'recurring', recurringChargePeriod: 'month', amount, currency: USD, ...(condition ? { when: condition } : {}),
+  id,
+  name,
+  priceType: 'recurring',
+  recurringChargePeriod: 'month',
+  amount,
+  currency: USD,
+  ...(condition ? { when: condition } : {}),
 });
 const oneTime = (id: string, name: string, amount: number): Price => ({ id, name, priceType: 'oneTime', amount, currency: USD });
 const choice = (name: string, values: string[], defaultValue: string): Characteristic => ({ name, values, default: defaultValue });
 const TERM = 'Contract term';
-const term = (...months: number[]): Characteristic => choice(TERM, months.map((m) => `${m} months`), `${months[0]} months`);
+const term = (...months: number[]): Characteristic =>
+  choice(
+    TERM,
+    months.map((m) => `${m} months`),
+    `${months[0]} months`,
+  );
 const termDiscount = (months: number, percent: number, appliesTo: Discount['appliesTo'] = 'recurring'): Discount => ({
   name: `${months}-month term${appliesTo === 'oneTime' ? ' (one-time charges)' : ''}`,
   appliesTo,
@@ -24,7 +35,9 @@ const termDiscount = (months: number, percent: number, appliesTo: Discount['appl
   when: when(TERM, `${months} months`),
 });
 
-function offering(doc: Omit<OfferingDoc, 'catalogVersion' | 'updatedAt' | 'isBundle' | 'lifecycleStatus'> & Partial<OfferingDoc>): OfferingDoc {
+function offering(
+  doc: Omit<OfferingDoc, 'catalogVersion' | 'updatedAt' | 'isBundle' | 'lifecycleStatus'> & Partial<OfferingDoc>,
+): OfferingDoc {
   return { isBundle: false, lifecycleStatus: 'Launched', catalogVersion: CATALOG_VERSION, updatedAt: UPDATED_AT, ...doc };
 }
 
@@ -103,7 +116,10 @@ export const SEED_OFFERINGS: readonly OfferingDoc[] = [
     name: 'Microsoft 365 Business',
     description: 'Microsoft 365 seats (quantity = seats) billed with your connectivity.',
     category: 'Cloud',
-    characteristics: [choice('Edition', ['Basic', 'Standard', 'Premium'], 'Standard'), choice('Commitment', ['Monthly', 'Annual'], 'Annual')],
+    characteristics: [
+      choice('Edition', ['Basic', 'Standard', 'Premium'], 'Standard'),
+      choice('Commitment', ['Monthly', 'Annual'], 'Annual'),
+    ],
     prices: [
       monthly('price-m365-basic', 'Per seat Basic', 600, when('Edition', 'Basic')),
       monthly('price-m365-standard', 'Per seat Standard', 1250, when('Edition', 'Standard')),

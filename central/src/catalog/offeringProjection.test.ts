@@ -39,7 +39,13 @@ describe('TMF620 <-> offerings projection', () => {
       category: [{ id: 'cat-connectivity', name: 'Connectivity' }],
     });
     expect(fibre.productOfferingPrice?.map((ref) => ref.id)).toEqual([
-      'price-fibre-100', 'price-fibre-500', 'price-fibre-1g', 'price-fibre-install', 'disc-fibre-internet-1', 'disc-fibre-internet-2', 'disc-fibre-internet-3',
+      'price-fibre-100',
+      'price-fibre-500',
+      'price-fibre-1g',
+      'price-fibre-install',
+      'disc-fibre-internet-1',
+      'disc-fibre-internet-2',
+      'disc-fibre-internet-3',
     ]);
     const monthly = byId<ProductOfferingPrice>(resources.productOfferingPrice, 'price-fibre-500');
     expect(monthly).toMatchObject({
@@ -49,29 +55,45 @@ describe('TMF620 <-> offerings projection', () => {
       prodSpecCharValueUse: [{ name: 'Bandwidth', productSpecCharacteristicValue: [{ value: '500 Mbps' }] }],
     });
     expect(monthly.popRelationship?.map((relation) => [relation.id, relation.relationshipType])).toEqual([
-      ['disc-fibre-internet-1', 'discount'], ['disc-fibre-internet-2', 'discount'],
+      ['disc-fibre-internet-1', 'discount'],
+      ['disc-fibre-internet-2', 'discount'],
     ]);
     expect(byId(resources.productOfferingPrice, 'disc-fibre-internet-3')).toMatchObject({
-      priceType: 'discount', percentage: 100, prodSpecCharValueUse: [{ name: 'Contract term', productSpecCharacteristicValue: [{ value: '36 months' }] }],
+      priceType: 'discount',
+      percentage: 100,
+      prodSpecCharValueUse: [{ name: 'Contract term', productSpecCharacteristicValue: [{ value: '36 months' }] }],
     });
     const specification = byId(resources.productSpecification, 'spec-fibre-internet');
-    expect(specification.productSpecCharacteristic).toContainEqual(expect.objectContaining({
-      name: 'Bandwidth',
-      productSpecCharacteristicValue: [
-        { value: '100 Mbps', valueType: 'string', isDefault: true },
-        { value: '500 Mbps', valueType: 'string', isDefault: false },
-        { value: '1 Gbps', valueType: 'string', isDefault: false },
-      ],
-    }));
-    expect(byId<ProductOffering>(resources.productOffering, 'off-office-connect-bundle').bundledProductOffering?.map((ref) => ref.id))
-      .toEqual(['off-fibre-internet', 'off-business-voice', 'off-m365-business']);
+    expect(specification.productSpecCharacteristic).toContainEqual(
+      expect.objectContaining({
+        name: 'Bandwidth',
+        productSpecCharacteristicValue: [
+          { value: '100 Mbps', valueType: 'string', isDefault: true },
+          { value: '500 Mbps', valueType: 'string', isDefault: false },
+          { value: '1 Gbps', valueType: 'string', isDefault: false },
+        ],
+      }),
+    );
+    expect(
+      byId<ProductOffering>(resources.productOffering, 'off-office-connect-bundle').bundledProductOffering?.map((ref) => ref.id),
+    ).toEqual(['off-fibre-internet', 'off-business-voice', 'off-m365-business']);
   });
 
   it('has a category per category name and one catalog holding them', () => {
-    expect(resources.category.map((category) => category.name)).toEqual(['Connectivity', 'Networking', 'Voice', 'Mobile', 'Security', 'Cloud', 'Bundles']);
+    expect(resources.category.map((category) => category.name)).toEqual([
+      'Connectivity',
+      'Networking',
+      'Voice',
+      'Mobile',
+      'Security',
+      'Cloud',
+      'Bundles',
+    ]);
     expect(resources.catalog).toHaveLength(1);
     expect(resources.catalog[0]).toMatchObject({ name: 'Outpost Business Catalog', version: '2026.11', '@type': 'Catalog' });
-    expect((resources.catalog[0]?.category as { id: string }[]).map((ref) => ref.id)).toEqual(resources.category.map((category) => category.id));
+    expect((resources.catalog[0]?.category as { id: string }[]).map((ref) => ref.id)).toEqual(
+      resources.category.map((category) => category.id),
+    );
   });
 
   it('produces resources the API itself would accept', () => {
@@ -99,30 +121,70 @@ describe('TMF620 <-> offerings projection', () => {
 
   it('skips what it cannot project instead of giving the app a broken document', () => {
     const offering: ProductOffering = {
-      id: 'off-x', href: '/x', '@type': 'ProductOffering', name: 'X', lastUpdate: '2026-11-02T00:00:00.000Z',
+      id: 'off-x',
+      href: '/x',
+      '@type': 'ProductOffering',
+      name: 'X',
+      lastUpdate: '2026-11-02T00:00:00.000Z',
       productOfferingPrice: [{ id: 'gone' }, { id: 'bare' }, { id: 'disc-free' }, { id: 'disc-both' }, { id: 'once' }],
     };
     const prices: ProductOfferingPrice[] = [
-      { id: 'bare', href: '', '@type': 'ProductOfferingPrice', name: 'No amount', lastUpdate: '', priceType: 'recurring', popRelationship: [{ id: 'disc-both' }] },
-      { id: 'disc-free', href: '', '@type': 'ProductOfferingPrice', name: 'Unconditional', lastUpdate: '', priceType: 'discount', percentage: 5 },
       {
-        id: 'disc-both', href: '', '@type': 'ProductOfferingPrice', name: 'Both', lastUpdate: '', priceType: 'discount', percentage: 7,
+        id: 'bare',
+        href: '',
+        '@type': 'ProductOfferingPrice',
+        name: 'No amount',
+        lastUpdate: '',
+        priceType: 'recurring',
+        popRelationship: [{ id: 'disc-both' }],
+      },
+      {
+        id: 'disc-free',
+        href: '',
+        '@type': 'ProductOfferingPrice',
+        name: 'Unconditional',
+        lastUpdate: '',
+        priceType: 'discount',
+        percentage: 5,
+      },
+      {
+        id: 'disc-both',
+        href: '',
+        '@type': 'ProductOfferingPrice',
+        name: 'Both',
+        lastUpdate: '',
+        priceType: 'discount',
+        percentage: 7,
         prodSpecCharValueUse: [{ name: 'Term', productSpecCharacteristicValue: [{ value: 12 }] }],
       },
       {
-        id: 'once', href: '', '@type': 'ProductOfferingPrice', name: 'Setup', lastUpdate: '', priceType: 'oneTime',
-        price: { unit: 'EUR', value: 10 }, popRelationship: [{ id: 'disc-both' }],
+        id: 'once',
+        href: '',
+        '@type': 'ProductOfferingPrice',
+        name: 'Setup',
+        lastUpdate: '',
+        priceType: 'oneTime',
+        price: { unit: 'EUR', value: 10 },
+        popRelationship: [{ id: 'disc-both' }],
       },
     ];
-    const doc = offeringDocFrom(sourcesFrom(offering, (kind, id) => (kind === 'productOfferingPrice' ? prices.find((price) => price.id === id) : undefined)));
+    const doc = offeringDocFrom(
+      sourcesFrom(offering, (kind, id) => (kind === 'productOfferingPrice' ? prices.find((price) => price.id === id) : undefined)),
+    );
     expect(doc).toEqual({
-      id: 'off-x', name: 'X', category: '', lifecycleStatus: '', isBundle: false, characteristics: [],
+      id: 'off-x',
+      name: 'X',
+      category: '',
+      lifecycleStatus: '',
+      isBundle: false,
+      characteristics: [],
       prices: [{ id: 'once', name: 'Setup', priceType: 'oneTime', amount: 1000, currency: 'EUR' }],
       discounts: [
         { name: 'Both', appliesTo: 'recurring', percent: 7, when: { characteristic: 'Term', value: '12' } },
         { name: 'Both', appliesTo: 'oneTime', percent: 7, when: { characteristic: 'Term', value: '12' } },
       ],
-      catalogVersion: '', updatedAt: '2026-11-02T00:00:00.000Z',
+      catalogVersion: '',
+      updatedAt: '2026-11-02T00:00:00.000Z',
     });
     expect(schemaProblems('offerings', doc)).toEqual([]);
   });

@@ -1,7 +1,13 @@
 import type { OfferingDoc } from '../../../shared/schemas';
 import { isObject } from '../platform/json';
 import type {
-  CatalogResource, CatalogResourceName, Category, CharValueUse, ProductOffering, ProductOfferingPrice, ProductSpecification,
+  CatalogResource,
+  CatalogResourceName,
+  Category,
+  CharValueUse,
+  ProductOffering,
+  ProductOfferingPrice,
+  ProductSpecification,
 } from './catalogTypes';
 
 type Price = OfferingDoc['prices'][number];
@@ -23,7 +29,11 @@ export interface OfferingSources {
 
 /** The resources an offering document is projected from, by kind: ids in the offering's order. */
 export function offeringReferences(offering: ProductOffering): Partial<Record<CatalogResourceName, string[]>> {
-  const ids = (refs: unknown): string[] => (Array.isArray(refs) ? refs : [refs]).filter(isObject).map((ref) => ref.id).filter((id): id is string => typeof id === 'string');
+  const ids = (refs: unknown): string[] =>
+    (Array.isArray(refs) ? refs : [refs])
+      .filter(isObject)
+      .map((ref) => ref.id)
+      .filter((id): id is string => typeof id === 'string');
   return {
     productSpecification: ids(offering.productSpecification),
     productOfferingPrice: ids(offering.productOfferingPrice),
@@ -32,7 +42,10 @@ export function offeringReferences(offering: ProductOffering): Partial<Record<Ca
 }
 
 /** Sources of an offering from a lookup of stored resources; references to missing ones are skipped. */
-export function sourcesFrom(offering: ProductOffering, lookup: (kind: CatalogResourceName, id: string) => CatalogResource | undefined): OfferingSources {
+export function sourcesFrom(
+  offering: ProductOffering,
+  lookup: (kind: CatalogResourceName, id: string) => CatalogResource | undefined,
+): OfferingSources {
   const references = offeringReferences(offering);
   const resolve = <T extends CatalogResource>(kind: CatalogResourceName): T[] =>
     (references[kind] ?? []).flatMap((id) => {
@@ -97,7 +110,9 @@ function discountsOf(prices: readonly ProductOfferingPrice[]): Discount[] {
   return prices.flatMap((discount) => {
     const when = conditionOf(discount.prodSpecCharValueUse);
     if (discount.priceType !== 'discount' || typeof discount.percentage !== 'number' || !when) return [];
-    const altered = prices.filter((price) => (price.popRelationship ?? []).some((relation) => isObject(relation) && relation.id === discount.id));
+    const altered = prices.filter((price) =>
+      (price.popRelationship ?? []).some((relation) => isObject(relation) && relation.id === discount.id),
+    );
     return CHARGE_TYPES.filter((type) => altered.some((price) => price.priceType === type)).map((appliesTo) => ({
       name: discount.name,
       appliesTo,

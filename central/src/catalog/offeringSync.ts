@@ -17,7 +17,9 @@ export async function projectOffering(tx: Queryable, offering: ProductOffering):
   const problems = schemaProblems('offerings', doc);
   if (problems.length > 0) {
     // Refused before it reaches the laptops: the app would not store such an offering.
-    throw badRequest(`This change would give the reps an offering their app cannot load (${offering.id}: ${problems.slice(0, 3).join('; ')}); correct it`);
+    throw badRequest(
+      `This change would give the reps an offering their app cannot load (${offering.id}: ${problems.slice(0, 3).join('; ')}); correct it`,
+    );
   }
   return doc as unknown as JsonObject;
 }
@@ -36,7 +38,8 @@ export async function rebuildOfferingDocs(tx: Queryable, offeringIds: readonly s
     const existing = await loadDoc(tx, 'offerings', id);
     const offering = offerings.get(id);
     if (!offering) {
-      if (existing && !existing.deleted) written.push(await writeDoc(tx, { collection: 'offerings', id, owner: null, deleted: true, data: existing.data }));
+      if (existing && !existing.deleted)
+        written.push(await writeDoc(tx, { collection: 'offerings', id, owner: null, deleted: true, data: existing.data }));
       continue;
     }
     const data = await projectOffering(tx, offering);

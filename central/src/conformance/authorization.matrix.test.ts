@@ -20,7 +20,10 @@ async function observe(context: ProbeContext, row: MatrixRow): Promise<Observed>
   const observed = {} as Observed;
   for (const who of WHO) {
     const cell: Cell = row.expect[who];
-    observed[who] = typeof cell === 'string' ? await row.probe(context, who, who) : await Promise.all(TARGETS[who].map((target) => row.probe(context, who, target)));
+    observed[who] =
+      typeof cell === 'string'
+        ? await row.probe(context, who, who)
+        : await Promise.all(TARGETS[who].map((target) => row.probe(context, who, target)));
   }
   return observed;
 }

@@ -63,7 +63,8 @@ function violation(received: Received): string | undefined {
 }
 
 /** Long runs of one character shown as `x×10000`, so a report stays readable. */
-const squeeze = (text: string, max: number) => text.replace(/(.)\1{19,}/gsu, (run, char: string) => `${char}×${[...run].length}`).slice(0, max);
+const squeeze = (text: string, max: number) =>
+  text.replace(/(.)\1{19,}/gsu, (run, char: string) => `${char}×${[...run].length}`).slice(0, max);
 
 const describeSent = (sent: Sent) =>
   `${sent.method} ${squeeze(sent.path, 300)} [${sent.body.contentType}] ${sent.body.raw === undefined ? '(no body)' : squeeze(sent.body.raw, 300)}`;
@@ -75,7 +76,11 @@ const describeSent = (sent: Sent) =>
 function filled(route: RegisteredRoute, values: readonly string[], query: string): string {
   const share = Math.floor(MAX_URL_LENGTH / 2 / Math.max(values.length, 1));
   let index = 0;
-  const path = route.url.replace(/:[A-Za-z0-9_]+/g, () => encodeHostile(values[index++] ?? 'x').slice(0, share).replace(/%[0-9A-F]?$/i, ''));
+  const path = route.url.replace(/:[A-Za-z0-9_]+/g, () =>
+    encodeHostile(values[index++] ?? 'x')
+      .slice(0, share)
+      .replace(/%[0-9A-F]?$/i, ''),
+  );
   return (path + query).length <= MAX_URL_LENGTH ? path + query : path;
 }
 
@@ -126,7 +131,9 @@ describe.each(ENGINES)('hostile input at every route on $name', (engine) => {
         );
         if (outcome.failed) {
           const error = outcome.errorInstance instanceof Error ? outcome.errorInstance.message : String(outcome.errorInstance);
-          failures.push(`${routeKey(route)} ${error.slice(0, 400)}\n  sent: ${describeSent(outcome.counterexample?.[0] as Sent)} (seed ${outcome.seed})`);
+          failures.push(
+            `${routeKey(route)} ${error.slice(0, 400)}\n  sent: ${describeSent(outcome.counterexample?.[0] as Sent)} (seed ${outcome.seed})`,
+          );
         }
       }
       expect(failures.length, `\n${failures.join('\n')}`).toBe(0);
@@ -137,15 +144,31 @@ describe.each(ENGINES)('hostile input at every route on $name', (engine) => {
     // Regressions found by the properties above, sent to every route on every run.
     const killers: { values: string; query: string; body: HostileBody }[] = [
       { values: 'a\u0000b', query: '?state=%00', body: { raw: '{"name":"nul\\u0000"}', contentType: 'application/json' } },
-      { values: 'x'.repeat(5_000), query: '?constructor=1&toString=2&hasOwnProperty=3', body: { raw: '[]', contentType: 'application/json' } },
-      { values: 'offerings', query: '?constructor=x', body: { raw: `${'['.repeat(5_000)}${']'.repeat(5_000)}`, contentType: 'application/json' } },
-      { values: '\uD800', query: '?fields=constructor,__proto__&limit=-1&offset=1e30', body: { raw: '{"a":"\\ud800"}', contentType: 'application/json' } },
+      {
+        values: 'x'.repeat(5_000),
+        query: '?constructor=1&toString=2&hasOwnProperty=3',
+        body: { raw: '[]', contentType: 'application/json' },
+      },
+      {
+        values: 'offerings',
+        query: '?constructor=x',
+        body: { raw: `${'['.repeat(5_000)}${']'.repeat(5_000)}`, contentType: 'application/json' },
+      },
+      {
+        values: '\uD800',
+        query: '?fields=constructor,__proto__&limit=-1&offset=1e30',
+        body: { raw: '{"a":"\\ud800"}', contentType: 'application/json' },
+      },
     ];
     const failures: string[] = [];
     for (const route of routes) {
       for (const killer of killers) {
         const params = (route.url.match(/:[A-Za-z0-9_]+/g) ?? []).length;
-        const sent: Sent = { method: route.method, path: filled(route, new Array<string>(params).fill(killer.values), killer.query), body: killer.body };
+        const sent: Sent = {
+          method: route.method,
+          path: filled(route, new Array<string>(params).fill(killer.values), killer.query),
+          body: killer.body,
+        };
         for (const token of [tokens.rep, tokens.admin]) {
           const problem = violation(await send(central.url, token, sent));
           if (problem) failures.push(`${routeKey(route)} ${problem}\n  sent: ${describeSent(sent)}`);

@@ -11,10 +11,42 @@ export const MAX_URL_LENGTH = 15_000;
 
 const HUGE = 'x'.repeat(10_000);
 const SPECIAL = [
-  '', ' ', '\u0000', 'a\u0000b', '\uD800', '\uDFFFx', '\u202E\u200B', '😀'.repeat(50), 'null', 'undefined', 'NaN',
-  'Infinity', '-1', '-0', '0', '1e30', '1e309', '9007199254740993', '0x10', '1.5', ' 1', "' OR '1'='1", '"; DROP TABLE users; --',
-  '../../../etc/passwd', '%00', '%', '%zz', '__proto__', 'constructor', 'prototype', '${7*7}', '<script>alert(1)</script>',
-  'acknowledged', 'alex', 'user-sam', 'off-fibre-internet',
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\uD800',
+  '\uDFFFx',
+  '\u202E\u200B',
+  '😀'.repeat(50),
+  'null',
+  'undefined',
+  'NaN',
+  'Infinity',
+  '-1',
+  '-0',
+  '0',
+  '1e30',
+  '1e309',
+  '9007199254740993',
+  '0x10',
+  '1.5',
+  ' 1',
+  "' OR '1'='1",
+  '"; DROP TABLE users; --',
+  '../../../etc/passwd',
+  '%00',
+  '%',
+  '%zz',
+  '__proto__',
+  'constructor',
+  'prototype',
+  '${7*7}',
+  '<script>alert(1)</script>',
+  'acknowledged',
+  'alex',
+  'user-sam',
+  'off-fibre-internet',
 ];
 
 /** Text that breaks naive code: control characters, surrogates, SQL, paths, numbers as text. */
@@ -49,8 +81,19 @@ const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) 
 /** Bodies an honest client would send to some route: mutated below, so some reach deep code. */
 function seedBodies(): unknown[] {
   const at = '2026-11-20T10:00:00.000Z';
-  const lead = { id: 'b1f0c6d8-6b7a-4a8e-9a53-0d9a3f3c1a01', owner: 'user-alex', createdAt: at, updatedAt: at, syncPending: true, _deleted: false,
-    company: 'Acme', contactName: 'Jo', email: 'jo@acme.example', country: 'US', status: 'acknowledged' };
+  const lead = {
+    id: 'b1f0c6d8-6b7a-4a8e-9a53-0d9a3f3c1a01',
+    owner: 'user-alex',
+    createdAt: at,
+    updatedAt: at,
+    syncPending: true,
+    _deleted: false,
+    company: 'Acme',
+    contactName: 'Jo',
+    email: 'jo@acme.example',
+    country: 'US',
+    status: 'acknowledged',
+  };
   return [
     CTK_ORDER,
     sellableOrder('hostile-ext'),
@@ -68,7 +111,13 @@ function seedBodies(): unknown[] {
 
 /** One seed with one field replaced, removed or added with a hostile value; or the seed wrapped. */
 const mutatedSeed: fc.Arbitrary<unknown> = fc
-  .tuple(fc.constantFrom(...seedBodies()), fc.nat(), fc.constantFrom('replace', 'remove', 'add', 'wrap'), hostileValue, fc.oneof(hostileText, fc.constantFrom(...POLLUTION_KEYS)))
+  .tuple(
+    fc.constantFrom(...seedBodies()),
+    fc.nat(),
+    fc.constantFrom('replace', 'remove', 'add', 'wrap'),
+    hostileValue,
+    fc.oneof(hostileText, fc.constantFrom(...POLLUTION_KEYS)),
+  )
   .map(([seed, index, how, value, key]) => {
     if (how === 'wrap') return [seed, seed];
     if (Array.isArray(seed) || seed === null || typeof seed !== 'object') return value;
@@ -83,9 +132,32 @@ const mutatedSeed: fc.Arbitrary<unknown> = fc
 
 const deep = (depth: number, open: string, close: string) => open.repeat(depth) + close.repeat(depth);
 const MALFORMED = [
-  '', '{', '[', '{"a":', '{"a" 1}', "{'a':1}", 'nul', 'NaN', '{"a":1,}', '[1,2', '"unterminated', '\u0000', '{"a":"\u0000"}',
-  '{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}', '{"a":1}{"b":2}', '\uFEFF{}',
-  '{"a":"\\ud800"}', '{"a":"\\u0000"}', '1e999', '-', '[]', '{}', '0', 'true', '"text"',
+  '',
+  '{',
+  '[',
+  '{"a":',
+  '{"a" 1}',
+  "{'a':1}",
+  'nul',
+  'NaN',
+  '{"a":1,}',
+  '[1,2',
+  '"unterminated',
+  '\u0000',
+  '{"a":"\u0000"}',
+  '{"__proto__":{"polluted":true}}',
+  '{"constructor":{"prototype":{"polluted":true}}}',
+  '{"a":1}{"b":2}',
+  '\uFEFF{}',
+  '{"a":"\\ud800"}',
+  '{"a":"\\u0000"}',
+  '1e999',
+  '-',
+  '[]',
+  '{}',
+  '0',
+  'true',
+  '"text"',
 ];
 
 export interface HostileBody {
@@ -94,8 +166,16 @@ export interface HostileBody {
   contentType: string;
 }
 
-const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'application/merge-patch+json', 'text/plain',
-  'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x', 'application/json; charset=latin1'];
+const CONTENT_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/merge-patch+json',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'application/xml',
+  'multipart/form-data; boundary=x',
+  'application/json; charset=latin1',
+];
 
 export const hostileBody: fc.Arbitrary<HostileBody> = fc.oneof(
   { weight: 5, arbitrary: mutatedSeed.map((value) => ({ raw: JSON.stringify(value) ?? 'null', contentType: 'application/json' })) },
@@ -107,7 +187,10 @@ export const hostileBody: fc.Arbitrary<HostileBody> = fc.oneof(
       { raw: deep(5_000, '[', ']'), contentType: 'application/json' },
       { raw: deep(5_000, '{"a":', '}').replace(/}+$/, (end) => `1${end}`), contentType: 'application/json' },
       { raw: JSON.stringify(new Array(100_000).fill(0)), contentType: 'application/json' },
-      { raw: JSON.stringify(Array.from({ length: 2_000 }, () => ({ newDocumentState: { id: HUGE.slice(0, 36) } }))), contentType: 'application/json' },
+      {
+        raw: JSON.stringify(Array.from({ length: 2_000 }, () => ({ newDocumentState: { id: HUGE.slice(0, 36) } }))),
+        contentType: 'application/json',
+      },
       { raw: JSON.stringify({ name: 'y'.repeat(900_000) }), contentType: 'application/json' },
       { raw: 'z'.repeat(1_100_000), contentType: 'application/json' },
     ),
@@ -116,11 +199,28 @@ export const hostileBody: fc.Arbitrary<HostileBody> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ raw: undefined, contentType: 'application/json' }) },
 );
 
-const QUERY_NAMES = ['limit', 'offset', 'fields', 'seq', 'state', 'status', 'id', 'externalId', 'owner', 'lifecycleStatus', 'name', 'sort', 'filter'];
+const QUERY_NAMES = [
+  'limit',
+  'offset',
+  'fields',
+  'seq',
+  'state',
+  'status',
+  'id',
+  'externalId',
+  'owner',
+  'lifecycleStatus',
+  'name',
+  'sort',
+  'filter',
+];
 
 /** `?a=b&...` (or '') with absurd paging, huge fields, repeated and odd names, NUL and unicode. */
 export const hostileQuery: fc.Arbitrary<string> = fc
-  .array(fc.tuple(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...QUERY_NAMES) }, { weight: 1, arbitrary: hostileText }), hostileText), { maxLength: 4 })
+  .array(
+    fc.tuple(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...QUERY_NAMES) }, { weight: 1, arbitrary: hostileText }), hostileText),
+    { maxLength: 4 },
+  )
   .map((pairs) => {
     let total = 0;
     const kept = pairs.filter(([name, value]) => (total += name.length + value.length) < 11_000);

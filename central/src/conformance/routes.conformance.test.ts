@@ -18,7 +18,10 @@ describe.each(ENGINES)('TM Forum conformance of every /tmf-api/ route on $name',
   let session: Session;
   beforeAll(async () => {
     // No fall-out: the cases need completed orders (and their products) every run, not 90% of runs.
-    ({ central, routes } = await startCentralWithRoutes(engine, { fulfillment: { falloutRate: 0 }, events: { allowedHosts: ['127.0.0.1'] } }));
+    ({ central, routes } = await startCentralWithRoutes(engine, {
+      fulfillment: { falloutRate: 0 },
+      events: { allowedHosts: ['127.0.0.1'] },
+    }));
     session = await openSession(central.url);
   });
   afterAll(() => central?.close());
@@ -30,7 +33,9 @@ describe.each(ENGINES)('TM Forum conformance of every /tmf-api/ route on $name',
   });
 
   it('has a conformance case for every /tmf-api/ route the server registers', () => {
-    const missing = tmfRoutes().map(routeKey).filter((key) => !(key in ALL_CASES));
+    const missing = tmfRoutes()
+      .map(routeKey)
+      .filter((key) => !(key in ALL_CASES));
     expect(
       missing,
       `No conformance case for ${missing.join(', ')}: add one to central/src/conformance/cases/ ` +
@@ -39,17 +44,24 @@ describe.each(ENGINES)('TM Forum conformance of every /tmf-api/ route on $name',
   });
 
   it('knows the spec of every /tmf-api/ route (a base path of TMF620/622/637/648/688/699)', () => {
-    expect(tmfRoutes().filter((route) => !apiOfPath(route.url)).map(routeKey)).toEqual([]);
+    expect(
+      tmfRoutes()
+        .filter((route) => !apiOfPath(route.url))
+        .map(routeKey),
+    ).toEqual([]);
   });
 
-  it('answers every /tmf-api/ route without a token with the spec\'s 401 Error', async () => {
+  it("answers every /tmf-api/ route without a token with the spec's 401 Error", async () => {
     for (const route of tmfRoutes()) {
-      const answer = await call(session, route.method, fillPath(route.url), { who: null, body: ['POST', 'PATCH', 'PUT'].includes(route.method) ? {} : undefined });
+      const answer = await call(session, route.method, fillPath(route.url), {
+        who: null,
+        body: ['POST', 'PATCH', 'PUT'].includes(route.method) ? {} : undefined,
+      });
       conforms(answer, route.url, 401);
     }
   });
 
-  it('answers GET and DELETE of an unknown id with the spec\'s 404 Error (as admin, who may do both)', async () => {
+  it("answers GET and DELETE of an unknown id with the spec's 404 Error (as admin, who may do both)", async () => {
     for (const route of tmfRoutes().filter((r) => r.url.includes(':') && (r.method === 'GET' || r.method === 'DELETE'))) {
       conforms(await call(session, route.method, fillPath(route.url, {}, 'no-such-id-0000'), { who: 'admin' }), route.url, 404);
     }
@@ -58,7 +70,10 @@ describe.each(ENGINES)('TM Forum conformance of every /tmf-api/ route on $name',
   it('answers DELETE of an unknown id with 404 also when the request labels its empty body (valid HTTP, no 400/415)', async () => {
     for (const route of tmfRoutes().filter((r) => r.url.includes(':') && r.method === 'DELETE')) {
       for (const contentType of ['application/json', 'application/merge-patch+json', 'text/plain']) {
-        const answer = await call(session, 'DELETE', fillPath(route.url, {}, 'no-such-id-0000'), { who: 'admin', headers: { 'content-type': contentType } });
+        const answer = await call(session, 'DELETE', fillPath(route.url, {}, 'no-such-id-0000'), {
+          who: 'admin',
+          headers: { 'content-type': contentType },
+        });
         conforms(answer, route.url, 404);
       }
     }
@@ -77,7 +92,7 @@ describe.each(ENGINES)('TM Forum conformance of every /tmf-api/ route on $name',
     }
   });
 
-  it('answers an unknown path under a TMF base with the spec\'s 404 Error', async () => {
+  it("answers an unknown path under a TMF base with the spec's 404 Error", async () => {
     const answer = await call(session, 'GET', '/tmf-api/productOrderingManagement/v4/noSuchResource');
     conforms(answer, '/tmf-api/productOrderingManagement/v4/noSuchResource', 404);
   });

@@ -84,7 +84,9 @@ export function conforms<T = Record<string, unknown>>(
 ): T {
   const statuses = typeof expected === 'number' ? [expected] : expected;
   if (!statuses.includes(answer.status)) {
-    throw new Error(`${answer.method} ${answer.path}: expected ${statuses.join(' or ')}, got ${answer.status}: ${JSON.stringify(answer.body)}`);
+    throw new Error(
+      `${answer.method} ${answer.path}: expected ${statuses.join(' or ')}, got ${answer.status}: ${JSON.stringify(answer.body)}`,
+    );
   }
   const api = apiOfPath(template);
   if (!api) throw new Error(`${template} is under no TMF API this suite knows; add its spec to tmfConformance.ts`);
@@ -93,7 +95,9 @@ export function conforms<T = Record<string, unknown>>(
     // Beyond the spec's Error (only code + reason required): the central system's own promise.
     const error = answer.body as Record<string, unknown>;
     if (error.status !== String(answer.status) || typeof error.reason !== 'string' || error.reason === '') {
-      throw new Error(`${answer.method} ${answer.path}: the Error body lacks status "${answer.status}" or a reason: ${JSON.stringify(error)}`);
+      throw new Error(
+        `${answer.method} ${answer.path}: the Error body lacks status "${answer.status}" or a reason: ${JSON.stringify(error)}`,
+      );
     }
   }
   return answer.body as T;

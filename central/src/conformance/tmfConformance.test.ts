@@ -24,7 +24,7 @@ describe('tmfConformance against the official swagger files', () => {
     expect(conformanceProblems('TMF622', 'GET', PO, 200, [order, order])).toEqual([]);
   });
 
-  it('fails with the validator\'s message on wrong enums, types, required fields and formats', () => {
+  it("fails with the validator's message on wrong enums, types, required fields and formats", () => {
     const problems = conformanceProblems('TMF622', 'POST', PO, 201, {
       ...order,
       state: 'shipped',
@@ -38,13 +38,17 @@ describe('tmfConformance against the official swagger files', () => {
     expect(problems.join('\n')).toMatch(/productOrderItem\/0\/id: must be string/);
     // `partial` is an order state, never an item state (left strict on purpose).
     expect(problems.join('\n')).toMatch(/productOrderItem\/0\/state: must be equal to one of the allowed values/);
-    expect(() => expectConformant('TMF622', 'GET', PO, 200, [{ ...order, productOrderItem: 'x' }])).toThrow(/0\/productOrderItem: must be array/);
+    expect(() => expectConformant('TMF622', 'GET', PO, 200, [{ ...order, productOrderItem: 'x' }])).toThrow(
+      /0\/productOrderItem: must be array/,
+    );
   });
 
-  it('checks errors against the spec\'s Error, also for statuses the operation does not list', () => {
+  it("checks errors against the spec's Error, also for statuses the operation does not list", () => {
     expect(conformanceProblems('TMF622', 'GET', `${PO}/:id`, 404, { code: 'not_found', reason: 'No order', status: '404' })).toEqual([]);
     expect(conformanceProblems('TMF622', 'GET', `${PO}/:id`, 404, { message: 'no reason' }).join('\n')).toMatch(/required property 'code'/);
-    expect(conformanceProblems('TMF622', 'POST', PO, 415, { code: 'x', reason: 'y', status: 415 }).join('\n')).toMatch(/status: must be string/);
+    expect(conformanceProblems('TMF622', 'POST', PO, 415, { code: 'x', reason: 'y', status: 415 }).join('\n')).toMatch(
+      /status: must be string/,
+    );
     expect(conformanceProblems('TMF622', 'GET', `${PO}/nope`, 404, { code: 'x', reason: 'y' })).toEqual([]);
   });
 
@@ -70,14 +74,18 @@ describe('tmfConformance against the official swagger files', () => {
       expect(conformanceProblems('TMF622', 'GET', PO, 200, selected)).not.toEqual([]);
       expect(conformanceProblems('TMF622', 'GET', PO, 200, selected, { fieldsSelected: true })).toEqual([]);
       const nested = [{ ...selected[0], productOrderItem: [{ id: '01' }] }];
-      expect(conformanceProblems('TMF622', 'GET', PO, 200, nested, { fieldsSelected: true }).join('\n')).toMatch(/required property 'action'/);
+      expect(conformanceProblems('TMF622', 'GET', PO, 200, nested, { fieldsSelected: true }).join('\n')).toMatch(
+        /required property 'action'/,
+      );
     });
 
     it('4: format uri accepts the relative href the server sends as Location, not whitespace', () => {
       const offering = (href: string) => ({ id: 'o', name: 'O', category: [{ id: 'c', href }] });
       const relative = offering('/tmf-api/productCatalogManagement/v4/category/c');
       expect(conformanceProblems('TMF620', 'GET', '/productOffering/{id}', 200, relative)).toEqual([]);
-      expect(conformanceProblems('TMF620', 'GET', '/productOffering/{id}', 200, offering('not a uri')).join('\n')).toMatch(/category\/0\/href: must match format "uri"/);
+      expect(conformanceProblems('TMF620', 'GET', '/productOffering/{id}', 200, offering('not a uri')).join('\n')).toMatch(
+        /category\/0\/href: must match format "uri"/,
+      );
     });
 
     it('5: a POST answering 200 with the existing resource is checked against the 201 schema', () => {

@@ -87,7 +87,10 @@ export function apiOfPath(path: string): TmfApi | undefined {
 
 /** `/x/:id` and `/x/{id}` both become `/x/{}`: parameter names differ between server and spec. */
 function shape(template: string): string {
-  return template.replace(/:[A-Za-z0-9_]+/g, '{}').replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '');
+  return template
+    .replace(/:[A-Za-z0-9_]+/g, '{}')
+    .replace(/\{[^}]*\}/g, '{}')
+    .replace(/\/+$/, '');
 }
 
 /** The spec's path template for a server path template, with or without the base path. */

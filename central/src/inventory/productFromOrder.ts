@@ -75,12 +75,14 @@ function recurringPrices(item: ProductOrderItem): ProductPrice[] {
   return objectsIn(item.itemPrice).flatMap((price) => {
     const amount = amountOf(price);
     if (price.priceType !== 'recurring' || !amount) return [];
-    return [{
-      name: typeof price.name === 'string' ? price.name : 'Recurring charge',
-      priceType: 'recurring',
-      ...(typeof price.recurringChargePeriod === 'string' ? { recurringChargePeriod: price.recurringChargePeriod } : {}),
-      price: { dutyFreeAmount: amount },
-    }];
+    return [
+      {
+        name: typeof price.name === 'string' ? price.name : 'Recurring charge',
+        priceType: 'recurring',
+        ...(typeof price.recurringChargePeriod === 'string' ? { recurringChargePeriod: price.recurringChargePeriod } : {}),
+        price: { dutyFreeAmount: amount },
+      },
+    ];
   });
 }
 
@@ -110,14 +112,16 @@ export function productFromOrderItem(order: ProductOrder, item: ProductOrderItem
     productPrice: recurringPrices(item),
     ...(order.billingAccount ? { billingAccount: order.billingAccount } : {}),
     relatedParty: customer ? [{ ...customer, role: 'customer' }] : [],
-    productOrderItem: [{
-      orderItemId: item.id,
-      orderItemAction: item.action,
-      productOrderId: order.id,
-      productOrderHref: order.href,
-      role: 'creation',
-      '@referredType': 'ProductOrderItem',
-    }],
+    productOrderItem: [
+      {
+        orderItemId: item.id,
+        orderItemAction: item.action,
+        productOrderId: order.id,
+        productOrderHref: order.href,
+        role: 'creation',
+        '@referredType': 'ProductOrderItem',
+      },
+    ],
     '@type': 'Product',
   };
 }
@@ -130,7 +134,13 @@ function text(value: unknown): string {
  * The app's read-only copy of a product, for the rep who placed the order; undefined when the
  * order names no customer account the app could show it under.
  */
-export function productDocOf(product: Product, order: ProductOrder, item: ProductOrderItem, owner: string, now: string): ProductDoc | undefined {
+export function productDocOf(
+  product: Product,
+  order: ProductOrder,
+  item: ProductOrderItem,
+  owner: string,
+  now: string,
+): ProductDoc | undefined {
   const customer = customerOf(order);
   // The app's ids are at most 40 characters; a TMF client's longer party id has no app account.
   if (!customer || customer.id.length > 40) return undefined;

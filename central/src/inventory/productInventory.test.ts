@@ -12,7 +12,9 @@ const apiOrder = {
   relatedParty: [{ id: 'acct-summit-legal', name: 'Summit Legal Partners', role: 'customer', '@referredType': 'Organization' }],
   productOrderItem: [
     {
-      id: '1', action: 'add', quantity: 1,
+      id: '1',
+      action: 'add',
+      quantity: 1,
       productOffering: { id: 'off-office-connect-bundle', name: 'Office Connect Bundle' },
       itemPrice: [
         { priceType: 'recurring', recurringChargePeriod: 'month', price: { dutyFreeAmount: { unit: 'USD', value: 349 } } },
@@ -34,16 +36,21 @@ describe.each(ENGINES)('TMF637 product inventory on $name', (engine) => {
   let apiOrderId = '';
   beforeAll(async () => {
     central = await startCentral(engine, { fulfillment: { seed: 1, falloutRate: 0 } });
-    [alex, sam, morgan, admin] = await Promise.all(
+    [alex, sam, morgan, admin] = (await Promise.all(
       ['alex', 'sam', 'morgan', 'admin'].map(async (user) => api(central.url, await signIn(central.url, user))),
-    ) as [Api, Api, Api, Api];
+    )) as [Api, Api, Api, Api];
     integration = api(central.url, await integrationToken(central.url));
     await alex.push('orders', [{ newDocumentState: newOrder('user-alex', { id: fixedOrderId(31) }) }]);
-    await sam.push('orders', [{
-      newDocumentState: newOrder('user-sam', {
-        id: fixedOrderId(32), accountId: 'acct-bluepeak-outfitters', accountName: 'Bluepeak Outfitters', billingAccount: 'ba-bluepeak-main',
-      }),
-    }]);
+    await sam.push('orders', [
+      {
+        newDocumentState: newOrder('user-sam', {
+          id: fixedOrderId(32),
+          accountId: 'acct-bluepeak-outfitters',
+          accountName: 'Bluepeak Outfitters',
+          billingAccount: 'ba-bluepeak-main',
+        }),
+      },
+    ]);
     const posted = await integration.post(ORDERING, apiOrder);
     expect(posted.status).toBe(201);
     const order = (await posted.json()) as Json;
@@ -73,13 +80,20 @@ describe.each(ENGINES)('TMF637 product inventory on $name', (engine) => {
       productOrderItem: [{ orderItemId: '02', productOrderId: order.id, orderItemAction: 'add' }],
       billingAccount: { id: 'ba-harbor-main' },
     });
-    expect(mobile?.productCharacteristic).toEqual(expect.arrayContaining([
-      { name: 'Plan', valueType: 'string', value: 'Plus 50 GB' },
-      { name: 'Quantity', valueType: 'integer', value: 5 },
-    ]));
+    expect(mobile?.productCharacteristic).toEqual(
+      expect.arrayContaining([
+        { name: 'Plan', valueType: 'string', value: 'Plus 50 GB' },
+        { name: 'Quantity', valueType: 'integer', value: 5 },
+      ]),
+    );
     // Installation and SIM activation are delivered, not kept: only the recurring charge stays.
     expect(mobile?.productPrice).toEqual([
-      { name: 'Monthly charge', priceType: 'recurring', recurringChargePeriod: 'month', price: { dutyFreeAmount: { unit: 'USD', value: 195 } } },
+      {
+        name: 'Monthly charge',
+        priceType: 'recurring',
+        recurringChargePeriod: 'month',
+        price: { dutyFreeAmount: { unit: 'USD', value: 195 } },
+      },
     ]);
     expect(Date.parse(String(mobile?.startDate))).not.toBeNaN();
   });

@@ -32,8 +32,12 @@ export const PRODUCT_RULES: readonly ProfileRule[] = [
   { id: 'TMF637-P-01', at: '', required: ['href', 'id', 'status'], scope: 'response' },
   // "At least a productOffering or a productSpecification must be provided."
   {
-    id: 'TMF637-P-02', at: '', required: ['productOffering'], when: (product) => product.productSpecification === undefined,
-    condition: 'a product names its productOffering or its productSpecification', scope: 'both',
+    id: 'TMF637-P-02',
+    at: '',
+    required: ['productOffering'],
+    when: (product) => product.productSpecification === undefined,
+    condition: 'a product names its productOffering or its productSpecification',
+    scope: 'both',
   },
   ...PRODUCT_PARTS,
   // A nested product: "product.productRelationship M" (a referred or valued product must be present).

@@ -63,7 +63,9 @@ export async function createProductsForOrder(tx: Queryable, order: ProductOrder,
     created.products.push(product);
     const doc = productDocOf(product, order, item, owner, now);
     if (doc) {
-      created.docs.push(await writeDoc(tx, { collection: 'products', id: doc.id, owner, deleted: false, data: doc as unknown as JsonObject }));
+      created.docs.push(
+        await writeDoc(tx, { collection: 'products', id: doc.id, owner, deleted: false, data: doc as unknown as JsonObject }),
+      );
     }
   }
   return created;
@@ -96,7 +98,9 @@ function productFilterSql(filters: readonly AttributeFilter[], bind: (value: unk
   const plain = filters.filter((filter) => filter.attribute !== 'relatedParty' && filter.attribute !== 'productOffering');
   const special = filters.flatMap((filter) => {
     if (filter.attribute === 'relatedParty') {
-      return [`(${filter.values.map((value) => `resource -> 'relatedParty' @> jsonb_build_array(jsonb_build_object('id', ${bind(value)}::text))`).join(' OR ')})`];
+      return [
+        `(${filter.values.map((value) => `resource -> 'relatedParty' @> jsonb_build_array(jsonb_build_object('id', ${bind(value)}::text))`).join(' OR ')})`,
+      ];
     }
     if (filter.attribute === 'productOffering') {
       return [`(${filter.values.map((value) => `resource -> 'productOffering' ->> 'id' = ${bind(value)}`).join(' OR ')})`];

@@ -37,7 +37,8 @@ describe('seed data', () => {
         expect(price.currency).toBe('USD');
         if (price.when) expect(values.get(price.when.characteristic)?.has(price.when.value)).toBe(true);
       }
-      for (const discount of offering.discounts ?? []) expect(values.get(discount.when.characteristic)?.has(discount.when.value)).toBe(true);
+      for (const discount of offering.discounts ?? [])
+        expect(values.get(discount.when.characteristic)?.has(discount.when.value)).toBe(true);
     }
     const fibre = SEED_OFFERINGS.find((offering) => offering.id === 'off-fibre-internet') as OfferingDoc;
     expect(fibre.prices.filter((price) => price.priceType === 'recurring').map((price) => price.amount)).toEqual([7900, 14900, 24900]);

@@ -36,7 +36,10 @@ export async function openStream(url: string, token: string, headers: Record<str
           buffer = buffer.slice(end + 2);
           const lines = block.split('\n').filter((line) => !line.startsWith(':'));
           const event = lines.find((line) => line.startsWith('event: '))?.slice(7) ?? 'message';
-          const data = lines.filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n');
+          const data = lines
+            .filter((line) => line.startsWith('data: '))
+            .map((line) => line.slice(6))
+            .join('\n');
           if (lines.length > 0) queue.push({ event, data });
           for (const wake of waiters) wake();
         }

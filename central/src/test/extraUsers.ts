@@ -33,7 +33,11 @@ export async function insertExtraUsers(db: Db, users: readonly ExtraUser[]): Pro
 }
 
 /** A seeded central system on a fresh database of `engine` that also knows `users`. */
-export async function startCentralWithUsers(engine: Engine, users: readonly ExtraUser[], options: CentralOptions = {}): Promise<RunningCentral> {
+export async function startCentralWithUsers(
+  engine: Engine,
+  users: readonly ExtraUser[],
+  options: CentralOptions = {},
+): Promise<RunningCentral> {
   const database = await prepareDatabase(engine);
   try {
     const db = await database.open();

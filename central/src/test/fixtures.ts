@@ -42,14 +42,28 @@ export function newAccount(owner: string, overrides: Partial<AccountDoc> = {}): 
 export function newOrder(owner: string, overrides: Partial<OrderDoc> = {}): OrderDoc & { _deleted: boolean } {
   const items: OrderDoc['items'] = [
     {
-      id: 'qli-1', offeringId: 'off-fibre-internet', offeringName: 'Business Fibre Internet', quantity: 1,
-      characteristics: [{ name: 'Bandwidth', value: '500 Mbps' }, { name: 'Contract term', value: '24 months' }],
-      oneTime: 19900, recurring: 13410,
+      id: 'qli-1',
+      offeringId: 'off-fibre-internet',
+      offeringName: 'Business Fibre Internet',
+      quantity: 1,
+      characteristics: [
+        { name: 'Bandwidth', value: '500 Mbps' },
+        { name: 'Contract term', value: '24 months' },
+      ],
+      oneTime: 19900,
+      recurring: 13410,
     },
     {
-      id: 'qli-2', offeringId: 'off-mobile-business', offeringName: 'Mobile Business', quantity: 5,
-      characteristics: [{ name: 'Plan', value: 'Plus 50 GB' }, { name: 'Contract term', value: '12 months' }],
-      oneTime: 5000, recurring: 19500,
+      id: 'qli-2',
+      offeringId: 'off-mobile-business',
+      offeringName: 'Mobile Business',
+      quantity: 5,
+      characteristics: [
+        { name: 'Plan', value: 'Plus 50 GB' },
+        { name: 'Contract term', value: '12 months' },
+      ],
+      oneTime: 5000,
+      recurring: 19500,
     },
   ];
   const lines = overrides.items ?? items;

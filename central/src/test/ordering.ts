@@ -36,7 +36,11 @@ export async function pulledOrder(rep: Api, orderId: string): Promise<Json> {
 }
 
 /** Pushes a queued order as the rep would and returns the order id and its ProductOrder id. */
-export async function placeOrder(rep: Api, owner: string, overrides: Partial<OrderDoc> = {}): Promise<{ orderId: string; tmfOrderId: string; doc: Json }> {
+export async function placeOrder(
+  rep: Api,
+  owner: string,
+  overrides: Partial<OrderDoc> = {},
+): Promise<{ orderId: string; tmfOrderId: string; doc: Json }> {
   const order = newOrder(owner, overrides);
   const refused = await rep.push('orders', [{ newDocumentState: order }]);
   if (refused.length > 0) throw new Error(`push refused: ${JSON.stringify(refused)}`);

@@ -146,11 +146,11 @@ export function ConflictResolver({ collection, doc, mine, base }: ConflictResolv
         </button>
         {choices.length > 0 ? (
           <button
-          type="button"
-          className="button button--primary"
-          disabled={busy}
-          onClick={() => void resolve('theirs', Object.fromEntries(choices.map((c) => [c.key, pickOf(c)])))}
-        >
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={() => void resolve('theirs', Object.fromEntries(choices.map((c) => [c.key, pickOf(c)])))}
+          >
             Save my choices
           </button>
         ) : null}

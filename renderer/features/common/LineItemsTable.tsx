@@ -11,16 +11,26 @@ export function LineItemsTable({ items, currency, label }: { items: readonly Lin
         <tr>
           <th scope="col">Offering</th>
           <th scope="col">Configuration</th>
-          <th scope="col" className="num">Quantity</th>
-          <th scope="col" className="num">One-time</th>
-          <th scope="col" className="num">Monthly</th>
+          <th scope="col" className="num">
+            Quantity
+          </th>
+          <th scope="col" className="num">
+            One-time
+          </th>
+          <th scope="col" className="num">
+            Monthly
+          </th>
         </tr>
       </thead>
       <tbody>
         {items.map((item) => (
           <tr key={item.id}>
             <th scope="row">{item.offeringName}</th>
-            <td>{item.characteristics.length === 0 ? '—' : item.characteristics.map((c) => `${characteristicLabel(c.name)}: ${c.value}`).join(', ')}</td>
+            <td>
+              {item.characteristics.length === 0
+                ? '—'
+                : item.characteristics.map((c) => `${characteristicLabel(c.name)}: ${c.value}`).join(', ')}
+            </td>
             <td className="num">{item.quantity}</td>
             <td className="num">{formatCents(item.oneTime, currency)}</td>
             <td className="num">{formatCents(item.recurring, currency)}</td>

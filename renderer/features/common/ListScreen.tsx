@@ -47,7 +47,11 @@ export function ListScreen<T extends object>(props: ListScreenProps<T>) {
   );
   const body =
     rows.length === 0 ? (
-      loading ? <Loading what={`Loading ${noun}…`} /> : <p className="empty">{props.empty}</p>
+      loading ? (
+        <Loading what={`Loading ${noun}…`} />
+      ) : (
+        <p className="empty">{props.empty}</p>
+      )
     ) : (
       <>
         <ListControls

@@ -21,11 +21,7 @@ export function SyncNotices({ doc, collection }: { doc: SyncedFields & object; c
   const parsed = conflictCopy ? parseConflictCopy(conflictCopy) : null;
   return (
     <div className="sync-notices">
-      {syncError ? (
-        <p className="notice notice--error">
-          Sync refused: {syncError.reason}
-        </p>
-      ) : null}
+      {syncError ? <p className="notice notice--error">Sync refused: {syncError.reason}</p> : null}
       {parsed ? (
         <div className="notice notice--warning">
           <p>Another version of this record exists: a change made elsewhere conflicted with this one, and both were kept.</p>

@@ -16,7 +16,19 @@ export interface TextFieldProps {
 }
 
 /** A labelled text input whose error, when there is one, is linked with aria-describedby (the hint otherwise). */
-export function TextField({ id, label, value, onChange, error, type = 'text', inputMode, autoComplete, hint, disabled, inputRef }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  type = 'text',
+  inputMode,
+  autoComplete,
+  hint,
+  disabled,
+  inputRef,
+}: TextFieldProps) {
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   // One id only, so the error is found by its id; the error messages repeat what the hint says.

@@ -11,9 +11,7 @@ export type ReferencedCollection = 'accounts' | 'opportunities' | 'contacts' | '
  * or a reference to another record, shown by that record's name.
  */
 export type ShownValue =
-  | { kind: 'text'; text: string }
-  | { kind: 'lines'; lines: string[] }
-  | { kind: 'reference'; collection: ReferencedCollection; id: string };
+  { kind: 'text'; text: string } | { kind: 'lines'; lines: string[] } | { kind: 'reference'; collection: ReferencedCollection; id: string };
 
 /** Fields holding another record's id, with what the field is called in words. */
 const REFERENCES: Readonly<Record<string, { collection: ReferencedCollection; label: string }>> = {
@@ -36,7 +34,12 @@ function isLine(value: unknown): value is LineItem {
 }
 
 function isTotals(value: unknown): value is Totals {
-  return isRecord(value) && typeof value['oneTime'] === 'number' && typeof value['recurring'] === 'number' && typeof value['currency'] === 'string';
+  return (
+    isRecord(value) &&
+    typeof value['oneTime'] === 'number' &&
+    typeof value['recurring'] === 'number' &&
+    typeof value['currency'] === 'string'
+  );
 }
 
 /** "2 × Business Fibre Internet (Bandwidth 1 Gbps, Contract term 24 months): $1,200.00 one-time, $398.00 monthly". */
@@ -53,16 +56,22 @@ export function showValue(field: string, value: unknown, currency = 'USD'): Show
   const text = (t: string): ShownValue => ({ kind: 'text', text: t });
   if (value === undefined || value === null || value === '') return text('—');
   if (field === 'items' && Array.isArray(value)) {
-    return { kind: 'lines', lines: value.length === 0 ? ['No lines'] : value.map((l) => (isLine(l) ? lineText(l, currency) : JSON.stringify(l))) };
+    return {
+      kind: 'lines',
+      lines: value.length === 0 ? ['No lines'] : value.map((l) => (isLine(l) ? lineText(l, currency) : JSON.stringify(l))),
+    };
   }
-  if (field === 'totals' && isTotals(value)) return text(`${formatCents(value.oneTime, value.currency)} one-time, ${formatCents(value.recurring, value.currency)} monthly`);
+  if (field === 'totals' && isTotals(value))
+    return text(`${formatCents(value.oneTime, value.currency)} one-time, ${formatCents(value.recurring, value.currency)} monthly`);
   if (field === 'status' && typeof value === 'string') return text(statusLabel(value));
   const reference = REFERENCES[field];
   if (reference && typeof value === 'string') return { kind: 'reference', collection: reference.collection, id: value };
   if (DOLLAR_FIELDS.has(field) && typeof value === 'number') return text(formatCents(value * 100, 'USD'));
   if (/At$/.test(field) && typeof value === 'string') return text(formatWhen(value));
   if (field === 'serviceAddress' && isRecord(value)) {
-    const parts = ['street', 'city', 'postcode', 'country'].map((k) => value[k]).filter((v): v is string => typeof v === 'string' && v !== '');
+    const parts = ['street', 'city', 'postcode', 'country']
+      .map((k) => value[k])
+      .filter((v): v is string => typeof v === 'string' && v !== '');
     return text(parts.length > 0 ? parts.join(', ') : '—');
   }
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return text(String(value));

@@ -80,11 +80,21 @@ export function LeadDetail({ id }: { id: string }) {
               Open opportunity
             </button>
           ) : (
-            <button type="button" className="button button--primary" disabled={busy || !canConvertLead(current, actor)} onClick={() => void convert()}>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy || !canConvertLead(current, actor)}
+              onClick={() => void convert()}
+            >
               Convert to opportunity
             </button>
           )}
-          <button type="button" className={current.syncError ? 'button button--primary' : 'button'} disabled={busy} onClick={() => setEditing(true)}>
+          <button
+            type="button"
+            className={current.syncError ? 'button button--primary' : 'button'}
+            disabled={busy}
+            onClick={() => setEditing(true)}
+          >
             Edit lead
           </button>
           {processable ? (
@@ -118,7 +128,9 @@ export function LeadDetail({ id }: { id: string }) {
             </ol>
           </>
         ) : (
-          <p className="muted">This lead has not been processed yet{ruleSets?.length === 0 ? ': the lead rules have not been downloaded.' : '.'}</p>
+          <p className="muted">
+            This lead has not been processed yet{ruleSets?.length === 0 ? ': the lead rules have not been downloaded.' : '.'}
+          </p>
         )}
         {current.qualified === false && canProcessLead(current) ? (
           <p className="muted">The lead did not qualify under the current rules, so it cannot be converted.</p>

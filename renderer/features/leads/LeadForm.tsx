@@ -40,13 +40,11 @@ export function LeadForm({ lead, onDone }: LeadFormProps = {}) {
 
   return (
     <div className="screen">
-      <div className="screen-header">
-        {lead ? <h2>{title}</h2> : <h1>{title}</h1>}
-      </div>
+      <div className="screen-header">{lead ? <h2>{title}</h2> : <h1>{title}</h1>}</div>
       {form.rulesMissing ? (
         <p className="notice notice--warning">
-          The lead rules have not been downloaded from the central system yet. The lead is saved unprocessed and can be processed
-          once they arrive.
+          The lead rules have not been downloaded from the central system yet. The lead is saved unprocessed and can be processed once they
+          arrive.
         </p>
       ) : null}
       <form className="form" noValidate aria-label={lead ? 'Edit lead' : 'New lead'} onSubmit={(e) => void onSubmit(e)}>

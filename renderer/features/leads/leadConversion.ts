@@ -15,7 +15,12 @@ async function insertOnce<N extends CollectionName>(db: OutpostDatabase, name: N
  * last, so a lead shows as converted only once all three exist. Every write is idempotent (the
  * ids derive from the lead), so after a failure part-way the rep simply tries again.
  */
-export async function convertLeadInStore(db: OutpostDatabase, lead: LeadDoc, now: string, actor: Actor = ownerOf(lead)): Promise<OpportunityDoc> {
+export async function convertLeadInStore(
+  db: OutpostDatabase,
+  lead: LeadDoc,
+  now: string,
+  actor: Actor = ownerOf(lead),
+): Promise<OpportunityDoc> {
   const { account, contact, opportunity, lead: converted } = convertLead(lead, now, actor);
   await insertOnce(db, 'accounts', account);
   await insertOnce(db, 'contacts', contact);

@@ -1,19 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import { parseLeadInput } from '../../../shared/leads/lead.form';
-import { editedLeadDoc, editLeadInput, emptyLeadInput, firstInvalidField, LEAD_FIELDS, leadFieldId, leadInputOf, orderedErrors } from './leadForm';
+import {
+  editedLeadDoc,
+  editLeadInput,
+  emptyLeadInput,
+  firstInvalidField,
+  LEAD_FIELDS,
+  leadFieldId,
+  leadInputOf,
+  orderedErrors,
+} from './leadForm';
 
 const filled = {
-  company: 'Acme Ltd', contactName: 'Jo Bloggs', email: 'jo@acme.com', phone: '', country: 'US', productCategory: 'Laptops',
-  purchaseTimeframe: '1-3 months', purchaseAmount: '$60,000', budgetStatus: 'Approved', source: 'Web form',
+  company: 'Acme Ltd',
+  contactName: 'Jo Bloggs',
+  email: 'jo@acme.com',
+  phone: '',
+  country: 'US',
+  productCategory: 'Laptops',
+  purchaseTimeframe: '1-3 months',
+  purchaseAmount: '$60,000',
+  budgetStatus: 'Approved',
+  source: 'Web form',
 };
 
 describe('lead form', () => {
   it('has exactly the labelled fields of the capture journey, in order', () => {
     expect(LEAD_FIELDS.map((f) => f.label)).toEqual([
-      'Company', 'Contact name', 'Email', 'Phone', 'Country', 'Product category', 'Purchase timeframe', 'Purchase amount', 'Budget status', 'Source',
+      'Company',
+      'Contact name',
+      'Email',
+      'Phone',
+      'Country',
+      'Product category',
+      'Purchase timeframe',
+      'Purchase amount',
+      'Budget status',
+      'Source',
     ]);
     expect(LEAD_FIELDS.filter((f) => f.kind === 'select').map((f) => f.label)).toEqual([
-      'Country', 'Product category', 'Purchase timeframe', 'Budget status', 'Source',
+      'Country',
+      'Product category',
+      'Purchase timeframe',
+      'Budget status',
+      'Source',
     ]);
     for (const f of LEAD_FIELDS.filter((s) => s.kind === 'select')) expect(f.options?.length).toBeGreaterThan(0);
     expect(leadFieldId('contactName')).toBe('lead-contactName');
@@ -49,9 +79,21 @@ describe('lead form', () => {
 
 describe('editing a stored lead', () => {
   const stored = {
-    id: 'lead-1', owner: 'user-sam', createdAt: '2024-05-01T09:00:00Z', updatedAt: '2024-05-01T09:00:00Z', syncPending: false,
-    company: 'Acme Ltd', contactName: 'Jo Bloggs', email: 'jo-at-acme', country: 'US', productCategory: 'Laptops',
-    purchaseTimeframe: '1-3 months', purchaseAmount: 60000, budgetStatus: 'Approved', source: 'Web form', status: 'acknowledged' as const,
+    id: 'lead-1',
+    owner: 'user-sam',
+    createdAt: '2024-05-01T09:00:00Z',
+    updatedAt: '2024-05-01T09:00:00Z',
+    syncPending: false,
+    company: 'Acme Ltd',
+    contactName: 'Jo Bloggs',
+    email: 'jo-at-acme',
+    country: 'US',
+    productCategory: 'Laptops',
+    purchaseTimeframe: '1-3 months',
+    purchaseAmount: 60000,
+    budgetStatus: 'Approved',
+    source: 'Web form',
+    status: 'acknowledged' as const,
     syncError: { reason: 'Enter an email like name@company.com', at: '2024-05-01T09:01:00Z' },
   };
 
@@ -66,7 +108,15 @@ describe('editing a stored lead', () => {
     const parsed = parseLeadInput({ ...leadInputOf(stored), email: 'jo@acme.com', phone: '+1 555 010 0199' });
     if (!parsed.ok) throw new Error('the corrected lead is valid');
     const edited = editedLeadDoc(stored, parsed.value, '2024-05-02T10:00:00Z');
-    expect(edited).toMatchObject({ id: 'lead-1', owner: 'user-sam', createdAt: stored.createdAt, email: 'jo@acme.com', phone: '+1 555 010 0199', syncPending: true, updatedAt: '2024-05-02T10:00:00Z' });
+    expect(edited).toMatchObject({
+      id: 'lead-1',
+      owner: 'user-sam',
+      createdAt: stored.createdAt,
+      email: 'jo@acme.com',
+      phone: '+1 555 010 0199',
+      syncPending: true,
+      updatedAt: '2024-05-02T10:00:00Z',
+    });
     expect(edited).not.toHaveProperty('syncError');
     const noPhone = parseLeadInput({ ...leadInputOf(edited), phone: '' });
     if (!noPhone.ok) throw new Error('still valid without a phone');

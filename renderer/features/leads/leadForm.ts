@@ -30,8 +30,16 @@ export const LEAD_FIELDS: readonly LeadFieldSpec[] = [
 
 export function emptyLeadInput(): LeadInput {
   return {
-    company: '', contactName: '', email: '', phone: '', country: '', productCategory: '',
-    purchaseTimeframe: '', purchaseAmount: '', budgetStatus: '', source: '',
+    company: '',
+    contactName: '',
+    email: '',
+    phone: '',
+    country: '',
+    productCategory: '',
+    purchaseTimeframe: '',
+    purchaseAmount: '',
+    budgetStatus: '',
+    source: '',
   };
 }
 
@@ -57,7 +65,12 @@ export function firstInvalidField(errors: LeadErrors): LeadField | null {
  * Typing in a field clears that field's error only; the others stay until the next save. Text
  * no record may hold (a NUL, a control character) is named at the field at once.
  */
-export function editLeadInput(input: LeadInput, errors: LeadErrors, field: LeadField, value: string): { input: LeadInput; errors: LeadErrors } {
+export function editLeadInput(
+  input: LeadInput,
+  errors: LeadErrors,
+  field: LeadField,
+  value: string,
+): { input: LeadInput; errors: LeadErrors } {
   const unsafe = unsafeLeadText(field, value);
   if (unsafe) return { input: { ...input, [field]: value }, errors: { ...errors, [field]: unsafe } };
   if (!errors[field]) return { input: { ...input, [field]: value }, errors };

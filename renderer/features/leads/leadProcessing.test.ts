@@ -8,8 +8,17 @@ const NOW = '2025-05-01T10:00:00.000Z';
 
 function lead(overrides: Partial<LeadInput> = {}) {
   const parsed = parseLeadInput({
-    company: 'Acme Ltd', contactName: 'Jo Bloggs', email: 'jo@acme.com', phone: '', country: 'US', productCategory: 'Laptops',
-    purchaseTimeframe: 'Within 1 month', purchaseAmount: '60000', budgetStatus: 'Approved', source: 'Web form', ...overrides,
+    company: 'Acme Ltd',
+    contactName: 'Jo Bloggs',
+    email: 'jo@acme.com',
+    phone: '',
+    country: 'US',
+    productCategory: 'Laptops',
+    purchaseTimeframe: 'Within 1 month',
+    purchaseAmount: '60000',
+    budgetStatus: 'Approved',
+    source: 'Web form',
+    ...overrides,
   });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   return newLeadDoc({ id: 'l1', owner: 'u1', now: NOW, fields: parsed.value });

@@ -64,7 +64,9 @@ export function useLeadForm(existing?: LeadDoc): LeadFormState {
     setSaving(true);
     try {
       const now = new Date().toISOString();
-      const draft = existing ? editedLeadDoc(existing, parsed.value, now) : newLeadDoc({ id: newId(), owner: user.id, now, fields: parsed.value });
+      const draft = existing
+        ? editedLeadDoc(existing, parsed.value, now)
+        : newLeadDoc({ id: newId(), owner: user.id, now, fields: parsed.value });
       const rules = ruleSets ?? [];
       const lead = rules.length > 0 && canProcessLead(draft) ? processLeadDoc(draft, rules, now) : draft;
       if (existing) await saveDocument(db, 'leads', lead);

@@ -24,7 +24,9 @@ export function InstalledProducts({ accountId }: { accountId: string }) {
               <th scope="col">Details</th>
               <th scope="col">Status</th>
               <th scope="col">Since</th>
-              <th scope="col" className="num">Monthly</th>
+              <th scope="col" className="num">
+                Monthly
+              </th>
             </tr>
           </thead>
           <tbody>

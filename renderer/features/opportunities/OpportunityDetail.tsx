@@ -59,7 +59,12 @@ export function OpportunityDetail({ id }: { id: string }) {
       <div className="screen-header">
         <h1>{opportunity.name}</h1>
         <div className="screen-actions">
-          <button type="button" className="button button--primary" disabled={busy || catalogVersion === null} onClick={() => void createQuote()}>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy || catalogVersion === null}
+            onClick={() => void createQuote()}
+          >
             Create quote
           </button>
         </div>
@@ -115,8 +120,12 @@ export function OpportunityDetail({ id }: { id: string }) {
               <tr>
                 <th scope="col">Quote</th>
                 <th scope="col">Status</th>
-                <th scope="col" className="num">One-time</th>
-                <th scope="col" className="num">Monthly</th>
+                <th scope="col" className="num">
+                  One-time
+                </th>
+                <th scope="col" className="num">
+                  Monthly
+                </th>
               </tr>
             </thead>
             <tbody>

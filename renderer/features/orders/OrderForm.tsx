@@ -27,7 +27,12 @@ export function OrderForm({ order, account }: { order: OrderDoc; account: Accoun
 
   if (!form.editable) {
     const billing = billingAccounts.find((b) => b.id === order.billingAccount);
-    const where = [order.serviceAddress?.street, order.serviceAddress?.city, order.serviceAddress?.postcode, order.serviceAddress?.country].filter(Boolean);
+    const where = [
+      order.serviceAddress?.street,
+      order.serviceAddress?.city,
+      order.serviceAddress?.postcode,
+      order.serviceAddress?.country,
+    ].filter(Boolean);
     return (
       <ul className="facts" aria-label="Billing and service address">
         <li>Billing account: {billing ? `${billing.name} (${billing.id})` : order.billingAccount || '—'}</li>
@@ -91,7 +96,9 @@ export function OrderForm({ order, account }: { order: OrderDoc; account: Accoun
         </p>
       ) : null}
       <div role="status" aria-live="polite">
-        {form.justValidated && form.issues.length === 0 ? <p className="notice notice--success">The order is complete and can be submitted.</p> : null}
+        {form.justValidated && form.issues.length === 0 ? (
+          <p className="notice notice--success">The order is complete and can be submitted.</p>
+        ) : null}
       </div>
       <div className="form-actions">
         <button type="button" className="button" disabled={!form.canValidate} onClick={form.validate}>

@@ -32,7 +32,14 @@ function start(order: OrderDoc) {
   const report = () => actor.send({ type: 'order.stored', order: store.order });
   const view = () => {
     const s = actor.getSnapshot();
-    return { fields: s.context.fields, issues: s.context.issues.map((i) => i.message), error: s.context.error, canSubmit: s.can({ type: 'form.submit' }), canValidate: s.can({ type: 'form.validate' }), justValidated: s.context.justValidated };
+    return {
+      fields: s.context.fields,
+      issues: s.context.issues.map((i) => i.message),
+      error: s.context.error,
+      canSubmit: s.can({ type: 'form.submit' }),
+      canValidate: s.can({ type: 'form.validate' }),
+      justValidated: s.context.justValidated,
+    };
   };
   return { actor, store, report, view };
 }
@@ -85,7 +92,11 @@ describe('order form machine', () => {
   });
 
   it('takes a validated order back to draft at once when the rep edits it, so it cannot be submitted unchecked', async () => {
-    const validated = makeOrder({ status: 'validated', billingAccount: 'ba-1', serviceAddress: { street: '1 Main St', city: 'Springfield', postcode: '12345', country: 'US' } });
+    const validated = makeOrder({
+      status: 'validated',
+      billingAccount: 'ba-1',
+      serviceAddress: { street: '1 Main St', city: 'Springfield', postcode: '12345', country: 'US' },
+    });
     const { actor, store, report, view } = start(validated);
     expect(view().canSubmit).toBe(true);
     actor.send({ type: 'form.edit', field: 'city', value: 'Shelbyville' });
@@ -163,7 +174,11 @@ describe('order form machine', () => {
   });
 
   it('says why a submission failed and lets the rep try again', async () => {
-    const validated = makeOrder({ status: 'validated', billingAccount: 'ba-1', serviceAddress: { street: '1 Main St', city: 'Springfield', postcode: '12345', country: 'US' } });
+    const validated = makeOrder({
+      status: 'validated',
+      billingAccount: 'ba-1',
+      serviceAddress: { street: '1 Main St', city: 'Springfield', postcode: '12345', country: 'US' },
+    });
     const { actor, store, view } = start(validated);
     store.failWith = 'the store is closed';
     actor.send({ type: 'form.submit' });

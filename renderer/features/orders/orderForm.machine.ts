@@ -8,8 +8,19 @@ import { and, assign, fromPromise, not, setup } from 'xstate';
 import type { ValidationIssue } from '../../../shared/orders/order.validation';
 import type { OrderDoc } from '../../../shared/schemas';
 import {
-  canEditOrder, canSubmitOrder, editOrder, ORDER_FIELDS, orderFieldsOf, sameOrderFields, submitOrder, trimOrderFields, unsafeFieldIssues,
-  validateOrderWith, withoutIssueFor, type OrderField, type OrderFields,
+  canEditOrder,
+  canSubmitOrder,
+  editOrder,
+  ORDER_FIELDS,
+  orderFieldsOf,
+  sameOrderFields,
+  submitOrder,
+  trimOrderFields,
+  unsafeFieldIssues,
+  validateOrderWith,
+  withoutIssueFor,
+  type OrderField,
+  type OrderFields,
 } from './orderForm';
 
 /** Typing is stored after this pause, so the store is not written on every keystroke. */
@@ -100,8 +111,12 @@ export const orderFormMachine = setup({
     clearError: assign({ error: null }),
     notJustValidated: assign({ justValidated: false }),
     validateAfterSave: assign({ validateNext: true }),
-    saveFailed: assign((_, { error }: { error: unknown }) => ({ error: `The order could not be saved: ${reason(error)}. What you typed is kept.` })),
-    validationFailed: assign((_, { error }: { error: unknown }) => ({ error: `The order could not be validated: ${reason(error)}. What you typed is kept.` })),
+    saveFailed: assign((_, { error }: { error: unknown }) => ({
+      error: `The order could not be saved: ${reason(error)}. What you typed is kept.`,
+    })),
+    validationFailed: assign((_, { error }: { error: unknown }) => ({
+      error: `The order could not be validated: ${reason(error)}. What you typed is kept.`,
+    })),
     submissionFailed: assign((_, { error }: { error: unknown }) => ({ error: `The order could not be submitted: ${reason(error)}` })),
   },
   guards: {
@@ -119,8 +134,16 @@ export const orderFormMachine = setup({
   context: ({ input }) => {
     const fields = orderFieldsOf(input.order);
     return {
-      order: input.order, fields, lastWritten: fields, inFlight: null, toStore: null, issues: [], focusRequest: null,
-      error: null, justValidated: false, validateNext: false,
+      order: input.order,
+      fields,
+      lastWritten: fields,
+      inFlight: null,
+      toStore: null,
+      issues: [],
+      focusRequest: null,
+      error: null,
+      justValidated: false,
+      validateNext: false,
     };
   },
   initial: 'clean',

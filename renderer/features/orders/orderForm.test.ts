@@ -1,15 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderDoc } from '../../../shared/schemas';
 import {
-  canEditOrder, canSubmitOrder, editOrder, issuesByField, ORDER_FIELDS, orderFieldsOf, submitOrder, validateOrderWith, withoutIssueFor,
+  canEditOrder,
+  canSubmitOrder,
+  editOrder,
+  issuesByField,
+  ORDER_FIELDS,
+  orderFieldsOf,
+  submitOrder,
+  validateOrderWith,
+  withoutIssueFor,
   type OrderFields,
 } from './orderForm';
 
 function draft(overrides: Partial<OrderDoc> = {}): OrderDoc {
   return {
-    id: 'o1', owner: 'u1', createdAt: 't', updatedAt: 't', syncPending: true, quoteId: 'q1', accountId: 'a1', accountName: 'Acme Ltd',
-    status: 'draft', catalogVersion: '1',
-    items: [{ id: 'i1', offeringId: 'off1', offeringName: 'Business Fibre Internet', quantity: 1, characteristics: [], oneTime: 9900, recurring: 4900 }],
+    id: 'o1',
+    owner: 'u1',
+    createdAt: 't',
+    updatedAt: 't',
+    syncPending: true,
+    quoteId: 'q1',
+    accountId: 'a1',
+    accountName: 'Acme Ltd',
+    status: 'draft',
+    catalogVersion: '1',
+    items: [
+      {
+        id: 'i1',
+        offeringId: 'off1',
+        offeringName: 'Business Fibre Internet',
+        quantity: 1,
+        characteristics: [],
+        oneTime: 9900,
+        recurring: 4900,
+      },
+    ],
     totals: { oneTime: 9900, recurring: 4900, currency: 'USD' },
     ...overrides,
   };
@@ -64,6 +90,8 @@ describe('order form', () => {
     const stored = draft();
     const { order, issues } = validateOrderWith(stored, { ...complete, street: '1 High\u0000 St' });
     expect(order).toBe(stored);
-    expect(issuesByField(issues).street).toBe('The street of the service address contains a NUL character at position 7; delete it or type the text again');
+    expect(issuesByField(issues).street).toBe(
+      'The street of the service address contains a NUL character at position 7; delete it or type the text again',
+    );
   });
 });

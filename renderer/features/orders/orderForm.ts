@@ -86,10 +86,15 @@ export function trimOrderFields(fields: OrderFields): OrderFields {
  * Applies the typed fields and checks the order. With no issues the machine moves it to
  * validated; otherwise it stays a draft with the typed fields kept, and the issues say why.
  */
-export function validateOrderWith(order: OrderDoc, typed: OrderFields, actor: Actor = ownerOf(order)): { order: OrderDoc; issues: ValidationIssue[] } {
+export function validateOrderWith(
+  order: OrderDoc,
+  typed: OrderFields,
+  actor: Actor = ownerOf(order),
+): { order: OrderDoc; issues: ValidationIssue[] } {
   const fields = trimOrderFields(typed);
   const unsafe = unsafeFieldIssues(fields);
-  if (unsafe.length > 0) return { order, issues: [...unsafe, ...validateOrder(order).filter((i) => !unsafe.some((u) => u.field === i.field))] };
+  if (unsafe.length > 0)
+    return { order, issues: [...unsafe, ...validateOrder(order).filter((i) => !unsafe.some((u) => u.field === i.field))] };
   const edited = canEditOrder(order, actor) && !sameOrderFields(orderFieldsOf(order), fields) ? editOrder(order, fields, actor) : order;
   const issues = validateOrder(edited);
   if (issues.length > 0) return { order: edited, issues };

@@ -4,7 +4,19 @@ import { RECORD_TYPES } from './outboxRecords';
 import { isRepWritableCollection } from '../../../shared/schemas';
 
 /** Bookkeeping the rep never typed, left out of the copy shown. */
-const HIDDEN = new Set(['id', 'owner', 'createdAt', 'updatedAt', 'syncPending', 'syncError', 'conflictCopy', '_rev', '_meta', '_attachments', '_deleted']);
+const HIDDEN = new Set([
+  'id',
+  'owner',
+  'createdAt',
+  'updatedAt',
+  'syncPending',
+  'syncError',
+  'conflictCopy',
+  '_rev',
+  '_meta',
+  '_attachments',
+  '_deleted',
+]);
 
 function shown(value: unknown): string {
   if (value === undefined || value === null || value === '') return '—';

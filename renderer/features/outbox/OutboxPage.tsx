@@ -40,11 +40,16 @@ export function OutboxPage() {
   if (entries === undefined) return <Loading />;
   const refused = entries.filter((e) => e.state === 'refused').length;
 
-  const retry = (e: OutboxEntry) => void run(() => retryRecord(db, e.collection, e.id), `${e.title} will be sent again.`, `${e.title} could not be retried`);
+  const retry = (e: OutboxEntry) =>
+    void run(() => retryRecord(db, e.collection, e.id), `${e.title} will be sent again.`, `${e.title} could not be retried`);
   const discard = (e: OutboxEntry) =>
-    void run(() => discardRecord(db, sync, e.collection, e.id, e.title), `The change to ${e.title} was discarded; a copy is kept under Discarded.`, `${e.title} could not be discarded`)
-      .then(() => setConfirming(null));
-  const restore = (r: DiscardedRecord) => void run(() => restoreRecord(db, r), `${r.title} was restored and will be sent again.`, `${r.title} could not be restored`);
+    void run(
+      () => discardRecord(db, sync, e.collection, e.id, e.title),
+      `The change to ${e.title} was discarded; a copy is kept under Discarded.`,
+      `${e.title} could not be discarded`,
+    ).then(() => setConfirming(null));
+  const restore = (r: DiscardedRecord) =>
+    void run(() => restoreRecord(db, r), `${r.title} was restored and will be sent again.`, `${r.title} could not be restored`);
 
   return (
     <div className="screen">
@@ -117,7 +122,9 @@ export function OutboxPage() {
           <DiscardedList records={discarded} busy={busy} onRestore={restore} />
         )}
       </section>
-      {confirming ? <DiscardDialog title={confirming.title} busy={busy} onConfirm={() => discard(confirming)} onCancel={() => setConfirming(null)} /> : null}
+      {confirming ? (
+        <DiscardDialog title={confirming.title} busy={busy} onConfirm={() => discard(confirming)} onCancel={() => setConfirming(null)} />
+      ) : null}
     </div>
   );
 }

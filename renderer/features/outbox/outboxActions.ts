@@ -30,11 +30,24 @@ export async function retryRecord(db: OutpostDatabase, name: RepWritableCollecti
  * reverts the record to the central system's last accepted state, or removes it when there is
  * none; the queue then has nothing left to push for it but that.
  */
-export async function discardRecord(db: OutpostDatabase, sync: SyncEngine, name: RepWritableCollectionName, id: string, title: string): Promise<void> {
+export async function discardRecord(
+  db: OutpostDatabase,
+  sync: SyncEngine,
+  name: RepWritableCollectionName,
+  id: string,
+  title: string,
+): Promise<void> {
   const doc = await find(db, name, id);
   const data = doc.toMutableJSON() as AnyOwnedDoc;
   const reason = data.syncError?.reason;
-  await keepDiscarded(db, { collection: name, id, title, discardedAt: new Date().toISOString(), ...(reason ? { reason } : {}), data: { ...data } });
+  await keepDiscarded(db, {
+    collection: name,
+    id,
+    title,
+    discardedAt: new Date().toISOString(),
+    ...(reason ? { reason } : {}),
+    data: { ...data },
+  });
   const central = (await sync.knownCentralState?.(name, id)) ?? null;
   const outcome = discardOutcome(central);
   if (outcome.kind === 'revert') await doc.incrementalModify(() => ({ ...outcome.to }) as unknown as AnyOwnedDoc);

@@ -17,7 +17,11 @@ function text(value: unknown, fallback: string): string {
 }
 
 /** A human title for a record: the company, the name, "Acme — quote v2", "Order for Acme". */
-export function recordTitle(collection: RepWritableCollectionName, doc: Record<string, unknown>, accountNames: ReadonlyMap<string, string>): string {
+export function recordTitle(
+  collection: RepWritableCollectionName,
+  doc: Record<string, unknown>,
+  accountNames: ReadonlyMap<string, string>,
+): string {
   const account = typeof doc['accountId'] === 'string' ? accountNames.get(doc['accountId']) : undefined;
   switch (collection) {
     case 'leads':

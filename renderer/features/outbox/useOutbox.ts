@@ -33,7 +33,11 @@ function byUrgency(a: OutboxEntry, b: OutboxEntry): number {
  * Every local change waiting for the central system or refused by it, live, with what changed
  * against the central system's last known state; and the discarded versions.
  */
-export function useOutbox(): { entries: OutboxEntry[] | undefined; discarded: DiscardedRecord[] | undefined; discardedProblem: string | null } {
+export function useOutbox(): {
+  entries: OutboxEntry[] | undefined;
+  discarded: DiscardedRecord[] | undefined;
+  discardedProblem: string | null;
+} {
   const { db, sync } = useOutpost();
   const [entries, setEntries] = useState<OutboxEntry[] | undefined>(undefined);
   const [discarded, setDiscarded] = useState<DiscardedRecord[] | undefined>(undefined);
@@ -59,8 +63,15 @@ export function useOutbox(): { entries: OutboxEntry[] | undefined; discarded: Di
             const record = data as unknown as Record<string, unknown>;
             const central = (await sync.knownCentralState?.(collection, data.id).catch(() => null)) ?? null;
             return {
-              collection, id: data.id, type: RECORD_TYPES[collection], title: recordTitle(collection, record, names), state,
-              since: data.updatedAt, reason: data.syncError?.reason, change: changeAgainst(record, central), route: recordRoute(collection, data.id),
+              collection,
+              id: data.id,
+              type: RECORD_TYPES[collection],
+              title: recordTitle(collection, record, names),
+              state,
+              since: data.updatedAt,
+              reason: data.syncError?.reason,
+              change: changeAgainst(record, central),
+              route: recordRoute(collection, data.id),
             };
           }),
         ).then((list) => {

@@ -6,7 +6,15 @@ import type { QuoteEditorState } from './useQuoteEditor';
  * "Create order" on an accepted quote (or "Open order" once it has one, so a quote is not
  * ordered twice by a second click). Enabled when the quote editor machine accepts `editor.createOrder`.
  */
-export function CreateOrderButton({ editor, account, existing }: { editor: QuoteEditorState; account: AccountDoc | null | undefined; existing: OrderDoc | undefined }) {
+export function CreateOrderButton({
+  editor,
+  account,
+  existing,
+}: {
+  editor: QuoteEditorState;
+  account: AccountDoc | null | undefined;
+  existing: OrderDoc | undefined;
+}) {
   const { navigate } = useNavigation();
 
   if (existing) {

@@ -3,7 +3,15 @@ import type { OfferingDoc } from '../../../shared/schemas';
 import { offeringGroups } from './quoteLines';
 
 /** The "Offering" select (Launched offerings of the local catalog, by category) and "Add to quote". */
-export function OfferingPicker({ offerings, onAdd, disabled }: { offerings: readonly OfferingDoc[]; onAdd(offering: OfferingDoc): void; disabled?: boolean }) {
+export function OfferingPicker({
+  offerings,
+  onAdd,
+  disabled,
+}: {
+  offerings: readonly OfferingDoc[];
+  onAdd(offering: OfferingDoc): void;
+  disabled?: boolean;
+}) {
   const [chosen, setChosen] = useState('');
   const [error, setError] = useState<string | null>(null);
   const groups = offeringGroups(offerings);

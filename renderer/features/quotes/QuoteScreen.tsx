@@ -33,7 +33,13 @@ export function QuoteScreen({ id }: { id: string }) {
       ) : null}
       <SyncNotices doc={quote} collection="quotes" />
       {/* A conflict that arrives or resolves replaces the lines under the editor: it starts again from the stored quote. */}
-      <QuoteEditor key={`${quote.id}:${quote.conflictCopy ?? ''}`} quote={quote} catalog={offerings} account={account} order={orders?.[0]} />
+      <QuoteEditor
+        key={`${quote.id}:${quote.conflictCopy ?? ''}`}
+        quote={quote}
+        catalog={offerings}
+        account={account}
+        order={orders?.[0]}
+      />
     </div>
   );
 }

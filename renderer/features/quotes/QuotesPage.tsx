@@ -38,8 +38,20 @@ const COLUMNS: readonly TableColumn<QuoteRow>[] = [
   { id: 'title', header: 'Quote', text: (r) => r.title, sortable: true },
   { id: 'opportunity', header: 'Opportunity', text: (r) => r.opportunity || '—', sortable: true },
   { id: 'status', header: 'Status', text: (r) => statusLabel(r.doc.status), sortable: true },
-  { id: 'oneTime', header: 'One-time', numeric: true, text: (r) => formatCents(r.doc.totals.oneTime, r.doc.totals.currency), sortable: true },
-  { id: 'recurring', header: 'Monthly', numeric: true, text: (r) => formatCents(r.doc.totals.recurring, r.doc.totals.currency), sortable: true },
+  {
+    id: 'oneTime',
+    header: 'One-time',
+    numeric: true,
+    text: (r) => formatCents(r.doc.totals.oneTime, r.doc.totals.currency),
+    sortable: true,
+  },
+  {
+    id: 'recurring',
+    header: 'Monthly',
+    numeric: true,
+    text: (r) => formatCents(r.doc.totals.recurring, r.doc.totals.currency),
+    sortable: true,
+  },
 ];
 
 const FILTERS: readonly ListScreenFilter[] = [{ id: 'status', label: 'Status', optionLabel: statusLabel }];

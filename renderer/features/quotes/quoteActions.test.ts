@@ -3,10 +3,28 @@ import type { QuoteDoc } from '../../../shared/schemas';
 import { acceptQuote, approveQuote, canEditQuote, canQuote, sendBackQuote, submitQuote, updateQuoteLines } from './quoteActions';
 
 const empty: QuoteDoc = {
-  id: 'q1', owner: 'u1', createdAt: 't', updatedAt: 't', syncPending: true, opportunityId: 'op1', accountId: 'a1', version: 1,
-  status: 'inProgress', items: [], totals: { oneTime: 0, recurring: 0, currency: 'USD' }, catalogVersion: '1',
+  id: 'q1',
+  owner: 'u1',
+  createdAt: 't',
+  updatedAt: 't',
+  syncPending: true,
+  opportunityId: 'op1',
+  accountId: 'a1',
+  version: 1,
+  status: 'inProgress',
+  items: [],
+  totals: { oneTime: 0, recurring: 0, currency: 'USD' },
+  catalogVersion: '1',
 };
-const line = { id: 'l1', offeringId: 'fibre', offeringName: 'Business Fibre Internet', quantity: 1, characteristics: [], oneTime: 100, recurring: 50 };
+const line = {
+  id: 'l1',
+  offeringId: 'fibre',
+  offeringName: 'Business Fibre Internet',
+  quantity: 1,
+  characteristics: [],
+  oneTime: 100,
+  recurring: 50,
+};
 
 describe('quote actions', () => {
   it('cannot submit an empty quote', () => {
@@ -34,7 +52,7 @@ describe('quote actions: the manager decides a pending quote', () => {
 
   it('lets the manager approve or send back, and not the owner', () => {
     expect(canQuote(pending, { type: 'quote.approve' }, rep)).toBe(false);
-    expect(() => approveQuote(pending, rep)).toThrow("only by a manager of its owner (never the owner)");
+    expect(() => approveQuote(pending, rep)).toThrow('only by a manager of its owner (never the owner)');
     expect(canQuote(pending, { type: 'quote.approve' }, manager)).toBe(true);
     expect(approveQuote(pending, manager)).toMatchObject({ status: 'approved', owner: 'u1' });
     expect(sendBackQuote(pending, manager)).toMatchObject({ status: 'inProgress', owner: 'u1' });

@@ -11,7 +11,17 @@ const offering = FIBRE;
 
 /** The local store as the editor sees it: writes land in order, one at a time, and can be held or refused. */
 function start(quote: QuoteDoc, account: AccountDoc | null = makeAccount(), who: Actor = ownerOf(quote)) {
-  const store = { quote, writes: [] as QuoteDoc[], orders: [] as OrderDoc[], opened: [] as string[], failWith: null as string | null, inFlight: 0, maxInFlight: 0, gates: [] as (() => void)[], hold: false };
+  const store = {
+    quote,
+    writes: [] as QuoteDoc[],
+    orders: [] as OrderDoc[],
+    opened: [] as string[],
+    failWith: null as string | null,
+    inFlight: 0,
+    maxInFlight: 0,
+    gates: [] as (() => void)[],
+    hold: false,
+  };
   const machine = quoteEditorMachine.provide({
     actors: {
       storeQuote: fromPromise<void, { quote: QuoteDoc | null }>(async ({ input }) => {
@@ -38,7 +48,11 @@ function start(quote: QuoteDoc, account: AccountDoc | null = makeAccount(), who:
   const idle = () => waitFor(actor, (s) => s.matches('ready'));
   const can = () => {
     const s = actor.getSnapshot();
-    return { submit: s.can({ type: 'editor.submit' }), accept: s.can({ type: 'editor.accept' }), createOrder: s.can({ type: 'editor.createOrder' }) };
+    return {
+      submit: s.can({ type: 'editor.submit' }),
+      accept: s.can({ type: 'editor.accept' }),
+      createOrder: s.can({ type: 'editor.createOrder' }),
+    };
   };
   const decide = () => {
     const s = actor.getSnapshot();
@@ -167,4 +181,3 @@ describe('quote editor machine', () => {
     expect(sendingBack.store.writes.map((q) => q.status)).toEqual(['inProgress']);
   });
 });
-

@@ -102,7 +102,9 @@ export const quoteEditorMachine = setup({
   actors: {
     /** Writes the quote to the local store; null means there is nothing to write. */
     storeQuote: fromPromise<void, { quote: QuoteDoc | null }>(() => Promise.reject(new Error('storeQuote is provided by the screen'))),
-    createOrder: fromPromise<OrderDoc, { quote: QuoteDoc; account: AccountDoc }>(() => Promise.reject(new Error('createOrder is provided by the screen'))),
+    createOrder: fromPromise<OrderDoc, { quote: QuoteDoc; account: AccountDoc }>(() =>
+      Promise.reject(new Error('createOrder is provided by the screen')),
+    ),
   },
   actions: {
     editLines: assign(({ context, event }) => ({ items: editLines(context, event), error: null })),
@@ -117,13 +119,17 @@ export const quoteEditorMachine = setup({
     queueNext: assign((_, next: 'submit' | 'accept') => ({ next })),
     prepareAction: assign(({ context, event }) => {
       const action: Decision =
-        event.type === 'editor.submit' || event.type === 'editor.accept' || event.type === 'editor.approve' || event.type === 'editor.rework'
+        event.type === 'editor.submit' ||
+        event.type === 'editor.accept' ||
+        event.type === 'editor.approve' ||
+        event.type === 'editor.rework'
           ? event.type
           : context.next === 'submit'
             ? 'editor.submit'
             : 'editor.accept';
       const doc = withLines(context);
-      if (!doc) return { next: null, toStore: null, error: 'The quote could not be saved: a line cannot be priced; change or remove it first' };
+      if (!doc)
+        return { next: null, toStore: null, error: 'The quote could not be saved: a line cannot be priced; change or remove it first' };
       return { next: null, toStore: decided(doc, action, context.actor), error: null };
     }),
     /** Until the store reports back, the quote is what was written: line edits then see it closed. */
@@ -153,8 +159,15 @@ export const quoteEditorMachine = setup({
 }).createMachine({
   id: 'quoteEditor',
   context: ({ input }) => ({
-    quote: input.quote, catalog: input.catalog, account: input.account, actor: input.actor, items: configuredOf(input.quote.items),
-    linesChanged: false, next: null, toStore: null, error: null,
+    quote: input.quote,
+    catalog: input.catalog,
+    account: input.account,
+    actor: input.actor,
+    items: configuredOf(input.quote.items),
+    linesChanged: false,
+    next: null,
+    toStore: null,
+    error: null,
   }),
   initial: 'ready',
   on: {
@@ -187,7 +200,12 @@ export const quoteEditorMachine = setup({
           { target: 'ready' },
         ],
         onError: [
-          { guard: 'linesChanged', target: 'savingLines', reenter: true, actions: { type: 'storeFailed', params: ({ event }) => ({ error: event.error }) } },
+          {
+            guard: 'linesChanged',
+            target: 'savingLines',
+            reenter: true,
+            actions: { type: 'storeFailed', params: ({ event }) => ({ error: event.error }) },
+          },
           { target: 'ready', actions: { type: 'storeFailed', params: ({ event }) => ({ error: event.error }) } },
         ],
       },

@@ -4,7 +4,12 @@ import type { LineItem, Totals } from '../../../shared/schemas/lineItem';
 
 /** The configuration of stored lines: what the rep chose, without the prices. */
 export function configuredOf(items: readonly LineItem[]): ConfiguredItem[] {
-  return items.map((i) => ({ id: i.id, offeringId: i.offeringId, quantity: i.quantity, characteristics: i.characteristics.map((c) => ({ ...c })) }));
+  return items.map((i) => ({
+    id: i.id,
+    offeringId: i.offeringId,
+    quantity: i.quantity,
+    characteristics: i.characteristics.map((c) => ({ ...c })),
+  }));
 }
 
 /** A new line of one unit with the offering's default characteristic values. */
@@ -24,7 +29,9 @@ export function setCharacteristic(items: readonly ConfiguredItem[], lineId: stri
   return items.map((i) => {
     if (i.id !== lineId) return i;
     const has = i.characteristics.some((c) => c.name === name);
-    const characteristics = has ? i.characteristics.map((c) => (c.name === name ? { name, value } : c)) : [...i.characteristics, { name, value }];
+    const characteristics = has
+      ? i.characteristics.map((c) => (c.name === name ? { name, value } : c))
+      : [...i.characteristics, { name, value }];
     return { ...i, characteristics };
   });
 }
@@ -53,7 +60,10 @@ export function price(items: readonly ConfiguredItem[], catalog: readonly Offeri
  * How each line is named in its controls' labels ("Quantity for <name>"): the offering name, with
  * the line number added when the same offering is on the quote more than once.
  */
-export function lineNames(items: readonly { id: string; offeringId: string }[], offeringName: (offeringId: string) => string): Map<string, string> {
+export function lineNames(
+  items: readonly { id: string; offeringId: string }[],
+  offeringName: (offeringId: string) => string,
+): Map<string, string> {
   const seen = new Map<string, number>();
   const names = new Map<string, string>();
   items.forEach((item, index) => {
@@ -84,6 +94,9 @@ export function offeringGroups(offerings: readonly OfferingDoc[]): { category: s
  * already words ("Contract term"); both read "Contract term".
  */
 export function characteristicLabel(name: string): string {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`).replace(/[_-]+/g, ' ').trim();
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`)
+    .replace(/[_-]+/g, ' ')
+    .trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -26,7 +26,9 @@ export function SignIn({ app, notice, error, busy, onSignIn }: Props) {
   return (
     <main className="sign-in">
       <h1>Sign in</h1>
-      <p>Outpost {app.version} · central system {app.centralUrl}</p>
+      <p>
+        Outpost {app.version} · central system {app.centralUrl}
+      </p>
       {notice && <p role="status">{notice}</p>}
       <form onSubmit={submit} aria-describedby={error ? errorId : undefined} noValidate>
         <label>
@@ -35,7 +37,13 @@ export function SignIn({ app, notice, error, busy, onSignIn }: Props) {
         </label>
         <label>
           Password
-          <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
         {error && (
           <p id={errorId} role="alert" className="error">

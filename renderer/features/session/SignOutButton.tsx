@@ -44,9 +44,7 @@ export function SignOutButton() {
       {warning && (
         <dialog ref={dialog} aria-labelledby={titleId} aria-describedby={textId} onCancel={cancel}>
           <h2 id={titleId}>Sign out with unsynced work?</h2>
-          <p id={textId}>
-            {warning}. It stays on this laptop and goes up the next time you sign in here; nothing is deleted.
-          </p>
+          <p id={textId}>{warning}. It stays on this laptop and goes up the next time you sign in here; nothing is deleted.</p>
           <button type="button" autoFocus onClick={cancel}>
             Cancel
           </button>

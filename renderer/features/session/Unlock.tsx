@@ -33,7 +33,13 @@ export function Unlock({ user, error, busy, onUnlock }: Props) {
       <form onSubmit={submit} aria-describedby={error ? errorId : undefined} noValidate>
         <label>
           Password
-          <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
         {error && (
           <p id={errorId} role="alert" className="error">

@@ -20,8 +20,8 @@ export function Wiped({ reason, unsent, onSignInAgain }: Props) {
           : `${unsent} ${unsent === 1 ? 'change' : 'changes'} could not be sent to the central system before the removal. Tell your administrator.`}
       </p>
       <p>
-        What to do next: if you did not expect this, contact your administrator. If they allow this laptop again, sign in and
-        Outpost downloads your data afresh.
+        What to do next: if you did not expect this, contact your administrator. If they allow this laptop again, sign in and Outpost
+        downloads your data afresh.
       </p>
       <button type="button" onClick={onSignInAgain}>
         Sign in again

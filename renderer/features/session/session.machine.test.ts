@@ -6,7 +6,14 @@ import type { OutpostServices } from '../../app/OutpostContext';
 import { sessionMachine, type BootResult } from './session.machine';
 import type { LocalSession, StoredSession } from './session';
 
-const app: AppInfo = { name: 'Outpost', version: '0.1.0', shell: 'browser', centralUrl: 'http://127.0.0.1:4010', demoMode: true, idleLockMinutes: 15 };
+const app: AppInfo = {
+  name: 'Outpost',
+  version: '0.1.0',
+  shell: 'browser',
+  centralUrl: 'http://127.0.0.1:4010',
+  demoMode: true,
+  idleLockMinutes: 15,
+};
 const user: UserInfo = { id: 'u-sam', username: 'sam', displayName: 'Sam Rep', role: 'rep' };
 const central = { accessToken: 'token', expiresAt: Date.now() + 60_000, user };
 const unlockedSession: LocalSession = { central, storageKey: 'k'.repeat(64) };
@@ -15,7 +22,16 @@ const lockedSession: StoredSession = { central };
 const services = { user } as OutpostServices;
 
 /** The laptop's secrets, the central system and the store, as far as the session can tell. */
-function laptop(options: { stored?: StoredSession | null; password?: string; online?: boolean; verifier?: boolean; bootFails?: string; openFails?: string } = {}) {
+function laptop(
+  options: {
+    stored?: StoredSession | null;
+    password?: string;
+    online?: boolean;
+    verifier?: boolean;
+    bootFails?: string;
+    openFails?: string;
+  } = {},
+) {
   const password = options.password ?? 'demo';
   const calls: string[] = [];
   const machine = sessionMachine.provide({
@@ -26,7 +42,8 @@ function laptop(options: { stored?: StoredSession | null; password?: string; onl
       }),
       signIn: fromPromise<LocalSession, { app: AppInfo; username: string; password: string }>(async ({ input }) => {
         calls.push(`signIn ${input.username}`);
-        if (options.online === false && !options.verifier) throw new Error(`The central system cannot be reached. ${input.username} has not signed in on this laptop before`);
+        if (options.online === false && !options.verifier)
+          throw new Error(`The central system cannot be reached. ${input.username} has not signed in on this laptop before`);
         if (input.password !== password) throw new Error(`That is not the password of ${input.username}. Check it and try again.`);
         return unlockedSession;
       }),
@@ -37,20 +54,24 @@ function laptop(options: { stored?: StoredSession | null; password?: string; onl
       }),
       unlock: fromPromise<OutpostServices, { app: AppInfo; stored: StoredSession; password: string }>(async ({ input }) => {
         calls.push('unlock');
-        if (input.password !== password) throw new Error(`That is not the password of ${input.stored.central.user.username}. Check it and try again.`);
+        if (input.password !== password)
+          throw new Error(`That is not the password of ${input.stored.central.user.username}. Check it and try again.`);
         return services;
       }),
       renewDevice: fromPromise<void>(async () => void calls.push('renewDevice')),
     },
   });
   const actor = createActor(machine).start();
-  const settled = () => waitFor(actor, (s) => !(['starting', 'signingIn', 'unlocking', 'renewingDevice'] as const).some((state) => s.matches(state)));
+  const settled = () =>
+    waitFor(actor, (s) => !(['starting', 'signingIn', 'unlocking', 'renewingDevice'] as const).some((state) => s.matches(state)));
   return { actor, calls, settled };
 }
 
 /** What the rep sees: which screen, its message, and whether its button takes another try. */
 function screen(s: SnapshotFrom<typeof sessionMachine>) {
-  const name = (['failed', 'signedOut', 'signingIn', 'ready', 'locked', 'unlocking', 'wiped'] as const).find((state) => s.matches(state)) ?? 'starting';
+  const name =
+    (['failed', 'signedOut', 'signingIn', 'ready', 'locked', 'unlocking', 'wiped'] as const).find((state) => s.matches(state)) ??
+    'starting';
   return {
     name,
     error: s.context.error,
@@ -95,7 +116,10 @@ describe('session machine', () => {
     await settled();
     actor.send({ type: 'session.signIn', username: 'sam', password: 'demo' });
     await settled();
-    expect(screen(actor.getSnapshot())).toMatchObject({ name: 'signedOut', error: 'Your data on this laptop could not be opened: the store is corrupt' });
+    expect(screen(actor.getSnapshot())).toMatchObject({
+      name: 'signedOut',
+      error: 'Your data on this laptop could not be opened: the store is corrupt',
+    });
   });
 
   it('reopens the workspace at start when the session kept its key, and stays locked when it did not', async () => {
@@ -120,7 +144,10 @@ describe('session machine', () => {
     actor.send({ type: 'session.unlock', password: 'wrong' });
     expect(screen(actor.getSnapshot())).toMatchObject({ name: 'unlocking', canUnlock: false });
     await settled();
-    expect(screen(actor.getSnapshot())).toMatchObject({ name: 'locked', error: 'That is not the password of sam. Check it and try again.' });
+    expect(screen(actor.getSnapshot())).toMatchObject({
+      name: 'locked',
+      error: 'That is not the password of sam. Check it and try again.',
+    });
     actor.send({ type: 'session.unlock', password: 'demo' });
     await settled();
     expect(screen(actor.getSnapshot())).toMatchObject({ name: 'ready', error: null });
@@ -130,14 +157,24 @@ describe('session machine', () => {
   it('shows the sign-in screen with the reason once the workspace signs out (or the session ended)', async () => {
     const { actor, settled } = laptop({ stored: unlockedSession });
     await settled();
-    actor.send({ type: 'workspace.signedOut', notice: 'Your session has ended. Sign in again to keep syncing; nothing on this laptop was lost.' });
-    expect(screen(actor.getSnapshot())).toMatchObject({ name: 'signedOut', notice: expect.stringMatching(/session has ended/), canSignIn: true });
+    actor.send({
+      type: 'workspace.signedOut',
+      notice: 'Your session has ended. Sign in again to keep syncing; nothing on this laptop was lost.',
+    });
+    expect(screen(actor.getSnapshot())).toMatchObject({
+      name: 'signedOut',
+      notice: expect.stringMatching(/session has ended/),
+      canSignIn: true,
+    });
   });
 
   it('after a remote wipe says what happened, and signing in again first renews the installation id', async () => {
     const { actor, calls, settled } = laptop({ stored: unlockedSession });
     await settled();
-    actor.send({ type: 'workspace.wiped', result: { wipe: { id: 'w-1', reason: 'laptop stolen', requestedAt: '2024-05-01T00:00:00.000Z' }, unsent: 0 } });
+    actor.send({
+      type: 'workspace.wiped',
+      result: { wipe: { id: 'w-1', reason: 'laptop stolen', requestedAt: '2024-05-01T00:00:00.000Z' }, unsent: 0 },
+    });
     expect(screen(actor.getSnapshot())).toMatchObject({ name: 'wiped', canSignIn: false, canUnlock: false });
     expect(actor.getSnapshot().context.wipe?.wipe.reason).toBe('laptop stolen');
     actor.send({ type: 'session.signInAgain' });

@@ -68,7 +68,9 @@ export const sessionMachine = setup({
     showFailure: assign((_, failure: string) => ({ failure })),
     closeWorkspace: assign({ services: null, session: null }),
     rememberLocked: assign(({ event }) => (event.type === 'workspace.locked' ? { stored: event.stored, error: null } : {})),
-    rememberSignedOut: assign(({ event }) => (event.type === 'workspace.signedOut' ? { notice: event.notice ?? null, stored: null, error: null } : {})),
+    rememberSignedOut: assign(({ event }) =>
+      event.type === 'workspace.signedOut' ? { notice: event.notice ?? null, stored: null, error: null } : {},
+    ),
     rememberWipe: assign(({ event }) => (event.type === 'workspace.wiped' ? { wipe: event.result, stored: null } : {})),
     forgetWipe: assign({ wipe: null, notice: null, error: null }),
   },
@@ -90,8 +92,16 @@ export const sessionMachine = setup({
           invoke: {
             src: 'boot',
             onDone: [
-              { guard: { type: 'noSession', params: ({ event }) => event.output }, target: '#session.signedOut', actions: { type: 'rememberBoot', params: ({ event }) => event.output } },
-              { guard: { type: 'unlocked', params: ({ event }) => event.output }, target: 'opening', actions: { type: 'rememberBoot', params: ({ event }) => event.output } },
+              {
+                guard: { type: 'noSession', params: ({ event }) => event.output },
+                target: '#session.signedOut',
+                actions: { type: 'rememberBoot', params: ({ event }) => event.output },
+              },
+              {
+                guard: { type: 'unlocked', params: ({ event }) => event.output },
+                target: 'opening',
+                actions: { type: 'rememberBoot', params: ({ event }) => event.output },
+              },
               // Locked when the app closed: it stays locked, the key was not kept.
               { target: '#session.locked', actions: { type: 'rememberBoot', params: ({ event }) => event.output } },
             ],
@@ -163,7 +173,11 @@ export const sessionMachine = setup({
     unlocking: {
       invoke: {
         src: 'unlock',
-        input: ({ context, event }) => ({ app: context.app!, stored: context.stored!, password: event.type === 'session.unlock' ? event.password : '' }),
+        input: ({ context, event }) => ({
+          app: context.app!,
+          stored: context.stored!,
+          password: event.type === 'session.unlock' ? event.password : '',
+        }),
         onDone: { target: 'ready', actions: { type: 'rememberServices', params: ({ event }) => event.output } },
         onError: { target: 'locked', actions: { type: 'showError', params: ({ event }) => reason(event.error) } },
       },

@@ -40,9 +40,12 @@ export async function startSession(app: AppInfo, username: string, password: str
     if (!(error instanceof CentralUnreachableError)) throw error;
     const verifier = (await readVerifiers())[verifierKey(username)];
     if (!verifier) {
-      throw new Error(`${error.message} ${username} has not signed in on this laptop before, so the password cannot be checked offline: connect once to sign in.`, {
-        cause: error,
-      });
+      throw new Error(
+        `${error.message} ${username} has not signed in on this laptop before, so the password cannot be checked offline: connect once to sign in.`,
+        {
+          cause: error,
+        },
+      );
     }
     if (!(await verifyPassword(verifier, password))) throw new WrongPasswordError(username);
     return { central: offlineSession(verifier.user), storageKey: await deriveStorageKey(verifier.user.id, password) };

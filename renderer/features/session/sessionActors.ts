@@ -5,7 +5,16 @@ import type { OutpostServices } from '../../app/OutpostContext';
 import { platform } from '../../platform';
 import { ensureDeviceId } from './device';
 import type { BootResult, SessionEvent } from './session.machine';
-import { WrongPasswordError, loadSession, rememberPassword, saveSession, startSession, unlockSession, type LocalSession, type StoredSession } from './session';
+import {
+  WrongPasswordError,
+  loadSession,
+  rememberPassword,
+  saveSession,
+  startSession,
+  unlockSession,
+  type LocalSession,
+  type StoredSession,
+} from './session';
 
 /**
  * The session machine's I/O: the platform's secrets, the central system's sign-in, the local
@@ -32,22 +41,24 @@ export function sessionActors(notify: (event: SessionEvent) => void) {
       return session;
     }),
     openWorkspace: fromPromise<OutpostServices, { app: AppInfo; session: LocalSession }>(({ input }) => open(input.app, input.session)),
-    unlock: fromPromise<OutpostServices, { app: AppInfo; stored: StoredSession; password: string }>(async ({ input: { app, stored, password } }) => {
-      const { session, verified } = await unlockSession(stored, password);
-      // Saved before the workspace opens: a token it renews right away must not be overwritten by older ones.
-      await saveSession(session);
-      let services: OutpostServices;
-      try {
-        services = await open(app, session);
-      } catch (error) {
-        await saveSession(stored);
-        // Without a stored hash the store itself checks the password: the wrong key cannot open it.
-        if (!verified) throw new WrongPasswordError(stored.central.user.username);
-        throw error;
-      }
-      if (!verified) await rememberPassword(session.central.user, password);
-      return services;
-    }),
+    unlock: fromPromise<OutpostServices, { app: AppInfo; stored: StoredSession; password: string }>(
+      async ({ input: { app, stored, password } }) => {
+        const { session, verified } = await unlockSession(stored, password);
+        // Saved before the workspace opens: a token it renews right away must not be overwritten by older ones.
+        await saveSession(session);
+        let services: OutpostServices;
+        try {
+          services = await open(app, session);
+        } catch (error) {
+          await saveSession(stored);
+          // Without a stored hash the store itself checks the password: the wrong key cannot open it.
+          if (!verified) throw new WrongPasswordError(stored.central.user.username);
+          throw error;
+        }
+        if (!verified) await rememberPassword(session.central.user, password);
+        return services;
+      },
+    ),
     renewDevice: fromPromise<void>(async () => {
       await ensureDeviceId();
     }),

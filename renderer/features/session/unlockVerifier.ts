@@ -48,7 +48,10 @@ export function isVerifier(value: unknown): value is UnlockVerifier {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<UnlockVerifier>;
   return (
-    typeof v.salt === 'string' && typeof v.hash === 'string' && typeof v.iterations === 'number' &&
-    typeof v.user?.id === 'string' && typeof v.user.username === 'string'
+    typeof v.salt === 'string' &&
+    typeof v.hash === 'string' &&
+    typeof v.iterations === 'number' &&
+    typeof v.user?.id === 'string' &&
+    typeof v.user.username === 'string'
   );
 }

@@ -13,7 +13,10 @@ export function InitialSyncProgress() {
   const { initialSync, online } = useSyncStatus();
   if (!initialSync) return null;
   const { done, total, etaSeconds } = initialSync;
-  const count = total === null ? `${done.toLocaleString('en-US')} records so far` : `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} records`;
+  const count =
+    total === null
+      ? `${done.toLocaleString('en-US')} records so far`
+      : `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} records`;
   return (
     <section className="initial-sync" aria-labelledby="initial-sync-title">
       <h2 id="initial-sync-title">First sync</h2>

@@ -32,13 +32,17 @@ export interface OwnedRecords {
 }
 
 function expectStatus(answer: Answer, status: number): Record<string, unknown> {
-  if (answer.status !== status) throw new Error(`${answer.method} ${answer.path} answered ${answer.status}, not ${status}: ${JSON.stringify(answer.body)}`);
+  if (answer.status !== status)
+    throw new Error(`${answer.method} ${answer.path} answered ${answer.status}, not ${status}: ${JSON.stringify(answer.body)}`);
   return answer.body as Record<string, unknown>;
 }
 
 /** Pushes one document of an owned collection as its owner; it must be stored as sent. */
 export async function pushOwn(session: Session, owner: Owner, collection: string, doc: { id: string }): Promise<string> {
-  const refused = expectStatus(await call(session, 'POST', `/sync/${collection}/push`, { who: owner, body: [{ newDocumentState: doc }] }), 200);
+  const refused = expectStatus(
+    await call(session, 'POST', `/sync/${collection}/push`, { who: owner, body: [{ newDocumentState: doc }] }),
+    200,
+  );
   if (Array.isArray(refused) && refused.length > 0) throw new Error(`${owner}'s ${collection} push came back: ${JSON.stringify(refused)}`);
   return doc.id;
 }
@@ -79,7 +83,10 @@ export async function subscribe(session: Session, owner: Owner): Promise<string>
 }
 
 async function createEventOf(session: Session, orderId: string): Promise<string> {
-  const events = expectStatus(await call(session, 'GET', `${EVENTS}?eventType=ProductOrderCreateEvent&limit=1000`, { who: 'admin' }), 200) as unknown as {
+  const events = expectStatus(
+    await call(session, 'GET', `${EVENTS}?eventType=ProductOrderCreateEvent&limit=1000`, { who: 'admin' }),
+    200,
+  ) as unknown as {
     eventId: string;
     event: { productOrder: { id: string } };
   }[];
@@ -95,5 +102,13 @@ export async function recordsOf(session: Session, owner: Owner): Promise<OwnedRe
   const quoteId = await pushOwn(session, owner, 'quotes', newQuote(id, { accountId }));
   const orderId = await placeOrder(session, owner, accountId);
   const productId = await fulfilledProduct(session, owner, accountId);
-  return { leadId, accountId, quoteId, orderId, productId, hubId: await subscribe(session, owner), eventId: await createEventOf(session, orderId) };
+  return {
+    leadId,
+    accountId,
+    quoteId,
+    orderId,
+    productId,
+    hubId: await subscribe(session, owner),
+    eventId: await createEventOf(session, orderId),
+  };
 }

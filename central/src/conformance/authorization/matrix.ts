@@ -56,25 +56,47 @@ const SALES_LEAD = '/tmf-api/sales/v4/salesLead';
 export const MATRIX: readonly MatrixRow[] = [
   { resource: 'sync leads', action: 'pull', probe: probe.pulled('leads', (r) => r.leadId), expect: scoped('listed', 'absent') },
   { resource: 'sync quotes', action: 'pull', probe: probe.pulled('quotes', (r) => r.quoteId), expect: scoped('listed', 'absent') },
-  { resource: 'sync products (central-written)', action: 'pull', probe: probe.pulled('products', (r) => r.productId), expect: scoped('listed', 'absent') },
+  {
+    resource: 'sync products (central-written)',
+    action: 'pull',
+    probe: probe.pulled('products', (r) => r.productId),
+    expect: scoped('listed', 'absent'),
+  },
   { resource: 'sync products (central-written)', action: 'push', probe: probe.pushedProduct, expect: everyone('403') },
   {
     resource: 'sync leads',
     action: 'push an edit',
     probe: probe.pushedLead,
-    expect: { alex: ['stored', 'refused', 'refused'], sam: ['stored', 'refused', 'refused'], morgan: ['stored', 'refused', 'refused'], admin: ['stored', 'refused', 'refused'], tmf: ['stored', 'refused', 'refused'] },
+    expect: {
+      alex: ['stored', 'refused', 'refused'],
+      sam: ['stored', 'refused', 'refused'],
+      morgan: ['stored', 'refused', 'refused'],
+      admin: ['stored', 'refused', 'refused'],
+      tmf: ['stored', 'refused', 'refused'],
+    },
   },
   // The catalog is written through TMF620 only, so its prices cannot be rewritten behind its checks.
   { resource: 'sync offerings (reference)', action: 'push', probe: probe.pushedOffering, expect: everyone('403') },
 
   { resource: 'productOrder', action: 'GET by id', probe: probe.getById((r) => `${PO}/${r.orderId}`), expect: scoped('200', '404') },
-  { resource: 'productOrder', action: 'GET list ?id=', probe: probe.listed((r) => `${PO}?id=${r.orderId}`), expect: scoped('listed', 'absent') },
+  {
+    resource: 'productOrder',
+    action: 'GET list ?id=',
+    probe: probe.listed((r) => `${PO}?id=${r.orderId}`),
+    expect: scoped('listed', 'absent'),
+  },
   { resource: 'productOrder', action: 'PATCH', probe: probe.patchedOrder, expect: scoped('200', '404') },
   {
     resource: 'productOrder',
     action: 'DELETE',
     probe: probe.deletedOrder,
-    expect: { alex: ['403', '404', '404'], sam: ['403', '404', '404'], morgan: ['403', '403', '404'], admin: ['204', '204', '204'], tmf: ['403', '403', '403'] },
+    expect: {
+      alex: ['403', '404', '404'],
+      sam: ['403', '404', '404'],
+      morgan: ['403', '403', '404'],
+      admin: ['204', '204', '204'],
+      tmf: ['403', '403', '403'],
+    },
   },
   // The order is referenced in the body, not the URL: an order you may not see is refused as an
   // unknown one would be (400, same reason), which tells nothing about its existence.
@@ -86,12 +108,37 @@ export const MATRIX: readonly MatrixRow[] = [
     expect: { alex: '403', sam: '403', morgan: '403', admin: ['200', '200', '200'], tmf: ['200', '200', '200'] },
   },
 
-  { resource: 'product (TMF637)', action: 'GET by id', probe: probe.getById((r) => `${PRODUCT}/${r.productId}`), expect: scoped('200', '404') },
-  { resource: 'product (TMF637)', action: 'GET list ?id=', probe: probe.listed((r) => `${PRODUCT}?id=${r.productId}`), expect: scoped('listed', 'absent') },
+  {
+    resource: 'product (TMF637)',
+    action: 'GET by id',
+    probe: probe.getById((r) => `${PRODUCT}/${r.productId}`),
+    expect: scoped('200', '404'),
+  },
+  {
+    resource: 'product (TMF637)',
+    action: 'GET list ?id=',
+    probe: probe.listed((r) => `${PRODUCT}?id=${r.productId}`),
+    expect: scoped('listed', 'absent'),
+  },
   { resource: 'quote (TMF648)', action: 'GET by id', probe: probe.getById((r) => `${QUOTE}/${r.quoteId}`), expect: scoped('200', '404') },
-  { resource: 'quote (TMF648)', action: 'GET list ?id=', probe: probe.listed((r) => `${QUOTE}?id=${r.quoteId}`), expect: scoped('listed', 'absent') },
-  { resource: 'salesLead (TMF699)', action: 'GET by id', probe: probe.getById((r) => `${SALES_LEAD}/${r.leadId}`), expect: scoped('200', '404') },
-  { resource: 'salesLead (TMF699)', action: 'GET list ?id=', probe: probe.listed((r) => `${SALES_LEAD}?id=${r.leadId}`), expect: scoped('listed', 'absent') },
+  {
+    resource: 'quote (TMF648)',
+    action: 'GET list ?id=',
+    probe: probe.listed((r) => `${QUOTE}?id=${r.quoteId}`),
+    expect: scoped('listed', 'absent'),
+  },
+  {
+    resource: 'salesLead (TMF699)',
+    action: 'GET by id',
+    probe: probe.getById((r) => `${SALES_LEAD}/${r.leadId}`),
+    expect: scoped('200', '404'),
+  },
+  {
+    resource: 'salesLead (TMF699)',
+    action: 'GET list ?id=',
+    probe: probe.listed((r) => `${SALES_LEAD}?id=${r.leadId}`),
+    expect: scoped('listed', 'absent'),
+  },
   { resource: 'salesLead (TMF699)', action: 'POST', probe: probe.createdSalesLead, expect: everyone('201') },
 
   { resource: 'catalog productOffering', action: 'GET by id', probe: probe.readOffering, expect: everyone('200') },
@@ -104,13 +151,25 @@ export const MATRIX: readonly MatrixRow[] = [
     resource: 'hub (TMF622)',
     action: 'DELETE',
     probe: probe.deletedSubscription,
-    expect: { alex: ['204', '404', '404'], sam: ['204', '404', '404'], morgan: ['204', '404', '404'], admin: ['204', '204', '204'], tmf: ['204', '404', '404'] },
+    expect: {
+      alex: ['204', '404', '404'],
+      sam: ['204', '404', '404'],
+      morgan: ['204', '404', '404'],
+      admin: ['204', '204', '204'],
+      tmf: ['204', '404', '404'],
+    },
   },
   {
     resource: 'hub (TMF688 topic)',
     action: 'GET by id',
     probe: probe.readTopicSubscription,
-    expect: { alex: ['200', '404', '404'], sam: ['200', '404', '404'], morgan: ['200', '404', '404'], admin: ['200', '200', '200'], tmf: ['200', '404', '404'] },
+    expect: {
+      alex: ['200', '404', '404'],
+      sam: ['200', '404', '404'],
+      morgan: ['200', '404', '404'],
+      admin: ['200', '200', '200'],
+      tmf: ['200', '404', '404'],
+    },
   },
   { resource: 'events (TMF688 log)', action: 'GET by id', probe: probe.readEvent, expect: scoped('200', '404') },
   { resource: 'events (TMF688 log)', action: 'GET list ?eventId=', probe: probe.listedEvent, expect: scoped('listed', 'absent') },

@@ -52,7 +52,10 @@ export const pushedProduct: Probe = async ({ session, records }, actor, target) 
   const pulled = await call(session, 'GET', '/sync/products/pull?seq=0&limit=500', { who: target });
   const master = (pulled.body as { documents: { id: string }[] }).documents.find((doc) => doc.id === records[target].productId);
   if (!master) throw new Error(`${target} cannot pull their own product`);
-  const answer = await call(session, 'POST', '/sync/products/push', { who: actor, body: [{ newDocumentState: master, assumedMasterState: master }] });
+  const answer = await call(session, 'POST', '/sync/products/push', {
+    who: actor,
+    body: [{ newDocumentState: master, assumedMasterState: master }],
+  });
   if (answer.status !== 200) return status(answer);
   return (answer.body as unknown[]).length === 0 ? 'stored' : 'refused';
 };
@@ -75,7 +78,10 @@ export const pushedOffering: Probe = async ({ session }, actor) => {
   const pulled = await call(session, 'GET', '/sync/offerings/pull?seq=0&limit=500', { who: actor });
   const master = (pulled.body as { documents: { id: string }[] }).documents.find((doc) => doc.id === 'off-fibre-internet');
   if (!master) throw new Error(`${actor} cannot pull the offerings`);
-  const answer = await call(session, 'POST', '/sync/offerings/push', { who: actor, body: [{ newDocumentState: master, assumedMasterState: master }] });
+  const answer = await call(session, 'POST', '/sync/offerings/push', {
+    who: actor,
+    body: [{ newDocumentState: master, assumedMasterState: master }],
+  });
   if (answer.status !== 200) return status(answer);
   return (answer.body as unknown[]).length === 0 ? 'stored' : 'refused';
 };
@@ -87,7 +93,11 @@ const onFreshOrder =
     status(await send(context, actor, await placeOrder(context.session, target, context.records[target].accountId)));
 
 export const patchedOrder = onFreshOrder(({ session }, actor, id) =>
-  call(session, 'PATCH', `${PO}/${id}`, { who: actor, body: { description: `Edited by ${actor}` }, contentType: 'application/merge-patch+json' }),
+  call(session, 'PATCH', `${PO}/${id}`, {
+    who: actor,
+    body: { description: `Edited by ${actor}` },
+    contentType: 'application/merge-patch+json',
+  }),
 );
 export const deletedOrder = onFreshOrder(({ session }, actor, id) => call(session, 'DELETE', `${PO}/${id}`, { who: actor }));
 export const cancelledOrder = onFreshOrder(({ session }, actor, id) =>
@@ -100,7 +110,8 @@ export const startedOrder = onFreshOrder(({ session }, actor, id) =>
 export const deletedSubscription: Probe = async ({ session }, actor, target) =>
   status(await call(session, 'DELETE', `${HUB}/${await subscribe(session, target)}`, { who: actor }));
 
-export const createdSubscription: Probe = async ({ session }, actor) => status(await call(session, 'POST', HUB, { who: actor, body: CALLBACK_BODY }));
+export const createdSubscription: Probe = async ({ session }, actor) =>
+  status(await call(session, 'POST', HUB, { who: actor, body: CALLBACK_BODY }));
 
 export const readTopicSubscription = getById((records) => `/tmf-api/event/v4/topic/productOrderingManagement/hub/${records.hubId}`);
 export const readEvent = getById((records) => `${EVENTS}/${records.eventId}`);
@@ -109,12 +120,16 @@ export const listedEvent = listed((records) => `${EVENTS}?eventId=${records.even
 const OFFERING = '/tmf-api/productCatalogManagement/v4/productOffering';
 
 async function freshOffering(session: Session): Promise<string> {
-  const answer = await call(session, 'POST', OFFERING, { who: 'admin', body: { name: `Matrix offering ${randomUUID()}`, lifecycleStatus: 'In Design' } });
+  const answer = await call(session, 'POST', OFFERING, {
+    who: 'admin',
+    body: { name: `Matrix offering ${randomUUID()}`, lifecycleStatus: 'In Design' },
+  });
   if (answer.status !== 201) throw new Error(`admin could not create an offering: ${answer.status} ${JSON.stringify(answer.body)}`);
   return String((answer.body as { id: string }).id);
 }
 
-export const readOffering: Probe = async ({ session }, actor) => status(await call(session, 'GET', `${OFFERING}/off-fibre-internet`, { who: actor }));
+export const readOffering: Probe = async ({ session }, actor) =>
+  status(await call(session, 'GET', `${OFFERING}/off-fibre-internet`, { who: actor }));
 export const createdOffering: Probe = async ({ session }, actor) =>
   status(await call(session, 'POST', OFFERING, { who: actor, body: { name: `Offering by ${actor}`, lifecycleStatus: 'In Design' } }));
 export const patchedOffering: Probe = async ({ session }, actor) =>
@@ -123,9 +138,12 @@ export const deletedOffering: Probe = async ({ session }, actor) =>
   status(await call(session, 'DELETE', `${OFFERING}/${await freshOffering(session)}`, { who: actor }));
 
 export const createdSalesLead: Probe = async ({ session }, actor) =>
-  status(await call(session, 'POST', '/tmf-api/sales/v4/salesLead', { who: actor, body: visionLeadBody({ name: `Lead posted by ${actor}` }) }));
+  status(
+    await call(session, 'POST', '/tmf-api/sales/v4/salesLead', { who: actor, body: visionLeadBody({ name: `Lead posted by ${actor}` }) }),
+  );
 
-export const readFulfillment: Probe = async ({ session }, actor) => status(await call(session, 'GET', '/admin/fulfillment', { who: actor }));
+export const readFulfillment: Probe = async ({ session }, actor) =>
+  status(await call(session, 'GET', '/admin/fulfillment', { who: actor }));
 
 const WIPES = '/admin/wipes';
 

@@ -14,7 +14,11 @@ const HUB_BASES = ['productOrderingManagement', 'productCatalogManagement', 'pro
 const CALLBACK = 'http://127.0.0.1:9/listener';
 
 async function subscribe(session: Session, hub: string, template: string): Promise<string> {
-  const created = conforms(await call(session, 'POST', hub, { body: { callback: CALLBACK, query: 'eventType=ProductOrderCreateEvent' } }), template, 201);
+  const created = conforms(
+    await call(session, 'POST', hub, { body: { callback: CALLBACK, query: 'eventType=ProductOrderCreateEvent' } }),
+    template,
+    201,
+  );
   return String(created.id);
 }
 
@@ -55,7 +59,9 @@ export const EVENT_CASES: CaseTable = {
   [`GET ${TOPIC}/:topicId/event`]: async ({ session, template }) => {
     await createOrder(session, 'alex');
     conforms(await call(session, 'GET', `${TOPIC}/${ORDERING}/event?limit=5`), template, 200);
-    conforms(await call(session, 'GET', `${TOPIC}/${ORDERING}/event?fields=eventType`, { who: 'sam' }), template, 200, { fieldsSelected: true });
+    conforms(await call(session, 'GET', `${TOPIC}/${ORDERING}/event?fields=eventType`, { who: 'sam' }), template, 200, {
+      fieldsSelected: true,
+    });
     conforms(await call(session, 'GET', `${TOPIC}/${ORDERING}/event?eventType=ProductOrderCreateEvent&offset=1`), template, 200);
     conforms(await call(session, 'GET', `${TOPIC}/${ORDERING}/event?limit=x`), template, 400);
     conforms(await call(session, 'GET', `${TOPIC}/no-such-topic/event`), template, 404);
@@ -72,7 +78,9 @@ export const EVENT_CASES: CaseTable = {
     const event = events.find((candidate) => candidate.event.productOrder.id === order.id);
     if (!event) throw new Error(`no ProductOrderCreateEvent for order ${String(order.id)}`);
     conforms(await call(session, 'GET', `${TOPIC}/${ORDERING}/event/${event.eventId}`, { who: 'alex' }), template, 200);
-    conforms(await call(session, 'GET', `${TOPIC}/${ORDERING}/event/${event.eventId}?fields=title`), template, 200, { fieldsSelected: true });
+    conforms(await call(session, 'GET', `${TOPIC}/${ORDERING}/event/${event.eventId}?fields=title`), template, 200, {
+      fieldsSelected: true,
+    });
     conforms(await call(session, 'GET', `${TOPIC}/${ORDERING}/event/${event.eventId}`, { who: 'sam' }), template, 404);
     conforms(await call(session, 'GET', `${TOPIC}/${ORDERING}/event/${randomUUID()}`), template, 404);
   },

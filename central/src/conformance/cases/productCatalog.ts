@@ -23,14 +23,24 @@ const CASES: Record<Resource, ResourceCases> = {
   productOffering: {
     seeded: 'off-office-connect-bundle',
     filter: 'lifecycleStatus=Launched',
-    create: { name: 'Conformance offering', lifecycleStatus: 'In Design', isBundle: false, productSpecification: { id: 'spec-fibre-internet' }, category: [{ id: 'cat-voice' }], validFor: { startDateTime: '2026-11-01T00:00:00Z' } },
+    create: {
+      name: 'Conformance offering',
+      lifecycleStatus: 'In Design',
+      isBundle: false,
+      productSpecification: { id: 'spec-fibre-internet' },
+      category: [{ id: 'cat-voice' }],
+      validFor: { startDateTime: '2026-11-01T00:00:00Z' },
+    },
     update: { description: 'Patched', lifecycleStatus: 'In Test' },
     referenced: 'off-fibre-internet',
   },
   productSpecification: {
     seeded: 'spec-fibre-internet',
     filter: 'isBundle=false',
-    create: { name: 'Conformance spec', productSpecCharacteristic: [{ name: 'Colour', productSpecCharacteristicValue: [{ value: 'Blue', isDefault: true }] }] },
+    create: {
+      name: 'Conformance spec',
+      productSpecCharacteristic: [{ name: 'Colour', productSpecCharacteristicValue: [{ value: 'Blue', isDefault: true }] }],
+    },
     update: { brand: 'Outpost' },
     referenced: 'spec-fibre-internet',
   },
@@ -92,7 +102,11 @@ function casesOf(resource: Resource): CaseTable {
   const patch: ConformanceCase = async ({ session, template }) => {
     const id = await create(session, resource);
     conforms(await call(session, 'PATCH', `${path}/${id}`, { who: 'admin', body: cases.update }), template, 200);
-    conforms(await call(session, 'PATCH', `${path}/${id}`, { who: 'admin', body: cases.update, contentType: 'application/merge-patch+json' }), template, 200);
+    conforms(
+      await call(session, 'PATCH', `${path}/${id}`, { who: 'admin', body: cases.update, contentType: 'application/merge-patch+json' }),
+      template,
+      200,
+    );
     for (const bad of [{}, { '@type': 'Other' }, { name: null }, []]) {
       conforms(await call(session, 'PATCH', `${path}/${id}`, { who: 'admin', body: bad }), template, 400);
     }
@@ -103,7 +117,8 @@ function casesOf(resource: Resource): CaseTable {
     const id = await create(session, resource);
     conforms(await call(session, 'DELETE', `${path}/${id}`, { who: 'tmf' }), template, 403);
     const deleted = await call(session, 'DELETE', `${path}/${id}`, { who: 'admin' });
-    if (deleted.status !== 204 || deleted.body !== undefined) throw new Error(`DELETE ${path}/${id}: expected an empty 204, got ${deleted.status}`);
+    if (deleted.status !== 204 || deleted.body !== undefined)
+      throw new Error(`DELETE ${path}/${id}: expected an empty 204, got ${deleted.status}`);
     conforms(await call(session, 'DELETE', `${path}/${id}`, { who: 'admin' }), template, 404);
     if (cases.referenced) conforms(await call(session, 'DELETE', `${path}/${cases.referenced}`, { who: 'admin' }), template, 409);
   };

@@ -9,7 +9,11 @@ const CANCEL = `${PO_BASE}/cancelProductOrder`;
 
 async function cancelTask(session: Session, who: 'tmf' | 'alex' = 'tmf'): Promise<Record<string, unknown>> {
   const order = await createOrder(session, who);
-  return conforms(await call(session, 'POST', CANCEL, { who, body: { productOrder: { id: order.id }, cancellationReason: 'conformance' } }), CANCEL, 201);
+  return conforms(
+    await call(session, 'POST', CANCEL, { who, body: { productOrder: { id: order.id }, cancellationReason: 'conformance' } }),
+    CANCEL,
+    201,
+  );
 }
 
 export const PRODUCT_ORDER_LIFECYCLE_CASES: CaseTable = {

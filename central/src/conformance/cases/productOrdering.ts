@@ -41,7 +41,13 @@ const LIFECYCLE_PATHS: readonly (readonly [string, ...{ event: string; itemOutco
   ['failed', { event: 'central.start' }, { event: 'central.fail' }],
   ['partial', { event: 'central.start' }, { event: 'central.partial', itemOutcomes: { '01': 'completed', '02': 'failed' } }],
   ['assessingCancellation', { event: 'central.start' }, { event: 'central.requestCancellation' }],
-  ['cancelled', { event: 'central.start' }, { event: 'central.requestCancellation' }, { event: 'central.acceptCancellation' }, { event: 'central.cancelled' }],
+  [
+    'cancelled',
+    { event: 'central.start' },
+    { event: 'central.requestCancellation' },
+    { event: 'central.acceptCancellation' },
+    { event: 'central.cancelled' },
+  ],
 ];
 
 /** An order of two lines, the second a bundle, walked by the operations desk; returns its id. */
@@ -56,7 +62,10 @@ async function orderIn(session: Session, path: (typeof LIFECYCLE_PATHS)[number])
   };
   const order = conforms(await call(session, 'POST', PO, { body }), PO, 201);
   for (const step of steps) {
-    const answer = await call(session, 'POST', `/ops/productOrder/${String(order.id)}/transition`, { who: 'admin', body: { ...step, reason: `to ${state}` } });
+    const answer = await call(session, 'POST', `/ops/productOrder/${String(order.id)}/transition`, {
+      who: 'admin',
+      body: { ...step, reason: `to ${state}` },
+    });
     if (answer.status !== 200) throw new Error(`${step.event} towards ${state}: ${answer.status} ${JSON.stringify(answer.body)}`);
   }
   return String(order.id);

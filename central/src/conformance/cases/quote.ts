@@ -10,7 +10,8 @@ const QUOTE = '/tmf-api/quoteManagement/v4/quote';
 async function pushQuote(session: Session, status: 'inProgress' | 'approved' | 'accepted' = 'inProgress'): Promise<string> {
   const quote = newQuote('user-alex', { status, ...(status === 'accepted' ? { acceptedAt: '2026-11-22T15:00:00.000Z' } : {}) });
   const answer = await call(session, 'POST', '/sync/quotes/push', { who: 'alex', body: [{ newDocumentState: quote }] });
-  if (answer.status !== 200 || JSON.stringify(answer.body) !== '[]') throw new Error(`quote push failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  if (answer.status !== 200 || JSON.stringify(answer.body) !== '[]')
+    throw new Error(`quote push failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return quote.id;
 }
 

@@ -8,9 +8,9 @@ const SALES_LEAD = '/tmf-api/sales/v4/salesLead';
 
 /** Posts the qualified Vision lead as the integration client, for alex, and returns it. */
 async function createLead(session: Session): Promise<Record<string, unknown>> {
-  const body = visionLeadBody({ relatedParty: [
-    ...(visionLeadBody().relatedParty as unknown[]), { id: 'alex', role: 'salesRep', '@referredType': 'Individual' },
-  ] });
+  const body = visionLeadBody({
+    relatedParty: [...(visionLeadBody().relatedParty as unknown[]), { id: 'alex', role: 'salesRep', '@referredType': 'Individual' }],
+  });
   return conforms(await call(session, 'POST', SALES_LEAD, { body }), SALES_LEAD, 201);
 }
 
@@ -18,9 +18,20 @@ export const SALES_LEAD_CASES: CaseTable = {
   [`POST ${SALES_LEAD}`]: async ({ session, template }) => {
     conforms(await call(session, 'POST', SALES_LEAD, { body: visionLeadBody() }), template, 201);
     // Not qualified by any rule set: no rating or channel, still a SalesLead.
-    const unqualified = visionLeadBody({ characteristic: [{ name: 'purchaseTimeframe', value: '6-12 months' }, { name: 'budgetStatus', value: 'Pending' }] });
+    const unqualified = visionLeadBody({
+      characteristic: [
+        { name: 'purchaseTimeframe', value: '6-12 months' },
+        { name: 'budgetStatus', value: 'Pending' },
+      ],
+    });
     conforms(await call(session, 'POST', SALES_LEAD, { who: 'sam', body: unqualified }), template, 201);
-    for (const bad of [{}, [visionLeadBody()], visionLeadBody({ id: 'mine' }), visionLeadBody({ estimatedRevenue: { unit: 'EUR', value: 1 } }), '{"name": ']) {
+    for (const bad of [
+      {},
+      [visionLeadBody()],
+      visionLeadBody({ id: 'mine' }),
+      visionLeadBody({ estimatedRevenue: { unit: 'EUR', value: 1 } }),
+      '{"name": ',
+    ]) {
       conforms(await call(session, 'POST', SALES_LEAD, { body: bad }), template, 400);
     }
     conforms(await call(session, 'POST', SALES_LEAD, { body: '<lead/>', contentType: 'application/xml' }), template, 415);

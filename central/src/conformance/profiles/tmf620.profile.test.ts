@@ -45,19 +45,22 @@ describe.each(ENGINES)('TMF620B conformance profile on $name', (engine) => {
     for (const resource of seeded) expect(profileProblems(CATALOG_PROFILE[kind], resource, 'response'), String(resource.id)).toEqual([]);
   });
 
-  it.each(KINDS)('TMF620-*-01: a %s created with only a name gets the provider default lifecycleStatus, in the POST, the GET and the list', async (kind) => {
-    const created = await post(kind, MINIMAL[kind]);
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const body = created.body as Json;
-    expect(body.lifecycleStatus).toBe('In Design');
-    expect(profileProblems(CATALOG_PROFILE[kind], body, 'response')).toEqual([]);
-    const read = await call(session, 'GET', `${BASE}/${kind}/${String(body.id)}`);
-    expect((read.body as Json).lifecycleStatus).toBe('In Design');
-    expect((await list(kind, `?id=${String(body.id)}`)).map((resource) => resource.lifecycleStatus)).toEqual(['In Design']);
-    // An empty lifecycleStatus is no status either.
-    const blank = await post(kind, { ...MINIMAL[kind], lifecycleStatus: '' });
-    expect((blank.body as Json).lifecycleStatus).toBe('In Design');
-  });
+  it.each(KINDS)(
+    'TMF620-*-01: a %s created with only a name gets the provider default lifecycleStatus, in the POST, the GET and the list',
+    async (kind) => {
+      const created = await post(kind, MINIMAL[kind]);
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const body = created.body as Json;
+      expect(body.lifecycleStatus).toBe('In Design');
+      expect(profileProblems(CATALOG_PROFILE[kind], body, 'response')).toEqual([]);
+      const read = await call(session, 'GET', `${BASE}/${kind}/${String(body.id)}`);
+      expect((read.body as Json).lifecycleStatus).toBe('In Design');
+      expect((await list(kind, `?id=${String(body.id)}`)).map((resource) => resource.lifecycleStatus)).toEqual(['In Design']);
+      // An empty lifecycleStatus is no status either.
+      const blank = await post(kind, { ...MINIMAL[kind], lifecycleStatus: '' });
+      expect((blank.body as Json).lifecycleStatus).toBe('In Design');
+    },
+  );
 
   it.each(KINDS)('TMF620-*-01: href in the %s answer is the Location header of its creation', async (kind) => {
     const created = await post(kind, MINIMAL[kind]);
@@ -69,11 +72,19 @@ describe.each(ENGINES)('TMF620B conformance profile on $name', (engine) => {
   it.each(KINDS)('TMF620-*-01: a PATCH may change the lifecycleStatus of a %s, never remove it', async (kind) => {
     const id = String(((await post(kind, MINIMAL[kind])).body as Json).id);
     for (const lifecycleStatus of [null, '']) {
-      const removed = await call(session, 'PATCH', `${BASE}/${kind}/${id}`, { who: 'admin', body: { lifecycleStatus }, contentType: 'application/merge-patch+json' });
+      const removed = await call(session, 'PATCH', `${BASE}/${kind}/${id}`, {
+        who: 'admin',
+        body: { lifecycleStatus },
+        contentType: 'application/merge-patch+json',
+      });
       expect(removed.status).toBe(400);
       expect((removed.body as Json).reason).toMatch(/lifecycleStatus cannot be removed/);
     }
-    const changed = await call(session, 'PATCH', `${BASE}/${kind}/${id}`, { who: 'admin', body: { lifecycleStatus: 'In Test' }, contentType: 'application/merge-patch+json' });
+    const changed = await call(session, 'PATCH', `${BASE}/${kind}/${id}`, {
+      who: 'admin',
+      body: { lifecycleStatus: 'In Test' },
+      contentType: 'application/merge-patch+json',
+    });
     expect((changed.body as Json).lifecycleStatus).toBe('In Test');
   });
 
@@ -93,10 +104,25 @@ describe.each(ENGINES)('TMF620B conformance profile on $name', (engine) => {
   it.each([
     ['TMF620-PO-02', 'productOffering', { name: 'Bundle', isBundle: true }, 'bundledProductOffering is required (isBundle is true)'],
     ['TMF620-PO-03', 'productOffering', { name: 'Single', isBundle: false }, 'productSpecification is required (isBundle is false)'],
-    ['TMF620-PS-02', 'productSpecification', { name: 'Bundle', isBundle: true }, 'bundledProductSpecification is required (isBundle is true)'],
-    ['TMF620-PS-03', 'productSpecification', { name: 'Single', isBundle: false, bundledProductSpecification: [{ id: 'spec-fibre-internet' }] }, 'bundledProductSpecification must be empty (isBundle is false)'],
+    [
+      'TMF620-PS-02',
+      'productSpecification',
+      { name: 'Bundle', isBundle: true },
+      'bundledProductSpecification is required (isBundle is true)',
+    ],
+    [
+      'TMF620-PS-03',
+      'productSpecification',
+      { name: 'Single', isBundle: false, bundledProductSpecification: [{ id: 'spec-fibre-internet' }] },
+      'bundledProductSpecification must be empty (isBundle is false)',
+    ],
     ['TMF620-POP-02', 'productOfferingPrice', { name: 'Bundle', isBundle: true }, 'bundledPopRelationship is required (isBundle is true)'],
-    ['TMF620-POP-03', 'productOfferingPrice', { name: 'Single', isBundle: false, priceType: 'oneTime', bundledPopRelationship: [{ id: 'price-fibre-500' }] }, 'bundledPopRelationship must be empty (isBundle is false)'],
+    [
+      'TMF620-POP-03',
+      'productOfferingPrice',
+      { name: 'Single', isBundle: false, priceType: 'oneTime', bundledPopRelationship: [{ id: 'price-fibre-500' }] },
+      'bundledPopRelationship must be empty (isBundle is false)',
+    ],
     ['TMF620-POP-04', 'productOfferingPrice', { name: 'Single', isBundle: false }, 'priceType is required (isBundle is false)'],
   ] as const)('%s: a %s breaking the bundle rule is refused with what to fix', async (rule, kind, body, reason) => {
     const answer = await post(kind, body);
@@ -106,24 +132,51 @@ describe.each(ENGINES)('TMF620B conformance profile on $name', (engine) => {
   });
 
   it('TMF620-PO-02/03, PS-02, POP-02/04: resources that meet the bundle rules are created', async () => {
-    const bundleSpec = await post('productSpecification', { name: 'Bundle', isBundle: true, bundledProductSpecification: [{ id: 'spec-fibre-internet' }] });
+    const bundleSpec = await post('productSpecification', {
+      name: 'Bundle',
+      isBundle: true,
+      bundledProductSpecification: [{ id: 'spec-fibre-internet' }],
+    });
     expect(bundleSpec.status, JSON.stringify(bundleSpec.body)).toBe(201);
     const single = await post('productOffering', { name: 'Single', isBundle: false, productSpecification: { id: 'spec-fibre-internet' } });
     expect(single.status, JSON.stringify(single.body)).toBe(201);
-    const bundle = await post('productOffering', { name: 'Bundle', isBundle: true, bundledProductOffering: [{ id: 'off-fibre-internet' }] });
+    const bundle = await post('productOffering', {
+      name: 'Bundle',
+      isBundle: true,
+      bundledProductOffering: [{ id: 'off-fibre-internet' }],
+    });
     expect(bundle.status, JSON.stringify(bundle.body)).toBe(201);
-    const price = await post('productOfferingPrice', { name: 'Bundle price', isBundle: true, bundledPopRelationship: [{ id: 'price-fibre-500' }] });
+    const price = await post('productOfferingPrice', {
+      name: 'Bundle price',
+      isBundle: true,
+      bundledPopRelationship: [{ id: 'price-fibre-500' }],
+    });
     expect(price.status, JSON.stringify(price.body)).toBe(201);
     // A PATCH that breaks a rule is refused like a POST.
-    const broken = await call(session, 'PATCH', `${BASE}/productOffering/${String((single.body as Json).id)}`, { who: 'admin', body: { productSpecification: null } });
+    const broken = await call(session, 'PATCH', `${BASE}/productOffering/${String((single.body as Json).id)}`, {
+      who: 'admin',
+      body: { productSpecification: null },
+    });
     expect(broken.status).toBe(400);
     expect((broken.body as Json).reason).toContain('TMF620-PO-03');
   });
 
   const ARRAYS: Record<'productOffering' | 'productSpecification' | 'productOfferingPrice', ReadonlySet<string>> = {
-    productOffering: new Set(Object.entries(CREATE_ATTRIBUTES.productOffering).filter(([, type]) => type === 'array').map(([name]) => name)),
-    productSpecification: new Set(Object.entries(CREATE_ATTRIBUTES.productSpecification).filter(([, type]) => type === 'array').map(([name]) => name)),
-    productOfferingPrice: new Set(Object.entries(CREATE_ATTRIBUTES.productOfferingPrice).filter(([, type]) => type === 'array').map(([name]) => name)),
+    productOffering: new Set(
+      Object.entries(CREATE_ATTRIBUTES.productOffering)
+        .filter(([, type]) => type === 'array')
+        .map(([name]) => name),
+    ),
+    productSpecification: new Set(
+      Object.entries(CREATE_ATTRIBUTES.productSpecification)
+        .filter(([, type]) => type === 'array')
+        .map(([name]) => name),
+    ),
+    productOfferingPrice: new Set(
+      Object.entries(CREATE_ATTRIBUTES.productOfferingPrice)
+        .filter(([, type]) => type === 'array')
+        .map(([name]) => name),
+    ),
   };
   const FILL = {
     prodSpecCharValueUse: { name: 'Speed', productSpecCharacteristicValue: [{ value: '500 Mbps' }] },
@@ -145,8 +198,19 @@ describe.each(ENGINES)('TMF620B conformance profile on $name', (engine) => {
     expect((await call(session, 'GET', `${BASE}/${kind}/${String(first?.id)}`)).status).toBe(200);
     expect((await call(session, 'GET', `${BASE}/${kind}/no-such-id`)).status).toBe(404);
     // 404 before the body is judged: the resource is not there whatever the patch says.
-    expect((await call(session, 'PATCH', `${BASE}/${kind}/no-such-id`, { who: 'admin', body: { '@type': 'x' }, contentType: 'application/merge-patch+json' })).status).toBe(404);
-    expect((await call(session, 'DELETE', `${BASE}/${kind}/no-such-id`, { who: 'admin', headers: { 'content-type': 'application/json' } })).status).toBe(404);
+    expect(
+      (
+        await call(session, 'PATCH', `${BASE}/${kind}/no-such-id`, {
+          who: 'admin',
+          body: { '@type': 'x' },
+          contentType: 'application/merge-patch+json',
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await call(session, 'DELETE', `${BASE}/${kind}/no-such-id`, { who: 'admin', headers: { 'content-type': 'application/json' } }))
+        .status,
+    ).toBe(404);
   });
 
   it.each(KINDS)('TMF620 DELETE: a %s is deleted with 204 also when the client sends a Content-Type and no body', async (kind) => {
@@ -160,8 +224,17 @@ describe.each(ENGINES)('TMF620B conformance profile on $name', (engine) => {
 
   it.each(KINDS)('TMF620 PATCH: a %s takes JSON Merge (the mandatory context) and plain JSON, with or without a charset', async (kind) => {
     const id = String(((await post(kind, MINIMAL[kind])).body as Json).id);
-    for (const contentType of ['application/merge-patch+json', 'application/merge-patch+json; charset=utf-8', 'application/json', 'application/json;charset=utf-8']) {
-      const patched = await call(session, 'PATCH', `${BASE}/${kind}/${id}`, { who: 'admin', body: { name: `Renamed ${contentType}` }, contentType });
+    for (const contentType of [
+      'application/merge-patch+json',
+      'application/merge-patch+json; charset=utf-8',
+      'application/json',
+      'application/json;charset=utf-8',
+    ]) {
+      const patched = await call(session, 'PATCH', `${BASE}/${kind}/${id}`, {
+        who: 'admin',
+        body: { name: `Renamed ${contentType}` },
+        contentType,
+      });
       expect(patched.status, `${contentType}: ${JSON.stringify(patched.body)}`).toBe(200);
       expect((patched.body as Json).name).toBe(`Renamed ${contentType}`);
     }

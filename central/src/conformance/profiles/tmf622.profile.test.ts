@@ -16,11 +16,33 @@ type Json = Record<string, unknown>;
 
 /** Attributes of ProductOrder, ProductOrderItem, Product and OrderPrice that are arrays (swagger). */
 const ARRAYS = new Set([
-  'agreement', 'channel', 'note', 'payment', 'productOfferingQualification', 'quote', 'relatedParty', 'orderTotalPrice', 'productOrderItem',
-  'qualification', 'itemPrice', 'itemTotalPrice', 'priceAlteration', 'place', 'productCharacteristic', 'realizingResource', 'realizingService',
-  'productRelationship', 'productPrice', 'productPriceAlteration',
+  'agreement',
+  'channel',
+  'note',
+  'payment',
+  'productOfferingQualification',
+  'quote',
+  'relatedParty',
+  'orderTotalPrice',
+  'productOrderItem',
+  'qualification',
+  'itemPrice',
+  'itemTotalPrice',
+  'priceAlteration',
+  'place',
+  'productCharacteristic',
+  'realizingResource',
+  'realizingService',
+  'productRelationship',
+  'productPrice',
+  'productPriceAlteration',
 ]);
-const FILL = { productOrderItem: { id: '01', action: 'add' }, orderTotalPrice: { priceType: 'recurring' }, itemPrice: { priceType: 'recurring' }, itemTotalPrice: { priceType: 'recurring' } };
+const FILL = {
+  productOrderItem: { id: '01', action: 'add' },
+  orderTotalPrice: { priceType: 'recurring' },
+  itemPrice: { priceType: 'recurring' },
+  itemTotalPrice: { priceType: 'recurring' },
+};
 
 describe.each(ENGINES)('TMF622B conformance profile on $name', (engine) => {
   let central: TestCentral;
@@ -33,7 +55,10 @@ describe.each(ENGINES)('TMF622B conformance profile on $name', (engine) => {
 
   const post = (body: unknown, who: 'tmf' | 'alex' = 'tmf') => call(session, 'POST', PO, { who, body });
   const transition = async (id: string, event: string) => {
-    const answer = await call(session, 'POST', `/ops/productOrder/${id}/transition`, { who: 'admin', body: { event, reason: 'profile test' } });
+    const answer = await call(session, 'POST', `/ops/productOrder/${id}/transition`, {
+      who: 'admin',
+      body: { event, reason: 'profile test' },
+    });
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
   };
 
@@ -74,7 +99,9 @@ describe.each(ENGINES)('TMF622B conformance profile on $name', (engine) => {
     expect((answer.body as Json).reason).toMatch(reason);
   });
 
-  const nested = nestedRequestRules(PRODUCT_ORDER_RULES).map(({ rule, missing }) => [rule.id, rule.at.replace(/\*/g, ''), missing, rule] as const);
+  const nested = nestedRequestRules(PRODUCT_ORDER_RULES).map(
+    ({ rule, missing }) => [rule.id, rule.at.replace(/\*/g, ''), missing, rule] as const,
+  );
 
   it.each(nested)('%s: an order whose %s lacks %s is refused, naming it', async (_id, _at, missing, rule) => {
     const broken = bodyBreaking(rule, missing, ARRAYS, FILL);
@@ -98,14 +125,22 @@ describe.each(ENGINES)('TMF622B conformance profile on $name', (engine) => {
 
   it('TMF622 DELETE: an order is deleted with 204 also when the client sends a Content-Type and no body', async () => {
     const order = (await post(sellableOrder())).body as Json;
-    const deleted = await call(session, 'DELETE', `${PO}/${String(order.id)}`, { who: 'admin', headers: { 'content-type': 'application/json;charset=utf-8' } });
+    const deleted = await call(session, 'DELETE', `${PO}/${String(order.id)}`, {
+      who: 'admin',
+      headers: { 'content-type': 'application/json;charset=utf-8' },
+    });
     expect(deleted.status, JSON.stringify(deleted.body)).toBe(204);
     expect((await call(session, 'GET', `${PO}/${String(order.id)}`)).status).toBe(404);
   });
 
   it('TMF622 PATCH: takes JSON Merge and plain JSON, with or without a charset', async () => {
     const order = (await post(sellableOrder())).body as Json;
-    for (const contentType of ['application/merge-patch+json', 'application/merge-patch+json; charset=utf-8', 'application/json', 'application/json;charset=utf-8']) {
+    for (const contentType of [
+      'application/merge-patch+json',
+      'application/merge-patch+json; charset=utf-8',
+      'application/json',
+      'application/json;charset=utf-8',
+    ]) {
       const patched = await call(session, 'PATCH', `${PO}/${String(order.id)}`, { body: { description: contentType }, contentType });
       expect(patched.status, `${contentType}: ${JSON.stringify(patched.body)}`).toBe(200);
       expect((patched.body as Json).description).toBe(contentType);

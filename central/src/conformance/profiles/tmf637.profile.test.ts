@@ -51,15 +51,19 @@ describe.each(ENGINES)('TMF637B conformance profile on $name', (engine) => {
 
   it('TMF637 GET: an unknown product is 404, also when the request labels its empty body JSON', async () => {
     expect((await call(session, 'GET', `${PRODUCT}/${randomUUID()}`)).status).toBe(404);
-    expect((await call(session, 'GET', `${PRODUCT}/${randomUUID()}`, { headers: { 'content-type': 'application/json' } })).status).toBe(404);
+    expect((await call(session, 'GET', `${PRODUCT}/${randomUUID()}`, { headers: { 'content-type': 'application/json' } })).status).toBe(
+      404,
+    );
   });
 
   it('TMF637 GET: attribute selection works for every first-level attribute, by id and in the list', async () => {
     const product = products[0] as Json;
     for (const attribute of Object.keys(product).filter((key) => key !== 'href')) {
-      const selected = (await call(session, 'GET', `${PRODUCT}/${String(product.id)}?fields=${encodeURIComponent(attribute)}`)).body as Json;
+      const selected = (await call(session, 'GET', `${PRODUCT}/${String(product.id)}?fields=${encodeURIComponent(attribute)}`))
+        .body as Json;
       expect(selected[attribute], attribute).toEqual(product[attribute]);
-      const listed = (await call(session, 'GET', `${PRODUCT}?id=${String(product.id)}&fields=${encodeURIComponent(attribute)}`)).body as Json[];
+      const listed = (await call(session, 'GET', `${PRODUCT}?id=${String(product.id)}&fields=${encodeURIComponent(attribute)}`))
+        .body as Json[];
       expect(listed[0]?.[attribute], attribute).toEqual(product[attribute]);
     }
   });

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, startCentral, type TestCentral } from '../../test/harness';
 import { expectApiError, type Json } from '../../test/client';
 import {
-  CANCEL, PO, itemStates, placeOrder, productOrder, pulledOrder, signedIn, stateReason, walk, type OrderingApi,
+  CANCEL,
+  PO,
+  itemStates,
+  placeOrder,
+  productOrder,
+  pulledOrder,
+  signedIn,
+  stateReason,
+  walk,
+  type OrderingApi,
 } from '../../test/ordering';
 
 describe.each(ENGINES)('TMF622 cancelProductOrder on $name', (engine) => {

@@ -120,7 +120,8 @@ export async function requestCancellation(tx: Queryable, user: AuthUser, request
     await moveTask('terminatedWithError', { stateReason: `Cancellation denied: ${refused}` });
     return { task, changed };
   }
-  if (origin === 'acknowledged') await move({ type: 'central.start' }, `In progress: treatment started to process cancellation request ${id}`);
+  if (origin === 'acknowledged')
+    await move({ type: 'central.start' }, `In progress: treatment started to process cancellation request ${id}`);
   const asked = request.cancellationReason ? `: ${request.cancellationReason}` : '';
   await move({ type: 'central.requestCancellation' }, `Assessing cancellation request ${id}${asked}`);
   const denial = assessmentDenial(locked.order, request);

@@ -12,7 +12,12 @@ export interface ProductDelivery {
    * The products of the order's delivered items, in the caller's transaction, exactly once per
    * order. `delivered` false: they had been created before and nothing was done.
    */
-  createProductsForOrder(tx: Queryable, order: ProductOrder, owner: string, now: string): Promise<{
+  createProductsForOrder(
+    tx: Queryable,
+    order: ProductOrder,
+    owner: string,
+    now: string,
+  ): Promise<{
     delivered: boolean;
     products: readonly { id: string }[];
     /** The synced documents written, to publish after commit. */

@@ -82,18 +82,35 @@ describe.each(ENGINES)('fulfillment simulator on $name', (engine) => {
       expect(orderDoc).toMatchObject({ status: 'completed', tmfOrderId: order.id });
       const mobile = products.find((doc) => doc.offeringId === 'off-mobile-business');
       expect(mobile).toMatchObject({
-        owner: 'user-alex', accountId: 'acct-harbor-logistics', accountName: 'Harbor Logistics Inc.', name: 'Mobile Business',
-        status: 'active', quantity: 5, recurring: 19500, currency: 'USD', orderId: fixedOrderId(2), tmfOrderId: order.id,
-        syncPending: false, _deleted: false,
+        owner: 'user-alex',
+        accountId: 'acct-harbor-logistics',
+        accountName: 'Harbor Logistics Inc.',
+        name: 'Mobile Business',
+        status: 'active',
+        quantity: 5,
+        recurring: 19500,
+        currency: 'USD',
+        orderId: fixedOrderId(2),
+        tmfOrderId: order.id,
+        syncPending: false,
+        _deleted: false,
       });
-      expect(mobile?.characteristics).toEqual([{ name: 'Plan', value: 'Plus 50 GB' }, { name: 'Contract term', value: '12 months' }]);
+      expect(mobile?.characteristics).toEqual([
+        { name: 'Plan', value: 'Plus 50 GB' },
+        { name: 'Contract term', value: '12 months' },
+      ]);
     });
 
     it('steps every eligible order by one step when no order is named', async () => {
       const first = await placeOrder(c.alex!, fixedOrderId(3));
       const second = await placeOrder(c.alex!, fixedOrderId(4));
       const moved = await step(c.admin!);
-      expect(moved.map((s) => [s.orderId, s.to])).toEqual(expect.arrayContaining([[first.id, 'inProgress'], [second.id, 'inProgress']]));
+      expect(moved.map((s) => [s.orderId, s.to])).toEqual(
+        expect.arrayContaining([
+          [first.id, 'inProgress'],
+          [second.id, 'inProgress'],
+        ]),
+      );
       // The completed order of the test before is no longer eligible.
       expect(moved.every((s) => s.event !== null)).toBe(true);
       await step(c.admin!);
@@ -158,7 +175,11 @@ describe.each(ENGINES)('fulfillment simulator on $name', (engine) => {
       if (!waiting) throw new Error('seed 99 gives no held or pending order; pick another seed');
       const order = await tmfOrderOf(c.admin!, waiting);
       const [released] = await step(c.admin!, order.id);
-      expect(released).toMatchObject({ from: order.state, to: 'inProgress', event: order.state === 'held' ? 'central.release' : 'central.resume' });
+      expect(released).toMatchObject({
+        from: order.state,
+        to: 'inProgress',
+        event: order.state === 'held' ? 'central.release' : 'central.resume',
+      });
       const [completed] = await step(c.admin!, order.id);
       expect(completed).toMatchObject({ from: 'inProgress', to: 'completed' });
       expect(completed?.productIds).toHaveLength(2);

@@ -52,7 +52,12 @@ describe('fulfillment plan', () => {
   it('starts, then completes or falls out once; held and pending wait for someone to name the order', () => {
     const held: FulfillmentPlan = { outcome: 'held', reason: 'Held: no duct' };
     expect(nextAction('acknowledged', held, false, false)).toMatchObject({ kind: 'transition', event: 'central.start' });
-    expect(nextAction('inProgress', held, false, false)).toMatchObject({ kind: 'transition', event: 'central.hold', fallout: 'held', reason: 'Held: no duct' });
+    expect(nextAction('inProgress', held, false, false)).toMatchObject({
+      kind: 'transition',
+      event: 'central.hold',
+      fallout: 'held',
+      reason: 'Held: no duct',
+    });
     expect(nextAction('held', held, true, false)).toMatchObject({ kind: 'idle' });
     expect(nextAction('held', held, true, true)).toMatchObject({ kind: 'transition', event: 'central.release' });
     expect(nextAction('pending', { outcome: 'pending', reason: 'x' }, true, true)).toMatchObject({ event: 'central.resume' });
@@ -72,11 +77,19 @@ describe('fulfillment configuration', () => {
     expect(() => resolveFulfillmentConfig({ intervalMs: 1 })).toThrow(/interval/);
   });
 
-  it('reads the environment, with the caller\'s default mode', () => {
+  it("reads the environment, with the caller's default mode", () => {
     expect(fulfillmentOptionsFromEnv({}, 'auto')).toEqual({ mode: 'auto' });
-    expect(fulfillmentOptionsFromEnv({
-      OUTPOST_FULFILLMENT: 'manual', OUTPOST_FULFILLMENT_SEED: '12', OUTPOST_FALLOUT_RATE: '0.3', OUTPOST_FULFILLMENT_INTERVAL_MS: '250',
-    }, 'auto')).toEqual({ mode: 'manual', seed: 12, falloutRate: 0.3, intervalMs: 250 });
+    expect(
+      fulfillmentOptionsFromEnv(
+        {
+          OUTPOST_FULFILLMENT: 'manual',
+          OUTPOST_FULFILLMENT_SEED: '12',
+          OUTPOST_FALLOUT_RATE: '0.3',
+          OUTPOST_FULFILLMENT_INTERVAL_MS: '250',
+        },
+        'auto',
+      ),
+    ).toEqual({ mode: 'manual', seed: 12, falloutRate: 0.3, intervalMs: 250 });
     expect(() => fulfillmentOptionsFromEnv({ OUTPOST_FULFILLMENT: 'sometimes' }, 'auto')).toThrow(/OUTPOST_FULFILLMENT/);
     expect(() => fulfillmentOptionsFromEnv({ OUTPOST_FALLOUT_RATE: 'lots' }, 'auto')).toThrow(/OUTPOST_FALLOUT_RATE/);
     expect(() => fulfillmentOptionsFromEnv({ OUTPOST_FALLOUT_RATE: '2' }, 'auto')).toThrow(/OUTPOST_FALLOUT_RATE: .*0 to 1/);

@@ -135,7 +135,7 @@ export function nextAction(state: ProductOrderState, plan: FulfillmentPlan, alre
     case 'pending':
       return explicit
         ? { kind: 'transition', event: 'central.resume', reason: 'In progress: the missing information was supplied' }
-        : { kind: 'idle', reason: 'Pending: waits for the customer\'s information; step this order by id to resume it' };
+        : { kind: 'idle', reason: "Pending: waits for the customer's information; step this order by id to resume it" };
     default:
       return { kind: 'idle', reason: `${state}: nothing for fulfillment to do` };
   }

@@ -54,49 +54,57 @@ export class FulfillmentSimulator {
 
   /** `acted`: the step changed something (a state, or products created). */
   private async advance(id: string, explicit: boolean): Promise<{ step: FulfillmentStep; acted: boolean }> {
-    const { step, acted, changed } = await this.db.transaction(async (tx): Promise<{ step: FulfillmentStep; acted: boolean; changed: StoredDoc[] }> => {
-      // Steps of one order never interleave: the write lock, then the order's row, in the
-      // order the lifecycle takes them.
-      await takeWriteLock(tx);
-      const locked = await lockProductOrder(tx, id);
-      if (!locked) throw notFound(`No ProductOrder with id ${id}`);
-      const { order } = locked;
-      const fellOut = await tx.query('SELECT 1 FROM fulfillment_fallouts WHERE order_id = $1', [id]);
-      const plan = this.planFor(order.externalId ?? order.id, order.productOrderItem.map((item) => item.id));
-      const action = nextAction(order.state, plan, fellOut.length > 0, explicit);
-      if (action.kind === 'idle') {
-        // Completed through another path (the operations desk): its products are still due.
-        const late = DELIVERED_STATES.includes(order.state)
-          ? await this.delivery.createProductsForOrder(tx, order, locked.owner, new Date().toISOString())
-          : undefined;
-        const reason = late?.delivered ? `${order.state}: products created for an order completed outside fulfillment` : action.reason;
-        const productIds = late?.products.map((product) => product.id) ?? [];
-        const step = { orderId: id, from: order.state, to: order.state, event: null, reason, productIds };
-        return { step, acted: late?.delivered ?? false, changed: late?.docs ?? [] };
-      }
+    const { step, acted, changed } = await this.db.transaction(
+      async (tx): Promise<{ step: FulfillmentStep; acted: boolean; changed: StoredDoc[] }> => {
+        // Steps of one order never interleave: the write lock, then the order's row, in the
+        // order the lifecycle takes them.
+        await takeWriteLock(tx);
+        const locked = await lockProductOrder(tx, id);
+        if (!locked) throw notFound(`No ProductOrder with id ${id}`);
+        const { order } = locked;
+        const fellOut = await tx.query('SELECT 1 FROM fulfillment_fallouts WHERE order_id = $1', [id]);
+        const plan = this.planFor(
+          order.externalId ?? order.id,
+          order.productOrderItem.map((item) => item.id),
+        );
+        const action = nextAction(order.state, plan, fellOut.length > 0, explicit);
+        if (action.kind === 'idle') {
+          // Completed through another path (the operations desk): its products are still due.
+          const late = DELIVERED_STATES.includes(order.state)
+            ? await this.delivery.createProductsForOrder(tx, order, locked.owner, new Date().toISOString())
+            : undefined;
+          const reason = late?.delivered ? `${order.state}: products created for an order completed outside fulfillment` : action.reason;
+          const productIds = late?.products.map((product) => product.id) ?? [];
+          const step = { orderId: id, from: order.state, to: order.state, event: null, reason, productIds };
+          return { step, acted: late?.delivered ?? false, changed: late?.docs ?? [] };
+        }
 
-      const moved = await applyOrderTransition(tx, id, { type: action.event }, action.reason, {
-        ...(action.itemOutcomes ? { itemOutcomes: action.itemOutcomes } : {}),
-      });
-      if (action.fallout) {
-        await tx.query('INSERT INTO fulfillment_fallouts (order_id, fallout) VALUES ($1, $2) ON CONFLICT (order_id) DO NOTHING', [id, action.fallout]);
-      }
-      const created = DELIVERED_STATES.includes(moved.order.state)
-        ? await this.delivery.createProductsForOrder(tx, moved.order, moved.owner, new Date().toISOString())
-        : { delivered: false, products: [], docs: [] };
-      return {
-        step: {
-          orderId: id,
-          from: order.state,
-          to: moved.order.state,
-          event: action.event,
-          reason: action.reason,
-          productIds: created.products.map((product) => product.id),
-        },
-        acted: true,
-        changed: [...moved.changed, ...created.docs],
-      };
-    });
+        const moved = await applyOrderTransition(tx, id, { type: action.event }, action.reason, {
+          ...(action.itemOutcomes ? { itemOutcomes: action.itemOutcomes } : {}),
+        });
+        if (action.fallout) {
+          await tx.query('INSERT INTO fulfillment_fallouts (order_id, fallout) VALUES ($1, $2) ON CONFLICT (order_id) DO NOTHING', [
+            id,
+            action.fallout,
+          ]);
+        }
+        const created = DELIVERED_STATES.includes(moved.order.state)
+          ? await this.delivery.createProductsForOrder(tx, moved.order, moved.owner, new Date().toISOString())
+          : { delivered: false, products: [], docs: [] };
+        return {
+          step: {
+            orderId: id,
+            from: order.state,
+            to: moved.order.state,
+            event: action.event,
+            reason: action.reason,
+            productIds: created.products.map((product) => product.id),
+          },
+          acted: true,
+          changed: [...moved.changed, ...created.docs],
+        };
+      },
+    );
     // After commit, so a connected app pulls what is already there.
     this.hub.publish(changed.map(changeOf));
     return { step, acted };

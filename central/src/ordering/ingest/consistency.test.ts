@@ -7,15 +7,25 @@ import { PO, orderingApi, placeOrder, productOrder, signedIn, stateReason, walk,
 
 type Line = OrderDoc['items'][number];
 const fibre = (recurring = 13410): Line => ({
-  id: 'qli-fibre', offeringId: 'off-fibre-internet', offeringName: 'Business Fibre Internet', quantity: 1,
-  characteristics: [{ name: 'Bandwidth', value: '500 Mbps' }, { name: 'Contract term', value: '24 months' }],
-  oneTime: 19900, recurring,
+  id: 'qli-fibre',
+  offeringId: 'off-fibre-internet',
+  offeringName: 'Business Fibre Internet',
+  quantity: 1,
+  characteristics: [
+    { name: 'Bandwidth', value: '500 Mbps' },
+    { name: 'Contract term', value: '24 months' },
+  ],
+  oneTime: 19900,
+  recurring,
 });
 const noteText = (order: Json, id: string) => String(((order.note ?? []) as Json[]).find((note) => note.id === id)?.text ?? '');
 
 /** A TMF622 line as an integration client sends it, with the price it quoted (dollars). */
 const tmfLine = (id: string, offeringId: string, quantity: number, oneTime: number, monthly: number, characteristics: Json[] = []) => ({
-  id, action: 'add', quantity, productOffering: { id: offeringId },
+  id,
+  action: 'add',
+  quantity,
+  productOffering: { id: offeringId },
   product: { productCharacteristic: characteristics },
   itemPrice: [
     { priceType: 'oneTime', price: { dutyFreeAmount: { unit: 'USD', value: oneTime } } },
@@ -65,7 +75,11 @@ describe.each(ENGINES)('business consistency check on ingest on $name', (engine)
   it('holds for credit review when one-time plus 12 months of recurring exceeds the credit limit', async () => {
     const account = newAccount('user-sam', { creditLimit: 1000 });
     await sam.push('accounts', [{ newDocumentState: account }]);
-    const { doc, tmfOrderId } = await placeOrder(sam, 'user-sam', { accountId: account.id, accountName: account.name, billingAccount: 'ba-fresh' });
+    const { doc, tmfOrderId } = await placeOrder(sam, 'user-sam', {
+      accountId: account.id,
+      accountName: account.name,
+      billingAccount: 'ba-fresh',
+    });
     expect(doc.status).toBe('held');
     expect(doc.stateReason).toBe(
       'Held for credit review: exposure $4,198.20 ($249.00 one-time + 12 months of $329.10) exceeds the credit limit of $1,000.00 of Fresh Bakery Co.',
@@ -86,38 +100,61 @@ describe.each(ENGINES)('business consistency check on ingest on $name', (engine)
   it('names both reviews when price and credit need one', async () => {
     const account = newAccount('user-sam', { creditLimit: 100 });
     await sam.push('accounts', [{ newDocumentState: account }]);
-    const { doc } = await placeOrder(sam, 'user-sam', { accountId: account.id, accountName: account.name, billingAccount: 'ba-fresh', items: [fibre(100)] });
+    const { doc } = await placeOrder(sam, 'user-sam', {
+      accountId: account.id,
+      accountName: account.name,
+      billingAccount: 'ba-fresh',
+      items: [fibre(100)],
+    });
     expect(doc.status).toBe('held');
-    expect(String(doc.stateReason)).toMatch(/^Held for price and credit review: Price of line 01 .*; exposure .* exceeds the credit limit of \$100\.00/);
+    expect(String(doc.stateReason)).toMatch(
+      /^Held for price and credit review: Price of line 01 .*; exposure .* exceeds the credit limit of \$100\.00/,
+    );
   });
 
   it('applies the same checks to TMF622 POST: prices, credit and the customer', async () => {
     const priced = await tmf.post(PO, {
       relatedParty: [customer('acct-harbor-logistics')],
       productOrderItem: [
-        tmfLine('01', 'off-fibre-internet', 1, 199, 134.1, [{ name: 'Bandwidth', value: '500 Mbps' }, { name: 'Contract term', value: '24 months' }]),
+        tmfLine('01', 'off-fibre-internet', 1, 199, 134.1, [
+          { name: 'Bandwidth', value: '500 Mbps' },
+          { name: 'Contract term', value: '24 months' },
+        ]),
         tmfLine('02', 'off-fibre-internet', 1, 150, 79),
       ],
     });
     expect(priced.status).toBe(201);
     const held = (await priced.json()) as Json;
     expect(held.state).toBe('held');
-    expect(stateReason(held)).toBe('Held for price review: Price of line 02 differs from catalog 2026.11: quoted $150.00 one-time, catalog $199.00 one-time');
+    expect(stateReason(held)).toBe(
+      'Held for price review: Price of line 02 differs from catalog 2026.11: quoted $150.00 one-time, catalog $199.00 one-time',
+    );
 
-    const correct = (await (await tmf.post(PO, { relatedParty: [customer('acct-harbor-logistics')], productOrderItem: [tmfLine('01', 'off-fibre-internet', 1, 199, 79)] })).json()) as Json;
+    const correct = (await (
+      await tmf.post(PO, {
+        relatedParty: [customer('acct-harbor-logistics')],
+        productOrderItem: [tmfLine('01', 'off-fibre-internet', 1, 199, 79)],
+      })
+    ).json()) as Json;
     expect(correct.state).toBe('acknowledged');
 
     // Crestview Dental's limit is $60,000: 20 SD-WAN Branch L = $9,980 + 12 x $4,380.
     const big = tmfLine('01', 'off-sdwan-edge', 20, 9980, 4380, [{ name: 'Appliance', value: 'Branch L' }]);
-    const credit = (await (await tmf.post(PO, { relatedParty: [customer('acct-crestview-dental')], productOrderItem: [big] })).json()) as Json;
+    const credit = (await (
+      await tmf.post(PO, { relatedParty: [customer('acct-crestview-dental')], productOrderItem: [big] })
+    ).json()) as Json;
     expect(credit.state).toBe('held');
     expect(stateReason(credit)).toContain('Held for credit review: exposure $62,540.00');
 
-    const unknown = (await (await tmf.post(PO, { relatedParty: [customer('acct-nowhere')], productOrderItem: [{ id: '01', action: 'add' }] })).json()) as Json;
+    const unknown = (await (
+      await tmf.post(PO, { relatedParty: [customer('acct-nowhere')], productOrderItem: [{ id: '01', action: 'add' }] })
+    ).json()) as Json;
     expect(unknown.state).toBe('rejected');
     expect(stateReason(unknown)).toContain('acct-nowhere does not exist');
 
-    const foreign = (await (await alex.post(PO, { relatedParty: [customer('acct-summit-legal')], productOrderItem: [{ id: '01', action: 'add' }] })).json()) as Json;
+    const foreign = (await (
+      await alex.post(PO, { relatedParty: [customer('acct-summit-legal')], productOrderItem: [{ id: '01', action: 'add' }] })
+    ).json()) as Json;
     expect(foreign.state).toBe('rejected');
     expect(stateReason(foreign)).toContain('not one of your accounts');
   });

@@ -79,7 +79,10 @@ async function currentCatalog(tx: Queryable, offeringIds: readonly string[]): Pr
 }
 
 function differs(lineId: string, version: string, charge: 'one-time' | 'monthly', quoted: string, catalog: string): ReviewFinding {
-  return { kind: 'price', text: `Price of line ${lineId} differs from catalog ${version}: quoted ${quoted} ${charge}, catalog ${catalog} ${charge}` };
+  return {
+    kind: 'price',
+    text: `Price of line ${lineId} differs from catalog ${version}: quoted ${quoted} ${charge}, catalog ${catalog} ${charge}`,
+  };
 }
 
 /**
@@ -87,28 +90,44 @@ function differs(lineId: string, version: string, charge: 'one-time' | 'monthly'
  * each charge that differs from what was quoted (the catalog may have changed since the quote).
  */
 export async function priceFindings(tx: Queryable, lines: readonly QuotedLine[]): Promise<ReviewFinding[]> {
-  const catalog = await currentCatalog(tx, lines.map((line) => line.offeringId));
+  const catalog = await currentCatalog(
+    tx,
+    lines.map((line) => line.offeringId),
+  );
   const findings: ReviewFinding[] = [];
   for (const line of lines) {
     const offering = catalog.find((candidate) => candidate.id === line.offeringId);
     const version = offering?.catalogVersion ?? 'current';
     try {
-      const [priced] = priceItems([{ id: line.lineId, offeringId: line.offeringId, quantity: line.quantity, characteristics: line.characteristics }], catalog).items;
+      const [priced] = priceItems(
+        [{ id: line.lineId, offeringId: line.offeringId, quantity: line.quantity, characteristics: line.characteristics }],
+        catalog,
+      ).items;
       const currency = offering?.prices[0]?.currency ?? line.currency;
       if (!priced) continue;
       if (currency !== line.currency) {
-        findings.push({ kind: 'price', text: `Price of line ${line.lineId} differs from catalog ${version}: quoted in ${line.currency}, catalog in ${currency}` });
+        findings.push({
+          kind: 'price',
+          text: `Price of line ${line.lineId} differs from catalog ${version}: quoted in ${line.currency}, catalog in ${currency}`,
+        });
         continue;
       }
       if (priced.oneTime !== line.oneTime) {
-        findings.push(differs(line.lineId, version, 'one-time', formatCents(line.oneTime, currency), formatCents(priced.oneTime, currency)));
+        findings.push(
+          differs(line.lineId, version, 'one-time', formatCents(line.oneTime, currency), formatCents(priced.oneTime, currency)),
+        );
       }
       if (priced.recurring !== line.recurring) {
-        findings.push(differs(line.lineId, version, 'monthly', formatCents(line.recurring, currency), formatCents(priced.recurring, currency)));
+        findings.push(
+          differs(line.lineId, version, 'monthly', formatCents(line.recurring, currency), formatCents(priced.recurring, currency)),
+        );
       }
     } catch (error) {
       if (!(error instanceof PricingError)) throw error;
-      findings.push({ kind: 'price', text: `Line ${line.lineId} cannot be priced with catalog ${version}: ${error.message.replace(/^Line \d+: /, '')}` });
+      findings.push({
+        kind: 'price',
+        text: `Line ${line.lineId} cannot be priced with catalog ${version}: ${error.message.replace(/^Line \d+: /, '')}`,
+      });
     }
   }
   return findings;

@@ -44,14 +44,22 @@ describe.each(ENGINES)('order ingest as TMF622 ProductOrders on $name', (engine)
     const items = productOrder?.productOrderItem as Json[];
     expect(items.map((item) => item.id)).toEqual(['01', '02']);
     expect(items[0]).toMatchObject({
-      action: 'add', quantity: 1, state: 'acknowledged',
+      action: 'add',
+      quantity: 1,
+      state: 'acknowledged',
       productOffering: { id: 'off-fibre-internet', name: 'Business Fibre Internet' },
       product: { productCharacteristic: expect.arrayContaining([{ name: 'Bandwidth', valueType: 'string', value: '500 Mbps' }]) },
     });
-    expect(items[1]?.itemPrice).toEqual(expect.arrayContaining([
-      expect.objectContaining({ priceType: 'recurring', recurringChargePeriod: 'month', price: { dutyFreeAmount: { unit: 'USD', value: 195 } } }),
-      expect.objectContaining({ priceType: 'oneTime', price: { dutyFreeAmount: { unit: 'USD', value: 50 } } }),
-    ]));
+    expect(items[1]?.itemPrice).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          priceType: 'recurring',
+          recurringChargePeriod: 'month',
+          price: { dutyFreeAmount: { unit: 'USD', value: 195 } },
+        }),
+        expect.objectContaining({ priceType: 'oneTime', price: { dutyFreeAmount: { unit: 'USD', value: 50 } } }),
+      ]),
+    );
     expect((productOrder?.note as Json[]).map((note) => note.text)).toContain('Service address: 1200 Pier Avenue, 94607 Oakland, US');
   });
 
@@ -86,7 +94,17 @@ describe.each(ENGINES)('order ingest as TMF622 ProductOrders on $name', (engine)
 
   it('rejects an order for a Retired offering with the reason', async () => {
     const order = newOrder('user-alex', {
-      items: [{ id: 'l1', offeringId: 'off-business-adsl', offeringName: 'Business ADSL', quantity: 1, characteristics: [], oneTime: 4900, recurring: 3900 }],
+      items: [
+        {
+          id: 'l1',
+          offeringId: 'off-business-adsl',
+          offeringName: 'Business ADSL',
+          quantity: 1,
+          characteristics: [],
+          oneTime: 4900,
+          recurring: 3900,
+        },
+      ],
     });
     await alex.push('orders', [{ newDocumentState: order }]);
     const stored = await orderDoc(alex, order.id);
@@ -146,7 +164,9 @@ describe.each(ENGINES)('order ingest as TMF622 ProductOrders on $name', (engine)
     const [refused] = await alex.push('orders', [{ newDocumentState: edited, assumedMasterState: master }]);
     expect(refused).toMatchObject({ billingAccount: 'ba-harbor-main', status: 'acknowledged' });
     expect((refused?.syncError as Json).reason).toContain('can no longer be changed');
-    const [deleted] = await alex.push('orders', [{ newDocumentState: { ...(refused as Json), _deleted: true }, assumedMasterState: refused }]);
+    const [deleted] = await alex.push('orders', [
+      { newDocumentState: { ...(refused as Json), _deleted: true }, assumedMasterState: refused },
+    ]);
     expect(deleted).toMatchObject({ _deleted: false, status: 'acknowledged' });
     expect(await productOrders(order.id)).toHaveLength(1);
   });

@@ -1,7 +1,12 @@
 import type { OrderDoc } from '../../../../shared/schemas';
 import type { AuthUser } from '../../platform/auth/users';
 import {
-  money, productOrderHref, type OrderPrice, type ProductOrder, type ProductOrderItem, type ProductOrderState,
+  money,
+  productOrderHref,
+  type OrderPrice,
+  type ProductOrder,
+  type ProductOrderItem,
+  type ProductOrderState,
 } from '../productOrder/productOrderTypes';
 
 const CATALOG_BASE = '/tmf-api/productCatalogManagement/v4';

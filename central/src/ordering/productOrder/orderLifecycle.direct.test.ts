@@ -50,10 +50,10 @@ describe.each(ENGINES)('transitionProductOrder on $name', (engine) => {
   }
 
   const eventsOf = async (id: string) =>
-    (await db.query<{ event_type: string; owner: string; payload: { event: { productOrder: { state: string } }; description: string } }>(
+    await db.query<{ event_type: string; owner: string; payload: { event: { productOrder: { state: string } }; description: string } }>(
       'SELECT event_type, owner, payload FROM tmf_events WHERE resource_id = $1 ORDER BY seq',
       [id],
-    ));
+    );
 
   it('changes order, items, the rep document and the event log together, and publishes after commit', async () => {
     const { orderId, tmfOrderId } = await ingested();

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, startCentral, type TestCentral } from '../../test/harness';
 import { expectApiError, integrationToken, type Json } from '../../test/client';
 import {
-  itemStates, orderingApi, placeOrder, productOrder, pulledOrder, signedIn, stateReason, transition, walk, type OrderingApi,
+  itemStates,
+  orderingApi,
+  placeOrder,
+  productOrder,
+  pulledOrder,
+  signedIn,
+  stateReason,
+  transition,
+  walk,
+  type OrderingApi,
 } from '../../test/ordering';
 
 const FINAL = ['completed', 'failed', 'partial', 'cancelled'];
@@ -11,12 +20,36 @@ const FINAL = ['completed', 'failed', 'partial', 'cancelled'];
 const PATHS: [string, string[], string][] = [
   ['acknowledged -> inProgress -> completed', ['central.start', 'central.complete'], 'completed'],
   ['inProgress -> failed', ['central.start', 'central.fail'], 'failed'],
-  ['acknowledged -> pending -> inProgress -> pending -> cancelled', ['central.pend', 'central.resume', 'central.pend', 'central.cancelled'], 'cancelled'],
-  ['inProgress -> held -> inProgress -> held -> cancelled', ['central.start', 'central.hold', 'central.release', 'central.hold', 'central.cancelled'], 'cancelled'],
-  ['inProgress -> assessingCancellation -> denied back to inProgress', ['central.start', 'central.requestCancellation', 'central.denyCancellation'], 'inProgress'],
-  ['pending -> assessingCancellation -> denied back to pending', ['central.pend', 'central.requestCancellation', 'central.denyCancellation'], 'pending'],
-  ['held -> assessingCancellation -> denied back to held', ['central.start', 'central.hold', 'central.requestCancellation', 'central.denyCancellation'], 'held'],
-  ['assessingCancellation -> pendingCancellation -> cancelled', ['central.start', 'central.requestCancellation', 'central.acceptCancellation', 'central.cancelled'], 'cancelled'],
+  [
+    'acknowledged -> pending -> inProgress -> pending -> cancelled',
+    ['central.pend', 'central.resume', 'central.pend', 'central.cancelled'],
+    'cancelled',
+  ],
+  [
+    'inProgress -> held -> inProgress -> held -> cancelled',
+    ['central.start', 'central.hold', 'central.release', 'central.hold', 'central.cancelled'],
+    'cancelled',
+  ],
+  [
+    'inProgress -> assessingCancellation -> denied back to inProgress',
+    ['central.start', 'central.requestCancellation', 'central.denyCancellation'],
+    'inProgress',
+  ],
+  [
+    'pending -> assessingCancellation -> denied back to pending',
+    ['central.pend', 'central.requestCancellation', 'central.denyCancellation'],
+    'pending',
+  ],
+  [
+    'held -> assessingCancellation -> denied back to held',
+    ['central.start', 'central.hold', 'central.requestCancellation', 'central.denyCancellation'],
+    'held',
+  ],
+  [
+    'assessingCancellation -> pendingCancellation -> cancelled',
+    ['central.start', 'central.requestCancellation', 'central.acceptCancellation', 'central.cancelled'],
+    'cancelled',
+  ],
 ];
 
 describe.each(ENGINES)('ProductOrder lifecycle (transitionProductOrder) on $name', (engine) => {
@@ -47,12 +80,16 @@ describe.each(ENGINES)('ProductOrder lifecycle (transitionProductOrder) on $name
     const { orderId, tmfOrderId } = await placeOrder(alex, 'user-alex');
     await walk(ops, tmfOrderId, ['central.start']);
     const response = await transition(ops, tmfOrderId, 'central.partial', {
-      reason: 'Mobile lines could not be activated', itemOutcomes: { '01': 'completed', '02': 'failed' },
+      reason: 'Mobile lines could not be activated',
+      itemOutcomes: { '01': 'completed', '02': 'failed' },
     });
     expect(response.status).toBe(200);
     const order = (await response.json()) as Json;
     expect(order.state).toBe('partial');
-    expect((order.productOrderItem as Json[]).map((item) => [item.id, item.state])).toEqual([['01', 'completed'], ['02', 'failed']]);
+    expect((order.productOrderItem as Json[]).map((item) => [item.id, item.state])).toEqual([
+      ['01', 'completed'],
+      ['02', 'failed'],
+    ]);
     expect(typeof order.completionDate).toBe('string');
     expect(await pulledOrder(alex, orderId)).toMatchObject({ status: 'partial', stateReason: 'Mobile lines could not be activated' });
   });
@@ -95,7 +132,17 @@ describe.each(ENGINES)('ProductOrder lifecycle (transitionProductOrder) on $name
 
   it('keeps a rejected order rejected: final from creation', async () => {
     const { tmfOrderId, doc } = await placeOrder(alex, 'user-alex', {
-      items: [{ id: 'l1', offeringId: 'off-business-adsl', offeringName: 'Business ADSL', quantity: 1, characteristics: [], oneTime: 4900, recurring: 3900 }],
+      items: [
+        {
+          id: 'l1',
+          offeringId: 'off-business-adsl',
+          offeringName: 'Business ADSL',
+          quantity: 1,
+          characteristics: [],
+          oneTime: 4900,
+          recurring: 3900,
+        },
+      ],
     });
     expect(doc.status).toBe('rejected');
     const error = await expectApiError(await transition(ops, tmfOrderId, 'central.start'), 409);

@@ -10,8 +10,15 @@ import { STATE_REASON_NOTE, withCentralNote } from '../ingest/productOrderFromOr
 import { changeOf, type StoredDoc } from '../../platform/sync/docs';
 import type { ChangeHub } from '../../platform/sync/hub';
 import {
-  defaultReason, FINAL_ORDER_STATES, forbiddenTransitionReason, isCancellationOrigin, isCentralEvent, itemsInState,
-  nextOrderState, partialOutcomeProblem, type ItemOutcome,
+  defaultReason,
+  FINAL_ORDER_STATES,
+  forbiddenTransitionReason,
+  isCancellationOrigin,
+  isCentralEvent,
+  itemsInState,
+  nextOrderState,
+  partialOutcomeProblem,
+  type ItemOutcome,
 } from './orderStates';
 import { mirrorOrderStatus } from './orderStatus';
 import { recordProductOrderEvent } from './productOrderEvents';
@@ -71,7 +78,8 @@ export async function applyOrderTransition(
   await updateProductOrder(tx, order, next === 'assessingCancellation' ? current.state : null);
 
   await recordProductOrderEvent(tx, 'ProductOrderStateChangeEvent', order, locked.owner, { description: text });
-  if (next === 'pending') await recordProductOrderEvent(tx, 'ProductOrderInformationRequiredEvent', order, locked.owner, { description: text });
+  if (next === 'pending')
+    await recordProductOrderEvent(tx, 'ProductOrderInformationRequiredEvent', order, locked.owner, { description: text });
   const changed = await mirrorOrderStatus(tx, order, locked.owner);
   return { order, owner: locked.owner, changed };
 }

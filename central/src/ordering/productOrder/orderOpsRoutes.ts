@@ -31,7 +31,10 @@ function parseTransition(body: unknown): TransitionBody {
     throw badRequest('reason must be text of 1 to 1000 characters');
   }
   const outcomes = body.itemOutcomes;
-  if (outcomes !== undefined && (!isObject(outcomes) || !Object.values(outcomes).every((value) => value === 'completed' || value === 'failed'))) {
+  if (
+    outcomes !== undefined &&
+    (!isObject(outcomes) || !Object.values(outcomes).every((value) => value === 'completed' || value === 'failed'))
+  ) {
     throw badRequest('itemOutcomes must map item ids to "completed" or "failed"');
   }
   return {
@@ -45,7 +48,9 @@ export function registerOrderOpsRoutes(app: FastifyInstance, db: Db, hub: Change
   app.post(ORDER_OPS_PATH, async (request) => {
     const user = currentUser(request);
     if (user.role !== 'admin' && user.role !== 'integration') {
-      throw forbidden('Only the operations desk (administrators and integration clients) moves orders through their lifecycle; to cancel, POST /cancelProductOrder');
+      throw forbidden(
+        'Only the operations desk (administrators and integration clients) moves orders through their lifecycle; to cancel, POST /cancelProductOrder',
+      );
     }
     const { id } = request.params as { id: string };
     const { event, reason, itemOutcomes } = parseTransition(request.body);

@@ -13,9 +13,20 @@ export type CentralOrderEvent = Extract<OrderEvent, { type: `central.${string}` 
 export type CentralEventType = CentralOrderEvent['type'];
 
 export const CENTRAL_EVENT_TYPES: readonly CentralEventType[] = [
-  'central.acknowledged', 'central.rejected', 'central.start', 'central.pend', 'central.resume', 'central.hold',
-  'central.release', 'central.complete', 'central.fail', 'central.partial', 'central.requestCancellation',
-  'central.denyCancellation', 'central.acceptCancellation', 'central.cancelled',
+  'central.acknowledged',
+  'central.rejected',
+  'central.start',
+  'central.pend',
+  'central.resume',
+  'central.hold',
+  'central.release',
+  'central.complete',
+  'central.fail',
+  'central.partial',
+  'central.requestCancellation',
+  'central.denyCancellation',
+  'central.acceptCancellation',
+  'central.cancelled',
 ];
 
 export const FINAL_ORDER_STATES: ReadonlySet<ProductOrderState> = new Set(['completed', 'failed', 'partial', 'cancelled', 'rejected']);
@@ -37,8 +48,18 @@ export function isCancellationOrigin(state: string | null | undefined): state is
  * document it carries is a stand-in: a ProductOrder placed through TMF622 has no app document.
  */
 const STAND_IN: OrderDoc = {
-  id: 'product-order', owner: '', createdAt: '', updatedAt: '', syncPending: false, quoteId: '', accountId: '',
-  accountName: '', status: 'acknowledged', items: [], totals: { oneTime: 0, recurring: 0, currency: 'USD' }, catalogVersion: '',
+  id: 'product-order',
+  owner: '',
+  createdAt: '',
+  updatedAt: '',
+  syncPending: false,
+  quoteId: '',
+  accountId: '',
+  accountName: '',
+  status: 'acknowledged',
+  items: [],
+  totals: { oneTime: 0, recurring: 0, currency: 'USD' },
+  catalogVersion: '',
 };
 
 function standIn(state: ProductOrderState): OrderDoc {
@@ -59,7 +80,12 @@ export function nextOrderState(
   return next.ok ? (next.doc.status as ProductOrderState) : undefined;
 }
 
-export function forbiddenTransitionReason(id: string, state: ProductOrderState, origin: CancellationOrigin | undefined, event: string): string {
+export function forbiddenTransitionReason(
+  id: string,
+  state: ProductOrderState,
+  origin: CancellationOrigin | undefined,
+  event: string,
+): string {
   const allowed = allowedEvents(state, origin);
   const options = allowed.length > 0 ? `allowed from ${state}: ${allowed.join(', ')}` : `${state} is a final state, nothing is allowed`;
   return `ProductOrder ${id} is ${state}; ${event} is not allowed (${options})`;
@@ -117,7 +143,10 @@ export function itemsInState(
  * `partial` means "some items completed, some failed": the outcomes must name at least one
  * completed and one failed top-level item, and only items the order has. Returns the problem.
  */
-export function partialOutcomeProblem(items: readonly ProductOrderItem[], outcomes: Readonly<Record<string, ItemOutcome>> | undefined): string | undefined {
+export function partialOutcomeProblem(
+  items: readonly ProductOrderItem[],
+  outcomes: Readonly<Record<string, ItemOutcome>> | undefined,
+): string | undefined {
   const hint = 'pass itemOutcomes, e.g. { "01": "completed", "02": "failed" }';
   if (!outcomes) return `central.partial needs the outcome of each item; ${hint}`;
   const ids = new Set(items.map((item) => item.id));

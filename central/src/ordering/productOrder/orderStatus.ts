@@ -15,8 +15,7 @@ export const CENTRAL_ORDER_FIELDS = ['status', 'tmfOrderId', 'stateReason'] as c
 
 export type OrderStatus =
   /** No ProductOrder yet: the order's account has not reached the central system. */
-  | { kind: 'waiting'; reason: string }
-  | { kind: 'ingested'; state: string; tmfOrderId: string; reason: string | undefined };
+  { kind: 'waiting'; reason: string } | { kind: 'ingested'; state: string; tmfOrderId: string; reason: string | undefined };
 
 export function statusOf(order: ProductOrder): OrderStatus {
   return { kind: 'ingested', state: order.state, tmfOrderId: order.id, reason: stateReasonOf(order) };

@@ -33,10 +33,17 @@ describe.each(ENGINES)('TMF622 events on $name', (engine) => {
 
   it('records create and every state change of an app order, the hold for review included', async () => {
     const { tmfOrderId } = await placeOrder(alex, 'user-alex', {
-      items: [{
-        id: 'l1', offeringId: 'off-fibre-internet', offeringName: 'Business Fibre Internet', quantity: 1,
-        characteristics: [], oneTime: 19900, recurring: 5000,
-      }],
+      items: [
+        {
+          id: 'l1',
+          offeringId: 'off-fibre-internet',
+          offeringName: 'Business Fibre Internet',
+          quantity: 1,
+          characteristics: [],
+          oneTime: 19900,
+          recurring: 5000,
+        },
+      ],
     });
     await walk(admin, tmfOrderId, ['central.release', 'central.pend', 'central.resume', 'central.complete']);
     const events = await eventsAbout(alex, 'productOrder', tmfOrderId);
@@ -56,7 +63,9 @@ describe.each(ENGINES)('TMF622 events on $name', (engine) => {
   });
 
   it('records ProductOrderCreateEvent for TMF622 POST, attribute changes with their fieldPath, and the delete', async () => {
-    const created = (await (await tmf.post(PO, { productOrderItem: [{ id: '01', action: 'add' }], relatedParty: [{ id: 'p-1', '@referredType': 'Individual' }] })).json()) as Json;
+    const created = (await (
+      await tmf.post(PO, { productOrderItem: [{ id: '01', action: 'add' }], relatedParty: [{ id: 'p-1', '@referredType': 'Individual' }] })
+    ).json()) as Json;
     const id = String(created.id);
     expect((await tmf.patch(`${PO}/${id}`, { description: 'Renamed', priority: '2' })).status).toBe(200);
     // A patch that changes nothing tells of nothing.
@@ -64,9 +73,14 @@ describe.each(ENGINES)('TMF622 events on $name', (engine) => {
     expect((await admin.delete(`${PO}/${id}`)).status).toBe(204);
     const events = await eventsAbout(tmf, 'productOrder', id);
     expect(events.map((event) => event.eventType)).toEqual([
-      'ProductOrderCreateEvent', 'ProductOrderAttributeValueChangeEvent', 'ProductOrderDeleteEvent',
+      'ProductOrderCreateEvent',
+      'ProductOrderAttributeValueChangeEvent',
+      'ProductOrderDeleteEvent',
     ]);
-    expect(events[1]).toMatchObject({ fieldPath: 'description,priority', event: { productOrder: { description: 'Renamed', priority: '2' } } });
+    expect(events[1]).toMatchObject({
+      fieldPath: 'description,priority',
+      event: { productOrder: { description: 'Renamed', priority: '2' } },
+    });
   });
 
   it('records the cancellation task and the order it cancels, or the task alone when denied', async () => {
@@ -85,8 +99,9 @@ describe.each(ENGINES)('TMF622 events on $name', (engine) => {
     ]);
 
     const denied = (await (await alex.post(CANCEL, { productOrder: { id: tmfOrderId } })).json()) as Json;
-    expect(summary(await eventsAbout(alex, 'cancelProductOrder', String(denied.id)), 'cancelProductOrder').map(([, state]) => state))
-      .toEqual(['acknowledged', 'inProgress', 'terminatedWithError']);
+    expect(
+      summary(await eventsAbout(alex, 'cancelProductOrder', String(denied.id)), 'cancelProductOrder').map(([, state]) => state),
+    ).toEqual(['acknowledged', 'inProgress', 'terminatedWithError']);
     expect(await eventsAbout(alex, 'productOrder', tmfOrderId)).toHaveLength(5);
   });
 });

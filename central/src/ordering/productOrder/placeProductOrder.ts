@@ -39,9 +39,10 @@ export async function placeProductOrder(tx: Queryable, submitter: AuthUser, requ
     if (existing) return { created: false, stored: existing, changed: [] };
   }
   const { problems, findings } = await checkConsistency(tx, submitter, request);
-  const decision: IngestDecision = problems.length > 0
-    ? { state: 'rejected', reason: `Rejected: ${problems.join('; ')}` }
-    : { state: 'acknowledged', reason: 'Acknowledged: the order passed the business consistency check' };
+  const decision: IngestDecision =
+    problems.length > 0
+      ? { state: 'rejected', reason: `Rejected: ${problems.join('; ')}` }
+      : { state: 'acknowledged', reason: 'Acknowledged: the order passed the business consistency check' };
   return createWithReview(tx, request.build(decision, randomUUID(), now), submitter.id, findings);
 }
 
@@ -52,7 +53,12 @@ export async function placeProductOrder(tx: Queryable, submitter: AuthUser, requ
  * findings are also notes on the order, so they stay readable after the hold is released.
  * The insert itself is guarded by the UNIQUE external_id, so concurrent retries create one order.
  */
-async function createWithReview(tx: Queryable, order: ProductOrder, owner: string, findings: readonly ReviewFinding[]): Promise<PlacedOrder> {
+async function createWithReview(
+  tx: Queryable,
+  order: ProductOrder,
+  owner: string,
+  findings: readonly ReviewFinding[],
+): Promise<PlacedOrder> {
   let noted = order;
   for (const kind of ['price', 'credit'] as const) {
     const texts = findings.filter((finding) => finding.kind === kind).map((finding) => finding.text);
@@ -63,5 +69,9 @@ async function createWithReview(tx: Queryable, order: ProductOrder, owner: strin
   const id = placed.stored.order.id;
   const started = await applyOrderTransition(tx, id, { type: 'central.start' }, 'In progress: the order is reviewed before treatment');
   const held = await applyOrderTransition(tx, id, { type: 'central.hold' }, holdReason(findings));
-  return { created: true, stored: { order: held.order, owner: held.owner }, changed: [...placed.changed, ...started.changed, ...held.changed] };
+  return {
+    created: true,
+    stored: { order: held.order, owner: held.owner },
+    changed: [...placed.changed, ...started.changed, ...held.changed],
+  };
 }

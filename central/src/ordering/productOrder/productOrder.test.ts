@@ -120,7 +120,7 @@ describe.each(ENGINES)('TMF622 Product Ordering on $name', (engine) => {
     await expectApiError(await tmf.get(`${PO}?${encodeURIComponent("state' OR 1=1 --")}=x`), 400);
   });
 
-  it("scopes orders: a rep sees only their own, integration clients see all", async () => {
+  it('scopes orders: a rep sees only their own, integration clients see all', async () => {
     const order = newOrder('user-alex');
     await alex.push('orders', [{ newDocumentState: order }]);
     const mine = (await (await alex.get(`${PO}?externalId=${order.id}`)).json()) as Json[];

@@ -6,16 +6,53 @@ import { ORDER_ITEM_ACTIONS } from './productOrderTypes';
 
 /** ProductOrder_Create properties (TMF622 v4); server-owned ones (id, href, state...) are ignored. */
 const CREATE_PROPERTIES = new Set([
-  'cancellationDate', 'cancellationReason', 'category', 'description', 'externalId', 'notificationContact', 'priority',
-  'requestedCompletionDate', 'requestedStartDate', 'agreement', 'billingAccount', 'channel', 'note', 'orderTotalPrice',
-  'payment', 'productOfferingQualification', 'productOrderItem', 'quote', 'relatedParty',
-  '@baseType', '@schemaLocation', '@type',
+  'cancellationDate',
+  'cancellationReason',
+  'category',
+  'description',
+  'externalId',
+  'notificationContact',
+  'priority',
+  'requestedCompletionDate',
+  'requestedStartDate',
+  'agreement',
+  'billingAccount',
+  'channel',
+  'note',
+  'orderTotalPrice',
+  'payment',
+  'productOfferingQualification',
+  'productOrderItem',
+  'quote',
+  'relatedParty',
+  '@baseType',
+  '@schemaLocation',
+  '@type',
 ]);
 const STRING_PROPERTIES = [
-  'cancellationReason', 'category', 'description', 'externalId', 'notificationContact', 'priority',
-  'requestedCompletionDate', 'requestedStartDate', 'cancellationDate', '@baseType', '@schemaLocation', '@type',
+  'cancellationReason',
+  'category',
+  'description',
+  'externalId',
+  'notificationContact',
+  'priority',
+  'requestedCompletionDate',
+  'requestedStartDate',
+  'cancellationDate',
+  '@baseType',
+  '@schemaLocation',
+  '@type',
 ];
-const ARRAY_PROPERTIES = ['agreement', 'channel', 'note', 'orderTotalPrice', 'payment', 'productOfferingQualification', 'quote', 'relatedParty'];
+const ARRAY_PROPERTIES = [
+  'agreement',
+  'channel',
+  'note',
+  'orderTotalPrice',
+  'payment',
+  'productOfferingQualification',
+  'quote',
+  'relatedParty',
+];
 
 function checkItem(item: unknown, path: string): void {
   if (!isObject(item)) throw badRequest(`${path} must be an object with id and action`);

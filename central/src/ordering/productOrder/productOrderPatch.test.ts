@@ -77,9 +77,13 @@ describe.each(ENGINES)('TMF622 PATCH and DELETE /productOrder on $name', (engine
 
   it('validates values and answers 404 for orders the caller may not see, 409 for final ones', async () => {
     const { orderId, tmfOrderId } = await placeOrder(alex, 'user-alex');
-    expect((await expectApiError(await alex.patch(`${PO}/${tmfOrderId}`, { requestedStartDate: 'soon' }), 400)).reason).toContain('requestedStartDate');
+    expect((await expectApiError(await alex.patch(`${PO}/${tmfOrderId}`, { requestedStartDate: 'soon' }), 400)).reason).toContain(
+      'requestedStartDate',
+    );
     expect((await expectApiError(await alex.patch(`${PO}/${tmfOrderId}`, { note: [{ author: 'x' }] }), 400)).reason).toContain('text');
-    expect((await expectApiError(await alex.patch(`${PO}/${tmfOrderId}`, { billingAccount: 'ba-2' }), 400)).reason).toContain('billingAccount');
+    expect((await expectApiError(await alex.patch(`${PO}/${tmfOrderId}`, { billingAccount: 'ba-2' }), 400)).reason).toContain(
+      'billingAccount',
+    );
     expect((await expectApiError(await alex.patch(`${PO}/${tmfOrderId}`, [1]), 400)).reason).toContain('JSON object');
     await expectApiError(await sam.patch(`${PO}/${tmfOrderId}`, { description: 'mine now' }), 404);
     await expectApiError(await alex.patch(`${PO}/unknown-order`, { description: 'x' }), 404);

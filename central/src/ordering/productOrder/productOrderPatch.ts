@@ -28,7 +28,8 @@ const REFUSED: Readonly<Record<string, string>> = {
   cancellationDate: `cancellationDate cannot be patched: ${CANCEL}`,
   cancellationReason: `cancellationReason cannot be patched: ${CANCEL}`,
   externalId: "externalId identifies the consumer's order (the app's order id) and cannot change",
-  productOrderItem: 'productOrderItem (lines and their state) cannot change once the order passed the consistency check; cancel it and place a new order',
+  productOrderItem:
+    'productOrderItem (lines and their state) cannot change once the order passed the consistency check; cancel it and place a new order',
   orderTotalPrice: 'orderTotalPrice follows the lines checked against the catalog when the order was placed',
   relatedParty: 'relatedParty (the customer checked when the order was placed) cannot change; place a new order for another customer',
   '@type': '@type is ProductOrder',
@@ -59,7 +60,8 @@ export function parseProductOrderPatch(body: unknown): JsonObject {
   for (const [name, value] of Object.entries(body)) {
     const refusal = REFUSED[name];
     if (refusal) throw badRequest(`${name} cannot be patched: ${refusal}`);
-    if (!patchable.includes(name)) throw badRequest(`${name} is not a ProductOrder attribute that can be patched; patchable: ${patchable.join(', ')}`);
+    if (!patchable.includes(name))
+      throw badRequest(`${name} is not a ProductOrder attribute that can be patched; patchable: ${patchable.join(', ')}`);
     checkValue(name, value);
   }
   return body;

@@ -23,7 +23,14 @@ const PRODUCT = `${ITEM}.product`;
 
 export const PRODUCT_ORDER_RULES: readonly ProfileRule[] = [
   { id: 'TMF622-PO-01', at: '', required: ['href', 'id', 'orderDate', 'state'], scope: 'response' },
-  { id: 'TMF622-PO-02', at: '', required: ['completionDate'], when: (order) => order.state === 'completed', condition: 'the order is completed', scope: 'response' },
+  {
+    id: 'TMF622-PO-02',
+    at: '',
+    required: ['completionDate'],
+    when: (order) => order.state === 'completed',
+    condition: 'the order is completed',
+    scope: 'response',
+  },
   ref('TMF622-PO-03', 'billingAccount'),
   ref('TMF622-PO-04', 'relatedParty', ['@referredType', 'id']),
   ref('TMF622-PO-05', 'agreement'),

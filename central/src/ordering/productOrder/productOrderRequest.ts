@@ -34,10 +34,12 @@ export function quotedLinesOf(items: readonly unknown[]): QuotedLine[] {
     const charges = prices.map((price) => ({ type: price.priceType, money: cents(price) }));
     if (!charges.some((charge) => charge.money)) continue;
     const sum = (type: string) => charges.filter((c) => c.type === type).reduce((total, c) => total + (c.money?.amount ?? 0), 0);
-    const characteristics = isObject(item.product) && Array.isArray(item.product.productCharacteristic)
-      ? item.product.productCharacteristic.filter(isObject).flatMap((c) =>
-        typeof c.name === 'string' && typeof c.value === 'string' ? [{ name: c.name, value: c.value }] : [])
-      : [];
+    const characteristics =
+      isObject(item.product) && Array.isArray(item.product.productCharacteristic)
+        ? item.product.productCharacteristic
+            .filter(isObject)
+            .flatMap((c) => (typeof c.name === 'string' && typeof c.value === 'string' ? [{ name: c.name, value: c.value }] : []))
+        : [];
     lines.push({
       lineId: String(item.id),
       offeringId: String(item.productOffering.id),

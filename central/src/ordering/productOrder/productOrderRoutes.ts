@@ -34,7 +34,8 @@ export function registerProductOrderRoutes(app: FastifyInstance, db: Db, hub: Ch
       }
     }
     const { created, stored, changed } = await db.transaction((tx) =>
-      placeProductOrder(tx, user, productOrderRequest(input), new Date().toISOString()));
+      placeProductOrder(tx, user, productOrderRequest(input), new Date().toISOString()),
+    );
     // A rep's own order document with this externalId shows the new order's state.
     hub.publish(changed.map(changeOf));
     if (!created && !(await ownerIsVisible(db, user, stored.owner))) {

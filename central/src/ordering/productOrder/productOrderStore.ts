@@ -63,7 +63,12 @@ export async function listVisible(
   limit: number,
 ): Promise<{ total: number; orders: ProductOrder[] }> {
   const page = await listOwnedPage<ProductOrder>(db, user, {
-    table: 'product_orders', columns: COLUMN_OF, orderBy: 'order_date, id', filters, offset, limit,
+    table: 'product_orders',
+    columns: COLUMN_OF,
+    orderBy: 'order_date, id',
+    filters,
+    offset,
+    limit,
   });
   return { total: page.total, orders: page.resources };
 }
@@ -80,10 +85,12 @@ export async function lockProductOrder(tx: Queryable, id: string): Promise<Locke
 
 /** Replaces the stored resource; the state column follows it. */
 export async function updateProductOrder(tx: Queryable, order: ProductOrder, cancellationOrigin: string | null): Promise<void> {
-  await tx.query(
-    'UPDATE product_orders SET state = $2, resource = $3::jsonb, cancellation_origin = $4 WHERE id = $1',
-    [order.id, order.state, JSON.stringify(order), cancellationOrigin],
-  );
+  await tx.query('UPDATE product_orders SET state = $2, resource = $3::jsonb, cancellation_origin = $4 WHERE id = $1', [
+    order.id,
+    order.state,
+    JSON.stringify(order),
+    cancellationOrigin,
+  ]);
 }
 
 export async function deleteProductOrder(tx: Queryable, id: string): Promise<void> {

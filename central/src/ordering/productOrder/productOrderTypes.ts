@@ -2,8 +2,17 @@
 export const PRODUCT_ORDER_BASE = '/tmf-api/productOrderingManagement/v4';
 
 export const PRODUCT_ORDER_STATES = [
-  'acknowledged', 'rejected', 'pending', 'held', 'inProgress', 'cancelled', 'completed', 'failed', 'partial',
-  'assessingCancellation', 'pendingCancellation',
+  'acknowledged',
+  'rejected',
+  'pending',
+  'held',
+  'inProgress',
+  'cancelled',
+  'completed',
+  'failed',
+  'partial',
+  'assessingCancellation',
+  'pendingCancellation',
 ] as const;
 export type ProductOrderState = (typeof PRODUCT_ORDER_STATES)[number];
 

@@ -69,7 +69,9 @@ function registerRoutes(app: FastifyInstance, db: Db): void {
       // What you may not see is not found; what you see but may not delete is forbidden.
       const locked = await lockVisible(tx, user, id);
       if (user.role !== 'admin') {
-        throw forbidden('Deleting a ProductOrder is for administration only; ask an administrator, or cancel it with POST /cancelProductOrder');
+        throw forbidden(
+          'Deleting a ProductOrder is for administration only; ask an administrator, or cancel it with POST /cancelProductOrder',
+        );
       }
       await deleteProductOrder(tx, id);
       await recordProductOrderEvent(tx, 'ProductOrderDeleteEvent', locked.order, locked.owner);

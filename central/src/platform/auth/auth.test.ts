@@ -82,7 +82,11 @@ describe.each(ENGINES)('auth and tokens on $name', (engine) => {
     expect(second.access_token).not.toBe(first.access_token);
     const replay = await tokenRequest(central.url, { grant_type: 'refresh_token', refresh_token: first.refresh_token ?? '' });
     expect((await expectApiError(replay, 400)).code).toBe('invalid_grant');
-    const otherClient = await tokenRequest(central.url, { grant_type: 'refresh_token', refresh_token: second.refresh_token ?? '', client_id: 'other' });
+    const otherClient = await tokenRequest(central.url, {
+      grant_type: 'refresh_token',
+      refresh_token: second.refresh_token ?? '',
+      client_id: 'other',
+    });
     expect((await expectApiError(otherClient, 400)).code).toBe('invalid_grant');
   });
 

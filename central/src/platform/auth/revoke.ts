@@ -27,7 +27,11 @@ export function registerRevokeRoute(app: FastifyInstance, db: Db): void {
     if (!token) throw oauthError(400, 'invalid_request', 'Missing token: send token=<the refresh or access token> (RFC 7009)');
     const outcome = await revokeChain(db, token, params.client_id || undefined);
     if (outcome.kind === 'other client') {
-      throw oauthError(400, 'invalid_request', `This token was not issued to client_id "${params.client_id}"; revoke it as the client that received it`);
+      throw oauthError(
+        400,
+        'invalid_request',
+        `This token was not issued to client_id "${params.client_id}"; revoke it as the client that received it`,
+      );
     }
     // Its open event streams end now, not when their access token would have expired.
     if (outcome.kind === 'revoked') app.sessionEnds.endChain(outcome.chainId);

@@ -114,7 +114,11 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, options: AuthOp
       const outcome = await consumeRefreshToken(db, required(params, 'refresh_token', grant));
       if (outcome.kind === 'reused') {
         app.sessionEnds.endChain(outcome.chainId);
-        throw oauthError(400, 'invalid_grant', 'This refresh token was already used, so it may have been copied: every token of this sign-in is revoked; sign in again');
+        throw oauthError(
+          400,
+          'invalid_grant',
+          'This refresh token was already used, so it may have been copied: every token of this sign-in is revoked; sign in again',
+        );
       }
       const owner = outcome.kind === 'rotated' ? outcome.owner : undefined;
       const user = owner ? await findUserById(db, owner.userId) : undefined;

@@ -44,7 +44,11 @@ export class SessionEnds {
 
   /** A wipe of a user or a device: its streams end, and the app asks about the wipe as it reconnects. */
   endForWipe(target: { userId?: string | undefined; deviceId?: string | undefined }): void {
-    this.endWhere((s) => (target.userId !== undefined && s.userId === target.userId) || (target.deviceId !== undefined && s.deviceId === target.deviceId), 'wipe');
+    this.endWhere(
+      (s) =>
+        (target.userId !== undefined && s.userId === target.userId) || (target.deviceId !== undefined && s.deviceId === target.deviceId),
+      'wipe',
+    );
   }
 }
 

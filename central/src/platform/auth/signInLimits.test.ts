@@ -49,7 +49,8 @@ describe.each(ENGINES)('failed sign-in limits on $name', (engine) => {
   });
 
   it('makes one username wait at one address after repeated wrong passwords, not at another', async () => {
-    for (let attempt = 0; attempt < LIMITS.perUserAndAddress; attempt += 1) await expectApiError(await signIn('10.0.0.1', 'alex', 'wrong'), 400);
+    for (let attempt = 0; attempt < LIMITS.perUserAndAddress; attempt += 1)
+      await expectApiError(await signIn('10.0.0.1', 'alex', 'wrong'), 400);
     // Even the right password waits: the guessing must stop, not only fail.
     expect(await expectRefused(await signIn('10.0.0.1', 'alex', 'demo'))).toContain('"alex" from your address');
     expect((await signIn('10.0.0.2', 'alex', 'demo')).status).toBe(200);
@@ -63,7 +64,8 @@ describe.each(ENGINES)('failed sign-in limits on $name', (engine) => {
   });
 
   it('makes an address that guesses across usernames wait, whatever username it tries next', async () => {
-    for (const username of ['guess-1', 'guess-2', 'guess-3', 'guess-4', 'guess-5', 'guess-6']) await expectApiError(await signIn('10.0.2.1', username, 'wrong'), 400);
+    for (const username of ['guess-1', 'guess-2', 'guess-3', 'guess-4', 'guess-5', 'guess-6'])
+      await expectApiError(await signIn('10.0.2.1', username, 'wrong'), 400);
     expect(await expectRefused(await signIn('10.0.2.1', 'sam', 'demo'))).toContain('from your address');
     expect((await signIn('10.0.2.2', 'sam', 'demo')).status).toBe(200);
   });
@@ -71,7 +73,9 @@ describe.each(ENGINES)('failed sign-in limits on $name', (engine) => {
   it('checks at most the allowed passwords of a parallel burst, and refuses the right one sent inside it', async () => {
     const wrong = Array.from({ length: 100 }, () => signIn('10.0.5.1', 'alex', 'wrong'));
     // Once one is refused, the count has reached the limit: the right password now waits too.
-    const firstRefusal = await Promise.any(wrong.map(async (pending) => ((await pending).status === 429 ? 429 : Promise.reject(new Error('checked')))));
+    const firstRefusal = await Promise.any(
+      wrong.map(async (pending) => ((await pending).status === 429 ? 429 : Promise.reject(new Error('checked')))),
+    );
     expect(firstRefusal).toBe(429);
     const right = await signIn('10.0.5.1', 'alex', 'demo');
     const statuses = await Promise.all(wrong.map(async (pending) => (await pending).status));
@@ -81,7 +85,9 @@ describe.each(ENGINES)('failed sign-in limits on $name', (engine) => {
   });
 
   it('only slows a username guessed at from many addresses: the right password from a fresh one waits at most the documented delay', async () => {
-    const spread = await Promise.all(Array.from({ length: 60 }, (_, index) => signIn(`10.1.${Math.floor(index / 200)}.${index % 200}`, 'admin', 'wrong')));
+    const spread = await Promise.all(
+      Array.from({ length: 60 }, (_, index) => signIn(`10.1.${Math.floor(index / 200)}.${index % 200}`, 'admin', 'wrong')),
+    );
     expect(spread.filter((response) => response.status === 400).length).toBeGreaterThanOrEqual(LIMITS.perUser);
     const started = Date.now();
     let answer = await signIn('10.9.9.9', 'admin', 'demo');
@@ -104,13 +110,15 @@ describe.each(ENGINES)('failed sign-in limits on $name', (engine) => {
   });
 
   it('limits wrong client secrets the same way', async () => {
-    const credentials = (secret: string) => token('10.0.3.1', { grant_type: 'client_credentials', client_id: 'tmf-client', client_secret: secret });
+    const credentials = (secret: string) =>
+      token('10.0.3.1', { grant_type: 'client_credentials', client_id: 'tmf-client', client_secret: secret });
     for (let attempt = 0; attempt < LIMITS.perUserAndAddress; attempt += 1) await expectApiError(await credentials('nope'), 401);
     await expectRefused(await credentials('demo'));
   });
 
   it('keeps the count in the database, so another instance (here: after a restart) still refuses', async () => {
-    for (let attempt = 0; attempt < LIMITS.perUserAndAddress; attempt += 1) await expectApiError(await signIn('10.0.4.1', 'Sam', 'wrong'), 400);
+    for (let attempt = 0; attempt < LIMITS.perUserAndAddress; attempt += 1)
+      await expectApiError(await signIn('10.0.4.1', 'Sam', 'wrong'), 400);
     await central.close();
     await start();
     // Usernames count without case: "sam" is the same account.

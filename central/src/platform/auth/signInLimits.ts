@@ -20,14 +20,22 @@ export interface SignInLimitOptions {
   perUserMaxDelaySeconds?: number;
 }
 
-const DEFAULTS: SignInLimits = { perUserAndAddress: 5, perAddress: 20, perUser: 50, windowSeconds: 900, lockoutSeconds: 900, perUserMaxDelaySeconds: 60 };
+const DEFAULTS: SignInLimits = {
+  perUserAndAddress: 5,
+  perAddress: 20,
+  perUser: 50,
+  windowSeconds: 900,
+  lockoutSeconds: 900,
+  perUserMaxDelaySeconds: 60,
+};
 
 export function resolveSignInLimits(options: SignInLimitOptions = {}): SignInLimits {
   const limits = { ...DEFAULTS };
   for (const key of Object.keys(DEFAULTS) as (keyof SignInLimits)[]) {
     const value = options[key];
     if (value === undefined) continue;
-    if (!Number.isSafeInteger(value) || value < 1) throw new Error(`signInLimits.${key} must be a whole number of at least 1, got ${value}`);
+    if (!Number.isSafeInteger(value) || value < 1)
+      throw new Error(`signInLimits.${key} must be a whole number of at least 1, got ${value}`);
     limits[key] = value;
   }
   return limits;
@@ -85,10 +93,18 @@ export async function reserveSignIn(db: Db, limits: SignInLimits, username: stri
       );
       if (!row) throw new Error('The sign-in counter was not stored');
       const now = ms(row.now);
-      const current: Counter = { failures: Number(row.failures), windowStart: ms(row.window_start), blockedUntil: row.blocked_until === null ? null : ms(row.blocked_until) };
+      const current: Counter = {
+        failures: Number(row.failures),
+        windowStart: ms(row.window_start),
+        blockedUntil: row.blocked_until === null ? null : ms(row.blocked_until),
+      };
       const reservation = reserveAttempt(key[0], current, limits, now);
       if (reservation.refusedUntil !== undefined && (!block || Date.parse(block.until) < reservation.refusedUntil)) {
-        block = { scope: key[0], retryAfterSeconds: Math.max(1, Math.ceil((reservation.refusedUntil - now) / 1000)), until: new Date(reservation.refusedUntil).toISOString() };
+        block = {
+          scope: key[0],
+          retryAfterSeconds: Math.max(1, Math.ceil((reservation.refusedUntil - now) / 1000)),
+          until: new Date(reservation.refusedUntil).toISOString(),
+        };
       }
       planned.push({ key, counter: reservation.counter });
     }
@@ -97,7 +113,12 @@ export async function reserveSignIn(db: Db, limits: SignInLimits, username: stri
       await tx.query(
         `UPDATE sign_in_failures SET failures = $4, window_start = $5::timestamptz, blocked_until = $6::timestamptz
           WHERE scope = $1 AND username = $2 AND address = $3`,
-        [...key, counter.failures, new Date(counter.windowStart).toISOString(), counter.blockedUntil === null ? null : new Date(counter.blockedUntil).toISOString()],
+        [
+          ...key,
+          counter.failures,
+          new Date(counter.windowStart).toISOString(),
+          counter.blockedUntil === null ? null : new Date(counter.blockedUntil).toISOString(),
+        ],
       );
     }
     return undefined;
@@ -137,6 +158,7 @@ export function blockReason(block: SignInBlock, username: string): string {
   const wait = `try again in ${block.retryAfterSeconds} seconds (after ${block.until})`;
   const who = `"${username.slice(0, 100)}"`;
   if (block.scope === 'address') return `Too many failed sign-ins from your address; ${wait}`;
-  if (block.scope === 'user') return `Too many failed sign-ins for ${who} from several addresses, so each attempt waits a little longer; ${wait}, or ask an administrator`;
+  if (block.scope === 'user')
+    return `Too many failed sign-ins for ${who} from several addresses, so each attempt waits a little longer; ${wait}, or ask an administrator`;
   return `Too many failed sign-ins for ${who} from your address; ${wait}`;
 }

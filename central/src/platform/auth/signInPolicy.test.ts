@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { perUserDelaySeconds, reserveAttempt, type Counter, type Scope, type SignInLimits } from './signInPolicy';
 
-const LIMITS: SignInLimits = { perUserAndAddress: 5, perAddress: 20, perUser: 50, windowSeconds: 900, lockoutSeconds: 900, perUserMaxDelaySeconds: 60 };
+const LIMITS: SignInLimits = {
+  perUserAndAddress: 5,
+  perAddress: 20,
+  perUser: 50,
+  windowSeconds: 900,
+  lockoutSeconds: 900,
+  perUserMaxDelaySeconds: 60,
+};
 
 /** Attempts arriving at the given times (ms, ascending), none finished yet: how many go ahead to a password check. */
 function checked(scope: Scope, times: readonly number[], start?: Counter): number {
@@ -16,7 +23,9 @@ function checked(scope: Scope, times: readonly number[], start?: Counter): numbe
   return allowed;
 }
 
-const burst = fc.array(fc.integer({ min: 0, max: 2_000 }), { minLength: 1, maxLength: 300 }).map((times) => [...times].sort((a, b) => a - b));
+const burst = fc
+  .array(fc.integer({ min: 0, max: 2_000 }), { minLength: 1, maxLength: 300 })
+  .map((times) => [...times].sort((a, b) => a - b));
 
 describe('failed sign-in policy', () => {
   it('lets at most the limit of parallel attempts reach a password check in the blocking scopes', () => {
@@ -58,6 +67,8 @@ describe('failed sign-in policy', () => {
     const locked: Counter = { failures: 5, windowStart: 0, blockedUntil: 10_000 };
     expect(reserveAttempt('user+address', locked, LIMITS, 5_000)).toEqual({ counter: locked, refusedUntil: 10_000 });
     const later = LIMITS.windowSeconds * 1000 + 1;
-    expect(reserveAttempt('user+address', locked, LIMITS, later)).toEqual({ counter: { failures: 1, windowStart: later, blockedUntil: null } });
+    expect(reserveAttempt('user+address', locked, LIMITS, later)).toEqual({
+      counter: { failures: 1, windowStart: later, blockedUntil: null },
+    });
   });
 });

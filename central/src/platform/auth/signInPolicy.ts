@@ -43,7 +43,8 @@ export function perUserDelaySeconds(beyondLimit: number, limits: SignInLimits): 
 }
 
 export function reserveAttempt(scope: Scope, current: Counter | undefined, limits: SignInLimits, now: number): Reservation {
-  if (current && current.blockedUntil !== null && current.blockedUntil > now) return { counter: current, refusedUntil: current.blockedUntil };
+  if (current && current.blockedUntil !== null && current.blockedUntil > now)
+    return { counter: current, refusedUntil: current.blockedUntil };
   // A lockout that is over starts the count again; the per-user wait does not, so it keeps growing.
   const lockoutOver = scope !== 'user' && current?.blockedUntil != null && current.blockedUntil <= now;
   const expired = !current || lockoutOver || current.windowStart <= now - limits.windowSeconds * 1000;

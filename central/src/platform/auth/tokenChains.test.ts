@@ -16,12 +16,18 @@ describe.each(ENGINES)('token chains and revocation on $name', (engine) => {
     expect(response.status).toBe(200);
     return (await response.json()) as TokenResponse;
   };
-  const refresh = (token: TokenResponse) => tokenRequest(central.url, { grant_type: 'refresh_token', refresh_token: token.refresh_token ?? '' });
-  const me = async (token: TokenResponse) => (await fetch(`${central.url}/me`, { headers: { authorization: `Bearer ${token.access_token}` } })).status;
+  const refresh = (token: TokenResponse) =>
+    tokenRequest(central.url, { grant_type: 'refresh_token', refresh_token: token.refresh_token ?? '' });
+  const me = async (token: TokenResponse) =>
+    (await fetch(`${central.url}/me`, { headers: { authorization: `Bearer ${token.access_token}` } })).status;
   const revoke = (form: Record<string, string>) =>
-    fetch(central.url + SYNC_PATHS.revoke, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+    fetch(central.url + SYNC_PATHS.revoke, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+    });
 
-  it('ends every token of a sign-in, the thief\'s and the rep\'s, when a rotated refresh token comes back', async () => {
+  it("ends every token of a sign-in, the thief's and the rep's, when a rotated refresh token comes back", async () => {
     const rep = await signIn();
     const otherLaptop = await signIn();
     // The thief copied the refresh token and uses it first.
@@ -59,12 +65,18 @@ describe.each(ENGINES)('token chains and revocation on $name', (engine) => {
     expect((await revoke({ token: 'never-issued' })).status).toBe(200);
   });
 
-  it('refuses a revocation without a token, not form-encoded, or for another client\'s token, saying what to send', async () => {
+  it("refuses a revocation without a token, not form-encoded, or for another client's token, saying what to send", async () => {
     expect((await expectApiError(await revoke({ token_type_hint: 'refresh_token' }), 400)).reason).toContain('Missing token');
-    const json = await fetch(central.url + SYNC_PATHS.revoke, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"token":"x"}' });
+    const json = await fetch(central.url + SYNC_PATHS.revoke, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"token":"x"}',
+    });
     expect((await expectApiError(json, 400)).reason).toContain('application/x-www-form-urlencoded');
     const session = await signIn('admin');
-    expect((await expectApiError(await revoke({ token: session.refresh_token ?? '', client_id: 'someone-else' }), 400)).reason).toContain('someone-else');
+    expect((await expectApiError(await revoke({ token: session.refresh_token ?? '', client_id: 'someone-else' }), 400)).reason).toContain(
+      'someone-else',
+    );
     expect(await me(session)).toBe(200);
   });
 });

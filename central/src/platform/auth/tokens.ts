@@ -68,7 +68,9 @@ export async function revokeChain(
   token: string,
   clientId: string | undefined,
 ): Promise<{ kind: 'revoked'; chainId: string } | { kind: 'unknown' } | { kind: 'other client' }> {
-  const rows = await db.query<{ chain_id: string; client_id: string }>(`SELECT chain_id, client_id FROM tokens WHERE token_hash = $1`, [hashToken(token)]);
+  const rows = await db.query<{ chain_id: string; client_id: string }>(`SELECT chain_id, client_id FROM tokens WHERE token_hash = $1`, [
+    hashToken(token),
+  ]);
   const row = rows[0];
   if (!row) return { kind: 'unknown' };
   if (clientId !== undefined && clientId !== row.client_id) return { kind: 'other client' };

@@ -73,7 +73,11 @@ describe.each(ENGINES)('start, restart and stop on $name', (engine) => {
     if (storage.options.databaseUrl) env.DATABASE_URL = storage.options.databaseUrl;
     if (storage.options.dataDir) env.OUTPOST_DATA_DIR = storage.options.dataDir;
     const root = join(import.meta.dirname, '..', '..', '..', '..');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'central/src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'central/src/main.ts'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       let output = '';
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -40,7 +40,13 @@ export function parseWipeInput(body: unknown): NewWipe {
 
 /** `POST /sync/device/wiped` body: {wipeId}. */
 export function parseWipedReport(body: unknown): string {
-  if (!isObject(body) || typeof body.wipeId !== 'string' || body.wipeId === '' || body.wipeId.length > 100 || unsafeTextReason(body.wipeId) !== null) {
+  if (
+    !isObject(body) ||
+    typeof body.wipeId !== 'string' ||
+    body.wipeId === '' ||
+    body.wipeId.length > 100 ||
+    unsafeTextReason(body.wipeId) !== null
+  ) {
     throw badRequest('Send {"wipeId": "<the id GET /sync/device gave>"}');
   }
   return body.wipeId;

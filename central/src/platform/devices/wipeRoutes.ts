@@ -27,23 +27,31 @@ function deviceOf(request: FastifyRequest): string {
  * until it is withdrawn (`DELETE /admin/wipes/{id}`); a device that reported is not asked again.
  */
 export function registerWipeRoutes(app: FastifyInstance, db: Db): void {
-  app.post(WIPES, { config: { openapi: { summary: 'Ask for a remote wipe of every device of a user, or of one device (admin)' } } }, async (request, reply) => {
-    const adminId = requireAdmin(request);
-    const input = parseWipeInput(request.body);
-    if (input.userId !== undefined && !(await findUserById(db, input.userId))) {
-      throw badRequest(`There is no user ${input.userId}; send the id of an existing user, such as "user-alex"`);
-    }
-    const wipe = await insertWipe(db, adminId, input);
-    // Open streams of that user or device end now; the app asks about the wipe as it reconnects.
-    app.sessionEnds.endForWipe(input);
-    reply.code(201).header('Location', `${WIPES}/${wipe.id}`);
-    return wipe;
-  });
+  app.post(
+    WIPES,
+    { config: { openapi: { summary: 'Ask for a remote wipe of every device of a user, or of one device (admin)' } } },
+    async (request, reply) => {
+      const adminId = requireAdmin(request);
+      const input = parseWipeInput(request.body);
+      if (input.userId !== undefined && !(await findUserById(db, input.userId))) {
+        throw badRequest(`There is no user ${input.userId}; send the id of an existing user, such as "user-alex"`);
+      }
+      const wipe = await insertWipe(db, adminId, input);
+      // Open streams of that user or device end now; the app asks about the wipe as it reconnects.
+      app.sessionEnds.endForWipe(input);
+      reply.code(201).header('Location', `${WIPES}/${wipe.id}`);
+      return wipe;
+    },
+  );
 
-  app.get(WIPES, { config: { openapi: { summary: 'Every remote wipe, newest first, with the devices that carried it out (admin)' } } }, async (request): Promise<WipeRecord[]> => {
-    requireAdmin(request);
-    return listWipes(db);
-  });
+  app.get(
+    WIPES,
+    { config: { openapi: { summary: 'Every remote wipe, newest first, with the devices that carried it out (admin)' } } },
+    async (request): Promise<WipeRecord[]> => {
+      requireAdmin(request);
+      return listWipes(db);
+    },
+  );
 
   app.get(`${WIPES}/:id`, async (request) => {
     requireAdmin(request);
@@ -53,24 +61,36 @@ export function registerWipeRoutes(app: FastifyInstance, db: Db): void {
     return wipe;
   });
 
-  app.delete(`${WIPES}/:id`, { config: { openapi: { summary: 'Withdraw a remote wipe: no device is asked for it any more (admin)' } } }, async (request, reply) => {
-    requireAdmin(request);
-    const { id } = request.params as { id: string };
-    if (!(await withdrawWipe(db, id))) throw notFound(`No wipe ${id} in force; GET ${WIPES} lists them`);
-    return reply.code(204).send();
-  });
+  app.delete(
+    `${WIPES}/:id`,
+    { config: { openapi: { summary: 'Withdraw a remote wipe: no device is asked for it any more (admin)' } } },
+    async (request, reply) => {
+      requireAdmin(request);
+      const { id } = request.params as { id: string };
+      if (!(await withdrawWipe(db, id))) throw notFound(`No wipe ${id} in force; GET ${WIPES} lists them`);
+      return reply.code(204).send();
+    },
+  );
 
-  app.get(SYNC_PATHS.device, { config: { openapi: { summary: `The wipe this device (${DEVICE_HEADER}) and signed-in user must carry out, if any` } } }, async (request, reply): Promise<DeviceStatus> => {
-    const user = currentUser(request);
-    reply.header('Cache-Control', 'no-store');
-    return { wipe: await pendingWipe(db, user.id, deviceOf(request)) };
-  });
+  app.get(
+    SYNC_PATHS.device,
+    { config: { openapi: { summary: `The wipe this device (${DEVICE_HEADER}) and signed-in user must carry out, if any` } } },
+    async (request, reply): Promise<DeviceStatus> => {
+      const user = currentUser(request);
+      reply.header('Cache-Control', 'no-store');
+      return { wipe: await pendingWipe(db, user.id, deviceOf(request)) };
+    },
+  );
 
-  app.post(SYNC_PATHS.deviceWiped, { config: { openapi: { summary: 'This device carried out the wipe: it is not asked for it again' } } }, async (request, reply) => {
-    const user = currentUser(request);
-    const device = deviceOf(request);
-    const wipeId = parseWipedReport(request.body);
-    if (!(await completeWipe(db, wipeId, user.id, device))) throw notFound(`No wipe ${wipeId} for you or this device`);
-    return reply.code(204).send();
-  });
+  app.post(
+    SYNC_PATHS.deviceWiped,
+    { config: { openapi: { summary: 'This device carried out the wipe: it is not asked for it again' } } },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const device = deviceOf(request);
+      const wipeId = parseWipedReport(request.body);
+      if (!(await completeWipe(db, wipeId, user.id, device))) throw notFound(`No wipe ${wipeId} for you or this device`);
+      return reply.code(204).send();
+    },
+  );
 }

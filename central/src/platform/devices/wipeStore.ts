@@ -38,7 +38,11 @@ const SELECT = `SELECT w.id, w.user_id, w.device_id, w.reason, w.requested_by, w
   FROM device_wipes w`;
 
 function toRecord(row: WipeRow): WipeRecord {
-  const completions = (row.completions ?? []).map((c) => ({ deviceId: c.device_id, userId: c.user_id, completedAt: toIso(c.completed_at) }));
+  const completions = (row.completions ?? []).map((c) => ({
+    deviceId: c.device_id,
+    userId: c.user_id,
+    completedAt: toIso(c.completed_at),
+  }));
   const withdrawn = row.withdrawn_at !== null && row.withdrawn_at !== undefined;
   const status: WipeStatus = withdrawn ? 'withdrawn' : row.device_id !== null && completions.length > 0 ? 'completed' : 'requested';
   return {
@@ -108,7 +112,11 @@ export async function pendingWipe(db: Queryable, userId: string, deviceId: strin
  * or device (withdrawn meanwhile counts: the device did it). Reporting twice is harmless.
  */
 export async function completeWipe(db: Queryable, wipeId: string, userId: string, deviceId: string): Promise<boolean> {
-  const applies = await db.query(`SELECT 1 FROM device_wipes WHERE id = $1 AND (user_id = $2 OR device_id = $3)`, [wipeId, userId, deviceId]);
+  const applies = await db.query(`SELECT 1 FROM device_wipes WHERE id = $1 AND (user_id = $2 OR device_id = $3)`, [
+    wipeId,
+    userId,
+    deviceId,
+  ]);
   if (applies.length === 0) return false;
   await db.query(
     `INSERT INTO device_wipe_completions (wipe_id, device_id, user_id) VALUES ($1, $2, $3) ON CONFLICT (wipe_id, device_id) DO NOTHING`,

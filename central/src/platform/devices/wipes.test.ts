@@ -38,12 +38,20 @@ describe.each(ENGINES)('remote wipe on $name', (engine) => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     return ((await response.json()) as DeviceStatus).wipe;
   };
-  const reportWiped = (user: string, device: string, wipeId: string) => call(user, 'POST', SYNC_PATHS.deviceWiped, { device, body: { wipeId } });
-  const listed = async (id: string) => ((await (await call('admin', 'GET', '/admin/wipes')).json()) as WipeRecord[]).find((wipe) => wipe.id === id);
+  const reportWiped = (user: string, device: string, wipeId: string) =>
+    call(user, 'POST', SYNC_PATHS.deviceWiped, { device, body: { wipeId } });
+  const listed = async (id: string) =>
+    ((await (await call('admin', 'GET', '/admin/wipes')).json()) as WipeRecord[]).find((wipe) => wipe.id === id);
 
   it('wipes one device, whoever signs in on it, keeps taking its pushes meanwhile, and stops asking once it reports', async () => {
     const wipe = await requestWipe({ deviceId: 'laptop-lost-1', reason: 'Laptop reported stolen' });
-    expect(wipe).toMatchObject({ deviceId: 'laptop-lost-1', reason: 'Laptop reported stolen', requestedBy: 'user-admin', status: 'requested', completions: [] });
+    expect(wipe).toMatchObject({
+      deviceId: 'laptop-lost-1',
+      reason: 'Laptop reported stolen',
+      requestedBy: 'user-admin',
+      status: 'requested',
+      completions: [],
+    });
     expect(await status('alex', 'laptop-lost-1')).toEqual({ id: wipe.id, requestedAt: wipe.requestedAt, reason: 'Laptop reported stolen' });
     expect(await status('sam', 'laptop-lost-1')).toMatchObject({ id: wipe.id });
     expect(await status('alex', 'laptop-alex-2')).toBeNull();
@@ -105,14 +113,18 @@ describe.each(ENGINES)('remote wipe on $name', (engine) => {
       [['user-sam'], 'JSON object'],
     ];
     for (const [body, reason] of refused) {
-      expect((await expectApiError(await call('admin', 'POST', '/admin/wipes', { body }), 400)).reason, JSON.stringify(body)).toContain(reason);
+      expect((await expectApiError(await call('admin', 'POST', '/admin/wipes', { body }), 400)).reason, JSON.stringify(body)).toContain(
+        reason,
+      );
     }
     expect((await expectApiError(await call('alex', 'GET', SYNC_PATHS.device), 400)).reason).toContain(DEVICE_HEADER);
     const samWipe = await requestWipe({ userId: 'user-sam' });
     // Alex's device cannot claim Sam's wipe, and an unknown wipe is unknown.
     await expectApiError(await reportWiped('alex', 'alex-laptop', samWipe.id), 404);
     await expectApiError(await reportWiped('alex', 'alex-laptop', 'no-such-wipe'), 404);
-    expect((await expectApiError(await call('alex', 'POST', SYNC_PATHS.deviceWiped, { device: 'alex-laptop', body: {} }), 400)).reason).toContain('wipeId');
+    expect(
+      (await expectApiError(await call('alex', 'POST', SYNC_PATHS.deviceWiped, { device: 'alex-laptop', body: {} }), 400)).reason,
+    ).toContain('wipeId');
     await expectApiError(await fetch(central.url + SYNC_PATHS.device, { headers: { [DEVICE_HEADER]: 'laptop-1' } }), 401);
   });
 });

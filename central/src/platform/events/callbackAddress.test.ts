@@ -6,7 +6,8 @@ const octet = fc.integer({ min: 0, max: 255 });
 const ipv4 = (first: fc.Arbitrary<number>, second: fc.Arbitrary<number> = octet) =>
   fc.tuple(first, second, octet, octet).map((parts) => parts.join('.'));
 const hex = (min: number, max: number) => fc.integer({ min, max }).map((value) => value.toString(16));
-const ipv6 = (first: fc.Arbitrary<string>) => fc.tuple(first, fc.array(hex(0, 0xffff), { minLength: 7, maxLength: 7 })).map(([head, rest]) => [head, ...rest].join(':'));
+const ipv6 = (first: fc.Arbitrary<string>) =>
+  fc.tuple(first, fc.array(hex(0, 0xffff), { minLength: 7, maxLength: 7 })).map(([head, rest]) => [head, ...rest].join(':'));
 
 /** Every internal range the guard must refuse, with a generator of its addresses. */
 const INTERNAL: [string, fc.Arbitrary<string>][] = [
@@ -21,7 +22,17 @@ const INTERNAL: [string, fc.Arbitrary<string>][] = [
 ];
 
 /** Public IPv4: first octets outside every special range. */
-const publicIpv4 = ipv4(fc.oneof(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 11, max: 99 }), fc.integer({ min: 101, max: 126 }), fc.integer({ min: 128, max: 168 }), fc.integer({ min: 170, max: 171 }), fc.integer({ min: 173, max: 191 }), fc.integer({ min: 193, max: 223 })));
+const publicIpv4 = ipv4(
+  fc.oneof(
+    fc.integer({ min: 1, max: 9 }),
+    fc.integer({ min: 11, max: 99 }),
+    fc.integer({ min: 101, max: 126 }),
+    fc.integer({ min: 128, max: 168 }),
+    fc.integer({ min: 170, max: 171 }),
+    fc.integer({ min: 173, max: 191 }),
+    fc.integer({ min: 193, max: 223 }),
+  ),
+);
 
 describe('hub callback address classifier', () => {
   it('refuses every internal range, also written as IPv4-mapped IPv6', () => {

@@ -67,7 +67,11 @@ export function parseAllowList(entries: readonly string[]): CallbackAllowList {
       try {
         const [base, bits] = ipaddr.parseCIDR(entry.replace(/^\[|\](?=\/)/g, ''));
         // A mapped base (::ffff:10.0.0.0/104) means the IPv4 range it carries.
-        ranges.push(base.kind() === 'ipv6' && (base as ipaddr.IPv6).isIPv4MappedAddress() ? [(base as ipaddr.IPv6).toIPv4Address(), bits - 96] : [base, bits]);
+        ranges.push(
+          base.kind() === 'ipv6' && (base as ipaddr.IPv6).isIPv4MappedAddress()
+            ? [(base as ipaddr.IPv6).toIPv4Address(), bits - 96]
+            : [base, bits],
+        );
       } catch {
         throw new Error(`Hub allow-list entry "${raw}" is not a valid CIDR; write e.g. 10.20.0.0/16 or fd00::/8`);
       }
@@ -76,7 +80,10 @@ export function parseAllowList(entries: readonly string[]): CallbackAllowList {
     const address = parseAddress(entry);
     if (address) ranges.push([address, address.kind() === 'ipv4' ? 32 : 128]);
     else if (HOST_NAME.test(entry)) hosts.add(entry.replace(/\.$/, ''));
-    else throw new Error(`Hub allow-list entry "${raw}" is neither a host name, an IP address nor a CIDR; write e.g. listener.internal, 10.1.2.3 or 10.20.0.0/16`);
+    else
+      throw new Error(
+        `Hub allow-list entry "${raw}" is neither a host name, an IP address nor a CIDR; write e.g. listener.internal, 10.1.2.3 or 10.20.0.0/16`,
+      );
   }
   return { entries: kept, hosts, ranges };
 }

@@ -63,7 +63,11 @@ export async function postToCallback(callback: string, body: string, options: Po
   };
   const requestOptions: RequestOptions = {
     method: 'POST',
-    headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'outpost-central', 'content-length': Buffer.byteLength(body) },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'user-agent': 'outpost-central',
+      'content-length': Buffer.byteLength(body),
+    },
     lookup: pinned,
     signal: options.signal,
   };

@@ -48,7 +48,10 @@ export async function renewLease(db: Queryable, id: string, instance: string, le
 }
 
 export async function releaseLease(db: Queryable, id: string, instance: string): Promise<void> {
-  await db.query('UPDATE event_subscriptions SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2', [id, instance]);
+  await db.query('UPDATE event_subscriptions SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2', [
+    id,
+    instance,
+  ]);
 }
 
 /** On shutdown: what this instance still holds is free again at once. */
@@ -69,14 +72,19 @@ export async function pendingDeliveries(db: Queryable, id: string, limit: number
 /** The callback took the event (or we gave up on it): it leaves the queue, the next one is due now. */
 export async function finishDelivery(db: Queryable, id: string, seq: number): Promise<void> {
   await db.query('DELETE FROM event_deliveries WHERE subscription_id = $1 AND event_seq = $2', [id, seq]);
-  await db.query(
-    'UPDATE event_subscriptions SET failed_attempts = 0, next_attempt_at = now() WHERE id = $1 AND failed_attempts <> 0',
-    [id],
-  );
+  await db.query('UPDATE event_subscriptions SET failed_attempts = 0, next_attempt_at = now() WHERE id = $1 AND failed_attempts <> 0', [
+    id,
+  ]);
 }
 
 /** The attempt failed: the same event is tried again after `delayMs`, and the lease is given back. */
-export async function postponeDelivery(db: Queryable, id: string, instance: string, failedAttempts: number, delayMs: number): Promise<void> {
+export async function postponeDelivery(
+  db: Queryable,
+  id: string,
+  instance: string,
+  failedAttempts: number,
+  delayMs: number,
+): Promise<void> {
   await db.query(
     `UPDATE event_subscriptions
         SET failed_attempts = $3, next_attempt_at = now() + $4::integer ${MS}, lease_owner = NULL, lease_until = NULL

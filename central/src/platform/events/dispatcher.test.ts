@@ -9,7 +9,14 @@ import { parseHubInput } from './hubInput';
 import { deleteManageableSubscription, insertSubscription } from './subscriptions';
 
 // The receivers listen on loopback, which callbacks may reach only when allowed.
-const FAST: DeliveryOptions = { pollIntervalMs: 20, maxAttempts: 4, retryBaseMs: 80, requestTimeoutMs: 2_000, concurrency: 4, allowedHosts: ['127.0.0.1'] };
+const FAST: DeliveryOptions = {
+  pollIntervalMs: 20,
+  maxAttempts: 4,
+  retryBaseMs: 80,
+  requestTimeoutMs: 2_000,
+  concurrency: 4,
+  allowedHosts: ['127.0.0.1'],
+};
 const ORDERING = 'productOrderingManagement';
 const SILENT = { warn: () => undefined, error: () => undefined };
 
@@ -48,9 +55,11 @@ describe.each(ENGINES)('hub delivery on $name', (engine) => {
   const subscribe = (subscriber: string, callback: string, query?: string, domain = ORDERING, on: Db = db) =>
     insertSubscription(on, subscriber, { domain, ...parseHubInput({ callback, query }) });
   const record = async (owner: string | null, eventType: string, resourceId: string, domain = ORDERING, on: Db = db) =>
-    (await on.transaction((tx) =>
-      recordEvent(tx, { eventType, domain, resourceName: 'productOrder', resource: { id: resourceId, state: 'acknowledged' }, owner }),
-    )).eventId;
+    (
+      await on.transaction((tx) =>
+        recordEvent(tx, { eventType, domain, resourceName: 'productOrder', resource: { id: resourceId, state: 'acknowledged' }, owner }),
+      )
+    ).eventId;
   const eventIds = (posts: readonly { body: Record<string, unknown> }[]) => posts.map((post) => post.body.eventId);
 
   it('delivers exactly the matching events the subscriber may see, retrying failures with growing waits', async () => {
@@ -75,7 +84,7 @@ describe.each(ENGINES)('hub delivery on $name', (engine) => {
     expect(listener.posts[0]?.body).toMatchObject({ eventType: 'ProductOrderStateChangeEvent', event: { productOrder: { id: 'po-1' } } });
   });
 
-  it('scopes deliveries like the data: a manager gets their reps\' events, an admin everyone\'s, a rep only their own', async () => {
+  it("scopes deliveries like the data: a manager gets their reps' events, an admin everyone's, a rep only their own", async () => {
     const [alex, morgan, admin] = [await receiver(), await receiver(), await receiver()];
     await subscribe('user-alex', alex.url);
     await subscribe('user-morgan', morgan.url);
@@ -122,7 +131,14 @@ describe.each(ENGINES)('hub delivery on $name', (engine) => {
     await record('user-alex', 'ProductOrderCreateEvent', 'po-d');
     dispatch({ retryBaseMs: 150 });
     await listener.waitFor((posts) => posts.length >= 1);
-    expect(await deleteManageableSubscription(db, { id: 'user-alex', username: 'alex', displayName: 'Alex', role: 'rep', managerId: 'user-morgan' }, ORDERING, subscription.id)).toBe(true);
+    expect(
+      await deleteManageableSubscription(
+        db,
+        { id: 'user-alex', username: 'alex', displayName: 'Alex', role: 'rep', managerId: 'user-morgan' },
+        ORDERING,
+        subscription.id,
+      ),
+    ).toBe(true);
     await record('user-alex', 'ProductOrderCreateEvent', 'po-e');
     const seen = listener.posts.length;
     await sleep(600);

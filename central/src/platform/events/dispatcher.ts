@@ -79,7 +79,9 @@ export class EventDispatcher {
     this.abort.abort();
     await this.tick;
     await Promise.allSettled(this.active.values());
-    await releaseAllLeases(this.db, this.instance).catch((error: unknown) => this.log.error('could not free the hub delivery leases', error));
+    await releaseAllLeases(this.db, this.instance).catch((error: unknown) =>
+      this.log.error('could not free the hub delivery leases', error),
+    );
   }
 
   private get leaseMs(): number {

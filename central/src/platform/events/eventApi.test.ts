@@ -23,7 +23,11 @@ describe.each(ENGINES)('TMF688 event log on $name', (engine) => {
   const list = async (username: string, path: string) => {
     const response = await (await as(username)).get(path);
     expect(response.status).toBe(200);
-    return { total: Number(response.headers.get('x-total-count')), count: Number(response.headers.get('x-result-count')), body: (await response.json()) as Json[] };
+    return {
+      total: Number(response.headers.get('x-total-count')),
+      count: Number(response.headers.get('x-result-count')),
+      body: (await response.json()) as Json[],
+    };
   };
 
   beforeAll(async () => {
@@ -45,10 +49,20 @@ describe.each(ENGINES)('TMF688 event log on $name', (engine) => {
   it('lists one topic per API domain, those with a hub first', async () => {
     const topics = await list('alex', LOG);
     expect(topics.body.map((topic) => topic.id)).toEqual([
-      'productOrderingManagement', 'productCatalogManagement', 'productInventory', 'quoteManagement', 'sales', 'partyManagement',
+      'productOrderingManagement',
+      'productCatalogManagement',
+      'productInventory',
+      'quoteManagement',
+      'sales',
+      'partyManagement',
     ]);
     expect(topics.total).toBe(6);
-    expect(topics.body[0]).toEqual({ id: 'productOrderingManagement', href: `${LOG}/productOrderingManagement`, name: 'productOrderingManagement', '@type': 'Topic' });
+    expect(topics.body[0]).toEqual({
+      id: 'productOrderingManagement',
+      href: `${LOG}/productOrderingManagement`,
+      name: 'productOrderingManagement',
+      '@type': 'Topic',
+    });
     const paged = await list('alex', `${LOG}?offset=4&limit=1`);
     expect([paged.total, paged.count, paged.body[0]?.id]).toEqual([6, 1, 'sales']);
     const one = await (await as('sam')).get(`${LOG}/quoteManagement`);
@@ -68,7 +82,11 @@ describe.each(ENGINES)('TMF688 event log on $name', (engine) => {
 
     const page = await list('admin', `${ordering}?offset=1&limit=1`);
     expect([page.total, page.count, page.body[0]?.eventId]).toEqual([3, 1, ids.samCreate]);
-    expect(page.body[0]).toMatchObject({ eventType: 'ProductOrderCreateEvent', domain: 'productOrderingManagement', event: { productOrder: { id: 'po-sam' } } });
+    expect(page.body[0]).toMatchObject({
+      eventType: 'ProductOrderCreateEvent',
+      domain: 'productOrderingManagement',
+      event: { productOrder: { id: 'po-sam' } },
+    });
 
     // Events of shared data (owner null) are everyone's.
     expect((await list('sam', `${LOG}/productCatalogManagement/event`)).body.map((event) => event.eventId)).toEqual([ids.catalog]);

@@ -67,7 +67,10 @@ export async function recordEvents(tx: Queryable, inputs: readonly EventInput[])
   if (inputs.length === 0) return [];
   const now = new Date().toISOString();
   const rows = inputs.map((input) => ({
-    event: eventOf(input, now), resourceName: input.resourceName, resourceId: input.resource.id, owner: input.owner,
+    event: eventOf(input, now),
+    resourceName: input.resourceName,
+    resourceId: input.resource.id,
+    owner: input.owner,
   }));
   const inserted = await tx.query<{ seq: unknown }>(
     `INSERT INTO tmf_events (event_id, event_type, domain, resource_name, resource_id, owner, event_time, payload)
@@ -77,7 +80,10 @@ export async function recordEvents(tx: Queryable, inputs: readonly EventInput[])
      RETURNING seq`,
     [JSON.stringify(rows), now],
   );
-  await enqueueDeliveries(tx, inserted.map((row) => String(row.seq)));
+  await enqueueDeliveries(
+    tx,
+    inserted.map((row) => String(row.seq)),
+  );
   return rows.map((row) => row.event);
 }
 

@@ -46,7 +46,12 @@ export function registerEventRoutes(app: FastifyInstance, db: Db): void {
     const topic = await requireTopic(db, request, 'topicId');
     const query = parseListQuery(request.query);
     const { total, events } = await listVisibleEvents(db, user, topic, query.filters, query.offset, query.limit);
-    return sendPage(reply, total, events.map((event) => eventFields(event, query.fields)), undefined);
+    return sendPage(
+      reply,
+      total,
+      events.map((event) => eventFields(event, query.fields)),
+      undefined,
+    );
   });
 
   app.get(`${EVENT_API_BASE}/topic/:topicId/event/:id`, async (request) => {

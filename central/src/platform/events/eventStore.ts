@@ -29,7 +29,9 @@ export async function listVisibleEvents(
     params.push(value);
     return `$${params.length}`;
   };
-  const where = [visibleEventsSql(user), ...filterSql(filters, bind, 'payload', { eventType: 'event_type', eventId: 'event_id' })].join(' AND ');
+  const where = [visibleEventsSql(user), ...filterSql(filters, bind, 'payload', { eventType: 'event_type', eventId: 'event_id' })].join(
+    ' AND ',
+  );
   const count = await db.query<{ total: unknown }>(`SELECT count(*) AS total FROM tmf_events WHERE ${where}`, params);
   const rows = await db.query<EventRow>(
     `SELECT payload FROM tmf_events WHERE ${where} ORDER BY seq LIMIT ${bind(limit)} OFFSET ${bind(offset)}`,
@@ -39,6 +41,10 @@ export async function listVisibleEvents(
 }
 
 export async function findVisibleEvent(db: Queryable, user: AuthUser, domain: string, eventId: string): Promise<TmfEvent | undefined> {
-  const rows = await db.query<EventRow>(`SELECT payload FROM tmf_events WHERE ${visibleEventsSql(user)} AND event_id = $3`, [domain, user.id, eventId]);
+  const rows = await db.query<EventRow>(`SELECT payload FROM tmf_events WHERE ${visibleEventsSql(user)} AND event_id = $3`, [
+    domain,
+    user.id,
+    eventId,
+  ]);
   return rows[0]?.payload;
 }

@@ -49,7 +49,7 @@ describe.each(ENGINES)('hub subscriptions over HTTP on $name', (engine) => {
     await database?.dispose();
   });
 
-  it('registers a listener on every API\'s hub: 201, Location, and the EventSubscription', async () => {
+  it("registers a listener on every API's hub: 201, Location, and the EventSubscription", async () => {
     for (const { domain } of HUB_APIS) {
       const hub = `${apiBase(domain)}/hub`;
       const response = await call('alex', 'POST', hub, { callback: 'http://127.0.0.1:9/listener', query: 'eventType=SomethingEvent' });
@@ -75,7 +75,10 @@ describe.each(ENGINES)('hub subscriptions over HTTP on $name', (engine) => {
     for (const [body, reason] of cases) {
       expect((await expectApiError(await call('alex', 'POST', ORDERING_HUB, body), 400)).reason).toContain(reason);
     }
-    await expectApiError(await fetch(central.url + ORDERING_HUB, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }), 401);
+    await expectApiError(
+      await fetch(central.url + ORDERING_HUB, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
+      401,
+    );
   });
 
   it('lets a subscriber read and delete only their own subscriptions; an admin any', async () => {
@@ -96,8 +99,11 @@ describe.each(ENGINES)('hub subscriptions over HTTP on $name', (engine) => {
 
   it('bounds the subscriptions one user may hold', async () => {
     const made = [];
-    for (let index = 0; index < FAST_EVENTS.maxSubscriptionsPerUser; index += 1) made.push(await subscribe('morgan', `http://127.0.0.1:9/m${index}`));
-    expect((await expectApiError(await call('morgan', 'POST', ORDERING_HUB, { callback: 'http://127.0.0.1:9/more' }), 409)).reason).toContain('DELETE');
+    for (let index = 0; index < FAST_EVENTS.maxSubscriptionsPerUser; index += 1)
+      made.push(await subscribe('morgan', `http://127.0.0.1:9/m${index}`));
+    expect(
+      (await expectApiError(await call('morgan', 'POST', ORDERING_HUB, { callback: 'http://127.0.0.1:9/more' }), 409)).reason,
+    ).toContain('DELETE');
     for (const subscription of made) expect((await call('morgan', 'DELETE', `${ORDERING_HUB}/${subscription.id}`)).status).toBe(204);
   });
 
@@ -139,7 +145,9 @@ describe.each(ENGINES)('hub subscriptions over HTTP on $name', (engine) => {
     // failed under load, where scheduling noise is larger than their 50 ms difference.
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(FAST_EVENTS.retryBaseMs - 10);
     expect(third!.at - second!.at).toBeGreaterThanOrEqual(2 * FAST_EVENTS.retryBaseMs - 10);
-    const ordersSeenByMorgan = new Set(morganListener.posts.map((post) => (post.body.event as { productOrder: { id: string } }).productOrder.id));
+    const ordersSeenByMorgan = new Set(
+      morganListener.posts.map((post) => (post.body.event as { productOrder: { id: string } }).productOrder.id),
+    );
     expect(ordersSeenByMorgan).toEqual(new Set([samOrder.id, alexOrder.id]));
     const ids = morganListener.posts.map((post) => post.body.eventId);
     expect(new Set(ids).size).toBe(ids.length);
@@ -162,7 +170,9 @@ describe.each(ENGINES)('hub subscriptions over HTTP on $name', (engine) => {
 
     const db = await database.open();
     const record = (owner: string, eventType: string, id: string) =>
-      db.transaction((tx) => recordEvent(tx, { eventType, domain: 'productOrderingManagement', resourceName: 'productOrder', resource: { id }, owner }));
+      db.transaction((tx) =>
+        recordEvent(tx, { eventType, domain: 'productOrderingManagement', resourceName: 'productOrder', resource: { id }, owner }),
+      );
     const alexChange = await record('user-alex', 'ProductOrderStateChangeEvent', 'po-1');
     await record('user-alex', 'ProductOrderCreateEvent', 'po-1');
     const samChange = await record('user-sam', 'ProductOrderStateChangeEvent', 'po-2');
@@ -174,7 +184,10 @@ describe.each(ENGINES)('hub subscriptions over HTTP on $name', (engine) => {
     await sleep(200);
     expect(alexListener.posts.map((post) => post.body.eventId)).toEqual([alexChange.eventId, alexChange.eventId]);
     expect(samListener.posts.map((post) => post.body.eventId)).toEqual([samChange.eventId]);
-    expect(alexListener.posts[1]?.body).toMatchObject({ eventType: 'ProductOrderStateChangeEvent', event: { productOrder: { id: 'po-1' } } });
+    expect(alexListener.posts[1]?.body).toMatchObject({
+      eventType: 'ProductOrderStateChangeEvent',
+      event: { productOrder: { id: 'po-1' } },
+    });
 
     expect((await call('alex', 'DELETE', `${ORDERING_HUB}/${alex.id}`)).status).toBe(204);
   });

@@ -93,7 +93,13 @@ describe.each(ENGINES)('hub callback guard on $name', (engine) => {
     await stop();
     const db = await database.open();
     const event = await db.transaction((tx) =>
-      recordEvent(tx, { eventType: 'ProductOrderCreateEvent', domain: 'productOrderingManagement', resourceName: 'productOrder', resource: { id: 'po-ssrf' }, owner: null }),
+      recordEvent(tx, {
+        eventType: 'ProductOrderCreateEvent',
+        domain: 'productOrderingManagement',
+        resourceName: 'productOrder',
+        resource: { id: 'po-ssrf' },
+        owner: null,
+      }),
     );
     await db.close();
     await start({ allowedHosts: ['127.0.0.2'] });

@@ -32,7 +32,8 @@ export function parseHubInput(body: unknown): HubInput {
   if (query !== undefined && query !== null && typeof query !== 'string') {
     throw badRequest('query must be text, e.g. "eventType=ProductOrderStateChangeEvent"');
   }
-  if (typeof query === 'string' && query.length > MAX_QUERY_LENGTH) throw badRequest(`query must be at most ${MAX_QUERY_LENGTH} characters`);
+  if (typeof query === 'string' && query.length > MAX_QUERY_LENGTH)
+    throw badRequest(`query must be at most ${MAX_QUERY_LENGTH} characters`);
   const text = typeof query === 'string' && query.trim() !== '' ? query.trim() : undefined;
   return { callback: callback.trim(), ...(text ? { query: text } : {}), filter: parseSubscriptionQuery(text) };
 }

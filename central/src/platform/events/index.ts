@@ -35,7 +35,10 @@ export function registerEvents(app: FastifyInstance, db: Db, options: EventOptio
   registerEventRoutes(app, db);
   // Parsed once at start, so a bad entry stops the server with a message naming it.
   const allow = options.allowedHosts ? parseAllowList(options.allowedHosts) : EMPTY_ALLOW_LIST;
-  registerHubRoutes(app, db, { maxSubscriptionsPerUser: positive('maxSubscriptionsPerUser', options.maxSubscriptionsPerUser ?? 20), allow });
+  registerHubRoutes(app, db, {
+    maxSubscriptionsPerUser: positive('maxSubscriptionsPerUser', options.maxSubscriptionsPerUser ?? 20),
+    allow,
+  });
   if (options.deliver === false) return;
   const dispatcher = new EventDispatcher(db, deliveryOptions(options), {
     warn: (message) => app.log.warn(message),

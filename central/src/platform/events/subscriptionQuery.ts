@@ -36,7 +36,10 @@ export function parseSubscriptionQuery(query: string | undefined): EventFilter {
         `query: cannot filter on "${attribute.slice(0, 64)}"; use attribute=value pairs joined by &, e.g. eventType=ProductOrderStateChangeEvent or event.productOrder.state=completed`,
       );
     }
-    const values = raw.split(',').map((value) => value.trim()).filter(Boolean);
+    const values = raw
+      .split(',')
+      .map((value) => value.trim())
+      .filter(Boolean);
     if (values.length === 0) throw badRequest(`query: ${attribute} needs a value, e.g. ${attribute}=something`);
     clauses.set(attribute, [...(clauses.get(attribute) ?? []), ...values]);
   }

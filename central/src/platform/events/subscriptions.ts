@@ -63,7 +63,12 @@ function subscriberFilter(user: AuthUser): string | null {
   return user.role === 'admin' ? null : user.id;
 }
 
-export async function findManageableSubscription(db: Queryable, user: AuthUser, domain: string, id: string): Promise<StoredSubscription | undefined> {
+export async function findManageableSubscription(
+  db: Queryable,
+  user: AuthUser,
+  domain: string,
+  id: string,
+): Promise<StoredSubscription | undefined> {
   const rows = await db.query<SubscriptionRow>(
     `SELECT id, domain, subscriber, callback, query FROM event_subscriptions
       WHERE id = $1 AND domain = $2 AND ${MANAGEABLE}`,
@@ -74,9 +79,10 @@ export async function findManageableSubscription(db: Queryable, user: AuthUser, 
 
 /** Deleting the subscription drops its pending deliveries with it (ON DELETE CASCADE). */
 export async function deleteManageableSubscription(db: Queryable, user: AuthUser, domain: string, id: string): Promise<boolean> {
-  const rows = await db.query(
-    `DELETE FROM event_subscriptions WHERE id = $1 AND domain = $2 AND ${MANAGEABLE} RETURNING id`,
-    [id, domain, subscriberFilter(user)],
-  );
+  const rows = await db.query(`DELETE FROM event_subscriptions WHERE id = $1 AND domain = $2 AND ${MANAGEABLE} RETURNING id`, [
+    id,
+    domain,
+    subscriberFilter(user),
+  ]);
   return rows.length > 0;
 }

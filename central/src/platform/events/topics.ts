@@ -18,7 +18,10 @@ export function topicOf(domain: string): Topic {
 export async function listTopics(db: Queryable): Promise<Topic[]> {
   const rows = await db.query<{ domain: string }>('SELECT DISTINCT domain FROM tmf_events');
   const known: string[] = HUB_APIS.map((api) => api.domain);
-  const others = rows.map((row) => row.domain).filter((domain) => !known.includes(domain)).sort();
+  const others = rows
+    .map((row) => row.domain)
+    .filter((domain) => !known.includes(domain))
+    .sort();
   return [...known, ...others].map(topicOf);
 }
 

@@ -18,7 +18,10 @@ export function defaultCorsOrigins(demo: boolean): readonly string[] {
 /** `*` matches any run of characters except `/`, so `http://localhost:*` means any port. */
 function originMatcher(patterns: readonly string[]): (origin: string) => boolean {
   const regexes = patterns.map((pattern) => {
-    const escaped = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*');
+    const escaped = pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]*');
     return new RegExp(`^${escaped}$`);
   });
   return (origin) => regexes.some((regex) => regex.test(origin));

@@ -41,16 +41,31 @@ function fromFastifyError(error: FastifyError): HttpError {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new HttpError(400, 'invalid_json', 'The request body is not valid JSON; send a JSON document', error.message);
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new HttpError(413, 'payload_too_large', 'The request body is larger than the 1 MiB limit; send fewer rows per request', error.message);
+      return new HttpError(
+        413,
+        'payload_too_large',
+        'The request body is larger than the 1 MiB limit; send fewer rows per request',
+        error.message,
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new HttpError(415, 'unsupported_media_type', 'Unsupported Content-Type; send application/json (or application/x-www-form-urlencoded to /oauth/token)', error.message);
+      return new HttpError(
+        415,
+        'unsupported_media_type',
+        'Unsupported Content-Type; send application/json (or application/x-www-form-urlencoded to /oauth/token)',
+        error.message,
+      );
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new HttpError(400, 'invalid_request', 'Content-Length does not match the body', error.message);
     // PostgreSQL refuses NUL and invalid characters in any text it is given (SQLSTATE 22021,
     // 22P05): only a client's input carries them, wherever in the path, query or body they came.
     case '22021':
     case '22P05':
-      return new HttpError(400, 'invalid_request', 'The request contains a NUL or otherwise invalid character (\\u0000); remove it', error.message);
+      return new HttpError(
+        400,
+        'invalid_request',
+        'The request contains a NUL or otherwise invalid character (\\u0000); remove it',
+        error.message,
+      );
     default:
       break;
   }
@@ -70,7 +85,11 @@ function fromFastifyError(error: FastifyError): HttpError {
 export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const httpError =
     error.code === 'FST_ERR_BAD_URL'
-      ? new HttpError(400, 'invalid_request', 'The URL is not valid percent-encoded UTF-8; encode each path segment with encodeURIComponent')
+      ? new HttpError(
+          400,
+          'invalid_request',
+          'The URL is not valid percent-encoded UTF-8; encode each path segment with encodeURIComponent',
+        )
       : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
         ? new HttpError(414, 'uri_too_long', 'A path segment is too long (at most 100 characters); ids are short')
         : fromFastifyError(error);

@@ -151,14 +151,17 @@ describe.each(ENGINES)('hostile input on $name', (engine) => {
             for (let pick = -1; pick < leafCount(seed); pick += 1) {
               const response = await raw(path, JSON.stringify(taintOne(seed, text, pick)), 'application/json', route.method);
               const body = (await response.json().catch(() => ({}))) as { reason?: unknown };
-              if (response.status >= 500) throw new Error(`answered ${response.status} with leaf ${pick} of ${JSON.stringify(seed)} tainted`);
-              if (response.status >= 400 && typeof body.reason !== 'string') throw new Error(`answered ${response.status} without a reason`);
+              if (response.status >= 500)
+                throw new Error(`answered ${response.status} with leaf ${pick} of ${JSON.stringify(seed)} tainted`);
+              if (response.status >= 400 && typeof body.reason !== 'string')
+                throw new Error(`answered ${response.status} without a reason`);
             }
           }
         }),
         { numRuns: 3, examples: [['\uD800'], ['a\u0000b']] },
       );
-      if (outcome.failed) failures.push(`${routeKey(route)}: ${String(outcome.errorInstance)} for ${JSON.stringify(outcome.counterexample)}`);
+      if (outcome.failed)
+        failures.push(`${routeKey(route)}: ${String(outcome.errorInstance)} for ${JSON.stringify(outcome.counterexample)}`);
     }
     expect(failures, failures.join('\n')).toEqual([]);
   }, 180_000);

@@ -4,11 +4,29 @@
  */
 import fc from 'fast-check';
 
-const UNSAFE_CHARS = ['\u0000', '\u0001', '\u0007', '\u0008', '\u000B', '\u000C', '\u001B', '\u001F', '\u007F', '\uD800', '\uDBFF', '\uDC00', '\uDFFF'];
+const UNSAFE_CHARS = [
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u0008',
+  '\u000B',
+  '\u000C',
+  '\u001B',
+  '\u001F',
+  '\u007F',
+  '\uD800',
+  '\uDBFF',
+  '\uDC00',
+  '\uDFFF',
+];
 
 /** Ordinary text around one or more unsafe characters; spaced, as a high and a low surrogate side by side make a valid character. */
 export const unsafeString: fc.Arbitrary<string> = fc
-  .tuple(fc.string({ maxLength: 6 }), fc.array(fc.constantFrom(...UNSAFE_CHARS), { minLength: 1, maxLength: 3 }), fc.string({ maxLength: 6 }))
+  .tuple(
+    fc.string({ maxLength: 6 }),
+    fc.array(fc.constantFrom(...UNSAFE_CHARS), { minLength: 1, maxLength: 3 }),
+    fc.string({ maxLength: 6 }),
+  )
   .map(([before, chars, after]) => `${before}${chars.join(' ')}${after}`);
 
 export type Injection = { where: 'value'; field: string; text: string } | { where: 'key'; text: string };

@@ -19,6 +19,8 @@ export function installUnsafeTextCheck(app: FastifyInstance): void {
     const problems = unsafeTextProblems(request.body);
     if (problems.length === 0) return;
     const more = problems.length > SHOWN_PROBLEMS ? ` (and ${problems.length - SHOWN_PROBLEMS} more)` : '';
-    throw badRequest(`The request body carries text that cannot be stored: ${describeUnsafeText(problems.slice(0, SHOWN_PROBLEMS))}${more}`);
+    throw badRequest(
+      `The request body carries text that cannot be stored: ${describeUnsafeText(problems.slice(0, SHOWN_PROBLEMS))}${more}`,
+    );
   });
 }

@@ -55,7 +55,9 @@ function completeOperation(operation: OpenAPIV3.OperationObject & { [PARTS_KEY]?
   const added = parameters.filter((parameter) => !known.has(`${parameter.in} ${parameter.name}`));
   if (declared.length + added.length > 0) operation.parameters = [...declared, ...added];
   // A route with no response schema gets @fastify/swagger's placeholder "Default Response".
-  const own = Object.entries(operation.responses).filter(([, response]) => (response as OpenAPIV3.ResponseObject).description !== 'Default Response');
+  const own = Object.entries(operation.responses).filter(
+    ([, response]) => (response as OpenAPIV3.ResponseObject).description !== 'Default Response',
+  );
   operation.responses = { ...responses, ...Object.fromEntries(own) };
   if (security) operation.security = security;
 }

@@ -6,7 +6,7 @@ import { startCentralWithRoutes, type RegisteredRoute } from '../../test/routes'
 
 type Operation = OpenAPIV3.OperationObject;
 
-describe.each(ENGINES)('the service\'s OpenAPI document on $name', (engine) => {
+describe.each(ENGINES)("the service's OpenAPI document on $name", (engine) => {
   let central: TestCentral;
   let routes: RegisteredRoute[];
   let document: OpenAPIV3.Document;
@@ -16,7 +16,9 @@ describe.each(ENGINES)('the service\'s OpenAPI document on $name', (engine) => {
     return found;
   };
   const parameterNames = (op: Operation, where: string) =>
-    (op.parameters as OpenAPIV3.ParameterObject[] | undefined ?? []).filter((parameter) => parameter.in === where).map((parameter) => parameter.name);
+    ((op.parameters as OpenAPIV3.ParameterObject[] | undefined) ?? [])
+      .filter((parameter) => parameter.in === where)
+      .map((parameter) => parameter.name);
 
   beforeAll(async () => {
     ({ central, routes } = await startCentralWithRoutes(engine));
@@ -43,7 +45,9 @@ describe.each(ENGINES)('the service\'s OpenAPI document on $name', (engine) => {
       expect(Object.keys(op.responses).length, `${route.method} ${route.url}`).toBeGreaterThan(1);
     }
     const documented = Object.entries(document.paths).flatMap(([path, item]) =>
-      Object.keys(item ?? {}).filter((key) => ['get', 'post', 'put', 'patch', 'delete'].includes(key)).map((method) => `${method.toUpperCase()} ${path}`),
+      Object.keys(item ?? {})
+        .filter((key) => ['get', 'post', 'put', 'patch', 'delete'].includes(key))
+        .map((method) => `${method.toUpperCase()} ${path}`),
     );
     expect(documented.length).toBe(routes.length);
   });
@@ -72,11 +76,15 @@ describe.each(ENGINES)('the service\'s OpenAPI document on $name', (engine) => {
     const create = operation('POST', '/tmf-api/productOrderingManagement/v4/hub');
     expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['201', '400', '401']));
     expect(create.requestBody).toBeDefined();
-    expect(Object.keys(operation('DELETE', '/tmf-api/productOrderingManagement/v4/hub/{id}').responses)).toEqual(expect.arrayContaining(['204', '404']));
+    expect(Object.keys(operation('DELETE', '/tmf-api/productOrderingManagement/v4/hub/{id}').responses)).toEqual(
+      expect.arrayContaining(['204', '404']),
+    );
     const token = operation('POST', '/oauth/token');
     expect(Object.keys((token.requestBody as OpenAPIV3.RequestBodyObject).content)).toEqual(['application/x-www-form-urlencoded']);
     expect(Object.keys(token.responses)).toEqual(expect.arrayContaining(['200', '400', '429']));
     expect(parameterNames(operation('GET', '/sync/{collection}/pull'), 'query')).toEqual(['seq', 'limit']);
-    expect((token.responses['400'] as OpenAPIV3.ResponseObject).content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/Error' });
+    expect((token.responses['400'] as OpenAPIV3.ResponseObject).content?.['application/json']?.schema).toEqual({
+      $ref: '#/components/schemas/Error',
+    });
   });
 });

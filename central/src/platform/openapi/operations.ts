@@ -127,11 +127,16 @@ export function operationParts(method: string, url: string, declared: RouteDoc =
     bodyKind === 'none'
       ? undefined
       : bodyKind === 'form'
-        ? { required: true, content: json({ type: 'object', additionalProperties: { type: 'string' } }, 'application/x-www-form-urlencoded') }
+        ? {
+            required: true,
+            content: json({ type: 'object', additionalProperties: { type: 'string' } }, 'application/x-www-form-urlencoded'),
+          }
         : {
             // TMF and sync writes always carry a body; other routes (e.g. admin actions) may take none.
             required: url.startsWith('/tmf-api/') || url.startsWith('/sync/'),
-            content: json(method === 'POST' && url.startsWith('/sync/') ? { type: 'array', items: { type: 'object' } } : { type: 'object' }),
+            content: json(
+              method === 'POST' && url.startsWith('/sync/') ? { type: 'array', items: { type: 'object' } } : { type: 'object' },
+            ),
           };
   return {
     ...(doc.summary ? { summary: doc.summary } : {}),

@@ -39,10 +39,10 @@ export function changeOf(doc: StoredDoc): DocChange {
 }
 
 export async function loadDoc(tx: Queryable, collection: CollectionName, id: string): Promise<StoredDoc | undefined> {
-  const rows = await tx.query<DocRow>(
-    'SELECT id, owner, seq, deleted, data FROM sync_docs WHERE collection = $1 AND id = $2',
-    [collection, id],
-  );
+  const rows = await tx.query<DocRow>('SELECT id, owner, seq, deleted, data FROM sync_docs WHERE collection = $1 AND id = $2', [
+    collection,
+    id,
+  ]);
   return rows[0] ? fromRow(collection, rows[0]) : undefined;
 }
 
@@ -86,7 +86,11 @@ export async function writeDoc(tx: Queryable, write: DocWrite): Promise<StoredDo
  * Many documents of one collection in one statement, seqs drawn in the given order; ids must
  * be distinct (one row cannot be updated twice by one INSERT). Caller holds the write lock.
  */
-export async function writeDocs(tx: Queryable, collection: CollectionName, writes: readonly Omit<DocWrite, 'collection'>[]): Promise<StoredDoc[]> {
+export async function writeDocs(
+  tx: Queryable,
+  collection: CollectionName,
+  writes: readonly Omit<DocWrite, 'collection'>[],
+): Promise<StoredDoc[]> {
   if (writes.length === 0) return [];
   const rows = await tx.query<{ id: string; seq: unknown }>(
     `INSERT INTO sync_docs (collection, id, owner, seq, deleted, data)

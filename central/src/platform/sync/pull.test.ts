@@ -25,9 +25,14 @@ describe.each(ENGINES)('first-sync paging on $name', (engine) => {
     return (await response.json()) as Page;
   };
 
-  it('says how many of the rep\'s own documents remain after each page, and 0 on the last', async () => {
+  it("says how many of the rep's own documents remain after each page, and 0 on the last", async () => {
     const mine = Array.from({ length: 7 }, (_, index) => newLead('user-alex', { company: `Remaining ${index}` }));
-    expect(await alex.push('leads', mine.map((doc) => ({ newDocumentState: doc })))).toEqual([]);
+    expect(
+      await alex.push(
+        'leads',
+        mine.map((doc) => ({ newDocumentState: doc })),
+      ),
+    ).toEqual([]);
     // Someone else's leads must not count towards alex's progress.
     expect(await sam.push('leads', [{ newDocumentState: newLead('user-sam', { company: 'Not alex' }) }])).toEqual([]);
     const total = (await pullAll(alex, 'leads')).documents.length;

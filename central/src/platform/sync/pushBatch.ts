@@ -53,7 +53,12 @@ export function rounds(items: readonly PushItem[]): { index: number; item: PushI
 }
 
 /** Database work of one row inside a SAVEPOINT: its failure undoes only that row. */
-async function writeRowByRow(ctx: RowContext, rules: CollectionRules, row: Pending, onError: (error: unknown) => void): Promise<RowOutcome> {
+async function writeRowByRow(
+  ctx: RowContext,
+  rules: CollectionRules,
+  row: Pending,
+  onError: (error: unknown) => void,
+): Promise<RowOutcome> {
   const { tx } = ctx;
   await tx.query('SAVEPOINT push_row');
   try {
@@ -108,7 +113,11 @@ async function applyRound(
     }
     return stored;
   }
-  const stored = await writeDocs(ctx.tx, ctx.collection, pending.map((row) => docOfPlan(ctx, row.id, row.plan)));
+  const stored = await writeDocs(
+    ctx.tx,
+    ctx.collection,
+    pending.map((row) => docOfPlan(ctx, row.id, row.plan)),
+  );
   const written: WrittenRow[] = stored.map((doc, i) => ({ stored: doc, master: pending[i]?.master }));
   pending.forEach((row, i) => {
     const doc = stored[i];

@@ -30,10 +30,15 @@ describe.each(ENGINES)('a push row whose side effect fails on $name', (engine) =
     const first = newOrder('user-alex');
     const failing = newOrder('user-alex', { id: `boom-${randomUUID().slice(0, 30)}` });
     const last = newOrder('user-alex');
-    const response = await alex.post('/sync/orders/push', [first, failing, last].map((doc) => ({ newDocumentState: doc })));
+    const response = await alex.post(
+      '/sync/orders/push',
+      [first, failing, last].map((doc) => ({ newDocumentState: doc })),
+    );
     expect(response.status).toBe(200);
     const answer = (await response.json()) as Json[];
-    expect(answer).toEqual([expect.objectContaining({ id: failing.id, status: 'queued', syncError: expect.objectContaining({ reason: ROW_FAILED_REASON }) })]);
+    expect(answer).toEqual([
+      expect.objectContaining({ id: failing.id, status: 'queued', syncError: expect.objectContaining({ reason: ROW_FAILED_REASON }) }),
+    ]);
     const stored = (await alex.pull('orders')).documents;
     expect(stored.find((doc) => doc.id === failing.id)).toBeUndefined();
     for (const order of [first, last]) expect(stored.find((doc) => doc.id === order.id)).toMatchObject({ status: 'acknowledged' });

@@ -21,9 +21,7 @@ export interface PushRowInput {
  * One row of a push as judged at the door: a usable row, or one refused on its own (unsafe
  * text, schema mismatch...) that goes back to the client with `reason` while the rest is stored.
  */
-export type PushItem =
-  | { kind: 'row'; row: PushRowInput }
-  | { kind: 'refused'; doc: SentDoc; reason: string };
+export type PushItem = { kind: 'row'; row: PushRowInput } | { kind: 'refused'; doc: SentDoc; reason: string };
 
 /** RxDB bookkeeping (`_rev`, `_meta`, `_attachments`) and `_deleted` never go into stored data. */
 export function withoutInternalFields(doc: JsonObject): JsonObject {

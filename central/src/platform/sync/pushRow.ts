@@ -58,7 +58,7 @@ export function judgeRow(ctx: RowContext, row: PushRowInput, master: StoredDoc |
   const sent = row.newDocumentState;
   // Every status change goes through the lifecycle machine and its role rules (statusGate.ts).
   const gate = gateRow(ctx, sent, master);
-  const forOwner = gate?.ok === true && gate.asOwnersManager ? master?.owner ?? undefined : undefined;
+  const forOwner = gate?.ok === true && gate.asOwnersManager ? (master?.owner ?? undefined) : undefined;
   if (master && isOwnedCollection(ctx.collection) && master.owner !== ctx.user.id && forOwner === undefined) {
     // The owner's manager sees the record anyway, so they may read why; anyone else learns nothing about it.
     const manages = gate?.ok === false && ctx.actor.kind === 'user' && ctx.actor.manages(master.owner ?? '');
@@ -69,7 +69,8 @@ export function judgeRow(ctx: RowContext, row: PushRowInput, master: StoredDoc |
   if (master && !jsonEqual(comparable(toWire(master)), comparable(assumed))) {
     return { kind: 'answer', response: toWire(master) };
   }
-  if (gate?.ok === false) return { kind: 'answer', response: refusedAnswer(ctx.collection, refusalOf(ctx, sent, master, gate.reason), master) };
+  if (gate?.ok === false)
+    return { kind: 'answer', response: refusedAnswer(ctx.collection, refusalOf(ctx, sent, master, gate.reason), master) };
   const plan = normalise(ctx, row, master);
   // A manager's decision on a rep's record stays the rep's record.
   if (forOwner !== undefined) plan.data.owner = forOwner;
@@ -78,7 +79,11 @@ export function judgeRow(ctx: RowContext, row: PushRowInput, master: StoredDoc |
 }
 
 /** The document to write for a plan; problems are stored with the reason, for the rep to see. */
-export function docOfPlan(ctx: RowContext, id: string, plan: WritePlan): { id: string; owner: string | null; deleted: boolean; data: JsonObject } {
+export function docOfPlan(
+  ctx: RowContext,
+  id: string,
+  plan: WritePlan,
+): { id: string; owner: string | null; deleted: boolean; data: JsonObject } {
   const data = plan.problems.length > 0 ? { ...plan.data, syncError: { reason: plan.problems.join('; '), at: ctx.now } } : plan.data;
   const owner = typeof plan.data.owner === 'string' ? plan.data.owner : ctx.user.id;
   return { id, owner: isOwnedCollection(ctx.collection) ? owner : null, deleted: plan.deleted, data };

@@ -37,7 +37,12 @@ const large = { totals: { oneTime: 24900, recurring: REP_MONTHLY_AUTHORITY + 100
 const TEMPLATES: { collection: CollectionName; variant: string; states: readonly string[]; make: () => Json }[] = [
   { collection: 'quotes', variant: 'within authority', states: QUOTE_STATES, make: () => newQuote(OWNER) as unknown as Json },
   { collection: 'quotes', variant: 'above authority', states: QUOTE_STATES, make: () => newQuote(OWNER, large) as unknown as Json },
-  { collection: 'leads', variant: 'qualified', states: LEAD_STATES, make: () => newLead(OWNER, { qualified: true, rating: 'A', processingTrace: [] }) as unknown as Json },
+  {
+    collection: 'leads',
+    variant: 'qualified',
+    states: LEAD_STATES,
+    make: () => newLead(OWNER, { qualified: true, rating: 'A', processingTrace: [] }) as unknown as Json,
+  },
   { collection: 'orders', variant: 'valid', states: ORDER_STATES, make: () => newOrder(OWNER) as unknown as Json },
 ];
 
@@ -45,7 +50,15 @@ const TEMPLATES: { collection: CollectionName; variant: string; states: readonly
 const ALLOWED: Record<string, Record<Who, readonly string[]>> = {
   'quotes/within authority': {
     // Submitting approves at once; offline the rep may also have put it to the customer already.
-    rep: ['inProgress>approved', 'inProgress>accepted', 'inProgress>rejected', 'inProgress>cancelled', 'pending>cancelled', 'approved>accepted', 'approved>rejected'],
+    rep: [
+      'inProgress>approved',
+      'inProgress>accepted',
+      'inProgress>rejected',
+      'inProgress>cancelled',
+      'pending>cancelled',
+      'approved>accepted',
+      'approved>rejected',
+    ],
     manager: ['pending>approved', 'pending>inProgress'],
   },
   'quotes/above authority': {
@@ -54,9 +67,17 @@ const ALLOWED: Record<string, Record<Who, readonly string[]>> = {
   },
   'leads/qualified': {
     rep: [
-      'acknowledged>inProgress', 'acknowledged>pending', 'acknowledged>accepted', 'acknowledged>rejected', 'acknowledged>cancelled',
-      'inProgress>pending', 'inProgress>accepted', 'inProgress>rejected',
-      'pending>inProgress', 'pending>accepted', 'pending>rejected',
+      'acknowledged>inProgress',
+      'acknowledged>pending',
+      'acknowledged>accepted',
+      'acknowledged>rejected',
+      'acknowledged>cancelled',
+      'inProgress>pending',
+      'inProgress>accepted',
+      'inProgress>rejected',
+      'pending>inProgress',
+      'pending>accepted',
+      'pending>rejected',
     ],
     manager: [],
   },
@@ -98,10 +119,12 @@ async function seed(database: TestDatabase, all: readonly Case[]): Promise<void>
   try {
     await db.transaction(async (tx) => {
       for (const collection of new Set(all.map((c) => c.collection))) {
-        const docs = all.filter((c) => c.collection === collection).map((c) => {
-          const { _deleted: _ignored, ...data } = c.stored;
-          return { id: String(c.stored.id), owner: OWNER, deleted: false, data };
-        });
+        const docs = all
+          .filter((c) => c.collection === collection)
+          .map((c) => {
+            const { _deleted: _ignored, ...data } = c.stored;
+            return { id: String(c.stored.id), owner: OWNER, deleted: false, data };
+          });
         await writeDocs(tx, collection, docs);
       }
     });
@@ -138,7 +161,10 @@ describe.each(ENGINES)('the machine gate on sync push, on $name', (engine) => {
     database = await prepareDatabase(engine);
     await seed(database, all);
     central = await startCentralOn(database.options);
-    const clients = { rep: api(central.url, await signIn(central.url, 'alex')), manager: api(central.url, await signIn(central.url, 'morgan')) };
+    const clients = {
+      rep: api(central.url, await signIn(central.url, 'alex')),
+      manager: api(central.url, await signIn(central.url, 'morgan')),
+    };
     answers = await pushAll(clients, all);
     stored = new Map();
     for (const collection of ['quotes', 'leads', 'orders']) {
@@ -165,7 +191,9 @@ describe.each(ENGINES)('the machine gate on sync push, on $name', (engine) => {
       const expected = `cannot go from '${c.from}' to '${c.to}' when sent by ${c.who === 'rep' ? 'user-alex (rep)' : 'user-morgan (manager)'}`;
       const kept = stored.get(id)?.status === c.from && stored.get(id)?.owner === OWNER;
       if (typeof reason !== 'string' || !reason.includes(expected) || !kept) {
-        wrong.push(`${c.collection}/${c.variant} ${c.from} -> ${c.to} by ${c.who}: ${String(reason)} (stored ${String(stored.get(id)?.status)})`);
+        wrong.push(
+          `${c.collection}/${c.variant} ${c.from} -> ${c.to} by ${c.who}: ${String(reason)} (stored ${String(stored.get(id)?.status)})`,
+        );
       }
     }
     expect(wrong).toEqual([]);
@@ -180,7 +208,7 @@ describe.each(ENGINES)('the machine gate on sync push, on $name', (engine) => {
     }
   });
 
-  it('stores the allowed ones for their owner: the manager approves or sends back the rep\'s pending quote', () => {
+  it("stores the allowed ones for their owner: the manager approves or sends back the rep's pending quote", () => {
     const wrong: string[] = [];
     for (const c of all.filter(isAllowed)) {
       const id = String(c.stored.id);

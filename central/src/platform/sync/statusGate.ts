@@ -82,7 +82,10 @@ export function gateRow(ctx: RowContext, sent: SentDoc, master: StoredDoc | unde
   // Someone else's record: only a decision the rules give to their manager, and nothing else changed.
   if (result.events.length === 0) return { ok: true, asOwnersManager: false };
   if (!jsonEqual(contentOf(pushed), contentOf(live.data))) {
-    return { ok: false, reason: `${ctx.collection} ${sent.id} belongs to another user: their manager may change its status (${result.events.join(', ')}) but nothing they wrote` };
+    return {
+      ok: false,
+      reason: `${ctx.collection} ${sent.id} belongs to another user: their manager may change its status (${result.events.join(', ')}) but nothing they wrote`,
+    };
   }
   return { ok: true, asOwnersManager: true };
 }

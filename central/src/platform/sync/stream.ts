@@ -68,7 +68,10 @@ export function registerStreamRoute(app: FastifyInstance, db: Db, hub: ChangeHub
       const data: StreamChange = { collection: change.collection, seq: change.seq };
       raw.write(`event: change\ndata: ${JSON.stringify(data)}\n\n`);
     });
-    const heartbeat = setInterval(() => raw.write(`event: heartbeat\ndata: ${JSON.stringify({ at: new Date().toISOString() })}\n\n`), heartbeatMs);
+    const heartbeat = setInterval(
+      () => raw.write(`event: heartbeat\ndata: ${JSON.stringify({ at: new Date().toISOString() })}\n\n`),
+      heartbeatMs,
+    );
     let expiry: NodeJS.Timeout | undefined;
     let unwatch = (): void => {};
     const cleanUp = (): void => {

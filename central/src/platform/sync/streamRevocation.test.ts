@@ -34,17 +34,27 @@ describe.each(ENGINES)('event streams of ended sessions on $name', (engine) => {
   };
   /** The reason the stream gave as it ended, or 'still open' if it did not end within AT_ONCE_MS. */
   const endOf = async (stream: OpenStream): Promise<string> => {
-    const ended = await Promise.race([stream.ended.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), AT_ONCE_MS))]);
+    const ended = await Promise.race([
+      stream.ended.then(() => true),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), AT_ONCE_MS)),
+    ]);
     if (!ended) return 'still open';
     const end = stream.pending().find((event) => event.event === 'end');
     return end ? (JSON.parse(end.data) as { reason: string }).reason : 'ended without saying why';
   };
   const stillOpen = async (stream: OpenStream) => {
-    const ended = await Promise.race([stream.ended.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 300))]);
+    const ended = await Promise.race([
+      stream.ended.then(() => true),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), 300)),
+    ]);
     expect(ended).toBe(false);
   };
   const revoke = (token: string) =>
-    fetch(central.url + SYNC_PATHS.revoke, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token }).toString() });
+    fetch(central.url + SYNC_PATHS.revoke, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token }).toString(),
+    });
 
   it('ends the stream of a sign-in revoked by signing out, and only that one', async () => {
     const signedOut = await signIn();
@@ -75,7 +85,11 @@ describe.each(ENGINES)('event streams of ended sessions on $name', (engine) => {
   it('ends the streams of a user, or of a device, an administrator asks to wipe', async () => {
     const admin = await adminSignIn(central.url, 'admin');
     const wipe = (body: Record<string, string>) =>
-      fetch(`${central.url}/admin/wipes`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${central.url}/admin/wipes`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const lost = await open((await signIn('sam')).access_token, 'laptop-stolen-7');
     const kept = await open((await signIn('sam')).access_token, 'laptop-sam-2');
     expect((await wipe({ deviceId: 'laptop-stolen-7', reason: 'Stolen' })).status).toBe(201);

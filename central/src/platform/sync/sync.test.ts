@@ -11,9 +11,9 @@ describe.each(ENGINES)('sync pull and push on $name', (engine) => {
   let morgan: Api;
   beforeAll(async () => {
     central = await startCentral(engine);
-    [alex, sam, morgan] = await Promise.all(
+    [alex, sam, morgan] = (await Promise.all(
       ['alex', 'sam', 'morgan'].map(async (user) => api(central.url, await signIn(central.url, user))),
-    ) as [Api, Api, Api];
+    )) as [Api, Api, Api];
   });
   afterAll(() => central?.close());
 
@@ -48,7 +48,12 @@ describe.each(ENGINES)('sync pull and push on $name', (engine) => {
     const start = (await pullAll(alex, 'leads')).seq;
     const leads = Array.from({ length: 23 }, (_, index) => newLead('user-alex', { company: `Paging ${index}` }));
     for (let index = 0; index < leads.length; index += 5) {
-      expect(await alex.push('leads', leads.slice(index, index + 5).map((doc) => ({ newDocumentState: doc })))).toEqual([]);
+      expect(
+        await alex.push(
+          'leads',
+          leads.slice(index, index + 5).map((doc) => ({ newDocumentState: doc })),
+        ),
+      ).toEqual([]);
     }
     const seen: Json[] = [];
     let seq = start;
@@ -69,16 +74,30 @@ describe.each(ENGINES)('sync pull and push on $name', (engine) => {
   it('never lets a puller skip a document committed concurrently with its pull', async () => {
     const base = (await pullAll(morgan, 'contacts')).seq;
     const contact = (owner: string, name: string) => ({
-      id: crypto.randomUUID(), owner, createdAt: 'x', updatedAt: 'x', syncPending: true, accountId: 'acct-any', name, _deleted: false,
+      id: crypto.randomUUID(),
+      owner,
+      createdAt: 'x',
+      updatedAt: 'x',
+      syncPending: true,
+      accountId: 'acct-any',
+      name,
+      _deleted: false,
     });
     const written: string[] = [];
     const writer = async (client: Api, owner: string) => {
       // Several pushes in flight at once, so transactions really overlap on PostgreSQL.
-      await Promise.all(Array.from({ length: 6 }, async (_, round) => {
-        const docs = [contact(owner, `A${round}`), contact(owner, `B${round}`)];
-        written.push(...docs.map((doc) => doc.id));
-        expect(await client.push('contacts', docs.map((doc) => ({ newDocumentState: doc })))).toEqual([]);
-      }));
+      await Promise.all(
+        Array.from({ length: 6 }, async (_, round) => {
+          const docs = [contact(owner, `A${round}`), contact(owner, `B${round}`)];
+          written.push(...docs.map((doc) => doc.id));
+          expect(
+            await client.push(
+              'contacts',
+              docs.map((doc) => ({ newDocumentState: doc })),
+            ),
+          ).toEqual([]);
+        }),
+      );
     };
     const seen = new Set<string>();
     let reading = true;
@@ -169,7 +188,10 @@ describe.each(ENGINES)('sync pull and push on $name', (engine) => {
     const good1 = newLead('user-alex', { company: 'Good One' });
     const bad = newLead('user-alex', { email: 'not-an-email', phone: '', budgetStatus: 'Maybe' });
     const good2 = newLead('user-alex', { company: 'Good Two' });
-    const returned = await alex.push('leads', [good1, bad, good2].map((doc) => ({ newDocumentState: doc })));
+    const returned = await alex.push(
+      'leads',
+      [good1, bad, good2].map((doc) => ({ newDocumentState: doc })),
+    );
     expect(returned).toHaveLength(1);
     const refused = returned[0] as Json;
     expect(refused.id).toBe(bad.id);

@@ -21,6 +21,8 @@ export function assertMayPush(user: AuthUser, collection: CollectionName): void 
   const api = MAINTAINED_BY[collection];
   if (api) throw forbidden(`${collection} is reference data and cannot be written by sync push: ${api}`);
   if (user.role !== 'admin') {
-    throw forbidden(`${collection} is reference data, read-only in the app; administrators maintain it in the central system (you are signed in with the ${user.role} role)`);
+    throw forbidden(
+      `${collection} is reference data, read-only in the app; administrators maintain it in the central system (you are signed in with the ${user.role} role)`,
+    );
   }
 }

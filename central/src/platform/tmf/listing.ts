@@ -59,7 +59,14 @@ export function parseListQuery(query: unknown): ListQuery {
 export function selectFields<T extends JsonObject>(resource: T, fields: unknown): JsonObject {
   if (fields === undefined) return resource;
   if (typeof fields !== 'string') throw badRequest('fields must be one comma-separated list of attribute names');
-  const wanted = new Set(['id', 'href', ...fields.split(',').map((field) => field.trim()).filter(Boolean)]);
+  const wanted = new Set([
+    'id',
+    'href',
+    ...fields
+      .split(',')
+      .map((field) => field.trim())
+      .filter(Boolean),
+  ]);
   return Object.fromEntries(Object.entries(resource).filter(([key]) => wanted.has(key)));
 }
 

@@ -10,7 +10,10 @@ describe('conformance profile rules', () => {
   it('finds nodes through arrays, and through nested items of the same key with *', () => {
     const order = { productOrderItem: [{ id: '1', productOrderItem: [{ id: '1.1', product: { place: [{ role: 'site' }, {}] } }] }] };
     expect(nodesAt(order, 'productOrderItem').map((found) => found.where)).toEqual(['productOrderItem[0]']);
-    expect(nodesAt(order, 'productOrderItem*').map((found) => found.where)).toEqual(['productOrderItem[0]', 'productOrderItem[0].productOrderItem[0]']);
+    expect(nodesAt(order, 'productOrderItem*').map((found) => found.where)).toEqual([
+      'productOrderItem[0]',
+      'productOrderItem[0].productOrderItem[0]',
+    ]);
     expect(nodesAt(order, 'productOrderItem*.product.place').map((found) => found.where)).toEqual([
       'productOrderItem[0].productOrderItem[0].product.place[0]',
       'productOrderItem[0].productOrderItem[0].product.place[1]',
@@ -28,12 +31,25 @@ describe('conformance profile rules', () => {
       'place[1].role is required [R-1]',
       'bundled is required (isBundle is true) [R-2]',
     ]);
-    expect(profileProblems(rules, { isBundle: false, bundled: [{}] }, 'response')).toEqual(['bundled must be empty [R-3]', 'href is required [R-4]']);
+    expect(profileProblems(rules, { isBundle: false, bundled: [{}] }, 'response')).toEqual([
+      'bundled must be empty [R-3]',
+      'href is required [R-4]',
+    ]);
     expect(profileProblems(rules, { isBundle: false, href: '/x' }, 'response')).toEqual([]);
   });
 
   it('repeats rules below nested prefixes with their own ids', () => {
-    const nested = nestedUnder(['product'], [{ id: 'R', at: 'place', required: ['role'], scope: 'both' }, { id: 'S', at: '', required: ['id'], scope: 'both' }], '.n');
-    expect(nested.map((rule) => [rule.id, rule.at])).toEqual([['R.n1', 'product.place'], ['S.n1', 'product']]);
+    const nested = nestedUnder(
+      ['product'],
+      [
+        { id: 'R', at: 'place', required: ['role'], scope: 'both' },
+        { id: 'S', at: '', required: ['id'], scope: 'both' },
+      ],
+      '.n',
+    );
+    expect(nested.map((rule) => [rule.id, rule.at])).toEqual([
+      ['R.n1', 'product.place'],
+      ['S.n1', 'product'],
+    ]);
   });
 });

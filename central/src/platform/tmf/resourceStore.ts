@@ -45,7 +45,12 @@ function visibility(user: AuthUser, bind: (value: unknown) => string): string {
 }
 
 /** The resource if it exists and the user may see it (shared resources: everyone). */
-export async function getVisibleResource<T extends JsonObject>(db: Queryable, user: AuthUser, kind: string, id: string): Promise<T | undefined> {
+export async function getVisibleResource<T extends JsonObject>(
+  db: Queryable,
+  user: AuthUser,
+  kind: string,
+  id: string,
+): Promise<T | undefined> {
   const params: unknown[] = [kind, id];
   const bind = (value: unknown): string => {
     params.push(value);

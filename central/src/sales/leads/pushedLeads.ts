@@ -11,7 +11,8 @@ import { STATE_ATTRIBUTES } from './salesLeadEvents';
 import { fromRow, trackingOf, trackStatuses, type LeadRow } from './salesLeadStore';
 import { SALES_DOMAIN, type SalesLead } from './salesLeadTypes';
 
-type SalesLeadEventType = 'SalesLeadCreateEvent' | 'SalesLeadStateChangeEvent' | 'SalesLeadAttributeValueChangeEvent' | 'SalesLeadDeleteEvent';
+type SalesLeadEventType =
+  'SalesLeadCreateEvent' | 'SalesLeadStateChangeEvent' | 'SalesLeadAttributeValueChangeEvent' | 'SalesLeadDeleteEvent';
 
 function event(eventType: SalesLeadEventType, salesLead: SalesLead, owner: string | null, fieldPath?: string): EventInput {
   return { eventType, domain: SALES_DOMAIN, resourceName: 'salesLead', resource: salesLead, owner, ...(fieldPath ? { fieldPath } : {}) };
@@ -20,7 +21,10 @@ function event(eventType: SalesLeadEventType, salesLead: SalesLead, owner: strin
 export async function announcePushedLeads(ctx: RowContext, rows: readonly WrittenRow[]): Promise<void> {
   // Read before the tracking rows move on: what subscribers last saw. The documents and their
   // owner (the pushing rep) are in memory already.
-  const tracking = await trackingOf(ctx.tx, rows.map((row) => row.stored.id));
+  const tracking = await trackingOf(
+    ctx.tx,
+    rows.map((row) => row.stored.id),
+  );
   const events: EventInput[] = [];
   const tracked: { id: string; status: string }[] = [];
   for (const { stored, master } of rows) {

@@ -48,7 +48,12 @@ describe.each(ENGINES)('TMF699 SalesLead create on $name', (engine) => {
       expect(lead.href).toBe(`${SALES_LEAD}/${String(lead.id)}`);
       expect(lead.creationDate).toBe(lead.statusChangeDate);
       expect(String(lead.statusChangeReason)).toContain("'Vision Hardware qualification' rule 'Rule 1'");
-      expect(partyWithRole(lead, 'salesRep')).toEqual({ id: 'user-alex', name: 'Alex Rivera', role: 'salesRep', '@referredType': 'Individual' });
+      expect(partyWithRole(lead, 'salesRep')).toEqual({
+        id: 'user-alex',
+        name: 'Alex Rivera',
+        role: 'salesRep',
+        '@referredType': 'Individual',
+      });
       expect(partyWithRole(lead, 'prospect')).toMatchObject({ id: 'web-org-4711', name: 'Northwind Traders' });
       expect(characteristicOf(lead, 'qualified')).toBe(true);
 
@@ -56,10 +61,22 @@ describe.each(ENGINES)('TMF699 SalesLead create on $name', (engine) => {
       expect(change.collection).toBe('leads');
       const doc = (await alex.pull('leads', Number(change.seq) - 1)).documents.find((d) => d.id === lead.id) as Json;
       expect(doc).toMatchObject({
-        owner: 'user-alex', company: 'Northwind Traders', contactName: 'Nina Ortiz', email: 'nina.ortiz@northwind.example',
-        country: 'US', productCategory: 'Laptops', purchaseTimeframe: 'Within 1 month', purchaseAmount: 60000,
-        budgetStatus: 'Approved', source: 'Web form', status: 'inProgress', qualified: true, rating: 'A', channel: 'Direct',
-        syncPending: false, _deleted: false,
+        owner: 'user-alex',
+        company: 'Northwind Traders',
+        contactName: 'Nina Ortiz',
+        email: 'nina.ortiz@northwind.example',
+        country: 'US',
+        productCategory: 'Laptops',
+        purchaseTimeframe: 'Within 1 month',
+        purchaseAmount: 60000,
+        budgetStatus: 'Approved',
+        source: 'Web form',
+        status: 'inProgress',
+        qualified: true,
+        rating: 'A',
+        channel: 'Direct',
+        syncPending: false,
+        _deleted: false,
       });
       expect((doc.processingTrace as string[]).length).toBe(3);
       const { _deleted: _d, ...stored } = doc;
@@ -82,9 +99,11 @@ describe.each(ENGINES)('TMF699 SalesLead create on $name', (engine) => {
     expect((await expectApiError(await tmf.post(SALES_LEAD, unknown), 400)).reason).toContain('salesRep "morgan"');
   });
 
-  it('keeps a rep\'s own lead with that rep and a manager\'s within the team', async () => {
+  it("keeps a rep's own lead with that rep and a manager's within the team", async () => {
     expect(repOf(await created(sam, visionLeadBody()))).toBe('user-sam');
-    const toSam = visionLeadBody({ relatedParty: [...(visionLeadBody().relatedParty as Json[]), { id: 'sam', role: 'salesRep', '@referredType': 'Individual' }] });
+    const toSam = visionLeadBody({
+      relatedParty: [...(visionLeadBody().relatedParty as Json[]), { id: 'sam', role: 'salesRep', '@referredType': 'Individual' }],
+    });
     expect((await expectApiError(await alex.post(SALES_LEAD, toSam), 400)).reason).toContain('salesRep');
     const morgan = api(central.url, await signIn(central.url, 'morgan'));
     expect(['user-alex', 'user-sam']).toContain(repOf(await created(morgan, visionLeadBody())));
@@ -93,7 +112,10 @@ describe.each(ENGINES)('TMF699 SalesLead create on $name', (engine) => {
   it('leaves a lead no rule set qualifies acknowledged, without rating or channel', async () => {
     const body = visionLeadBody({
       prospectContact: [{ mediumType: 'phone', characteristic: { phoneNumber: '+44 20 7946 0958', country: 'United Kingdom' } }],
-      characteristic: [{ name: 'purchaseTimeframe', value: '6-12 months' }, { name: 'budgetStatus', value: 'Pending' }],
+      characteristic: [
+        { name: 'purchaseTimeframe', value: '6-12 months' },
+        { name: 'budgetStatus', value: 'Pending' },
+      ],
       marketingCampaign: { id: 'camp-autumn', name: 'Autumn road show' },
     });
     const lead = await created(tmf, body);

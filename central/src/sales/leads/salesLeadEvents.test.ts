@@ -63,7 +63,9 @@ describe.each(ENGINES)('TMF699 SalesLead events on $name', (engine) => {
     expect((await eventsOf(tmf, 'sales', 'SalesLeadCreateEvent')).filter(forLead('lead-alex-northgate'))).toEqual([]);
 
     const stored = (await alex.pull('leads')).documents.find((doc) => doc.id === 'lead-alex-northgate') as Json;
-    expect(await alex.push('leads', [{ newDocumentState: { ...stored, _deleted: true }, assumedMasterState: asMaster(stored) }])).toEqual([]);
+    expect(await alex.push('leads', [{ newDocumentState: { ...stored, _deleted: true }, assumedMasterState: asMaster(stored) }])).toEqual(
+      [],
+    );
     expect((await eventsOf(tmf, 'sales', 'SalesLeadDeleteEvent')).filter(forLead('lead-alex-northgate'))).toHaveLength(1);
     expect((await tmf.get(`${SALES_LEAD}/lead-alex-northgate`)).status).toBe(404);
   });

@@ -12,7 +12,8 @@ import { changedAttributes } from '../../platform/tmf/resourceChanges';
 import { salesLeadOf, trackedStatus, trackStatus } from './salesLeadStore';
 import { SALES_DOMAIN, type SalesLead } from './salesLeadTypes';
 
-type SalesLeadEventType = 'SalesLeadCreateEvent' | 'SalesLeadStateChangeEvent' | 'SalesLeadAttributeValueChangeEvent' | 'SalesLeadDeleteEvent';
+type SalesLeadEventType =
+  'SalesLeadCreateEvent' | 'SalesLeadStateChangeEvent' | 'SalesLeadAttributeValueChangeEvent' | 'SalesLeadDeleteEvent';
 
 /** Announced by the state change event, so not attribute changes. */
 export const STATE_ATTRIBUTES = ['status', 'statusChangeDate', 'statusChangeReason'];
@@ -25,7 +26,14 @@ export async function recordSalesLeadEvent(
   fieldPath?: string,
 ): Promise<void> {
   if (!salesLead) return;
-  await recordEvent(tx, { eventType, domain: SALES_DOMAIN, resourceName: 'salesLead', resource: salesLead, owner, ...(fieldPath ? { fieldPath } : {}) });
+  await recordEvent(tx, {
+    eventType,
+    domain: SALES_DOMAIN,
+    resourceName: 'salesLead',
+    resource: salesLead,
+    owner,
+    ...(fieldPath ? { fieldPath } : {}),
+  });
 }
 
 /** Create, state change, attribute change or delete of a pushed lead. */

@@ -37,8 +37,21 @@ const READ_ONLY = ['id', 'href', 'status', 'creationDate', 'statusChangeDate'];
 const DECIDED_CENTRALLY = ['rating', 'channel', 'statusChangeReason', 'salesOpportunity'];
 /** Kept as sent and returned on reads. */
 const ECHOED = [
-  'name', 'description', 'type', 'priority', 'referredDate', 'validFor', 'note', 'marketingCampaign', 'marketSegment',
-  'productOffering', 'productSpecification', 'product', '@baseType', '@schemaLocation', '@type',
+  'name',
+  'description',
+  'type',
+  'priority',
+  'referredDate',
+  'validFor',
+  'note',
+  'marketingCampaign',
+  'marketSegment',
+  'productOffering',
+  'productSpecification',
+  'product',
+  '@baseType',
+  '@schemaLocation',
+  '@type',
 ];
 const MAPPED = ['category', 'estimatedRevenue', 'prospectContact', 'relatedParty', 'characteristic'];
 const KNOWN = new Set([...READ_ONLY, ...DECIDED_CENTRALLY, ...ECHOED, ...MAPPED]);
@@ -74,17 +87,26 @@ function objects(body: JsonObject, name: string, problems: string[]): JsonObject
 
 function checkShapes(body: JsonObject, problems: string[]): void {
   const readOnly = READ_ONLY.filter((key) => body[key] !== undefined);
-  if (readOnly.length > 0) problems.push(`${readOnly.join(', ')} ${readOnly.length > 1 ? 'are' : 'is'} set by the server; leave ${readOnly.length > 1 ? 'them' : 'it'} out`);
+  if (readOnly.length > 0)
+    problems.push(
+      `${readOnly.join(', ')} ${readOnly.length > 1 ? 'are' : 'is'} set by the server; leave ${readOnly.length > 1 ? 'them' : 'it'} out`,
+    );
   const decided = DECIDED_CENTRALLY.filter((key) => body[key] !== undefined);
   if (decided.length > 0) {
-    problems.push(`${decided.join(', ')}: decided by the lead processing engine and the sales rep, not on create; leave ${decided.length > 1 ? 'them' : 'it'} out (say where the lead came from with characteristic "source")`);
+    problems.push(
+      `${decided.join(', ')}: decided by the lead processing engine and the sales rep, not on create; leave ${decided.length > 1 ? 'them' : 'it'} out (say where the lead came from with characteristic "source")`,
+    );
   }
   const unknown = Object.keys(body).filter((key) => !KNOWN.has(key));
-  if (unknown.length > 0) problems.push(`Unknown attribute${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 10).join(', ')}; send SalesLead_Create attributes only`);
+  if (unknown.length > 0)
+    problems.push(
+      `Unknown attribute${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 10).join(', ')}; send SalesLead_Create attributes only`,
+    );
   for (const key of STRINGS) if (body[key] !== undefined && typeof body[key] !== 'string') problems.push(`${key} must be a string`);
   for (const key of REFS) {
     const ref = body[key];
-    if (ref !== undefined && (!isObject(ref) || typeof ref.id !== 'string' || ref.id === '')) problems.push(`${key} must be a reference with an id`);
+    if (ref !== undefined && (!isObject(ref) || typeof ref.id !== 'string' || ref.id === ''))
+      problems.push(`${key} must be a reference with an id`);
   }
   const name = text(body.name);
   if (name === undefined) problems.push('name is required: the name of the sales lead');
@@ -92,7 +114,8 @@ function checkShapes(body: JsonObject, problems: string[]): void {
   if (body.priority !== undefined && !(SALES_LEAD_PRIORITIES as readonly unknown[]).includes(body.priority)) {
     problems.push(`priority must be one of ${SALES_LEAD_PRIORITIES.join(', ')}`);
   }
-  if (typeof body.referredDate === 'string' && Number.isNaN(Date.parse(body.referredDate))) problems.push('referredDate must be a date-time, e.g. 2026-11-20T10:00:00Z');
+  if (typeof body.referredDate === 'string' && Number.isNaN(Date.parse(body.referredDate)))
+    problems.push('referredDate must be a date-time, e.g. 2026-11-20T10:00:00Z');
   if (body.validFor !== undefined && !isObject(body.validFor)) problems.push('validFor must be a time period {startDateTime, endDateTime}');
   if (objects(body, 'note', problems).some((note) => typeof note.text !== 'string')) problems.push('Every note needs a text');
 }
@@ -197,21 +220,46 @@ export function parseSalesLeadCreate(body: unknown): LeadIntake {
   const parties = readParties(body, problems);
   const media = readMedia(body, problems);
   const characteristics = readCharacteristics(body, problems);
-  const category = isObject(body.category) ? text(body.category.name) ?? text(body.category.id) : undefined;
+  const category = isObject(body.category) ? (text(body.category.name) ?? text(body.category.id)) : undefined;
   const options = LEAD_OPTIONS;
   const fields: LeadFieldsIn = {
     company: parties.company ?? text(body.name) ?? '',
-    contactName: required(parties.contactName, 'relatedParty with role "contact" (@referredType Individual) and a name is required: the person to contact', problems),
+    contactName: required(
+      parties.contactName,
+      'relatedParty with role "contact" (@referredType Individual) and a name is required: the person to contact',
+      problems,
+    ),
     ...(media.email === undefined ? {} : { email: media.email }),
     ...(media.phone === undefined ? {} : { phone: media.phone }),
-    country: required(countryCode(media.country), `prospectContact characteristic.country is required: one of ${options.countries.map((c) => c.code).join(', ')}`, problems),
-    productCategory: required(option(options.productCategories, category), `category is required: {id, name} with name one of ${options.productCategories.join(', ')}`, problems),
-    purchaseTimeframe: required(option(options.purchaseTimeframes, characteristics.purchaseTimeframe), `characteristic purchaseTimeframe is required: one of ${options.purchaseTimeframes.join(', ')}`, problems),
+    country: required(
+      countryCode(media.country),
+      `prospectContact characteristic.country is required: one of ${options.countries.map((c) => c.code).join(', ')}`,
+      problems,
+    ),
+    productCategory: required(
+      option(options.productCategories, category),
+      `category is required: {id, name} with name one of ${options.productCategories.join(', ')}`,
+      problems,
+    ),
+    purchaseTimeframe: required(
+      option(options.purchaseTimeframes, characteristics.purchaseTimeframe),
+      `characteristic purchaseTimeframe is required: one of ${options.purchaseTimeframes.join(', ')}`,
+      problems,
+    ),
     purchaseAmount: readRevenue(body, problems) ?? 0,
-    budgetStatus: required(option(options.budgetStatuses, characteristics.budgetStatus), `characteristic budgetStatus is required: one of ${options.budgetStatuses.join(', ')}`, problems),
-    source: characteristics.source === undefined
-      ? defaultSource(body, parties)
-      : required(option(options.sources, characteristics.source), `characteristic source must be one of ${options.sources.join(', ')}`, problems),
+    budgetStatus: required(
+      option(options.budgetStatuses, characteristics.budgetStatus),
+      `characteristic budgetStatus is required: one of ${options.budgetStatuses.join(', ')}`,
+      problems,
+    ),
+    source:
+      characteristics.source === undefined
+        ? defaultSource(body, parties)
+        : required(
+            option(options.sources, characteristics.source),
+            `characteristic source must be one of ${options.sources.join(', ')}`,
+            problems,
+          ),
   };
   if (media.email === undefined && media.phone === undefined) {
     problems.push('prospectContact needs an emailAddress or a phoneNumber so the lead can be reached');

@@ -14,9 +14,7 @@ import type { LeadFieldsIn } from './salesLeadInput';
 
 /** The rule sets the reps' apps pull: reference data maintained in the central system. */
 export async function loadRuleSets(tx: Queryable): Promise<RuleSetDoc[]> {
-  const rows = await tx.query<{ data: RuleSetDoc }>(
-    `SELECT data FROM sync_docs WHERE collection = 'ruleSets' AND NOT deleted ORDER BY id`,
-  );
+  const rows = await tx.query<{ data: RuleSetDoc }>(`SELECT data FROM sync_docs WHERE collection = 'ruleSets' AND NOT deleted ORDER BY id`);
   return rows.map((row) => row.data);
 }
 

@@ -6,8 +6,13 @@
 import type { LeadDoc } from '../../../../shared/schemas';
 import { isObject, type JsonObject } from '../../platform/json';
 import {
-  PARTY_ROLES, salesLeadHref,
-  type ContactMedium, type LeadCharacteristic, type PartyRef, type SalesLead, type SalesLeadPriority,
+  PARTY_ROLES,
+  salesLeadHref,
+  type ContactMedium,
+  type LeadCharacteristic,
+  type PartyRef,
+  type SalesLead,
+  type SalesLeadPriority,
 } from './salesLeadTypes';
 
 export interface LeadOwner {
@@ -54,18 +59,23 @@ function receivedParty(received: JsonObject, role: string): JsonObject | undefin
 function relatedParties(lead: LeadDoc, owner: LeadOwner, received: JsonObject): PartyRef[] {
   const prospect = receivedParty(received, PARTY_ROLES.prospect);
   const contact = receivedParty(received, PARTY_ROLES.contact);
-  const others = (Array.isArray(received.relatedParty) ? received.relatedParty.filter(isObject) : [])
-    .filter((party) => party.role !== PARTY_ROLES.prospect && party.role !== PARTY_ROLES.contact) as PartyRef[];
+  const others = (Array.isArray(received.relatedParty) ? received.relatedParty.filter(isObject) : []).filter(
+    (party) => party.role !== PARTY_ROLES.prospect && party.role !== PARTY_ROLES.contact,
+  ) as PartyRef[];
   return [
     {
       ...prospect,
       id: lead.accountId ?? (typeof prospect?.id === 'string' ? prospect.id : `${lead.id}-prospect`),
-      name: lead.company, role: PARTY_ROLES.prospect, '@referredType': 'Organization',
+      name: lead.company,
+      role: PARTY_ROLES.prospect,
+      '@referredType': 'Organization',
     },
     {
       ...contact,
       id: lead.contactId ?? (typeof contact?.id === 'string' ? contact.id : `${lead.id}-contact`),
-      name: lead.contactName, role: PARTY_ROLES.contact, '@referredType': 'Individual',
+      name: lead.contactName,
+      role: PARTY_ROLES.contact,
+      '@referredType': 'Individual',
     },
     { id: owner.id, name: owner.displayName, role: PARTY_ROLES.salesRep, '@referredType': 'Individual' },
     ...others,

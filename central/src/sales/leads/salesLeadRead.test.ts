@@ -30,7 +30,10 @@ describe.each(ENGINES)('TMF699 SalesLead validation and reads on $name', (engine
     const cases: [unknown, string[]][] = [
       [[], ['SalesLead_Create']],
       [without('name'), ['name is required']],
-      [visionLeadBody({ id: 'mine', status: 'accepted', creationDate: '2026-01-01T00:00:00Z' }), ['id, status, creationDate', 'set by the server']],
+      [
+        visionLeadBody({ id: 'mine', status: 'accepted', creationDate: '2026-01-01T00:00:00Z' }),
+        ['id, status, creationDate', 'set by the server'],
+      ],
       [visionLeadBody({ rating: 'A', channel: { id: 'web' } }), ['rating, channel', 'lead processing engine']],
       [visionLeadBody({ estimatedRevnue: 1 }), ['Unknown attribute estimatedRevnue']],
       [without('estimatedRevenue'), ['estimatedRevenue is required']],
@@ -40,10 +43,22 @@ describe.each(ENGINES)('TMF699 SalesLead validation and reads on $name', (engine
       [visionLeadBody({ category: { id: 'toasters', name: 'Toasters' } }), ['category']],
       [without('characteristic'), ['characteristic purchaseTimeframe is required', 'characteristic budgetStatus is required']],
       [visionLeadBody({ characteristic: [{ name: 'shoeSize', value: '42' }] }), ['characteristic "shoeSize" is not known']],
-      [visionLeadBody({ prospectContact: [{ mediumType: 'email', characteristic: { emailAddress: 'a@b.example' } }] }), ['prospectContact characteristic.country is required']],
-      [visionLeadBody({ prospectContact: [{ mediumType: 'postalAddress', characteristic: { country: 'US' } }] }), ['emailAddress or a phoneNumber']],
-      [visionLeadBody({ prospectContact: [{ mediumType: 'email', characteristic: { emailAddress: 'not-an-email', country: 'US' } }] }), ['prospectContact emailAddress']],
-      [visionLeadBody({ relatedParty: [{ id: 'p1', name: 'Northwind', role: 'prospect', '@referredType': 'Organization' }] }), ['role "contact"']],
+      [
+        visionLeadBody({ prospectContact: [{ mediumType: 'email', characteristic: { emailAddress: 'a@b.example' } }] }),
+        ['prospectContact characteristic.country is required'],
+      ],
+      [
+        visionLeadBody({ prospectContact: [{ mediumType: 'postalAddress', characteristic: { country: 'US' } }] }),
+        ['emailAddress or a phoneNumber'],
+      ],
+      [
+        visionLeadBody({ prospectContact: [{ mediumType: 'email', characteristic: { emailAddress: 'not-an-email', country: 'US' } }] }),
+        ['prospectContact emailAddress'],
+      ],
+      [
+        visionLeadBody({ relatedParty: [{ id: 'p1', name: 'Northwind', role: 'prospect', '@referredType': 'Organization' }] }),
+        ['role "contact"'],
+      ],
       [visionLeadBody({ relatedParty: [{ id: 'p1', role: 'contact', name: 'Nina' }] }), ['relatedParty[0]', '@referredType']],
       [visionLeadBody({ priority: 'urgent' }), ['priority must be one of low, medium, high']],
     ];
@@ -55,9 +70,14 @@ describe.each(ENGINES)('TMF699 SalesLead validation and reads on $name', (engine
   });
 
   it('lists leads with the TMF630 conventions, scoped to what each user may see', async () => {
-    const posted = (await (await tmf.post(SALES_LEAD, visionLeadBody({ relatedParty: [
-      ...(visionLeadBody().relatedParty as Json[]), { id: 'alex', role: 'salesRep', '@referredType': 'Individual' },
-    ] }))).json()) as Json;
+    const posted = (await (
+      await tmf.post(
+        SALES_LEAD,
+        visionLeadBody({
+          relatedParty: [...(visionLeadBody().relatedParty as Json[]), { id: 'alex', role: 'salesRep', '@referredType': 'Individual' }],
+        }),
+      )
+    ).json()) as Json;
     // A lead typed on alex's laptop appears too once synced, named after its company.
     const typed = newLead('user-alex', { company: 'Typed Offline Ltd', purchaseAmount: 1000 });
     expect(await alex.push('leads', [{ newDocumentState: typed }])).toEqual([]);
@@ -66,7 +86,11 @@ describe.each(ENGINES)('TMF699 SalesLead validation and reads on $name', (engine
     expect(mine.total).toBe(5);
     expect(mine.count).toBe(5);
     expect(mine.leads.map((lead) => lead.id)).toEqual(expect.arrayContaining([posted.id, typed.id]));
-    expect(mine.leads.find((lead) => lead.id === typed.id)).toMatchObject({ name: 'Typed Offline Ltd', status: 'acknowledged', href: `${SALES_LEAD}/${typed.id}` });
+    expect(mine.leads.find((lead) => lead.id === typed.id)).toMatchObject({
+      name: 'Typed Offline Ltd',
+      status: 'acknowledged',
+      href: `${SALES_LEAD}/${typed.id}`,
+    });
     expect((await list(sam)).leads.map((lead) => lead.id)).not.toContain(posted.id);
     expect((await list(sam)).total).toBe(3);
     expect((await list(morgan)).total).toBe(8);
@@ -85,29 +109,47 @@ describe.each(ENGINES)('TMF699 SalesLead validation and reads on $name', (engine
     await expectApiError(await tmf.get(`${SALES_LEAD}?limit=lots`), 400);
   });
 
-  it('reads one lead by id with fields, and answers 404 for an unknown lead or another rep\'s', async () => {
+  it("reads one lead by id with fields, and answers 404 for an unknown lead or another rep's", async () => {
     const posted = (await (await tmf.post(SALES_LEAD, visionLeadBody())).json()) as Json;
     const owner = (posted.relatedParty as Json[]).find((party) => party.role === 'salesRep')?.id;
     const [ownerApi, otherApi] = owner === 'user-alex' ? [alex, sam] : [sam, alex];
     const fetched = await ownerApi.get(`${SALES_LEAD}/${String(posted.id)}`);
     expect(fetched.status).toBe(200);
     expect(await fetched.json()).toEqual(posted);
-    expect(await (await morgan.get(`${SALES_LEAD}/${String(posted.id)}?fields=status`)).json()).toEqual({ id: posted.id, href: posted.href, status: posted.status });
+    expect(await (await morgan.get(`${SALES_LEAD}/${String(posted.id)}?fields=status`)).json()).toEqual({
+      id: posted.id,
+      href: posted.href,
+      status: posted.status,
+    });
     expect((await expectApiError(await otherApi.get(`${SALES_LEAD}/${String(posted.id)}`), 404)).reason).toContain(String(posted.id));
     await expectApiError(await tmf.get(`${SALES_LEAD}/no-such-lead`), 404);
   });
 
-  it('shows the rep\'s changes: status, statusChangeDate and the conversion', async () => {
-    const posted = (await (await tmf.post(SALES_LEAD, visionLeadBody({ relatedParty: [
-      ...(visionLeadBody().relatedParty as Json[]), { id: 'alex', role: 'salesRep', '@referredType': 'Individual' },
-    ] }))).json()) as Json;
+  it("shows the rep's changes: status, statusChangeDate and the conversion", async () => {
+    const posted = (await (
+      await tmf.post(
+        SALES_LEAD,
+        visionLeadBody({
+          relatedParty: [...(visionLeadBody().relatedParty as Json[]), { id: 'alex', role: 'salesRep', '@referredType': 'Individual' }],
+        }),
+      )
+    ).json()) as Json;
     const master = (await alex.pull('leads')).documents.find((doc) => doc.id === posted.id) as Json;
-    const converted = { ...master, status: 'accepted', opportunityId: 'opp-northwind', accountId: 'acct-northwind', updatedAt: new Date().toISOString() };
+    const converted = {
+      ...master,
+      status: 'accepted',
+      opportunityId: 'opp-northwind',
+      accountId: 'acct-northwind',
+      updatedAt: new Date().toISOString(),
+    };
     expect(await alex.push('leads', [{ newDocumentState: converted, assumedMasterState: asMaster(master) }])).toEqual([]);
     const lead = (await (await tmf.get(`${SALES_LEAD}/${String(posted.id)}`)).json()) as Json;
     expect(lead).toMatchObject({
-      status: 'accepted', statusChangeReason: 'Converted into opportunity opp-northwind', salesOpportunity: { id: 'opp-northwind' },
-      name: posted.name, creationDate: posted.creationDate,
+      status: 'accepted',
+      statusChangeReason: 'Converted into opportunity opp-northwind',
+      salesOpportunity: { id: 'opp-northwind' },
+      name: posted.name,
+      creationDate: posted.creationDate,
     });
     expect(Date.parse(String(lead.statusChangeDate))).toBeGreaterThan(Date.parse(String(posted.statusChangeDate)));
     expect((lead.relatedParty as Json[]).find((party) => party.role === 'prospect')?.id).toBe('acct-northwind');

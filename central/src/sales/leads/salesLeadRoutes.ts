@@ -37,7 +37,13 @@ export function registerSalesLeadRoutes(app: FastifyInstance, db: Db, hub: Chang
       const written = await writeDoc(tx, { collection: 'leads', id, owner: rep.id, deleted: false, data: lead as unknown as JsonObject });
       await trackStatus(tx, id, lead.status, now, intake.received);
       const created = toSalesLead(lead, rep, { status: lead.status, statusChangedAt: now, received: intake.received });
-      await recordEvent(tx, { eventType: 'SalesLeadCreateEvent', domain: SALES_DOMAIN, resourceName: 'salesLead', resource: created, owner: rep.id });
+      await recordEvent(tx, {
+        eventType: 'SalesLeadCreateEvent',
+        domain: SALES_DOMAIN,
+        resourceName: 'salesLead',
+        resource: created,
+        owner: rep.id,
+      });
       return { salesLead: created, stored: written };
     });
     hub.publish([changeOf(stored)]);

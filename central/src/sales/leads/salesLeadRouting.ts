@@ -54,11 +54,18 @@ export async function assignRep(tx: Queryable, user: AuthUser, requested: string
   if (requested !== undefined) {
     const named = candidates.find((rep) => rep.id === requested || rep.username === requested);
     if (!named) {
-      throw badRequest(`relatedParty salesRep "${requested.slice(0, 64)}" is not a sales rep you may assign leads to; name one by user id or username, or leave the salesRep out`);
+      throw badRequest(
+        `relatedParty salesRep "${requested.slice(0, 64)}" is not a sales rep you may assign leads to; name one by user id or username, or leave the salesRep out`,
+      );
     }
     return named;
   }
   const first = candidates[0];
-  if (!first) throw new HttpError(409, 'conflict', 'There is no sales rep you may assign this lead to; ask an administrator to add reps to your team');
+  if (!first)
+    throw new HttpError(
+      409,
+      'conflict',
+      'There is no sales rep you may assign this lead to; ask an administrator to add reps to your team',
+    );
   return first;
 }

@@ -28,9 +28,10 @@ const SELECT_LEADS = `
 const LIVE = 'AND NOT d.deleted';
 
 export function fromRow(row: LeadRow): SalesLead {
-  const tracking: LeadTracking | undefined = row.tracked_status === null
-    ? undefined
-    : { status: row.tracked_status, statusChangedAt: toIso(row.status_changed_at), received: row.received };
+  const tracking: LeadTracking | undefined =
+    row.tracked_status === null
+      ? undefined
+      : { status: row.tracked_status, statusChangedAt: toIso(row.status_changed_at), received: row.received };
   return toSalesLead(row.data, { id: row.owner, displayName: row.display_name ?? row.owner }, tracking);
 }
 
@@ -44,12 +45,17 @@ export async function salesLeadOf(tx: Queryable, id: string, asOf?: LeadDoc): Pr
 }
 
 /** The tracking rows of many leads in one query, by id: a push batch's events. */
-export async function trackingOf(tx: Queryable, ids: readonly string[]): Promise<Map<string, Pick<LeadRow, 'tracked_status' | 'status_changed_at' | 'received'>>> {
+export async function trackingOf(
+  tx: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, Pick<LeadRow, 'tracked_status' | 'status_changed_at' | 'received'>>> {
   const rows = await tx.query<{ id: string; status: string; status_changed_at: unknown; received: JsonObject | null }>(
     'SELECT id, status, status_changed_at, received FROM sales_leads WHERE id = ANY($1::text[])',
     [[...ids]],
   );
-  return new Map(rows.map((row) => [row.id, { tracked_status: row.status, status_changed_at: row.status_changed_at, received: row.received }]));
+  return new Map(
+    rows.map((row) => [row.id, { tracked_status: row.status, status_changed_at: row.status_changed_at, received: row.received }]),
+  );
 }
 
 /** Many tracking rows in one statement (see trackStatus). */

@@ -41,8 +41,14 @@ describe.each(ENGINES)('TMF648 Quote on $name', (engine) => {
       description: 'Quote version 1 for Harbor Logistics Inc., priced with catalog 2026.11',
       quoteItem: [
         {
-          id: 'qli-1', action: 'add', quantity: 1,
-          productOffering: { id: 'off-fibre-internet', name: 'Business Fibre Internet', href: '/tmf-api/productCatalogManagement/v4/productOffering/off-fibre-internet' },
+          id: 'qli-1',
+          action: 'add',
+          quantity: 1,
+          productOffering: {
+            id: 'off-fibre-internet',
+            name: 'Business Fibre Internet',
+            href: '/tmf-api/productCatalogManagement/v4/productOffering/off-fibre-internet',
+          },
           product: {
             name: 'Business Fibre Internet',
             productCharacteristic: [
@@ -52,14 +58,29 @@ describe.each(ENGINES)('TMF648 Quote on $name', (engine) => {
           },
           quoteItemPrice: [
             { name: 'One-time charge', priceType: 'oneTime', price: { dutyFreeAmount: { unit: 'USD', value: 199 } } },
-            { name: 'Monthly charge', priceType: 'recurring', recurringChargePeriod: 'month', price: { dutyFreeAmount: { unit: 'USD', value: 134.1 } } },
+            {
+              name: 'Monthly charge',
+              priceType: 'recurring',
+              recurringChargePeriod: 'month',
+              price: { dutyFreeAmount: { unit: 'USD', value: 134.1 } },
+            },
           ],
         },
-        expect.objectContaining({ id: 'qli-2', action: 'add', quantity: 5, productOffering: expect.objectContaining({ id: 'off-mobile-business' }) }),
+        expect.objectContaining({
+          id: 'qli-2',
+          action: 'add',
+          quantity: 5,
+          productOffering: expect.objectContaining({ id: 'off-mobile-business' }),
+        }),
       ],
       quoteTotalPrice: [
         { name: 'One-time charge', priceType: 'oneTime', price: { dutyFreeAmount: { unit: 'USD', value: 249 } } },
-        { name: 'Monthly charge', priceType: 'recurring', recurringChargePeriod: 'month', price: { dutyFreeAmount: { unit: 'USD', value: 329.1 } } },
+        {
+          name: 'Monthly charge',
+          priceType: 'recurring',
+          recurringChargePeriod: 'month',
+          price: { dutyFreeAmount: { unit: 'USD', value: 329.1 } },
+        },
       ],
       relatedParty: [
         { id: 'acct-harbor-logistics', name: 'Harbor Logistics Inc.', role: 'customer', '@referredType': 'Organization' },
@@ -74,7 +95,7 @@ describe.each(ENGINES)('TMF648 Quote on $name', (engine) => {
     await expectApiError(await tmf.get(`${QUOTE}/no-such-quote`), 404);
   });
 
-  it('follows the rep\'s quote through its lifecycle, and forgets a deleted quote', async () => {
+  it("follows the rep's quote through its lifecycle, and forgets a deleted quote", async () => {
     const quote = newQuote('user-alex', { status: 'approved' });
     expect(await alex.push('quotes', [{ newDocumentState: quote }])).toEqual([]);
     const [master] = (await alex.pull('quotes')).documents.filter((doc) => doc.id === quote.id);
@@ -84,7 +105,9 @@ describe.each(ENGINES)('TMF648 Quote on $name', (engine) => {
     expect(tmfQuote).toMatchObject({ state: 'accepted', effectiveQuoteCompletionDate: '2026-11-22T15:00:00.000Z' });
 
     const [stored] = (await alex.pull('quotes')).documents.filter((doc) => doc.id === quote.id);
-    expect(await alex.push('quotes', [{ newDocumentState: { ...(stored as Json), _deleted: true }, assumedMasterState: asMaster(stored) }])).toEqual([]);
+    expect(
+      await alex.push('quotes', [{ newDocumentState: { ...(stored as Json), _deleted: true }, assumedMasterState: asMaster(stored) }]),
+    ).toEqual([]);
     await expectApiError(await tmf.get(`${QUOTE}/${quote.id}`), 404);
   });
 
@@ -98,13 +121,18 @@ describe.each(ENGINES)('TMF648 Quote on $name', (engine) => {
     expect((await list(morgan)).total).toBe(2);
     expect((await list(sam)).quotes.map((q) => q.id)).toEqual([samQuote.id]);
     const pending = await list(tmf, '?state=pending&fields=state,version,relatedParty');
-    expect(pending.quotes).toEqual([{
-      id: samQuote.id, href: `${QUOTE}/${samQuote.id}`, state: 'pending', version: '2',
-      relatedParty: [
-        { id: 'acct-bluepeak-outfitters', name: 'Bluepeak Outfitters', role: 'customer', '@referredType': 'Organization' },
-        { id: 'user-sam', name: 'Sam Patel', role: 'salesRep', '@referredType': 'Individual' },
-      ],
-    }]);
+    expect(pending.quotes).toEqual([
+      {
+        id: samQuote.id,
+        href: `${QUOTE}/${samQuote.id}`,
+        state: 'pending',
+        version: '2',
+        relatedParty: [
+          { id: 'acct-bluepeak-outfitters', name: 'Bluepeak Outfitters', role: 'customer', '@referredType': 'Organization' },
+          { id: 'user-sam', name: 'Sam Patel', role: 'salesRep', '@referredType': 'Individual' },
+        ],
+      },
+    ]);
     const second = await list(tmf, '?offset=1&limit=1');
     expect(second).toMatchObject({ total: 2, count: 1 });
     expect(second.quotes[0]?.id).toBe(all.quotes[1]?.id);

@@ -14,9 +14,22 @@ import { QUOTE_DOMAIN, type Quote } from './quoteTypes';
 
 type QuoteEventType = 'QuoteCreateEvent' | 'QuoteStateChangeEvent' | 'QuoteAttributeValueChangeEvent' | 'QuoteDeleteEvent';
 
-async function record(ctx: RowContext, eventType: QuoteEventType, quote: Quote | undefined, owner: string | null, fieldPath?: string): Promise<void> {
+async function record(
+  ctx: RowContext,
+  eventType: QuoteEventType,
+  quote: Quote | undefined,
+  owner: string | null,
+  fieldPath?: string,
+): Promise<void> {
   if (!quote) return;
-  await recordEvent(ctx.tx, { eventType, domain: QUOTE_DOMAIN, resourceName: 'quote', resource: quote, owner, ...(fieldPath ? { fieldPath } : {}) });
+  await recordEvent(ctx.tx, {
+    eventType,
+    domain: QUOTE_DOMAIN,
+    resourceName: 'quote',
+    resource: quote,
+    owner,
+    ...(fieldPath ? { fieldPath } : {}),
+  });
 }
 
 async function announcePushedQuote(ctx: RowContext, stored: StoredDoc, master: StoredDoc | undefined): Promise<StoredDoc[]> {

@@ -14,7 +14,12 @@ export interface QuoteParties {
 function prices(oneTime: number, recurring: number, unit: string): QuotePrice[] {
   return [
     { name: 'One-time charge', priceType: 'oneTime', price: { dutyFreeAmount: { unit, value: oneTime / 100 } } },
-    { name: 'Monthly charge', priceType: 'recurring', recurringChargePeriod: 'month', price: { dutyFreeAmount: { unit, value: recurring / 100 } } },
+    {
+      name: 'Monthly charge',
+      priceType: 'recurring',
+      recurringChargePeriod: 'month',
+      price: { dutyFreeAmount: { unit, value: recurring / 100 } },
+    },
   ];
 }
 
