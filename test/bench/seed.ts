@@ -46,7 +46,8 @@ export function benchLead(index: number): LeadDoc & { _deleted: boolean } {
     budgetStatus: 'Approved',
     source: 'Road show',
     status,
-    ...(rating ? { rating, channel, qualified } : {}),
+    ...(qualified === undefined ? {} : { qualified }),
+    ...(rating ? { rating, channel } : {}),
     // Processed leads carry a trace; it makes the documents the size real ones are (~600 bytes).
     processingTrace: ['vision-qualification: rule "US laptops" matched', 'vision-rating: rule "budget approved" gave A'],
     _deleted: false,

@@ -33,6 +33,10 @@ export function volumeLead(index: number, owner: string): LeadDoc {
   const contactName = `${FIRST[index % FIRST.length]} ${LAST[index % LAST.length]}`;
   const at = new Date(Date.UTC(2026, 0, 1) + index * 60_000).toISOString();
   const rated = index % 5 !== 4;
+  const status = LEAD_STATES[index % LEAD_STATES.length]!;
+  // Consistent with the lead lifecycle, which the central system replays on every push: only a
+  // qualified lead gets past acknowledged (cancelled is reachable from there directly).
+  const unprocessed = status === 'acknowledged' || status === 'cancelled';
   return {
     id: volumeId(index),
     owner,
@@ -49,10 +53,11 @@ export function volumeLead(index: number, owner: string): LeadDoc {
     purchaseAmount: 1_000 + (index % 97) * 500,
     budgetStatus: 'Approved',
     source: 'Road show',
-    status: LEAD_STATES[index % LEAD_STATES.length]!,
+    status,
+    ...(unprocessed ? {} : { qualified: true }),
     ...(rated
       ? {
-          qualified: index % 2 === 0,
+          ...(unprocessed ? { qualified: index % 2 === 0 } : {}),
           rating: VOLUME_RATINGS[index % VOLUME_RATINGS.length],
           channel: VOLUME_CHANNELS[index % VOLUME_CHANNELS.length],
         }
