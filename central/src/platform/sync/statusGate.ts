@@ -60,6 +60,13 @@ function isSubmissionRetry(stored: JsonObject | undefined, pushed: JsonObject): 
   return stored !== undefined && !local.includes(String(stored.status)) && pushed.status === 'queued';
 }
 
+/** A local order pushed as `queued` that does not validate, over nothing or a local state: a submission the rules judge. */
+function isFreshSubmission(stored: JsonObject | undefined, pushed: JsonObject): boolean {
+  const local: readonly string[] = ORDER_LOCAL_STATES;
+  const unsent = stored === undefined || local.includes(String(stored.status));
+  return unsent && pushed.status === 'queued' && validateOrder(pushed as unknown as OrderDoc).length > 0;
+}
+
 /** An order that cannot be validated says what is missing, so the rep knows what to fix. */
 function orderHint(ctx: RowContext, pushed: JsonObject): string {
   if (ctx.collection !== 'orders') return '';
@@ -77,6 +84,10 @@ export function gateRow(ctx: RowContext, sent: SentDoc, master: StoredDoc | unde
   const stored = live ? { ...live.data, owner: live.owner ?? '' } : undefined;
   if (ctx.collection === 'orders' && !foreign && isSubmissionRetry(stored, pushed)) return { ok: true, asOwnersManager: false };
   const result = replay(stored, pushed, ctx.actor);
+  // The rep's own submission whose only obstacle is the order's validation (e.g. no street, sent
+  // by an older app or another laptop): the order rules store it with what to fix as its
+  // syncError, so every device of the rep shows it refused and the rep can fix or discard it.
+  if (!result.ok && ctx.collection === 'orders' && !foreign && isFreshSubmission(stored, pushed)) return undefined;
   if (!result.ok) return { ok: false, reason: result.reason + orderHint(ctx, pushed) };
   if (!foreign) return { ok: true, asOwnersManager: false };
   // Someone else's record: only a decision the rules give to their manager, and nothing else changed.
