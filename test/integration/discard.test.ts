@@ -4,39 +4,19 @@
  * to the rep who discarded them and go with a wipe.
  */
 import { firstValueFrom } from 'rxjs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createCentral } from '../../central/src/server';
+import { describe, expect, it } from 'vitest';
 import { discarded$ } from '../../renderer/features/outbox/discardedStore';
 import { discardRecord } from '../../renderer/features/outbox/outboxActions';
 import { deleteStoreFiles } from '../../renderer/features/session/remoteWipe';
 import { leadOnCentral } from './centralAccess';
-import { startLossyProxy, type LossyProxy } from './lossyProxy';
+import { centralBehindProxy } from './centralBehindProxy';
 import { dumpDisk } from './rawDisk';
-import { openLaptop, waitFor, waitForStatus, type RepLaptop } from './syncHarness';
+import { waitFor, waitForStatus, type RepLaptop } from './syncHarness';
 
-let central: Awaited<ReturnType<typeof createCentral>>;
-let centralUrl: string;
-let proxy: LossyProxy;
-const open: RepLaptop[] = [];
-
-beforeAll(async () => {
-  central = await createCentral({ seed: true });
-  centralUrl = await central.app.listen({ port: 0, host: '127.0.0.1' });
-  proxy = await startLossyProxy(centralUrl);
-});
-afterEach(async () => {
-  // RxDB's free edition allows 13 open collections per process: one laptop at a time.
-  while (open.length) await open.pop()?.close();
-  proxy.setDown(false);
-});
-afterAll(async () => {
-  await proxy.close();
-  await central.close();
-});
+const setup = centralBehindProxy();
 
 async function laptop(username: string, disk?: RepLaptop['disk']): Promise<RepLaptop> {
-  const rep = await openLaptop({ signInUrl: centralUrl, syncUrl: proxy.url, username, disk });
-  open.push(rep);
+  const rep = await setup.laptop(username, disk);
   return rep;
 }
 
@@ -48,7 +28,7 @@ async function offlineEdit(phone: string, disk?: RepLaptop['disk']) {
   const lead = (await alex.db.leads.find({ sort: [{ id: 'asc' }] }).exec())[0];
   if (!lead) throw new Error('alex has no seeded lead');
   const before = lead.toMutableJSON();
-  proxy.setDown(true);
+  setup.proxy.setDown(true);
   alex.sync.setNetworkAvailable(false);
   await lead.incrementalPatch({ phone });
   await waitForStatus(alex.sync, 'the edit waiting', (s) => s.pending === 1);
@@ -67,10 +47,10 @@ describe('outbox Discard with real RxDB', () => {
     expect(kept).toHaveLength(1);
     expect(kept[0]).toMatchObject({ collection: 'leads', id: before.id, title: before.company, data: { phone: '+1 555 0900' } });
 
-    proxy.setDown(false);
+    setup.proxy.setDown(false);
     alex.sync.setNetworkAvailable(true);
     await waitForStatus(alex.sync, 'online with nothing pending', (s) => s.online && s.pending === 0);
-    expect((await leadOnCentral(centralUrl, 'alex', before.id))?.phone).toBe(before.phone);
+    expect((await leadOnCentral(setup.url, 'alex', before.id))?.phone).toBe(before.phone);
     expect((await alex.db.leads.findOne(before.id).exec())?.phone).toBe(before.phone);
   });
 
@@ -79,19 +59,19 @@ describe('outbox Discard with real RxDB', () => {
     await discardRecord(alex.db, alex.sync, 'leads', before.id, before.company);
     expect(await firstValueFrom(discarded$(alex.db))).toHaveLength(1);
     const disk = alex.disk;
-    await open.pop()?.close();
-    proxy.setDown(false);
+    await setup.closeLast();
+    setup.proxy.setDown(false);
     // Sealed with alex's key: the disk never holds the discarded phone in clear.
     expect(await dumpDisk(disk)).not.toContain('+1 555 0911');
 
     const sam = await laptop('sam', disk);
     expect(await firstValueFrom(discarded$(sam.db))).toEqual([]);
-    await open.pop()?.close();
+    await setup.closeLast();
 
     // Alex's copy is still there for alex, until a wipe deletes alex's store.
     const again = await laptop('alex', disk);
     expect(await firstValueFrom(discarded$(again.db))).toHaveLength(1);
-    await open.pop()?.close();
+    await setup.closeLast();
     await deleteStoreFiles(again.user.id, disk);
     const afterWipe = await laptop('alex', disk);
     expect(await firstValueFrom(discarded$(afterWipe.db))).toEqual([]);

@@ -3,8 +3,7 @@
  * quote above their approval authority (it waits in pending), their manager approves it on a
  * laptop that is offline at the time, and once it syncs the rep's laptop shows it approved.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createCentral } from '../../central/src/server';
+import { describe, expect, it } from 'vitest';
 import { insertDocument, saveDocument } from '../../renderer/data/writes';
 import { approveQuote, canQuote, submitQuote } from '../../renderer/features/quotes/quoteActions';
 import { actorOf } from '../../renderer/features/session/actor';
@@ -12,32 +11,13 @@ import { newId } from '../../shared/ids';
 import { REP_MONTHLY_AUTHORITY } from '../../shared/machines/quote.machine';
 import { defaultCharacteristics, priceItems } from '../../shared/pricing/engine';
 import type { QuoteDoc } from '../../shared/schemas';
-import { startLossyProxy, type LossyProxy } from './lossyProxy';
-import { openLaptop, waitFor, waitForStatus, type RepLaptop } from './syncHarness';
+import { centralBehindProxy } from './centralBehindProxy';
+import { waitFor, waitForStatus, type RepLaptop } from './syncHarness';
 
-let central: Awaited<ReturnType<typeof createCentral>>;
-let centralUrl: string;
-let proxy: LossyProxy;
-const open: RepLaptop[] = [];
-
-beforeAll(async () => {
-  central = await createCentral({ seed: true });
-  centralUrl = await central.app.listen({ port: 0, host: '127.0.0.1' });
-  proxy = await startLossyProxy(centralUrl);
-});
-afterEach(async () => {
-  // RxDB's free edition allows 13 open collections per process: one laptop at a time.
-  while (open.length) await open.pop()?.close();
-  proxy.setDown(false);
-});
-afterAll(async () => {
-  await proxy.close();
-  await central.close();
-});
+const setup = centralBehindProxy();
 
 async function laptop(username: string, disk?: RepLaptop['disk']): Promise<RepLaptop> {
-  const rep = await openLaptop({ signInUrl: centralUrl, syncUrl: proxy.url, username, disk });
-  open.push(rep);
+  const rep = await setup.laptop(username, disk);
   await rep.sync.awaitInitialSync();
   return rep;
 }
@@ -84,7 +64,7 @@ describe("a quote above the rep's authority, decided by their manager", () => {
     await saveDocument(alex.db, 'quotes', submitted);
     await waitForStatus(alex.sync, 'the submitted quote pushed', (s) => s.online && s.pending === 0);
     const alexDisk = alex.disk;
-    await open.pop()?.close();
+    await setup.closeLast();
 
     const morgan = await laptop('morgan');
     const seen = await waitFor("the rep's pending quote on the manager's laptop", async () => {
@@ -93,16 +73,16 @@ describe("a quote above the rep's authority, decided by their manager", () => {
     });
     expect(seen.owner).toBe(alex.user.id);
     expect(canQuote(seen, { type: 'quote.approve' }, actorOf(morgan.user))).toBe(true);
-    proxy.setDown(true);
+    setup.proxy.setDown(true);
     await waitForStatus(morgan.sync, 'offline', (s) => !s.online);
     await saveDocument(morgan.db, 'quotes', approveQuote(seen, actorOf(morgan.user)));
     await waitForStatus(morgan.sync, 'offline with the approval waiting', (s) => !s.online && s.pending === 1);
-    proxy.setDown(false);
+    setup.proxy.setDown(false);
     await waitForStatus(morgan.sync, 'the approval pushed', (s) => s.online && s.pending === 0, 30_000);
     const afterPush = await quoteOn(morgan, draft.id)();
     expect(afterPush).toMatchObject({ status: 'approved', owner: alex.user.id });
     expect(afterPush?.syncError).toBeUndefined();
-    await open.pop()?.close();
+    await setup.closeLast();
 
     const alexAgain = await laptop('alex', alexDisk);
     const approved = await waitFor("the approval on the rep's laptop", async () => {
