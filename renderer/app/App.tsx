@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { SignIn } from '../features/session/SignIn';
 import { Unlock } from '../features/session/Unlock';
 import { Wiped } from '../features/session/Wiped';
+import { Wiping } from '../features/session/Wiping';
 import { sessionMachine, type SessionEvent } from '../features/session/session.machine';
 import { sessionActors } from '../features/session/sessionActors';
 import { Workspace } from './Workspace';
@@ -14,7 +15,7 @@ export function App() {
   const [machine] = useState(() => sessionMachine.provide({ actors: sessionActors((event) => notify.current(event)) }));
   const [snapshot, , session] = useMachine(machine);
   notify.current = session.send;
-  const { app, stored, services, notice, error, wipe, failure } = snapshot.context;
+  const { app, stored, services, notice, error, wipe, wiping, failure } = snapshot.context;
 
   if (snapshot.matches('failed')) {
     return (
@@ -46,6 +47,7 @@ export function App() {
       />
     );
   }
+  if (snapshot.matches('wiping') && wiping) return <Wiping reason={wiping.wipe.reason} pending={wiping.pending} />;
   if (snapshot.matches('wiped') && wipe) {
     return <Wiped reason={wipe.wipe.reason} unsent={wipe.unsent} onSignInAgain={() => session.send({ type: 'session.signInAgain' })} />;
   }

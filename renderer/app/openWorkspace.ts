@@ -12,6 +12,8 @@ export interface WorkspaceHooks {
   onSignedOut(notice?: string): void;
   /** The workspace closed itself after idle time; `stored` is the session without its key. */
   onLocked(stored: StoredSession): void;
+  /** An administrator's wipe starts: the queue (`pending` changes) is being sent before the data is removed. */
+  onWiping(wipe: PendingWipe, pending: number): void;
   /** An administrator's wipe was carried out: the store and the secrets are gone. */
   onWiped(result: WipeResult): void;
 }
@@ -70,6 +72,7 @@ export async function openWorkspace(app: AppInfo, session: LocalSession, hooks: 
   /** Queue first, so the rep's work reaches the central system; then nothing stays on the laptop. */
   const carryOutWipe = async (wipe: PendingWipe) => {
     if (closed) return;
+    hooks.onWiping(wipe, sync.getStatus().pending);
     const unsent = await pushQueued(sync);
     if (!(await close(true))) return;
     await deleteStoreFiles(session.central.user.id);

@@ -70,7 +70,7 @@ function laptop(
 /** What the rep sees: which screen, its message, and whether its button takes another try. */
 function screen(s: SnapshotFrom<typeof sessionMachine>) {
   const name =
-    (['failed', 'signedOut', 'signingIn', 'ready', 'locked', 'unlocking', 'wiped'] as const).find((state) => s.matches(state)) ??
+    (['failed', 'signedOut', 'signingIn', 'ready', 'locked', 'unlocking', 'wiping', 'wiped'] as const).find((state) => s.matches(state)) ??
     'starting';
   return {
     name,
@@ -166,6 +166,19 @@ describe('session machine', () => {
       notice: expect.stringMatching(/session has ended/),
       canSignIn: true,
     });
+  });
+
+  it('while a remote wipe sends the queue says so, no longer shows the workspace, then says what happened', async () => {
+    const { actor, settled } = laptop({ stored: unlockedSession });
+    await settled();
+    const wipe = { id: 'w-1', reason: 'laptop stolen', requestedAt: '2024-05-01T00:00:00.000Z' };
+    actor.send({ type: 'workspace.wiping', wipe, pending: 3 });
+    expect(screen(actor.getSnapshot())).toMatchObject({ name: 'wiping', canSignIn: false, canUnlock: false });
+    expect(actor.getSnapshot().context.wiping).toEqual({ wipe, pending: 3 });
+    expect(actor.getSnapshot().context.services).toBe(services);
+    actor.send({ type: 'workspace.wiped', result: { wipe, unsent: 1 } });
+    expect(screen(actor.getSnapshot()).name).toBe('wiped');
+    expect(actor.getSnapshot().context).toMatchObject({ wiping: null, services: null, wipe: { unsent: 1 } });
   });
 
   it('after a remote wipe says what happened, and signing in again first renews the installation id', async () => {

@@ -1,12 +1,13 @@
 /**
  * Sign-in and session lifecycle of the app: starting, signed out, signing in (online, or offline
  * against the password hash kept on this laptop), the open workspace, locked after idle time,
- * unlocking (checked on this laptop), and removed by a remote wipe. Every piece of I/O is an
+ * unlocking (checked on this laptop), wiping (a remote wipe pushes the queue first) and wiped. Every piece of I/O is an
  * invoked actor the app provides (sessionActors.ts); tests provide doubles.
  */
 import { assign, fromPromise, setup } from 'xstate';
 import type { AppInfo } from '../../../shared/bridge';
 import type { WipeResult } from '../../app/openWorkspace';
+import type { PendingWipe } from './remoteWipe';
 import type { OutpostServices } from '../../app/OutpostContext';
 import type { LocalSession, StoredSession } from './session';
 
@@ -22,6 +23,8 @@ export interface SessionContext {
   /** What went wrong with the last attempt, for the rep. */
   error: string | null;
   wipe: WipeResult | null;
+  /** A remote wipe under way: the queue is being sent before the data is removed. */
+  wiping: WipeInProgress | null;
   /** Why the app could not start at all. */
   failure: string | null;
 }
@@ -33,7 +36,14 @@ export type SessionEvent =
   /** The open workspace reports what happened to it. */
   | { type: 'workspace.locked'; stored: StoredSession }
   | { type: 'workspace.signedOut'; notice?: string }
+  | ({ type: 'workspace.wiping' } & WipeInProgress)
   | { type: 'workspace.wiped'; result: WipeResult };
+
+/** What the rep is told while a wipe sends their queue: why, and how many changes are on their way. */
+export interface WipeInProgress {
+  wipe: PendingWipe;
+  pending: number;
+}
 
 export interface BootResult {
   app: AppInfo;
@@ -71,7 +81,11 @@ export const sessionMachine = setup({
     rememberSignedOut: assign(({ event }) =>
       event.type === 'workspace.signedOut' ? { notice: event.notice ?? null, stored: null, error: null } : {},
     ),
-    rememberWipe: assign(({ event }) => (event.type === 'workspace.wiped' ? { wipe: event.result, stored: null } : {})),
+    rememberWiping: assign(({ event }) =>
+      event.type === 'workspace.wiping' ? { wiping: { wipe: event.wipe, pending: event.pending } } : {},
+    ),
+    rememberWipe: assign(({ event }) => (event.type === 'workspace.wiped' ? { wipe: event.result, wiping: null, stored: null } : {})),
+    forgetWiping: assign({ wiping: null }),
     forgetWipe: assign({ wipe: null, notice: null, error: null }),
   },
   guards: {
@@ -82,7 +96,17 @@ export const sessionMachine = setup({
   },
 }).createMachine({
   id: 'session',
-  context: { app: null, stored: null, session: null, services: null, notice: null, error: null, wipe: null, failure: null },
+  context: {
+    app: null,
+    stored: null,
+    session: null,
+    services: null,
+    notice: null,
+    error: null,
+    wipe: null,
+    wiping: null,
+    failure: null,
+  },
   initial: 'starting',
   states: {
     starting: {
@@ -154,12 +178,25 @@ export const sessionMachine = setup({
         },
       },
     },
-    /** The workspace is open; it reports idle lock, sign-out (also an ended session) and a carried-out wipe. */
+    /** The workspace is open; it reports idle lock, sign-out (also an ended session), a wipe starting and a carried-out wipe. */
     ready: {
       on: {
         'workspace.locked': { target: 'locked', actions: ['closeWorkspace', 'rememberLocked'] },
         'workspace.signedOut': { target: 'signedOut', actions: ['closeWorkspace', 'rememberSignedOut'] },
+        'workspace.wiping': { target: 'wiping', actions: 'rememberWiping' },
         'workspace.wiped': { target: 'wiped', actions: ['closeWorkspace', 'rememberWipe'] },
+      },
+    },
+    /**
+     * A remote wipe was asked for: the queue is being sent (bounded), then the data goes. The
+     * workspace is no longer shown, so nothing new is captured that the wipe would remove.
+     */
+    wiping: {
+      on: {
+        'workspace.wiped': { target: 'wiped', actions: ['closeWorkspace', 'rememberWipe'] },
+        // The workspace closed another way first (the session ended): the wipe is asked again at the next sign-in.
+        'workspace.signedOut': { target: 'signedOut', actions: ['closeWorkspace', 'forgetWiping', 'rememberSignedOut'] },
+        'workspace.locked': { target: 'locked', actions: ['closeWorkspace', 'forgetWiping', 'rememberLocked'] },
       },
     },
     locked: {

@@ -25,6 +25,7 @@ export function sessionActors(notify: (event: SessionEvent) => void) {
     openWorkspace(app, session, {
       onSignedOut: (notice) => notify({ type: 'workspace.signedOut', notice }),
       onLocked: (stored) => notify({ type: 'workspace.locked', stored }),
+      onWiping: (wipe, pending) => notify({ type: 'workspace.wiping', wipe, pending }),
       onWiped: (result) => notify({ type: 'workspace.wiped', result }),
     });
 
