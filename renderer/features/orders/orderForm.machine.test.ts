@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActor, fromPromise } from 'xstate';
+import { ownerOf, type Actor } from '../../../shared/machines/send';
 import type { OrderDoc } from '../../../shared/schemas';
 import { makeOrder } from '../../../shared/testing/docs.fixture';
 import { orderFormMachine, SAVE_DELAY_MS } from './orderForm.machine';
@@ -25,9 +26,9 @@ function fakeStore(initial: OrderDoc) {
   return { store, logic };
 }
 
-function start(order: OrderDoc) {
+function start(order: OrderDoc, who: Actor = ownerOf(order)) {
   const { store, logic } = fakeStore(order);
-  const actor = createActor(orderFormMachine.provide({ actors: { storeOrder: logic } }), { input: { order } }).start();
+  const actor = createActor(orderFormMachine.provide({ actors: { storeOrder: logic } }), { input: { order, actor: who } }).start();
   /** The store reports its document back, as the screen's live query does. */
   const report = () => actor.send({ type: 'order.stored', order: store.order });
   const view = () => {
@@ -51,7 +52,26 @@ const complete = { billingAccount: 'ba-1', street: '1 Main St', city: 'Springfie
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
+/** The signed-in manager of the order's owner (rep-1), as renderer/features/session/actor.ts makes them. */
+const manager: Actor = { kind: 'user', id: 'manager-1', role: 'manager', manages: (owner) => owner === 'rep-1' };
+
 describe('order form machine', () => {
+  it("is read-only for a manager viewing a rep's order: nothing typed, validated or submitted is stored", async () => {
+    const validated = makeOrder({ status: 'validated' });
+    const { actor, store, view } = start(validated, manager);
+    expect(actor.getSnapshot().can({ type: 'form.edit', field: 'city', value: 'X' })).toBe(false);
+    actor.send({ type: 'form.edit', field: 'city', value: 'Elsewhere' });
+    actor.send({ type: 'form.validate' });
+    actor.send({ type: 'form.submit' });
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS * 2);
+    expect(view()).toMatchObject({ canSubmit: false, canValidate: false });
+    expect(view().fields.city).toBe(validated.serviceAddress?.city);
+    expect(store.writes).toEqual([]);
+    // The owner gets the same order editable and submittable.
+    const own = start(validated);
+    expect(own.view()).toMatchObject({ canSubmit: true, canValidate: true });
+  });
+
   it('stores typing once the rep pauses, not on every keystroke', async () => {
     const { actor, store } = start(draft);
     actor.send({ type: 'form.edit', field: 'city', value: 'S' });

@@ -2,10 +2,13 @@
  * The order form's lifecycle: typing is stored after a pause, validation and submission each
  * write once, and what is on screen is never replaced by the store while something typed is
  * waiting. The status changes themselves are orderForm.ts's (`editOrder`, `validateOrderWith`,
- * `submitOrder`); the only I/O is `storeOrder`, provided by the screen (tests provide a double).
+ * `submitOrder`), sent as `actor` (the signed-in user: a manager viewing a rep's order gets the
+ * role rules, so the form is read-only for them); the only I/O is `storeOrder`, provided by the
+ * screen (tests provide a double).
  */
 import { and, assign, fromPromise, not, setup } from 'xstate';
 import type { ValidationIssue } from '../../../shared/orders/order.validation';
+import type { Actor } from '../../../shared/machines/send';
 import type { OrderDoc } from '../../../shared/schemas';
 import {
   canEditOrder,
@@ -29,6 +32,8 @@ export const SAVE_DELAY_MS = 400;
 export interface OrderFormContext {
   /** The order as the store last reported it. */
   order: OrderDoc;
+  /** Who works the form: every status change is sent as this actor. */
+  actor: Actor;
   /** What is on screen. */
   fields: OrderFields;
   /** The fields this form last stored, to tell its own writes from changes made elsewhere. */
@@ -61,7 +66,7 @@ export const orderFormMachine = setup({
   types: {
     context: {} as OrderFormContext,
     events: {} as OrderFormEvent,
-    input: {} as { order: OrderDoc },
+    input: {} as { order: OrderDoc; actor: Actor },
   },
   actors: {
     /** Writes the order to the local store; null means there is nothing to write. */
@@ -69,7 +74,7 @@ export const orderFormMachine = setup({
   },
   delays: {
     // A validated order goes back to draft at once, so it cannot be submitted unchecked.
-    saveDelay: ({ context }) => (canSubmitOrder(context.order) ? 0 : SAVE_DELAY_MS),
+    saveDelay: ({ context }) => (canSubmitOrder(context.order, context.actor) ? 0 : SAVE_DELAY_MS),
   },
   actions: {
     applyEdit: assign(({ context, event }) => {
@@ -87,12 +92,16 @@ export const orderFormMachine = setup({
       return { fields: stored, lastWritten: stored };
     }),
     prepareSave: assign(({ context }) => {
-      const { order, fields } = context;
-      const changed = canEditOrder(order) && !sameOrderFields(orderFieldsOf(order), fields);
-      return { inFlight: fields, toStore: changed ? editOrder(order, fields) : null, lastWritten: changed ? fields : context.lastWritten };
+      const { order, fields, actor } = context;
+      const changed = canEditOrder(order, actor) && !sameOrderFields(orderFieldsOf(order), fields);
+      return {
+        inFlight: fields,
+        toStore: changed ? editOrder(order, fields, actor) : null,
+        lastWritten: changed ? fields : context.lastWritten,
+      };
     }),
     prepareValidation: assign(({ context }) => {
-      const { order: checked, issues } = validateOrderWith(context.order, context.fields);
+      const { order: checked, issues } = validateOrderWith(context.order, context.fields, context.actor);
       const changed = checked !== context.order;
       return {
         inFlight: context.fields,
@@ -107,7 +116,7 @@ export const orderFormMachine = setup({
       const first = ORDER_FIELDS.find((f) => found.some((i) => i.field === f.issueField))?.field ?? null;
       return { error: null, justValidated: found.length === 0, focusRequest: found.length > 0 ? { field: first } : context.focusRequest };
     }),
-    prepareSubmission: assign(({ context }) => ({ toStore: submitOrder(context.order, new Date().toISOString()) })),
+    prepareSubmission: assign(({ context }) => ({ toStore: submitOrder(context.order, new Date().toISOString(), context.actor) })),
     clearError: assign({ error: null }),
     notJustValidated: assign({ justValidated: false }),
     validateAfterSave: assign({ validateNext: true }),
@@ -120,6 +129,8 @@ export const orderFormMachine = setup({
     submissionFailed: assign((_, { error }: { error: unknown }) => ({ error: `The order could not be submitted: ${reason(error)}` })),
   },
   guards: {
+    /** The order machine accepts `order.edit` from this actor now: otherwise the form is read-only. */
+    editable: ({ context }) => canEditOrder(context.order, context.actor),
     /** Text no record may hold is never stored; it stays on screen with its message until fixed. */
     hasUnsafeText: ({ context }) => unsafeFieldIssues(context.fields).length > 0,
     /** Something was typed while the write or validation was on its way. */
@@ -127,7 +138,8 @@ export const orderFormMachine = setup({
     validateRequested: ({ context }) => context.validateNext,
     /** The machine allows `order.submit`, and what is submitted is what is on screen. */
     submittable: ({ context }) =>
-      canSubmitOrder(context.order) && sameOrderFields(trimOrderFields(orderFieldsOf(context.order)), trimOrderFields(context.fields)),
+      canSubmitOrder(context.order, context.actor) &&
+      sameOrderFields(trimOrderFields(orderFieldsOf(context.order)), trimOrderFields(context.fields)),
   },
 }).createMachine({
   id: 'orderForm',
@@ -135,6 +147,7 @@ export const orderFormMachine = setup({
     const fields = orderFieldsOf(input.order);
     return {
       order: input.order,
+      actor: input.actor,
       fields,
       lastWritten: fields,
       inFlight: null,
@@ -155,8 +168,8 @@ export const orderFormMachine = setup({
     clean: {
       on: {
         'order.stored': { actions: ['rememberOrder', 'takeOverStored'] },
-        'form.edit': { target: 'edited', actions: 'applyEdit' },
-        'form.validate': { target: 'validating' },
+        'form.edit': { guard: 'editable', target: 'edited', actions: 'applyEdit' },
+        'form.validate': { guard: 'editable', target: 'validating' },
         'form.submit': { guard: 'submittable', target: 'submitting' },
       },
     },

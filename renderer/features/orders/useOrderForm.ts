@@ -1,18 +1,20 @@
 import { useMachine } from '@xstate/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { fromPromise } from 'xstate';
 import type { ValidationIssue } from '../../../shared/orders/order.validation';
 import type { OrderDoc } from '../../../shared/schemas';
 import { useOutpost } from '../../app/OutpostContext';
 import { saveDocument } from '../../data/writes';
+import { actorOf } from '../session/actor';
 import { orderFormMachine } from './orderForm.machine';
-import { canEditOrder, type OrderField, type OrderFields } from './orderForm';
+import type { OrderField, OrderFields } from './orderForm';
 
 export interface OrderFormState {
   fields: OrderFields;
   issues: ValidationIssue[];
   /** A new object after every validation that found issues, so focus moves to the first one. */
   focusRequest: { field: OrderField | null } | null;
+  /** The form machine accepts typing: the order machine accepts `order.edit` from the signed-in user. */
   editable: boolean;
   /** The form machine accepts `form.submit`: checked, nothing typed waiting, what is on screen is stored. */
   canSubmit: boolean;
@@ -31,7 +33,8 @@ export interface OrderFormState {
  * screen live in the machine, so the inputs never jump back while a write is on its way.
  */
 export function useOrderForm(order: OrderDoc): OrderFormState {
-  const { db } = useOutpost();
+  const { db, user } = useOutpost();
+  const actor = useMemo(() => actorOf(user), [user]);
   const [machine] = useState(() =>
     orderFormMachine.provide({
       actors: {
@@ -41,7 +44,7 @@ export function useOrderForm(order: OrderDoc): OrderFormState {
       },
     }),
   );
-  const [snapshot, send] = useMachine(machine, { input: { order } });
+  const [snapshot, send] = useMachine(machine, { input: { order, actor } });
 
   useEffect(() => send({ type: 'order.stored', order }), [order, send]);
 
@@ -50,7 +53,7 @@ export function useOrderForm(order: OrderDoc): OrderFormState {
     fields: context.fields,
     issues: context.issues,
     focusRequest: context.focusRequest,
-    editable: canEditOrder(order),
+    editable: snapshot.can({ type: 'form.edit', field: 'street', value: '' }),
     canSubmit: snapshot.can({ type: 'form.submit' }),
     canValidate: snapshot.can({ type: 'form.validate' }),
     busy: snapshot.matches('validating') || snapshot.matches('submitting'),
