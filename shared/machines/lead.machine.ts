@@ -7,6 +7,7 @@ import { assign, setup } from 'xstate';
 import type { LeadDoc } from '../schemas';
 import type { LeadStatus } from '../schemas/lead.schema';
 import type { LeadProcessingResult } from '../leads/engine';
+import type { Editing } from './editing';
 import { allowedEvents, send, type Actor, type Lifecycle, type Party, type Sent } from './send';
 
 export interface LeadMachineContext {
@@ -138,4 +139,21 @@ export function canSendLead(lead: LeadDoc, event: LeadEvent, actor: Actor): bool
 
 export function allowedLeadEvents(lead: LeadDoc, actor: Actor): LeadEventType[] {
   return allowedEvents(leadLifecycle, lead, actor);
+}
+
+/** A lead's details change while it is open (the machine accepts `lead.update`); a closed lead keeps what it said. */
+export const LEAD_EDITING: Editing<LeadStatus> = {
+  noun: 'Lead',
+  editableIn: ['acknowledged', 'inProgress', 'pending'],
+  instead: {
+    accepted: 'it was converted; change its account, contact or opportunity instead',
+    rejected: 'it is closed; capture a new lead',
+    cancelled: 'it is closed; capture a new lead',
+  },
+  writtenByEvents: ['qualified', 'rating', 'channel', 'processingTrace', 'processedAt', 'accountId', 'contactId', 'opportunityId'],
+};
+
+/** Whether this actor may change the lead's details now: an editable status and the machine accepts `lead.update` from them. */
+export function canEditLeadDoc(lead: LeadDoc, actor: Actor): boolean {
+  return (LEAD_EDITING.editableIn as readonly string[]).includes(lead.status) && canSendLead(lead, { type: 'lead.update' }, actor);
 }

@@ -7,6 +7,7 @@ import { assign, setup } from 'xstate';
 import type { OrderDoc } from '../schemas';
 import type { OrderStatus } from '../schemas/order.schema';
 import { validateOrder } from '../orders/order.validation';
+import type { Editing } from './editing';
 import { allowedEvents, send, type Actor, type Lifecycle, type Party, type Sent } from './send';
 
 /** States a cancellation request can come from, and go back to when it is denied. */
@@ -213,4 +214,36 @@ export function canSendOrder(order: OrderDoc, event: OrderEvent, actor: Actor, o
 
 export function allowedOrderEvents(order: OrderDoc, actor: Actor, origin?: CancellationOrigin): OrderEventType[] {
   return allowedEvents(orderLifecycle, order, actor, origin);
+}
+
+/**
+ * The rep fills in an order until it is queued; a queued order the central system refused
+ * (syncError) goes back to editing, which is the machine's `order.edit` guard: so `queued` is
+ * listed, and the machine decides.
+ */
+export const ORDER_EDITING: Editing<OrderStatus> = {
+  noun: 'Order',
+  editableIn: ['draft', 'validated', 'queued'],
+  instead: {
+    queued: 'it is submitted and waits for the central system; it can be changed only if the central system refuses it',
+    acknowledged: 'the central system has taken it on; ask the order desk to cancel it, then capture a new order',
+    inProgress: 'it is being fulfilled; ask the order desk to cancel it, then capture a new order',
+    pending: 'the central system holds it; ask the order desk to cancel it, then capture a new order',
+    held: 'the central system holds it; ask the order desk to cancel it, then capture a new order',
+    assessingCancellation: 'its cancellation is being assessed',
+    pendingCancellation: 'it is being cancelled',
+    completed: 'it is completed; capture a new order for a change',
+    failed: 'it failed; capture a new order',
+    partial: 'it was partly fulfilled; capture a new order for the rest',
+    cancelled: 'it is cancelled; capture a new order',
+    rejected: 'the central system rejected it; capture a new order from the quote',
+  },
+  writtenByEvents: ['submittedAt'],
+  // Written only by the central system's order status writer (ordering/productOrder/orderStatus.ts).
+  centralFields: ['tmfOrderId', 'stateReason'],
+};
+
+/** Whether this actor may change the order now: an editable status and the machine accepts `order.edit` from them. */
+export function canEditOrderDoc(order: OrderDoc, actor: Actor): boolean {
+  return (ORDER_EDITING.editableIn as readonly string[]).includes(order.status) && canSendOrder(order, { type: 'order.edit' }, actor);
 }

@@ -7,6 +7,7 @@
 import { and, assign, setup } from 'xstate';
 import type { QuoteDoc } from '../schemas';
 import type { QuoteStatus } from '../schemas/quote.schema';
+import type { Editing } from './editing';
 import { allowedEvents, send, type Actor, type Lifecycle, type Party, type Sent } from './send';
 
 export interface QuoteMachineContext {
@@ -132,4 +133,24 @@ export function canSendQuote(quote: QuoteDoc, event: QuoteEvent, actor: Actor): 
 
 export function allowedQuoteEvents(quote: QuoteDoc, actor: Actor): QuoteEventType[] {
   return allowedEvents(quoteLifecycle, quote, actor);
+}
+
+/** Lines and totals change only while the quote is being worked on (the machine accepts `quote.update` there only). */
+export const QUOTE_EDITING: Editing<QuoteStatus> = {
+  noun: 'Quote',
+  editableIn: ['inProgress'],
+  instead: {
+    pending: 'it waits for your manager: they approve it or send it back to you, and only then can its lines change; or cancel it',
+    approved:
+      'put it to the customer as it is (accepted or declined); to change lines, have it declined and renegotiate it as a new version',
+    accepted: 'the customer accepted it as it is; create the order from it, or renegotiate a new version',
+    rejected: 'renegotiate it as a new version to change lines',
+    cancelled: 'start a new quote',
+  },
+  writtenByEvents: ['acceptedAt'],
+};
+
+/** Whether this actor may change the quote's lines now: an editable status and the machine accepts `quote.update` from them. */
+export function canEditQuoteDoc(quote: QuoteDoc, actor: Actor): boolean {
+  return (QUOTE_EDITING.editableIn as readonly string[]).includes(quote.status) && canSendQuote(quote, { type: 'quote.update' }, actor);
 }

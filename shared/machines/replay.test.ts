@@ -12,20 +12,27 @@ describe('replaying a pushed status change', () => {
     expect(replayQuote(makeQuote(), makeQuote({ status: 'accepted' }), REP)).toEqual({
       ok: true,
       events: ['quote.submit', 'quote.accept'],
+      path: ['inProgress', 'approved', 'accepted'],
     });
     expect(replayQuote(makeQuote({ status: 'pending', ...large }), makeQuote({ status: 'approved', ...large }), MANAGER)).toEqual({
       ok: true,
       events: ['quote.approve'],
+      path: ['pending', 'approved'],
     });
-    expect(replayQuote(makeQuote(), makeQuote({ version: 2 }), REP)).toEqual({ ok: true, events: [] });
+    expect(replayQuote(makeQuote(), makeQuote({ version: 2 }), REP)).toEqual({ ok: true, events: [], path: ['inProgress'] });
   });
 
   it('starts a new document at the machine initial status (work done offline arrives several events on)', () => {
     expect(replayLead(undefined, makeLead({ status: 'accepted', qualified: true }), REP)).toEqual({
       ok: true,
       events: ['lead.process', 'lead.convert'],
+      path: ['acknowledged', 'inProgress', 'accepted'],
     });
-    expect(replayOrder(undefined, makeOrder({ status: 'queued' }), REP)).toEqual({ ok: true, events: ['order.validate', 'order.submit'] });
+    expect(replayOrder(undefined, makeOrder({ status: 'queued' }), REP)).toEqual({
+      ok: true,
+      events: ['order.validate', 'order.submit'],
+      path: ['draft', 'validated', 'queued'],
+    });
   });
 
   it('refuses a rep approving their own quote, naming the step and what the rep may do', () => {

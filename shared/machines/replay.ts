@@ -21,7 +21,8 @@ interface ReplayDoc {
   owner: string;
 }
 
-export type Replayed<T extends string> = { ok: true; events: T[] } | { ok: false; reason: string; allowed: T[] };
+/** `path`: the statuses the events pass through, from the stored (or initial) status to the pushed one. */
+export type Replayed<T extends string> = { ok: true; events: T[]; path: string[] } | { ok: false; reason: string; allowed: T[] };
 
 type Step<D> = (doc: D, event: { type: string }) => D | undefined;
 
@@ -31,17 +32,18 @@ function findWay<D extends ReplayDoc, E extends { type: string }>(
   target: string,
   candidates: readonly E[],
   step: Step<D>,
-): E[] | undefined {
-  const queue: { doc: D; events: E[] }[] = [{ doc: start, events: [] }];
+): { events: E[]; path: string[] } | undefined {
+  const queue: { doc: D; events: E[]; path: string[] }[] = [{ doc: start, events: [], path: [start.status] }];
   const seen = new Set([start.status]);
   for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
     for (const event of candidates) {
       const next = step(item.doc, event);
       if (next === undefined || seen.has(next.status)) continue;
       const events = [...item.events, event];
-      if (next.status === target) return events;
+      const path = [...item.path, next.status];
+      if (next.status === target) return { events, path };
       seen.add(next.status);
-      queue.push({ doc: next, events });
+      queue.push({ doc: next, events, path });
     }
   }
   return undefined;
@@ -59,13 +61,13 @@ function replay<M extends AnyStateMachine, D extends ReplayDoc>(
   const initial = String(lifecycle.machine.config.initial);
   // The pushed content with the stored status and owner: guards judge what is being stored.
   const start: D = { ...pushed, status: stored?.status ?? initial, owner: stored?.owner ?? pushed.owner };
-  if (start.status === pushed.status) return { ok: true, events: [] };
+  if (start.status === pushed.status) return { ok: true, events: [], path: [start.status] };
   const asActor: Step<D> = (doc, event) => {
     const next = send(lifecycle, doc, event as EventFromLogic<M>, actor);
     return next.ok ? next.doc : undefined;
   };
   const way = findWay(start, pushed.status, candidates, asActor);
-  if (way) return { ok: true, events: way.map((event) => event.type as T) };
+  if (way) return { ok: true, events: way.events.map((event) => event.type as T), path: way.path };
 
   const allowed = allowedEvents(lifecycle, start, actor) as T[];
   const from = stored ? `from '${start.status}'` : `as a new ${noun} (which starts '${initial}')`;
@@ -77,7 +79,7 @@ function replay<M extends AnyStateMachine, D extends ReplayDoc>(
   };
   const machineWay = findWay(start, pushed.status, candidates, anyone);
   let doc = start;
-  for (const event of machineWay ?? []) {
+  for (const event of machineWay?.events ?? []) {
     const next = send(lifecycle, doc, event, actor);
     if (!next.ok) return { ok: false, allowed, reason: `${head}: ${next.reason}` };
     doc = next.doc;

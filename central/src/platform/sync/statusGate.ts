@@ -5,12 +5,15 @@
  * refuse is not stored; it goes back with the reason (its `syncError`).
  *
  * The push carries documents, not events, so the events are inferred from stored -> pushed
- * status (see replay.ts: each status is reached by one event, so the way says which).
+ * status (see replay.ts: each status is reached by one event, so the way says which). What the
+ * owner wrote may change, and the document may be deleted, only where its lifecycle lets the
+ * owner edit it (shared/machines/judgeEdit.ts): a changed line of an approved quote is refused.
  */
 import type { LeadDoc, OrderDoc, QuoteDoc } from '../../../../shared/schemas';
 import { SYNC_META_FIELDS } from '../../../../shared/schemas/common';
 import { ORDER_LOCAL_STATES } from '../../../../shared/schemas/order.schema';
 import { validateOrder } from '../../../../shared/orders/order.validation';
+import { isEditedKind, judgeContent, judgeDeletion } from '../../../../shared/machines/judgeEdit';
 import { replayLead, replayOrder, replayQuote, type Replayed } from '../../../../shared/machines/replay';
 import type { Actor } from '../../../../shared/machines/send';
 import type { AuthUser } from '../auth/users';
@@ -74,11 +77,21 @@ function orderHint(ctx: RowContext, pushed: JsonObject): string {
   return issues.length > 0 ? `; to validate it: ${issues.map((issue) => issue.message).join('; ')}` : '';
 }
 
-/** The verdict on one pushed row, or undefined when its collection has no lifecycle (or it is a deletion). */
+type Doc = Parameters<typeof judgeContent>[2];
+
+/** The owner deleting their document: only where they could still discard it; someone else's is refused by the push itself. */
+function gateDeletion(ctx: RowContext, live: StoredDoc | undefined): GateVerdict | undefined {
+  if (!isEditedKind(ctx.collection) || live === undefined || live.owner !== ctx.user.id) return undefined;
+  const verdict = judgeDeletion(ctx.collection, { ...live.data, owner: live.owner } as unknown as Doc);
+  return verdict.ok ? { ok: true, asOwnersManager: false } : verdict;
+}
+
+/** The verdict on one pushed row, or undefined when its collection has no lifecycle. */
 export function gateRow(ctx: RowContext, sent: SentDoc, master: StoredDoc | undefined): GateVerdict | undefined {
   const replay = REPLAYS[ctx.collection];
-  if (!replay || sent._deleted) return undefined;
+  if (!replay) return undefined;
   const live = master && !master.deleted ? master : undefined;
+  if (sent._deleted) return gateDeletion(ctx, live);
   const foreign = live !== undefined && live.owner !== ctx.user.id;
   const pushed: JsonObject = { ...withoutInternalFields(sent), owner: foreign ? String(live.owner) : ctx.user.id };
   const stored = live ? { ...live.data, owner: live.owner ?? '' } : undefined;
@@ -89,7 +102,12 @@ export function gateRow(ctx: RowContext, sent: SentDoc, master: StoredDoc | unde
   // syncError, so every device of the rep shows it refused and the rep can fix or discard it.
   if (!result.ok && ctx.collection === 'orders' && !foreign && isFreshSubmission(stored, pushed)) return undefined;
   if (!result.ok) return { ok: false, reason: result.reason + orderHint(ctx, pushed) };
-  if (!foreign) return { ok: true, asOwnersManager: false };
+  if (!foreign) {
+    const content = isEditedKind(ctx.collection)
+      ? judgeContent(ctx.collection, stored as unknown as Doc | undefined, pushed as unknown as Doc, result)
+      : { ok: true as const };
+    return content.ok ? { ok: true, asOwnersManager: false } : content;
+  }
   // Someone else's record: only a decision the rules give to their manager, and nothing else changed.
   if (result.events.length === 0) return { ok: true, asOwnersManager: false };
   if (!jsonEqual(contentOf(pushed), contentOf(live.data))) {
