@@ -11,7 +11,7 @@ import { countryName, orDash, qualifiedText } from './leadDisplay';
 import { actorOf } from '../session/actor';
 import { convertLeadInStore } from './leadConversion';
 import { LeadForm } from './LeadForm';
-import { canConvertLead, canProcessLead, processLeadDoc } from './leadProcessing';
+import { canConvertLead, canEditLead, canProcessLead, processLeadDoc } from './leadProcessing';
 
 function reason(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -32,7 +32,7 @@ export function LeadDetail({ id }: { id: string }) {
   if (lead === null) return <NotFound what="Lead" />;
 
   const current = lead;
-  if (editing) {
+  if (editing && canEditLead(current, actor)) {
     return (
       <div className="screen">
         <div className="screen-header">
@@ -89,14 +89,16 @@ export function LeadDetail({ id }: { id: string }) {
               Convert to opportunity
             </button>
           )}
-          <button
-            type="button"
-            className={current.syncError ? 'button button--primary' : 'button'}
-            disabled={busy}
-            onClick={() => setEditing(true)}
-          >
-            Edit lead
-          </button>
+          {canEditLead(current, actor) ? (
+            <button
+              type="button"
+              className={current.syncError ? 'button button--primary' : 'button'}
+              disabled={busy}
+              onClick={() => setEditing(true)}
+            >
+              Edit lead
+            </button>
+          ) : null}
           {processable ? (
             <button type="button" className="button" disabled={busy} onClick={() => void processAgain()}>
               Process lead

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseLeadInput, type LeadInput } from '../../../shared/leads/lead.form';
 import { VISION_RULE_SETS } from '../../../shared/leads/vision.ruleSets';
 import { newLeadDoc } from './leadForm';
-import { canConvertLead, canProcessLead, processLeadDoc } from './leadProcessing';
+import { canConvertLead, canEditLead, canProcessLead, processLeadDoc } from './leadProcessing';
 
 const NOW = '2025-05-01T10:00:00.000Z';
 
@@ -56,5 +56,13 @@ describe('lead processing from the form', () => {
     const processed = processLeadDoc(lead(), [], NOW);
     expect(processed.qualified).toBe(false);
     expect(processed.status).toBe('acknowledged');
+  });
+
+  it('offers editing while the lead is open, never once it is closed or for someone who is not its owner', () => {
+    const open = lead();
+    expect(canEditLead(open)).toBe(true);
+    for (const status of ['accepted', 'rejected', 'cancelled'] as const) expect(canEditLead({ ...open, status }), status).toBe(false);
+    const manager = { kind: 'user', id: 'm1', role: 'manager', manages: () => true } as const;
+    expect(canEditLead(open, manager)).toBe(false);
   });
 });

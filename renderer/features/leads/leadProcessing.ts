@@ -1,5 +1,5 @@
 import { processLead } from '../../../shared/leads/engine';
-import { canSendLead, sendLead } from '../../../shared/machines/lead.machine';
+import { canEditLeadDoc, canSendLead, sendLead } from '../../../shared/machines/lead.machine';
 import { ownerOf, sendOrThrow, type Actor } from '../../../shared/machines/send';
 import type { LeadDoc, RuleSetDoc } from '../../../shared/schemas';
 
@@ -20,4 +20,9 @@ export function processLeadDoc(lead: LeadDoc, ruleSets: readonly RuleSetDoc[], n
 /** Whether the lead machine allows converting this lead (qualified and being worked by sales). */
 export function canConvertLead(lead: LeadDoc, actor: Actor = ownerOf(lead)): boolean {
   return canSendLead(lead, { type: 'lead.convert' }, actor);
+}
+
+/** Whether the lead's details may be edited: an open status (LEAD_EDITING) and the machine accepts `lead.update`. */
+export function canEditLead(lead: LeadDoc, actor: Actor = ownerOf(lead)): boolean {
+  return canEditLeadDoc(lead, actor);
 }

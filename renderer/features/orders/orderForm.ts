@@ -1,4 +1,4 @@
-import { canSendOrder, sendOrder, type OrderEvent } from '../../../shared/machines/order.machine';
+import { canEditOrderDoc, canSendOrder, sendOrder, type OrderEvent } from '../../../shared/machines/order.machine';
 import { ownerOf, sendOrThrow, type Actor } from '../../../shared/machines/send';
 import { unsafeOrderText, validateOrder, type ValidationIssue } from '../../../shared/orders/order.validation';
 import type { OrderDoc } from '../../../shared/schemas';
@@ -40,9 +40,9 @@ export function sameOrderFields(a: OrderFields, b: OrderFields): boolean {
   return ORDER_FIELDS.every(({ field }) => a[field] === b[field]);
 }
 
-/** Whether the rep may still change the order (the machine accepts `order.edit`). */
+/** Whether this actor may still change the order: an editable status (ORDER_EDITING) and the machine accepts `order.edit`. */
 export function canEditOrder(order: OrderDoc, actor: Actor = ownerOf(order)): boolean {
-  return canSendOrder(order, { type: 'order.edit' }, actor);
+  return canEditOrderDoc(order, actor);
 }
 
 export function canSubmitOrder(order: OrderDoc, actor: Actor = ownerOf(order)): boolean {

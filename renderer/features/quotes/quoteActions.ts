@@ -3,7 +3,7 @@
  * (sendQuote). Without an actor the quote's owner acts: the rep working on their own quote.
  */
 import { ownerOf, sendOrThrow, type Actor } from '../../../shared/machines/send';
-import { canSendQuote, sendQuote, type QuoteEvent } from '../../../shared/machines/quote.machine';
+import { canEditQuoteDoc, canSendQuote, sendQuote, type QuoteEvent } from '../../../shared/machines/quote.machine';
 import type { QuoteDoc } from '../../../shared/schemas';
 import type { LineItem, Totals } from '../../../shared/schemas/lineItem';
 
@@ -11,9 +11,9 @@ export function canQuote(quote: QuoteDoc, event: QuoteEvent, actor: Actor = owne
   return canSendQuote(quote, event, actor);
 }
 
-/** Lines and totals may change only while the quote machine accepts `quote.update` from this actor. */
+/** Lines and totals may change only in the quote's editable statuses (QUOTE_EDITING) and while the machine accepts `quote.update` from this actor. */
 export function canEditQuote(quote: QuoteDoc, actor: Actor = ownerOf(quote)): boolean {
-  return canQuote(quote, { type: 'quote.update' }, actor);
+  return canEditQuoteDoc(quote, actor);
 }
 
 function send(quote: QuoteDoc, event: QuoteEvent, actor: Actor): QuoteDoc {
