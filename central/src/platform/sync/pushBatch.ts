@@ -6,6 +6,7 @@ import type { JsonObject } from '../json';
 import type { PushItem, SentDoc } from './pushInput';
 import { docOfPlan, judgeRow, refusalOf } from './pushRow';
 import { actorOf } from './statusGate';
+import { loadConversionSources } from './conversionGate';
 import { needsRowByRow, type CollectionRules, type RowContext, type WritePlan, type WrittenRow } from './rules';
 
 export interface PushOutcome {
@@ -92,6 +93,8 @@ async function applyRound(
 ): Promise<StoredDoc[]> {
   const ids = round.map(({ item }) => (item.kind === 'row' ? item.row.newDocumentState.id : item.doc.id));
   const masters = await loadDocs(ctx.tx, ctx.collection, ids);
+  const sent = round.flatMap(({ item }) => (item.kind === 'row' ? [item.row.newDocumentState] : []));
+  const sources = await loadConversionSources(ctx.tx, ctx.collection, sent);
   const pending: Pending[] = [];
   for (const { index, item } of round) {
     if (item.kind === 'refused') {
@@ -99,7 +102,7 @@ async function applyRound(
       continue;
     }
     const id = item.row.newDocumentState.id;
-    const judged = judgeRow(ctx, item.row, masters.get(id), rules);
+    const judged = judgeRow(ctx, item.row, masters.get(id), rules, sources.get(id));
     if (judged.kind === 'answer') answers.set(index, judged.response);
     else pending.push({ index, id, sent: item.row.newDocumentState, plan: judged.plan, master: masters.get(id) });
   }

@@ -4,6 +4,7 @@ import { jsonEqual, type JsonObject } from '../json';
 import { wireOf, withoutInternalFields, type PushRowInput, type SentDoc } from './pushInput';
 import type { CollectionRules, RowContext, WritePlan } from './rules';
 import { gateRow, refusedAnswer } from './statusGate';
+import { conversionProblem, type ConversionSource } from './conversionGate';
 
 export const FOREIGN_OWNER_REASON = 'This record belongs to another user';
 
@@ -54,10 +55,18 @@ export type Judgement = { kind: 'answer'; response: JsonObject } | { kind: 'writ
  * A pushed row judged in memory against its master: refusal of foreign records, conflict
  * detection against `assumedMasterState`, normalisation and the collection's pure checks.
  */
-export function judgeRow(ctx: RowContext, row: PushRowInput, master: StoredDoc | undefined, rules: CollectionRules): Judgement {
+export function judgeRow(
+  ctx: RowContext,
+  row: PushRowInput,
+  master: StoredDoc | undefined,
+  rules: CollectionRules,
+  source?: ConversionSource,
+): Judgement {
   const sent = row.newDocumentState;
-  // Every status change goes through the lifecycle machine and its role rules (statusGate.ts).
-  const gate = gateRow(ctx, sent, master);
+  // Every status change goes through the lifecycle machine and its role rules (statusGate.ts);
+  // a lead conversion's account, contact and opportunity are checked against their lead (conversionGate.ts).
+  const converted = source ? conversionProblem(ctx, sent.id, source) : undefined;
+  const gate = converted !== undefined ? { ok: false as const, reason: converted } : gateRow(ctx, sent, master);
   const forOwner = gate?.ok === true && gate.asOwnersManager ? (master?.owner ?? undefined) : undefined;
   if (master && isOwnedCollection(ctx.collection) && master.owner !== ctx.user.id && forOwner === undefined) {
     // The owner's manager sees the record anyway, so they may read why; anyone else learns nothing about it.
