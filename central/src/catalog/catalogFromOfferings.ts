@@ -10,8 +10,10 @@ import {
   type CharValueUse,
   type ProductOffering,
   type ProductOfferingPrice,
+  type ProductOfferingTerm,
   type ProductSpecification,
 } from './catalogTypes';
+import { TERM_CHARACTERISTIC } from './offeringProjection';
 
 type Condition = NonNullable<OfferingDoc['prices'][number]['when']>;
 
@@ -45,10 +47,34 @@ export const categoryIdOf = (name: string) =>
     .replace(/^-|-$/g, '')}`;
 const discountIdOf = (offeringId: string, index: number) => `disc-${stem(offeringId)}-${index + 1}`;
 
-function valueUse(when: Condition, specification: CatalogRef): CharValueUse {
-  return { name: when.characteristic, productSpecCharacteristicValue: [{ value: when.value }], productSpecification: specification };
+/** `specification` undefined: a bundle's price, whose condition is one of the bundle's terms, not a specification's characteristic. */
+function valueUse(when: Condition, specification: CatalogRef | undefined): CharValueUse {
+  return {
+    name: when.characteristic,
+    productSpecCharacteristicValue: [{ value: when.value }],
+    ...(specification ? { productSpecification: specification } : {}),
+  };
 }
 
+/** A bundle's characteristics are its contract terms ("24 months"): TMF620 productOfferingTerms on the offering. */
+function termsOf(doc: OfferingDoc): ProductOfferingTerm[] {
+  const other = doc.characteristics.filter((characteristic) => characteristic.name !== TERM_CHARACTERISTIC);
+  if (other.length > 0) {
+    throw new Error(
+      `Bundle ${doc.id} has characteristics other than '${TERM_CHARACTERISTIC}' (${other.map((c) => c.name).join(', ')}); a bundle has no specification of its own, so give them to the offerings it bundles`,
+    );
+  }
+  const term = doc.characteristics.find((characteristic) => characteristic.name === TERM_CHARACTERISTIC);
+  if (!term) return [];
+  // The default first: a term has no isDefault, so the projection takes the first as the default.
+  const ordered = [term.default, ...term.values.filter((value) => value !== term.default)];
+  return ordered.map((name) => {
+    const months = /^(\d+) months?$/.exec(name);
+    return { name, ...(months ? { duration: { amount: Number(months[1]), units: 'month' } } : {}), '@type': 'ProductOfferingTerm' };
+  });
+}
+
+/** A bundle's specification names the specifications it bundles and has no characteristics (its terms are the offering's). */
 function specificationOf(doc: OfferingDoc): ProductSpecification {
   return {
     ...base('productSpecification', specificationIdOf(doc.id), doc.name, doc.catalogVersion, doc.updatedAt),
@@ -63,7 +89,7 @@ function specificationOf(doc: OfferingDoc): ProductSpecification {
           })),
         }
       : {}),
-    productSpecCharacteristic: doc.characteristics.map((characteristic) => ({
+    productSpecCharacteristic: (doc.isBundle ? [] : doc.characteristics).map((characteristic) => ({
       name: characteristic.name,
       valueType: 'string',
       configurable: true,
@@ -78,7 +104,7 @@ function specificationOf(doc: OfferingDoc): ProductSpecification {
   };
 }
 
-function pricesOf(doc: OfferingDoc, specification: CatalogRef): ProductOfferingPrice[] {
+function pricesOf(doc: OfferingDoc, specification: CatalogRef | undefined): ProductOfferingPrice[] {
   const discounts = (doc.discounts ?? []).map((discount, index): ProductOfferingPrice => ({
     ...base('productOfferingPrice', discountIdOf(doc.id, index), discount.name, doc.catalogVersion, doc.updatedAt),
     lifecycleStatus: LAUNCHED,
@@ -129,7 +155,10 @@ function offeringOf(
           })),
         }
       : {}),
-    productSpecification: { ...ref('productSpecification', specification.id, specification.name), version: doc.catalogVersion },
+    // TMF620B: productSpecification must be empty when isBundle is true; the bundle's terms carry its contract term.
+    ...(doc.isBundle
+      ? { productOfferingTerm: termsOf(doc) }
+      : { productSpecification: { ...ref('productSpecification', specification.id, specification.name), version: doc.catalogVersion } }),
     productOfferingPrice: prices.map((price) => ref('productOfferingPrice', price.id, price.name)),
     category: [ref('category', categoryIdOf(doc.category), doc.category)],
     validFor: { startDateTime: doc.updatedAt },
@@ -154,7 +183,7 @@ export function catalogFromOfferings(docs: readonly OfferingDoc[], header: Catal
   };
   for (const doc of docs) {
     const specification = specificationOf(doc);
-    const prices = pricesOf(doc, ref('productSpecification', specification.id, specification.name));
+    const prices = pricesOf(doc, doc.isBundle ? undefined : ref('productSpecification', specification.id, specification.name));
     resources.productSpecification.push(specification);
     resources.productOfferingPrice.push(...prices);
     resources.productOffering.push(offeringOf(doc, names, specification, prices));

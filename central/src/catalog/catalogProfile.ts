@@ -22,9 +22,9 @@ export const PRODUCT_OFFERING_RULES: readonly ProfileRule[] = [
   { id: 'TMF620-PO-01', at: '', required: RESPONSE, scope: 'response' },
   { id: 'TMF620-PO-02', at: '', required: ['bundledProductOffering'], when: bundle, condition: IF_BUNDLE, scope: 'both' },
   { id: 'TMF620-PO-03', at: '', required: ['productSpecification'], when: notBundle, condition: IF_NOT_BUNDLE, scope: 'both' },
-  // Not enforced: "productSpecification O (if isBundle is true must be empty)". A bundle offering here
-  // keeps a specification of its own for the bundle's characteristics (Term), which the reps'
-  // offerings projection reads (docs/conformance.md, deviations).
+  // "productSpecification O (if isBundle is true must be empty)": a bundle's contract terms are its
+  // productOfferingTerms, which the reps' offerings projection reads (offeringProjection.ts).
+  { id: 'TMF620-PO-17', at: '', empty: ['productSpecification'], when: bundle, condition: IF_BUNDLE, scope: 'both' },
   ref('TMF620-PO-04', 'productSpecification'),
   schema('TMF620-PO-05', 'productSpecification.targetProductSchema'),
   ref('TMF620-PO-06', 'agreement'),

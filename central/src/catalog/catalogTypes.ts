@@ -54,11 +54,19 @@ export interface CharValueUse extends JsonObject {
   productSpecification?: CatalogRef;
 }
 
+/** TMF620 ProductOfferingTerm: a commitment period the offering is sold with (a bundle's contract terms). */
+export interface ProductOfferingTerm extends JsonObject {
+  name: string;
+  description?: string;
+  duration?: { amount: number; units: string };
+}
+
 export interface ProductOffering extends CatalogResource {
   isBundle?: boolean;
   isSellable?: boolean;
   bundledProductOffering?: CatalogRef[];
   productSpecification?: CatalogRef;
+  productOfferingTerm?: ProductOfferingTerm[];
   productOfferingPrice?: CatalogRef[];
   category?: CatalogRef[];
 }

@@ -7,8 +7,16 @@ import type {
   CharValueUse,
   ProductOffering,
   ProductOfferingPrice,
+  ProductOfferingTerm,
   ProductSpecification,
 } from './catalogTypes';
+
+/**
+ * The characteristic the reps choose a contract term with. A single offering's specification
+ * carries it; a bundle has no specification of its own (TMF620B: productSpecification must be
+ * empty when isBundle is true), so its terms are its productOfferingTerms, the first the default.
+ */
+export const TERM_CHARACTERISTIC = 'Contract term';
 
 type Price = OfferingDoc['prices'][number];
 type Discount = NonNullable<OfferingDoc['discounts']>[number];
@@ -75,7 +83,20 @@ function conditionOf(uses: readonly CharValueUse[] | undefined): Condition | und
   return use && value !== undefined ? { characteristic: use.name, value: text(value) } : undefined;
 }
 
-function characteristicsOf(specification: ProductSpecification | undefined): Characteristic[] {
+function termsOf(terms: readonly ProductOfferingTerm[] | undefined): Characteristic[] {
+  const names = (terms ?? []).filter(isObject).flatMap((term) => (typeof term.name === 'string' && term.name !== '' ? [term.name] : []));
+  return names.length > 0 ? [{ name: TERM_CHARACTERISTIC, values: names, default: names[0] ?? '' }] : [];
+}
+
+/** The specification's characteristics, and the offering's terms where the specification has no term of its own. */
+function characteristicsOf(specification: ProductSpecification | undefined, offering: ProductOffering): Characteristic[] {
+  const own = specCharacteristicsOf(specification);
+  return own.some((characteristic) => characteristic.name === TERM_CHARACTERISTIC)
+    ? own
+    : [...own, ...termsOf(offering.productOfferingTerm)];
+}
+
+function specCharacteristicsOf(specification: ProductSpecification | undefined): Characteristic[] {
   return (specification?.productSpecCharacteristic ?? []).flatMap((characteristic) => {
     const values = (characteristic.productSpecCharacteristicValue ?? []).filter(isObject);
     if (typeof characteristic.name !== 'string' || values.length === 0) return [];
@@ -147,7 +168,7 @@ export function offeringDocFrom(sources: OfferingSources): OfferingDoc {
     lifecycleStatus: offering.lifecycleStatus ?? '',
     isBundle: offering.isBundle === true,
     ...(offering.isBundle === true || bundled.length > 0 ? { bundledOfferingIds: bundled } : {}),
-    characteristics: characteristicsOf(specification),
+    characteristics: characteristicsOf(specification, offering),
     prices: prices.flatMap((price) => chargeOf(price) ?? []),
     discounts: discountsOf(prices),
     catalogVersion: offering.version ?? '',

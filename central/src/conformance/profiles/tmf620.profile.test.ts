@@ -94,6 +94,8 @@ describe.each(ENGINES)('TMF620B conformance profile on $name', (engine) => {
     expect(offerings.length).toBeGreaterThan(0);
     expect(specifications.length).toBeGreaterThan(0);
     for (const offering of offerings) expect((offering.bundledProductOffering as unknown[]).length, String(offering.id)).toBeGreaterThan(0);
+    // TMF620-PO-17: a bundle offering has no specification of its own; its contract terms are productOfferingTerms.
+    for (const offering of offerings) expect(offering.productSpecification, String(offering.id)).toBeUndefined();
     for (const specification of specifications) {
       const bundled = specification.bundledProductSpecification as Json[];
       expect(bundled.length, String(specification.id)).toBeGreaterThan(0);
@@ -104,6 +106,17 @@ describe.each(ENGINES)('TMF620B conformance profile on $name', (engine) => {
   it.each([
     ['TMF620-PO-02', 'productOffering', { name: 'Bundle', isBundle: true }, 'bundledProductOffering is required (isBundle is true)'],
     ['TMF620-PO-03', 'productOffering', { name: 'Single', isBundle: false }, 'productSpecification is required (isBundle is false)'],
+    [
+      'TMF620-PO-17',
+      'productOffering',
+      {
+        name: 'Bundle',
+        isBundle: true,
+        bundledProductOffering: [{ id: 'off-fibre-internet' }],
+        productSpecification: { id: 'spec-fibre-internet' },
+      },
+      'productSpecification must be empty (isBundle is true)',
+    ],
     [
       'TMF620-PS-02',
       'productSpecification',
@@ -146,6 +159,13 @@ describe.each(ENGINES)('TMF620B conformance profile on $name', (engine) => {
       bundledProductOffering: [{ id: 'off-fibre-internet' }],
     });
     expect(bundle.status, JSON.stringify(bundle.body)).toBe(201);
+    // Giving the bundle a specification afterwards breaks TMF620-PO-17.
+    const specified = await call(session, 'PATCH', `${BASE}/productOffering/${String((bundle.body as Json).id)}`, {
+      who: 'admin',
+      body: { productSpecification: { id: 'spec-fibre-internet' } },
+    });
+    expect(specified.status).toBe(400);
+    expect((specified.body as Json).reason).toContain('TMF620-PO-17');
     const price = await post('productOfferingPrice', {
       name: 'Bundle price',
       isBundle: true,
