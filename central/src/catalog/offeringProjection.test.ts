@@ -79,6 +79,19 @@ describe('TMF620 <-> offerings projection', () => {
     ).toEqual(['off-fibre-internet', 'off-business-voice', 'off-m365-business']);
   });
 
+  it("takes a bundle's contract term from its productOfferingTerms: a bundle has no productSpecification (TMF620-PO-17)", () => {
+    const bundle = byId<ProductOffering>(resources.productOffering, 'off-office-connect-bundle');
+    expect(bundle.productSpecification).toBeUndefined();
+    expect(bundle.productOfferingTerm?.map((term) => [term.name, term.duration])).toEqual([
+      ['24 months', { amount: 24, units: 'month' }],
+      ['36 months', { amount: 36, units: 'month' }],
+    ]);
+    const later = { ...bundle, productOfferingTerm: [{ name: '36 months' }, { name: '48 months' }] };
+    expect(project(resources, later).characteristics).toEqual([
+      { name: 'Contract term', values: ['36 months', '48 months'], default: '36 months' },
+    ]);
+  });
+
   it('has a category per category name and one catalog holding them', () => {
     expect(resources.category.map((category) => category.name)).toEqual([
       'Connectivity',
