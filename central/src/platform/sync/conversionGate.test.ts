@@ -82,7 +82,7 @@ describe.each(ENGINES)("a lead conversion's records checked against their lead, 
       const pushed = await rep.push(`${kind === 'opportunity' ? 'opportunities' : `${kind}s`}`, rows);
       for (const answer of pushed) answers.set(String(answer.id), answer);
     }
-  }, 120_000);
+  }, 240_000);
   afterAll(async () => {
     await central?.close();
     await database?.dispose();
