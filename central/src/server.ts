@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuthRoutes } from './platform/auth/routes';
 import { installBearerAuth } from './platform/auth/guard';
@@ -16,6 +18,7 @@ import { installEmptyBodyTolerance } from './platform/http/emptyBody';
 import { answerFrameworkError, installErrorHandling } from './platform/http/errors';
 import { seedDemoData } from './seed';
 import { ChangeHub } from './platform/sync/hub';
+import { PgChangeFeed } from './platform/sync/pgChangeFeed';
 import { registerSyncRoutes } from './platform/sync/routes';
 import { registerStreamRoute } from './platform/sync/stream';
 import { registerEvents, type EventOptions } from './platform/events';
@@ -53,6 +56,8 @@ export interface CentralOptions {
   trustProxy?: boolean;
   /** Time between `heartbeat` events on /sync/stream; default DEFAULT_STREAM_HEARTBEAT_MS (shared/sync/protocol.ts). */
   streamHeartbeatMs?: number;
+  /** This instance's name among several on one database (leases, logs); default host-pid-random. */
+  instanceId?: string;
 }
 
 export interface Central {
@@ -104,7 +109,15 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   await installOpenApi(app);
   installBearerAuth(app, db);
   installSessionEnds(app);
+  const instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const hub = new ChangeHub();
+  if (options.databaseUrl) {
+    // Other instances may share this database: streams hear of changes through it (pgChangeFeed.ts).
+    const feed = new PgChangeFeed(options.databaseUrl, db, hub, { log: (message) => app.log.warn(message) });
+    app.addHook('onReady', () => feed.start());
+    // After preClose ended the streams, before the database closes.
+    app.addHook('onClose', () => feed.stop());
+  }
   registerAuthRoutes(app, db, {
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     signInLimits: resolveSignInLimits(options.signInLimits),
@@ -116,7 +129,7 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   registerSalesLeadRoutes(app, db, hub);
   registerQuoteRoutes(app, db);
   // Delivered orders become TMF637 products: inventory meets ordering's ProductDelivery port.
-  registerFulfillment(app, db, hub, productDelivery, options.fulfillment);
+  registerFulfillment(app, db, hub, productDelivery, options.fulfillment, instanceId);
   registerProductInventoryRoutes(app, db);
   registerWipeRoutes(app, db);
   registerEvents(app, db, options.events);
