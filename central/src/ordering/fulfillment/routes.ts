@@ -72,7 +72,7 @@ function runAutomatically(app: FastifyInstance, db: Db, simulator: FulfillmentSi
     holder: instance,
     intervalMs: simulator.config.intervalMs,
     leaseMs: simulator.config.leaseMs,
-    task: () => simulator.stepEligible(),
+    task: (stillHolding) => simulator.stepEligible(stillHolding),
     log: (message, error) => (error === undefined ? app.log.info(message) : console.error(`[central] ${message}:`, error)),
   });
 }

@@ -30,40 +30,60 @@ export interface SingletonJob {
   intervalMs: number;
   /** How long a holder that stopped renewing (killed, hung, cut off) keeps the job from the others. */
   leaseMs: number;
-  task(): Promise<unknown>;
+  /** One run; a long one checks `stillHolding` between its pieces and stops when it turns false. */
+  task(stillHolding: () => boolean): Promise<unknown>;
   log(message: string, error?: unknown): void;
 }
 
 /**
- * A timer only one instance on the database acts on: every interval each instance tries to
- * take or renew the lease, and the one holding it runs the task. When the holder dies its lease
- * runs out and the next instance to try takes over; a clean stop hands it over at once. A tick
- * is never overtaken by the next, and the lease is renewed before each task, so leaseMs must be
- * longer than the interval plus the slowest task.
+ * A timer only one instance on the database acts on. Each instance tries to take or renew the
+ * lease three times per lease period, on its own timer, so a task running longer than the lease
+ * keeps it; the holder runs the task every interval, a run never overtaken by the next. When
+ * the holder dies its lease runs out and the next instance to try takes over; a clean stop
+ * hands it over at once.
  */
 export function runSingleton(app: FastifyInstance, db: Queryable, job: SingletonJob): void {
   let running: Promise<void> | undefined;
+  let renewing: Promise<void> | undefined;
   let stopped = false;
   let holding = false;
-  const tick = async (): Promise<void> => {
-    const held = await claimLease(db, job.name, job.holder, job.leaseMs);
-    if (held !== holding) job.log(held ? `${job.holder} now runs ${job.name}` : `${job.holder} no longer runs ${job.name}`);
-    holding = held;
-    if (held && !stopped) await job.task();
+  const renew = (): void => {
+    if (renewing || stopped) return;
+    renewing = claimLease(db, job.name, job.holder, job.leaseMs)
+      .then(
+        (held) => {
+          if (held !== holding) job.log(held ? `${job.holder} now runs ${job.name}` : `${job.holder} no longer runs ${job.name}`);
+          holding = held && !stopped;
+        },
+        (error: unknown) => {
+          // Unsure whether the lease still holds: act as if not until a renewal succeeds.
+          holding = false;
+          job.log(`could not renew the ${job.name} lease`, error);
+        },
+      )
+      .finally(() => {
+        renewing = undefined;
+      });
   };
+  const stillHolding = (): boolean => holding && !stopped;
+  const renewal = setInterval(renew, Math.max(1, Math.floor(job.leaseMs / 3)));
   const timer = setInterval(() => {
-    if (running || stopped) return;
-    running = tick()
+    if (running || !stillHolding()) return;
+    running = job
+      .task(stillHolding)
+      .then(() => undefined)
       .catch((error: unknown) => job.log(`${job.name} failed on ${job.holder}`, error))
       .finally(() => {
         running = undefined;
       });
   }, job.intervalMs);
+  renew();
   // Runs before the database closes: no tick is left writing to a closed database.
   app.addHook('onClose', async () => {
     stopped = true;
     clearInterval(timer);
-    await running;
-    if (holding) await releaseLease(db, job.name, job.holder).catch((error: unknown) => job.log(`could not release ${job.name}`, error));
+    clearInterval(renewal);
+    await Promise.all([running, renewing]);
+    await releaseLease(db, job.name, job.holder).catch((error: unknown) => job.log(`could not release ${job.name}`, error));
   });
 }
