@@ -67,20 +67,39 @@ describe.skipIf(!baseUrl)('three instances on one PostgreSQL', () => {
     const alexOn1 = await signIn(instance(1).url, 'alex');
     const alexOn3 = api(instance(3).url, await signIn(instance(3).url, 'alex'));
     const stream = await openStream(instance(1).url, alexOn1);
-    streams.push(stream);
+    // And one through the proxy: server-sent events must pass it as they come, not when it ends.
+    const proxied = await openStream(cluster.url, alexOn1);
+    streams.push(stream, proxied);
     await stream.next((event) => event.event === 'hello');
+    await proxied.next((event) => event.event === 'hello');
 
     const order = newOrder('user-alex');
     await alexOn3.push('orders', [{ newDocumentState: order }]);
     const pushed = Date.now();
     const change = await stream.next((event) => event.event === 'change' && (JSON.parse(event.data) as Json).collection === 'orders', 1000);
     expect(Date.now() - pushed).toBeLessThan(1000);
+    await proxied.next((event) => event.event === 'change' && (JSON.parse(event.data) as Json).collection === 'orders', 1000);
     // What the stream announced is there to pull from instance 1: the order left `queued`.
     const { documents } = await pullAll(api(instance(1).url, alexOn1), 'orders', 0);
     const pulled = documents.find((doc) => doc.id === order.id);
     expect(pulled?.tmfOrderId).toEqual(expect.any(String));
     expect(pulled?.status).not.toBe('queued');
     expect((JSON.parse(change.data) as Json).seq).toBeGreaterThan(0);
+  });
+
+  it('ends a stream on instance 1 at once when its sign-in is revoked through instance 2', async () => {
+    const token = await signIn(instance(1).url, 'sam');
+    const stream = await openStream(instance(1).url, token);
+    streams.push(stream);
+    await stream.next((event) => event.event === 'hello');
+    const revoked = await fetch(`${instance(2).url}/oauth/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token, client_id: 'outpost-desktop' }).toString(),
+    });
+    expect(revoked.status).toBe(200);
+    const end = await stream.next((event) => event.event === 'end', 1000);
+    expect(JSON.parse(end.data)).toEqual({ reason: 'revoked' });
   });
 
   it('creates each order exactly once from 100 concurrent pushes spread over the instances', async () => {

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuthRoutes } from './platform/auth/routes';
 import { installBearerAuth } from './platform/auth/guard';
-import { installSessionEnds } from './platform/auth/sessionEnds';
+import { installSessionEnds, SESSION_ENDS_CHANNEL } from './platform/auth/sessionEnds';
 import { deleteExpiredTokens } from './platform/auth/tokens';
 import type { Db } from './platform/db/db';
 import { MIGRATIONS } from './migrations';
@@ -108,12 +108,21 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   // Before any route, so the document lists them all.
   await installOpenApi(app);
   installBearerAuth(app, db);
-  installSessionEnds(app);
+  const sessionEnds = installSessionEnds(app);
   const instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const hub = new ChangeHub();
   if (options.databaseUrl) {
     // Other instances may share this database: streams hear of changes through it (pgChangeFeed.ts).
-    const feed = new PgChangeFeed(options.databaseUrl, db, hub, { log: (message) => app.log.warn(message) });
+    const feed = new PgChangeFeed(options.databaseUrl, db, hub, {
+      log: (message) => app.log.warn(message),
+      // Sign-outs and wipes end the streams on every instance, not only the one that heard them.
+      channels: { [SESSION_ENDS_CHANNEL]: (payload) => sessionEnds.receive(payload) },
+    });
+    sessionEnds.relayThrough((notice) => {
+      db.query('SELECT pg_notify($1, $2)', [SESSION_ENDS_CHANNEL, JSON.stringify(notice)]).catch((error: unknown) =>
+        app.log.error({ err: error }, 'could not tell the other instances that a session ended'),
+      );
+    });
     app.addHook('onReady', () => feed.start());
     // After preClose ended the streams, before the database closes.
     app.addHook('onClose', () => feed.stop());

@@ -17,6 +17,8 @@ export interface ChangeFeedOptions {
   /** First wait before listening again after the connection dropped; doubles up to 30 s. Default 500. */
   reconnectMs?: number;
   log?: (message: string) => void;
+  /** Further channels to listen on over the same connection, e.g. the session ends (server.ts). */
+  channels?: Record<string, (payload: string) => void>;
 }
 
 interface ChangeRow extends Record<string, unknown> {
@@ -116,12 +118,14 @@ export class PgChangeFeed {
     const client = new pg.Client({ connectionString: this.connectionString });
     client.on('notification', (message) => {
       if (message.channel === SYNC_CHANNEL && Number(message.payload) > this.lastSeq) this.wake();
+      const other = this.options.channels?.[message.channel];
+      if (other) other(message.payload ?? '');
     });
     client.on('error', () => this.dropped(client));
     client.on('end', () => this.dropped(client));
     this.client = client;
     await client.connect();
-    await client.query(`LISTEN ${SYNC_CHANNEL}`);
+    for (const channel of [SYNC_CHANNEL, ...Object.keys(this.options.channels ?? {})]) await client.query(`LISTEN ${channel}`);
     this.reconnectDelay = this.reconnectMs;
   }
 
