@@ -110,7 +110,11 @@ export async function runClusterBench(): Promise<void> {
   const server = await postgresServer();
   const rows: ClusterMeasured[] = [];
   try {
-    for (const size of SIZES) rows.push(...(await benchSize(server.url, size)));
+    for (const size of SIZES) {
+      rows.push(...(await benchSize(server.url, size)));
+      // As it goes: a run cut short still leaves the figures of the sizes it finished.
+      log(`so far:\n${table(rows)}`);
+    }
   } finally {
     await server.stop();
   }
