@@ -5,60 +5,21 @@
  * BENCH_SECONDS seconds. Prints figures, not a pass/fail: it is not part of npm test.
  *
  *   BENCH_REPS=200 BENCH_SECONDS=5 BENCH_ENGINES=pglite,postgres npm run bench:central
+ *   BENCH_CLUSTER=1 [BENCH_REPS=1000] npm run bench:central     # 1 vs 3 instances (cluster.ts)
  */
-import { Worker } from 'node:worker_threads';
-import { DESKTOP_CLIENT_ID, type TokenResponse } from '../../shared/sync/protocol';
 import { createCentral } from '../src/server';
-import { benchReps, seedBenchReps, type BenchRep } from './benchSeed';
+import { benchReps, seedBenchReps } from './benchSeed';
+import { runClusterBench } from './cluster';
+import { runInWorker, signInAll, token } from './load';
 import { pgliteStorage, postgresServer, postgresStorage, type BenchStorage } from './engines';
-import type { LoadResult } from './loadWorker';
 import { reportTable, type Measured } from './report';
-import { SCENARIOS, type LoadJob, type SignedInRep } from './scenarios';
+import { SCENARIOS } from './scenarios';
 
 const REPS = Number(process.env.BENCH_REPS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',').map((name) => name.trim().toLowerCase());
 
 const log = (message: string) => console.error(`[bench] ${message}`);
-
-async function token(url: string, form: Record<string, string>): Promise<string> {
-  const response = await fetch(`${url}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form).toString(),
-  });
-  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as TokenResponse).access_token;
-}
-
-/** Every bench rep signs in over HTTP (scrypt: a few at a time). */
-async function signInAll(url: string, reps: readonly BenchRep[]): Promise<SignedInRep[]> {
-  const signedIn: SignedInRep[] = [];
-  for (let start = 0; start < reps.length; start += 8) {
-    const batch = reps.slice(start, start + 8);
-    const tokens = await Promise.all(
-      batch.map((rep) => token(url, { grant_type: 'password', username: rep.username, password: 'demo', client_id: DESKTOP_CLIENT_ID })),
-    );
-    batch.forEach((rep, index) => signedIn.push({ id: rep.id, accountId: rep.accountId, token: tokens[index] ?? '' }));
-  }
-  return signedIn;
-}
-
-/** The worker is TypeScript: loaded through tsx's API, resolved from this process. */
-function runInWorker(job: LoadJob): Promise<LoadResult> {
-  const file = new URL('./loadWorker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(file)}, ${JSON.stringify(import.meta.url)}))`;
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(bootstrap, { eval: true, workerData: job });
-    worker.once('message', (message: { result?: LoadResult; error?: string }) => {
-      void worker.terminate();
-      if (message.result) resolve(message.result);
-      else reject(new Error(message.error ?? 'the load worker failed'));
-    });
-    worker.once('error', reject);
-  });
-}
 
 async function benchOn(storage: BenchStorage): Promise<Measured[]> {
   const reps = benchReps(REPS);
@@ -95,6 +56,10 @@ async function benchOn(storage: BenchStorage): Promise<Measured[]> {
 }
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_CLUSTER === '1') {
+    await runClusterBench();
+    return;
+  }
   const rows: Measured[] = [];
   if (ENGINES.includes('pglite')) {
     const storage = await pgliteStorage();

@@ -3,10 +3,11 @@
  * PORT (4010; 0 = any free port), HOST (127.0.0.1), DATABASE_URL (PostgreSQL) or OUTPOST_DATA_DIR (PGlite folder,
  * default .outpost-data/central), OUTPOST_CORS_ORIGINS (comma list), OUTPOST_TOKEN_TTL (seconds, 3600),
  * OUTPOST_LOG=1 for request logs; fulfillment: OUTPOST_FULFILLMENT (auto|manual, default auto),
- * OUTPOST_FULFILLMENT_SEED, OUTPOST_FALLOUT_RATE (0..1), OUTPOST_FULFILLMENT_INTERVAL_MS;
+ * OUTPOST_FULFILLMENT_SEED, OUTPOST_FALLOUT_RATE (0..1), OUTPOST_FULFILLMENT_INTERVAL_MS, OUTPOST_FULFILLMENT_LEASE_MS;
  * OUTPOST_TRUST_PROXY=1 behind a reverse proxy (client addresses from X-Forwarded-For);
  * OUTPOST_HUB_ALLOWED_HOSTS (comma list of hosts, addresses, CIDRs hub callbacks may reach although internal);
  * OUTPOST_STREAM_HEARTBEAT_MS (time between /sync/stream heartbeats, default 4000);
+ * OUTPOST_INSTANCE_ID (this instance's name among several on one database, in leases and logs);
  * OUTPOST_DEMO=1 for the demo company (`npm start`): CORS also allows local http origins by default.
  */
 import { resolve } from 'node:path';
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     fulfillment: fulfillmentOptionsFromEnv(process.env, 'auto'),
     ...(hubAllowedHosts ? { events: { allowedHosts: hubAllowedHosts } } : {}),
     streamHeartbeatMs: wholeNumber('OUTPOST_STREAM_HEARTBEAT_MS', DEFAULT_STREAM_HEARTBEAT_MS, 100, 600_000),
+    ...(process.env.OUTPOST_INSTANCE_ID ? { instanceId: process.env.OUTPOST_INSTANCE_ID } : {}),
   });
   await central.app.listen({ port, host });
   // PORT=0 picks a free port: report the one actually bound.

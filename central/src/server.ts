@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuthRoutes } from './platform/auth/routes';
 import { installBearerAuth } from './platform/auth/guard';
-import { installSessionEnds } from './platform/auth/sessionEnds';
+import { installSessionEnds, SESSION_ENDS_CHANNEL } from './platform/auth/sessionEnds';
 import { deleteExpiredTokens } from './platform/auth/tokens';
 import type { Db } from './platform/db/db';
 import { MIGRATIONS } from './migrations';
@@ -16,6 +18,7 @@ import { installEmptyBodyTolerance } from './platform/http/emptyBody';
 import { answerFrameworkError, installErrorHandling } from './platform/http/errors';
 import { seedDemoData } from './seed';
 import { ChangeHub } from './platform/sync/hub';
+import { PgChangeFeed } from './platform/sync/pgChangeFeed';
 import { registerSyncRoutes } from './platform/sync/routes';
 import { registerStreamRoute } from './platform/sync/stream';
 import { registerEvents, type EventOptions } from './platform/events';
@@ -53,6 +56,8 @@ export interface CentralOptions {
   trustProxy?: boolean;
   /** Time between `heartbeat` events on /sync/stream; default DEFAULT_STREAM_HEARTBEAT_MS (shared/sync/protocol.ts). */
   streamHeartbeatMs?: number;
+  /** This instance's name among several on one database (leases, logs); default host-pid-random. */
+  instanceId?: string;
 }
 
 export interface Central {
@@ -103,8 +108,25 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   // Before any route, so the document lists them all.
   await installOpenApi(app);
   installBearerAuth(app, db);
-  installSessionEnds(app);
+  const sessionEnds = installSessionEnds(app);
+  const instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const hub = new ChangeHub();
+  if (options.databaseUrl) {
+    // Other instances may share this database: streams hear of changes through it (pgChangeFeed.ts).
+    const feed = new PgChangeFeed(options.databaseUrl, db, hub, {
+      log: (message) => app.log.warn(message),
+      // Sign-outs and wipes end the streams on every instance, not only the one that heard them.
+      channels: { [SESSION_ENDS_CHANNEL]: (payload) => sessionEnds.receive(payload) },
+    });
+    sessionEnds.relayThrough((notice) => {
+      db.query('SELECT pg_notify($1, $2)', [SESSION_ENDS_CHANNEL, JSON.stringify(notice)]).catch((error: unknown) =>
+        app.log.error({ err: error }, 'could not tell the other instances that a session ended'),
+      );
+    });
+    app.addHook('onReady', () => feed.start());
+    // After preClose ended the streams, before the database closes.
+    app.addHook('onClose', () => feed.stop());
+  }
   registerAuthRoutes(app, db, {
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     signInLimits: resolveSignInLimits(options.signInLimits),
@@ -116,7 +138,7 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   registerSalesLeadRoutes(app, db, hub);
   registerQuoteRoutes(app, db);
   // Delivered orders become TMF637 products: inventory meets ordering's ProductDelivery port.
-  registerFulfillment(app, db, hub, productDelivery, options.fulfillment);
+  registerFulfillment(app, db, hub, productDelivery, options.fulfillment, instanceId);
   registerProductInventoryRoutes(app, db);
   registerWipeRoutes(app, db);
   registerEvents(app, db, options.events);

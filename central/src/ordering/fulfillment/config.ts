@@ -13,12 +13,18 @@ export interface FulfillmentOptions {
   falloutRate?: number;
   /** Auto mode: milliseconds between steps; default 5000. */
   intervalMs?: number;
+  /**
+   * Auto mode with several instances: one steps at a time, holding a lease this long past each
+   * step; a dead holder's timer passes to another instance within it. Default 3 intervals, at least 15 s.
+   */
+  leaseMs?: number;
 }
 
 export type FulfillmentConfig = Required<FulfillmentOptions>;
 
 export const DEFAULT_FALLOUT_RATE = 0.1;
 export const DEFAULT_INTERVAL_MS = 5000;
+const MIN_LEASE_MS = 15_000;
 const MIN_INTERVAL_MS = 10;
 const MAX_SEED = 2 ** 32 - 1;
 
@@ -29,6 +35,7 @@ export function resolveFulfillmentConfig(options: FulfillmentOptions = {}): Fulf
     seed: options.seed ?? randomInt(0, MAX_SEED),
     falloutRate: options.falloutRate ?? DEFAULT_FALLOUT_RATE,
     intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
+    leaseMs: options.leaseMs ?? Math.max(3 * (options.intervalMs ?? DEFAULT_INTERVAL_MS), MIN_LEASE_MS),
   };
   if (!FULFILLMENT_MODES.includes(config.mode)) throw new Error(`fulfillment mode must be auto or manual, got "${String(config.mode)}"`);
   if (!Number.isSafeInteger(config.seed) || config.seed < 0 || config.seed > MAX_SEED) {
@@ -39,6 +46,11 @@ export function resolveFulfillmentConfig(options: FulfillmentOptions = {}): Fulf
   }
   if (!Number.isSafeInteger(config.intervalMs) || config.intervalMs < MIN_INTERVAL_MS) {
     throw new Error(`fulfillment interval must be a whole number of milliseconds, at least ${MIN_INTERVAL_MS}, got ${config.intervalMs}`);
+  }
+  if (!Number.isSafeInteger(config.leaseMs) || config.leaseMs <= config.intervalMs) {
+    throw new Error(
+      `fulfillment lease must be a whole number of milliseconds longer than the interval (${config.intervalMs}), got ${config.leaseMs}`,
+    );
   }
   return config;
 }
@@ -53,7 +65,7 @@ function numberVariable(env: NodeJS.ProcessEnv, name: string): number | undefine
 
 /**
  * OUTPOST_FULFILLMENT (auto|manual), OUTPOST_FULFILLMENT_SEED, OUTPOST_FALLOUT_RATE (0..1),
- * OUTPOST_FULFILLMENT_INTERVAL_MS. `defaultMode` applies when OUTPOST_FULFILLMENT is unset:
+ * OUTPOST_FULFILLMENT_INTERVAL_MS, OUTPOST_FULFILLMENT_LEASE_MS. `defaultMode` applies when OUTPOST_FULFILLMENT is unset:
  * `npm run central` passes auto so a demo shows orders progressing.
  */
 export function fulfillmentOptionsFromEnv(env: NodeJS.ProcessEnv, defaultMode: FulfillmentMode): FulfillmentOptions {
@@ -65,6 +77,7 @@ export function fulfillmentOptionsFromEnv(env: NodeJS.ProcessEnv, defaultMode: F
   const seed = numberVariable(env, 'OUTPOST_FULFILLMENT_SEED');
   const falloutRate = numberVariable(env, 'OUTPOST_FALLOUT_RATE');
   const intervalMs = numberVariable(env, 'OUTPOST_FULFILLMENT_INTERVAL_MS');
+  const leaseMs = numberVariable(env, 'OUTPOST_FULFILLMENT_LEASE_MS');
   // Checked one by one, so a bad value stops the start naming its variable.
   const check = (name: string, option: FulfillmentOptions): void => {
     try {
@@ -84,6 +97,10 @@ export function fulfillmentOptionsFromEnv(env: NodeJS.ProcessEnv, defaultMode: F
   if (intervalMs !== undefined) {
     check('OUTPOST_FULFILLMENT_INTERVAL_MS', { intervalMs });
     options.intervalMs = intervalMs;
+  }
+  if (leaseMs !== undefined) {
+    check('OUTPOST_FULFILLMENT_LEASE_MS', { leaseMs, intervalMs: intervalMs ?? DEFAULT_INTERVAL_MS });
+    options.leaseMs = leaseMs;
   }
   return options;
 }

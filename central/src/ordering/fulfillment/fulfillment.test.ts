@@ -46,7 +46,7 @@ describe.each(ENGINES)('fulfillment simulator on $name', (engine) => {
       }
       expect((await tmfOrderOf(c.admin!, fixedOrderId(1))).state).toBe('acknowledged');
       const config = (await (await c.admin!.get('/admin/fulfillment')).json()) as Json;
-      expect(config).toEqual({ mode: 'manual', seed: 1, falloutRate: 0, intervalMs: 5000 });
+      expect(config).toEqual({ mode: 'manual', seed: 1, falloutRate: 0, intervalMs: 5000, leaseMs: 15000 });
     });
 
     it('answers a malformed step with 400 and an unknown order with 404', async () => {

@@ -71,10 +71,13 @@ describe('fulfillment plan', () => {
 
 describe('fulfillment configuration', () => {
   it('defaults to manual with a 10% fall-out rate and refuses values out of range', () => {
-    expect(resolveFulfillmentConfig({ seed: 9 })).toEqual({ mode: 'manual', seed: 9, falloutRate: 0.1, intervalMs: 5000 });
+    expect(resolveFulfillmentConfig({ seed: 9 })).toEqual({ mode: 'manual', seed: 9, falloutRate: 0.1, intervalMs: 5000, leaseMs: 15000 });
     expect(() => resolveFulfillmentConfig({ falloutRate: 1.5 })).toThrow(/fall-out rate/);
     expect(() => resolveFulfillmentConfig({ seed: -1 })).toThrow(/seed/);
     expect(() => resolveFulfillmentConfig({ intervalMs: 1 })).toThrow(/interval/);
+    // A lease no longer than the interval would lapse between two steps of its holder.
+    expect(() => resolveFulfillmentConfig({ intervalMs: 1000, leaseMs: 1000 })).toThrow(/lease .*longer than the interval \(1000\)/);
+    expect(resolveFulfillmentConfig({ intervalMs: 10_000 }).leaseMs).toBe(30_000);
   });
 
   it("reads the environment, with the caller's default mode", () => {
@@ -95,5 +98,13 @@ describe('fulfillment configuration', () => {
     expect(() => fulfillmentOptionsFromEnv({ OUTPOST_FALLOUT_RATE: '2' }, 'auto')).toThrow(/OUTPOST_FALLOUT_RATE: .*0 to 1/);
     expect(() => fulfillmentOptionsFromEnv({ OUTPOST_FULFILLMENT_SEED: '1.5' }, 'auto')).toThrow(/OUTPOST_FULFILLMENT_SEED/);
     expect(() => fulfillmentOptionsFromEnv({ OUTPOST_FULFILLMENT_INTERVAL_MS: '0' }, 'auto')).toThrow(/OUTPOST_FULFILLMENT_INTERVAL_MS/);
+    expect(
+      fulfillmentOptionsFromEnv({ OUTPOST_FULFILLMENT_INTERVAL_MS: '100', OUTPOST_FULFILLMENT_LEASE_MS: '800' }, 'auto'),
+    ).toMatchObject({
+      leaseMs: 800,
+    });
+    expect(() => fulfillmentOptionsFromEnv({ OUTPOST_FULFILLMENT_LEASE_MS: '3000' }, 'auto')).toThrow(
+      /OUTPOST_FULFILLMENT_LEASE_MS: .*5000/,
+    );
   });
 });

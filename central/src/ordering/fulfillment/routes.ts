@@ -5,6 +5,7 @@ import type { AuthUser } from '../../platform/auth/users';
 import { badRequest, forbidden } from '../../platform/http/errors';
 import type { ChangeHub } from '../../platform/sync/hub';
 import { isObject } from '../../platform/json';
+import { runSingleton } from '../../platform/db/lease';
 import { resolveFulfillmentConfig, type FulfillmentOptions } from './config';
 import type { ProductDelivery } from './delivery';
 import { FulfillmentSimulator, type FulfillmentStep } from './simulator';
@@ -32,8 +33,10 @@ function orderIdOf(body: unknown): string | undefined {
  * `GET /admin/fulfillment` (its configuration, including the seed in use) and
  * `POST /admin/fulfillment/step` with optional {orderId}: one step of that order, or of every
  * order in acknowledged or inProgress; answers {steps: [...]} with what happened.
- * In auto mode a timer steps every eligible order each interval, until the server closes.
+ * In auto mode a timer steps every eligible order each interval, until the server closes, on
+ * one instance at a time (platform/db/lease.ts).
  * `delivery`: the inventory that turns delivered items into products (wired by server.ts).
+ * `instance`: this instance's name on the lease that lets one instance of several run the timer.
  */
 export function registerFulfillment(
   app: FastifyInstance,
@@ -41,6 +44,7 @@ export function registerFulfillment(
   hub: ChangeHub,
   delivery: ProductDelivery,
   options: FulfillmentOptions = {},
+  instance = 'central',
 ): FulfillmentSimulator {
   const simulator = new FulfillmentSimulator(db, hub, resolveFulfillmentConfig(options), delivery);
 
@@ -55,30 +59,20 @@ export function registerFulfillment(
     return { steps: orderId ? [await simulator.stepOrder(orderId, true)] : await simulator.stepEligible() };
   });
 
-  if (simulator.config.mode === 'auto') runAutomatically(app, simulator);
+  if (simulator.config.mode === 'auto') runAutomatically(app, db, simulator, instance);
   return simulator;
 }
 
-function runAutomatically(app: FastifyInstance, simulator: FulfillmentSimulator): void {
-  let running: Promise<void> | undefined;
-  let stopped = false;
-  const timer = setInterval(() => {
-    // A slow tick is not overtaken by the next one.
-    if (running || stopped) return;
-    running = simulator
-      .stepEligible()
-      .then(
-        () => undefined,
-        (error: unknown) => console.error('[central] fulfillment step failed:', error),
-      )
-      .finally(() => {
-        running = undefined;
-      });
-  }, simulator.config.intervalMs);
-  // Runs before the database closes: no tick is left writing to a closed database.
-  app.addHook('onClose', async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
+/** Lease name: with several instances on one database, one drives auto-fulfillment. */
+export const FULFILLMENT_LEASE = 'fulfillment';
+
+function runAutomatically(app: FastifyInstance, db: Db, simulator: FulfillmentSimulator, instance: string): void {
+  runSingleton(app, db, {
+    name: FULFILLMENT_LEASE,
+    holder: instance,
+    intervalMs: simulator.config.intervalMs,
+    leaseMs: simulator.config.leaseMs,
+    task: (stillHolding) => simulator.stepEligible(stillHolding),
+    log: (message, error) => (error === undefined ? app.log.info(message) : console.error(`[central] ${message}:`, error)),
   });
 }

@@ -112,9 +112,10 @@ export class FulfillmentSimulator {
 
   /**
    * One step of every order in acknowledged or inProgress (oldest first, at most 100), then the
-   * products of orders completed outside fulfillment (at most 100).
+   * products of orders completed outside fulfillment (at most 100). Stops early once `goOn`
+   * turns false (the auto timer's instance lost its lease to another).
    */
-  async stepEligible(): Promise<FulfillmentStep[]> {
+  async stepEligible(goOn: () => boolean = () => true): Promise<FulfillmentStep[]> {
     const states = ELIGIBLE_STATES.map((_, index) => `$${index + 2}`).join(', ');
     const rows = await this.db.query<{ id: string }>(
       `SELECT id FROM product_orders WHERE state IN (${states}) ORDER BY order_date, id LIMIT $1`,
@@ -123,6 +124,7 @@ export class FulfillmentSimulator {
     const steps: FulfillmentStep[] = [];
     const undelivered = await this.delivery.undeliveredOrderIds(this.db, MAX_ORDERS_PER_STEP);
     for (const id of [...rows.map((row) => row.id), ...undelivered]) {
+      if (!goOn()) break;
       try {
         const { step, acted } = await this.advance(id, false);
         if (acted) steps.push(step);

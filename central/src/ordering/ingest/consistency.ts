@@ -14,7 +14,7 @@ import { formatCents } from '../../../../shared/money';
 import { PricingError, priceItems } from '../../../../shared/pricing/engine';
 import type { Queryable } from '../../platform/db/db';
 import type { AuthUser } from '../../platform/auth/users';
-import { loadDoc } from '../../platform/sync/docs';
+import { loadDoc, loadDocs } from '../../platform/sync/docs';
 import { visibleOwners } from '../../platform/auth/scope';
 
 /** Credit exposure of an order: the one-time total plus this many months of the recurring total. */
@@ -40,8 +40,11 @@ export interface QuotedLine {
 /** Offerings that may not be ordered, as reasons; empty when every line is sellable. */
 export async function offeringProblems(tx: Queryable, offeringIds: readonly string[]): Promise<string[]> {
   const problems: string[] = [];
-  for (const offeringId of new Set(offeringIds)) {
-    const offering = await loadDoc(tx, 'offerings', offeringId);
+  const ids = [...new Set(offeringIds)];
+  // One query for every line: the ingest holds the write lock, so each round trip delays all pushes.
+  const offerings = await loadDocs(tx, 'offerings', ids);
+  for (const offeringId of ids) {
+    const offering = offerings.get(offeringId);
     if (!offering || offering.deleted) {
       problems.push(`Offering ${offeringId} is not in the catalog; remove the line and re-quote`);
       continue;
@@ -71,8 +74,10 @@ export async function customerAccount(
 
 async function currentCatalog(tx: Queryable, offeringIds: readonly string[]): Promise<OfferingDoc[]> {
   const catalog: OfferingDoc[] = [];
-  for (const id of new Set(offeringIds)) {
-    const stored = await loadDoc(tx, 'offerings', id);
+  const ids = [...new Set(offeringIds)];
+  const offerings = await loadDocs(tx, 'offerings', ids);
+  for (const id of ids) {
+    const stored = offerings.get(id);
     if (stored && !stored.deleted) catalog.push(stored.data as unknown as OfferingDoc);
   }
   return catalog;

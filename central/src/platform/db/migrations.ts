@@ -110,6 +110,35 @@ export const CORE_MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX tmf_events_domain_idx ON tmf_events (domain, seq)`,
     ],
   },
+  {
+    version: 6,
+    name: 'change feed notification',
+    statements: [
+      // Several instances on one PostgreSQL: each listens on outpost_sync and reads sync_docs past
+      // its last seq (platform/sync/pgChangeFeed.ts). NOTIFY inside the writing transaction is
+      // delivered at its commit and never for a rollback. The payload is only the last seq drawn
+      // (writers hold the write lock, so it is this transaction's); PGlite ignores it.
+      `CREATE FUNCTION outpost_notify_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         PERFORM pg_notify('outpost_sync', COALESCE(pg_sequence_last_value('sync_seq'), 0)::text);
+         RETURN NULL;
+       END $$`,
+      `CREATE TRIGGER sync_docs_notify AFTER INSERT ON sync_docs FOR EACH STATEMENT EXECUTE FUNCTION outpost_notify_sync()`,
+    ],
+  },
+  {
+    version: 7,
+    name: 'singleton leases',
+    statements: [
+      // One row per job only one instance may run at a time (auto-fulfillment): held while
+      // lease_until is ahead, taken over by another instance once it has passed (platform/db/lease.ts).
+      `CREATE TABLE instance_leases (
+         name text PRIMARY KEY,
+         holder text NOT NULL,
+         lease_until timestamptz NOT NULL
+       )`,
+    ],
+  },
 ];
 
 /** Applies `migrations` (central/src/migrations.ts lists them all) that are not applied yet. */
