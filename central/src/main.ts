@@ -7,11 +7,14 @@
  * OUTPOST_TRUST_PROXY=1 behind a reverse proxy (client addresses from X-Forwarded-For);
  * OUTPOST_HUB_ALLOWED_HOSTS (comma list of hosts, addresses, CIDRs hub callbacks may reach although internal);
  * OUTPOST_STREAM_HEARTBEAT_MS (time between /sync/stream heartbeats, default 4000);
+ * updates: OUTPOST_UPDATES_DIR (folder served under /updates/), OUTPOST_UPDATES_ROLLOUT (latest=25,beta=100),
+ * OUTPOST_MIN_APP_VERSION (older apps push but do not pull);
  * OUTPOST_DEMO=1 for the demo company (`npm start`): CORS also allows local http origins by default.
  */
 import { resolve } from 'node:path';
 import { fulfillmentOptionsFromEnv } from './ordering';
 import { DEFAULT_STREAM_HEARTBEAT_MS } from '../../shared/sync/protocol';
+import { updateOptionsFromEnv } from './platform/updates/options';
 import { createCentral } from './server';
 
 function wholeNumber(name: string, fallback: number, min: number, max: number): number {
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
     fulfillment: fulfillmentOptionsFromEnv(process.env, 'auto'),
     ...(hubAllowedHosts ? { events: { allowedHosts: hubAllowedHosts } } : {}),
     streamHeartbeatMs: wholeNumber('OUTPOST_STREAM_HEARTBEAT_MS', DEFAULT_STREAM_HEARTBEAT_MS, 100, 600_000),
+    updates: updateOptionsFromEnv(process.env, (folder) => resolve(folder)),
   });
   await central.app.listen({ port, host });
   // PORT=0 picks a free port: report the one actually bound.

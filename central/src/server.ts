@@ -23,6 +23,8 @@ import { installOpenApi } from './platform/openapi';
 import { resolveSignInLimits, type SignInLimitOptions } from './platform/auth/signInLimits';
 import { registerWipeRoutes } from './platform/devices/wipeRoutes';
 import type { CollectionRulesMap } from './platform/sync/rules';
+import type { UpdateOptions } from './platform/updates/options';
+import { installVersionGate, registerUpdateRoutes } from './platform/updates/routes';
 import { registerCatalogRoutes } from './catalog';
 import { productDelivery, registerProductInventoryRoutes } from './inventory';
 import { accountSyncRules, orderSyncRules, registerFulfillment, registerOrderingRoutes, type FulfillmentOptions } from './ordering';
@@ -53,6 +55,8 @@ export interface CentralOptions {
   trustProxy?: boolean;
   /** Time between `heartbeat` events on /sync/stream; default DEFAULT_STREAM_HEARTBEAT_MS (shared/sync/protocol.ts). */
   streamHeartbeatMs?: number;
+  /** The updates feed under /updates/ and the minimum app version (platform/updates); default: no feed, no minimum. */
+  updates?: UpdateOptions;
 }
 
 export interface Central {
@@ -103,6 +107,7 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   // Before any route, so the document lists them all.
   await installOpenApi(app);
   installBearerAuth(app, db);
+  installVersionGate(app, options.updates?.minimumVersion);
   installSessionEnds(app);
   const hub = new ChangeHub();
   registerAuthRoutes(app, db, {
@@ -119,6 +124,7 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   registerFulfillment(app, db, hub, productDelivery, options.fulfillment);
   registerProductInventoryRoutes(app, db);
   registerWipeRoutes(app, db);
+  registerUpdateRoutes(app, options.updates ?? { rollout: {} });
   registerEvents(app, db, options.events);
   await app.ready();
 

@@ -36,6 +36,7 @@ export function StatusBar() {
         >
           {waiting}
         </a>
+        {status.updateRequired && <span className="error">{status.updateRequired.reason}</span>}
         {status.problem && <span className="error">Sync problem: {status.problem}</span>}
       </p>
     </footer>
