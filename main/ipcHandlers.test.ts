@@ -23,6 +23,11 @@ function deps(overrides: Partial<IpcDeps> = {}) {
     isOnline: () => true,
     allowedExternalHosts: ['outpost.example'],
     openExternal,
+    updates: {
+      getState: () => ({ kind: 'idle', lastCheckedAt: null }),
+      check: async () => ({ kind: 'checking' }),
+      install: () => ({ ok: false, reason: 'No update has been downloaded yet.' }),
+    },
     log: () => undefined,
     ...overrides,
   };
@@ -33,6 +38,15 @@ describe('createIpcHandlers', () => {
   it('has exactly one handler per IPC channel', () => {
     const handlers = createIpcHandlers(deps().base);
     expect(Object.keys(handlers).sort()).toEqual(Object.values(IPC_CHANNELS).sort());
+  });
+
+  it('answers the update calls, which take no argument from the renderer', async () => {
+    const h = createIpcHandlers(deps().base);
+    expect(await h[IPC_CHANNELS.updatesGetState]([])).toEqual({ kind: 'idle', lastCheckedAt: null });
+    expect(await h[IPC_CHANNELS.updatesCheck]([])).toEqual({ kind: 'checking' });
+    expect(await h[IPC_CHANNELS.updatesInstall]([])).toMatchObject({ ok: false });
+    await expect(h[IPC_CHANNELS.updatesInstall](['https://evil.example/setup.exe'])).rejects.toThrow(/argument/);
+    await expect(h[IPC_CHANNELS.updatesCheck]([{ url: 'x' }])).rejects.toThrow(/argument/);
   });
 
   it('answers app info and connectivity', async () => {

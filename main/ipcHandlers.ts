@@ -3,7 +3,7 @@
  * No Electron import: ipc.ts registers these with `ipcMain.handle` behind the sender check,
  * and the tests call them directly. The mapped type makes a missing channel a compile error.
  */
-import { IPC_CHANNELS, type AppInfo, type SecretKey } from '../shared/bridge';
+import { IPC_CHANNELS, type AppInfo, type InstallAnswer, type SecretKey, type UpdateState } from '../shared/bridge';
 import { checkExternalUrl, expectArgCount, parseSecretKey, parseSecretValue } from './validate';
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
@@ -21,12 +21,30 @@ export interface IpcDeps {
   allowedExternalHosts: readonly string[];
   /** Hands an already-checked URL to the OS (Electron `shell.openExternal`). */
   openExternal(url: string): Promise<void>;
+  /** The updater (updater.ts); it takes no argument from the renderer. */
+  updates: {
+    getState(): UpdateState;
+    check(): Promise<UpdateState>;
+    install(): InstallAnswer;
+  };
   log?(message: string): void;
 }
 
 export function createIpcHandlers(deps: IpcDeps): Record<IpcChannel, IpcHandler> {
   const log = deps.log ?? ((message: string) => console.warn(message));
   return {
+    [IPC_CHANNELS.updatesGetState]: async (args) => {
+      expectArgCount(args, 0);
+      return deps.updates.getState();
+    },
+    [IPC_CHANNELS.updatesCheck]: async (args) => {
+      expectArgCount(args, 0);
+      return deps.updates.check();
+    },
+    [IPC_CHANNELS.updatesInstall]: async (args) => {
+      expectArgCount(args, 0);
+      return deps.updates.install();
+    },
     [IPC_CHANNELS.appGetInfo]: async (args) => {
       expectArgCount(args, 0);
       return deps.appInfo();

@@ -18,6 +18,7 @@ import { SecretStore } from './secretStore';
 import { safeStorageCipher } from './secrets';
 import { hardenAllWebContents, hardenSession } from './security';
 import { APP_START_URL } from './validate';
+import { createUpdates, unavailableUpdates, type Updates } from './updater';
 import { createMainWindow } from './window';
 
 const userDataOverride = process.env.OUTPOST_USER_DATA_DIR;
@@ -64,6 +65,22 @@ function loadConfig(): DesktopConfig {
   return config;
 }
 
+/** First check this long after start, so it does not compete with the window and the first sync. */
+const FIRST_UPDATE_CHECK_MS = 15_000;
+
+/** electron-updater is loaded only in a packaged app: it reads app-update.yml, which only the installer writes. */
+async function startUpdates(centralUrl: string, secrets: SecretStore): Promise<Updates> {
+  try {
+    const { autoUpdater } = await import('electron-updater');
+    const updates = createUpdates(autoUpdater, { centralUrl, deviceId: () => secrets.get('device') });
+    setTimeout(() => void updates.check(), FIRST_UPDATE_CHECK_MS);
+    return updates;
+  } catch (error) {
+    console.warn(`updates: the updater did not start: ${(error as Error).message}`);
+    return unavailableUpdates(`The updater did not start: ${(error as Error).message}`);
+  }
+}
+
 function start(): void {
   const config = loadConfig();
   const rendererRoot = path.join(__dirname, '..', 'renderer');
@@ -84,8 +101,11 @@ function start(): void {
     demoMode: config.demoMode,
     idleLockMinutes: config.idleLockMinutes,
   };
+  let updates: Updates = unavailableUpdates('This is a development build: only the installed app updates itself.');
+  if (app.isPackaged) void startUpdates(config.centralUrl, secrets).then((started) => (updates = started));
   registerIpcHandlers({
     getWindow: () => mainWindow,
+    updates: { getState: () => updates.getState(), check: () => updates.check(), install: () => updates.install() },
     appInfo: () => appInfo,
     secrets,
     isOnline: () => net.isOnline(),

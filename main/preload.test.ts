@@ -17,7 +17,7 @@ describe('preload', () => {
     await import('./preload');
     expect([...h.exposed.keys()]).toEqual(['outpost']);
     const bridge = h.exposed.get('outpost') as Record<string, Record<string, unknown>>;
-    expect(Object.keys(bridge).sort()).toEqual(['app', 'connectivity', 'links', 'secrets']);
+    expect(Object.keys(bridge).sort()).toEqual(['app', 'connectivity', 'links', 'secrets', 'updates']);
     const values = Object.values(bridge).flatMap((group) => Object.values(group));
     expect(values.every((v) => typeof v === 'function')).toBe(true);
     expect(JSON.stringify(Object.keys(bridge))).not.toMatch(/ipc|invoke|send/i);
@@ -33,6 +33,9 @@ describe('preload', () => {
     await bridge.secrets.delete('session');
     await bridge.connectivity.isOnline();
     await bridge.links.openExternal('https://outpost.example/');
+    await bridge.updates.getState();
+    await bridge.updates.check();
+    await bridge.updates.install();
     expect(h.invoke.mock.calls).toEqual([
       [IPC_CHANNELS.appGetInfo],
       [IPC_CHANNELS.secretsGet, 'session'],
@@ -40,6 +43,9 @@ describe('preload', () => {
       [IPC_CHANNELS.secretsDelete, 'session'],
       [IPC_CHANNELS.connectivityIsOnline],
       [IPC_CHANNELS.linksOpenExternal, 'https://outpost.example/'],
+      [IPC_CHANNELS.updatesGetState],
+      [IPC_CHANNELS.updatesCheck],
+      [IPC_CHANNELS.updatesInstall],
     ]);
   });
 });

@@ -4,7 +4,7 @@
  * build.mjs bundles this (and the shared constants it uses) into one CommonJS file.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_CHANNELS, type AppInfo, type OutpostBridge, type SecretKey } from '../shared/bridge';
+import { IPC_CHANNELS, type AppInfo, type InstallAnswer, type OutpostBridge, type SecretKey, type UpdateState } from '../shared/bridge';
 
 const bridge: OutpostBridge = {
   app: {
@@ -24,6 +24,11 @@ const bridge: OutpostBridge = {
   },
   links: {
     openExternal: (url: string): Promise<boolean> => ipcRenderer.invoke(IPC_CHANNELS.linksOpenExternal, url),
+  },
+  updates: {
+    getState: (): Promise<UpdateState> => ipcRenderer.invoke(IPC_CHANNELS.updatesGetState),
+    check: (): Promise<UpdateState> => ipcRenderer.invoke(IPC_CHANNELS.updatesCheck),
+    install: (): Promise<InstallAnswer> => ipcRenderer.invoke(IPC_CHANNELS.updatesInstall),
   },
 };
 

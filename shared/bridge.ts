@@ -34,6 +34,22 @@ export function parseIdleLockMinutes(value: unknown): number | null {
 export const SECRET_KEYS = ['session', 'unlock', 'device'] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];
 
+/**
+ * Where an update stands. Desktop: electron-updater against the central system's /updates/ feed,
+ * checked at start and after syncs, downloaded in the background, installed only when the rep says
+ * so. Browser build: always `unavailable` (the site serves the newest app on reload).
+ */
+export type UpdateState =
+  | { kind: 'unavailable'; reason: string }
+  | { kind: 'idle'; lastCheckedAt: string | null }
+  | { kind: 'checking' }
+  | { kind: 'downloading'; version: string; percent: number; releaseNotes: string | null }
+  | { kind: 'ready'; version: string; releaseNotes: string | null }
+  | { kind: 'error'; message: string };
+
+/** Answer of `updates.install`: refused while no update is downloaded, with why. */
+export type InstallAnswer = { ok: true } | { ok: false; reason: string };
+
 export interface OutpostBridge {
   app: {
     getInfo(): Promise<AppInfo>;
@@ -52,6 +68,14 @@ export interface OutpostBridge {
     /** Opens an allow-listed https URL in the system browser; returns false when refused. */
     openExternal(url: string): Promise<boolean>;
   };
+  /** No way to pick a feed, a file or a version: main knows where updates come from. */
+  updates: {
+    getState(): Promise<UpdateState>;
+    /** Asks the feed now (the renderer calls it after a sync); main keeps checks at least a minute apart. */
+    check(): Promise<UpdateState>;
+    /** Restarts into the downloaded update. The renderer calls it only on the rep's say-so with nothing unsynced or unsaved. */
+    install(): Promise<InstallAnswer>;
+  };
 }
 
 /** IPC channel names, one per bridge method. */
@@ -62,6 +86,9 @@ export const IPC_CHANNELS = {
   secretsDelete: 'outpost:secrets.delete',
   connectivityIsOnline: 'outpost:connectivity.isOnline',
   linksOpenExternal: 'outpost:links.openExternal',
+  updatesGetState: 'outpost:updates.getState',
+  updatesCheck: 'outpost:updates.check',
+  updatesInstall: 'outpost:updates.install',
 } as const;
 
 export function isSecretKey(value: unknown): value is SecretKey {

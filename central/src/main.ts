@@ -8,11 +8,14 @@
  * OUTPOST_HUB_ALLOWED_HOSTS (comma list of hosts, addresses, CIDRs hub callbacks may reach although internal);
  * OUTPOST_STREAM_HEARTBEAT_MS (time between /sync/stream heartbeats, default 4000);
  * OUTPOST_INSTANCE_ID (this instance's name among several on one database, in leases and logs);
+ * updates: OUTPOST_UPDATES_DIR (folder served under /updates/), OUTPOST_UPDATES_ROLLOUT (latest=25,beta=100),
+ * OUTPOST_MIN_APP_VERSION (older apps push but do not pull);
  * OUTPOST_DEMO=1 for the demo company (`npm start`): CORS also allows local http origins by default.
  */
 import { resolve } from 'node:path';
 import { fulfillmentOptionsFromEnv } from './ordering';
 import { DEFAULT_STREAM_HEARTBEAT_MS } from '../../shared/sync/protocol';
+import { updateOptionsFromEnv } from './platform/updates/options';
 import { createCentral } from './server';
 
 function wholeNumber(name: string, fallback: number, min: number, max: number): number {
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
     ...(hubAllowedHosts ? { events: { allowedHosts: hubAllowedHosts } } : {}),
     streamHeartbeatMs: wholeNumber('OUTPOST_STREAM_HEARTBEAT_MS', DEFAULT_STREAM_HEARTBEAT_MS, 100, 600_000),
     ...(process.env.OUTPOST_INSTANCE_ID ? { instanceId: process.env.OUTPOST_INSTANCE_ID } : {}),
+    updates: updateOptionsFromEnv(process.env, (folder) => resolve(folder)),
   });
   await central.app.listen({ port, host });
   // PORT=0 picks a free port: report the one actually bound.

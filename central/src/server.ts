@@ -26,6 +26,8 @@ import { installOpenApi } from './platform/openapi';
 import { resolveSignInLimits, type SignInLimitOptions } from './platform/auth/signInLimits';
 import { registerWipeRoutes } from './platform/devices/wipeRoutes';
 import type { CollectionRulesMap } from './platform/sync/rules';
+import type { UpdateOptions } from './platform/updates/options';
+import { installVersionGate, registerUpdateRoutes } from './platform/updates/routes';
 import { registerCatalogRoutes } from './catalog';
 import { productDelivery, registerProductInventoryRoutes } from './inventory';
 import { accountSyncRules, orderSyncRules, registerFulfillment, registerOrderingRoutes, type FulfillmentOptions } from './ordering';
@@ -58,6 +60,8 @@ export interface CentralOptions {
   streamHeartbeatMs?: number;
   /** This instance's name among several on one database (leases, logs); default host-pid-random. */
   instanceId?: string;
+  /** The updates feed under /updates/ and the minimum app version (platform/updates); default: no feed, no minimum. */
+  updates?: UpdateOptions;
 }
 
 export interface Central {
@@ -108,6 +112,7 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   // Before any route, so the document lists them all.
   await installOpenApi(app);
   installBearerAuth(app, db);
+  installVersionGate(app, options.updates?.minimumVersion);
   const sessionEnds = installSessionEnds(app);
   const instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const hub = new ChangeHub();
@@ -141,6 +146,7 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   registerFulfillment(app, db, hub, productDelivery, options.fulfillment, instanceId);
   registerProductInventoryRoutes(app, db);
   registerWipeRoutes(app, db);
+  registerUpdateRoutes(app, options.updates ?? { rollout: {} });
   registerEvents(app, db, options.events);
   await app.ready();
 

@@ -1,5 +1,6 @@
 import '../features/features.css';
 import type { ReactNode } from 'react';
+import { AboutPage } from '../features/about/AboutPage';
 import { LeadDetail } from '../features/leads/LeadDetail';
 import { LeadForm } from '../features/leads/LeadForm';
 import { LeadsPage } from '../features/leads/LeadsPage';
@@ -27,4 +28,5 @@ export const SCREENS: { [P in Page]: { screen: Screen } | { record: RecordScreen
   orders: { screen: OrdersPage },
   order: { record: OrderScreen },
   outbox: { screen: OutboxPage },
+  about: { screen: AboutPage },
 };

@@ -4,8 +4,10 @@ import { platform } from '../platform';
 import { deleteStoreFiles, pushQueued, reportWiped, watchForWipe, type PendingWipe } from '../features/session/remoteWipe';
 import { revokeSession } from '../features/session/revoke';
 import { saveSession, type LocalSession, type StoredSession } from '../features/session/session';
-import { CentralClient } from '../sync/centralClient';
+import { APP_VERSION_HEADER } from '../../shared/updates/version';
+import { CentralClient, setInstallationHeaders } from '../sync/centralClient';
 import { startSync } from '../sync/syncEngine';
+import { createVersionGate } from '../sync/versionGate';
 import type { OutpostServices } from './OutpostContext';
 
 export interface WorkspaceHooks {
@@ -49,7 +51,9 @@ export async function openWorkspace(app: AppInfo, session: LocalSession, hooks: 
       notice: 'Your session has ended. Sign in again to keep syncing; nothing on this laptop was lost.',
     });
   });
-  const sync = await startSync(db, client);
+  // The central system refuses pulls from an app older than its minimum version; it reads the version here.
+  setInstallationHeaders({ [APP_VERSION_HEADER]: app.version });
+  const sync = await startSync(db, client, { versionGate: createVersionGate(app.version) });
   const stopWatching = watchForWipe(client, sync, (wipe) => void carryOutWipe(wipe));
   const onOnline = () => sync.setNetworkAvailable(true);
   const onOffline = () => sync.setNetworkAvailable(false);

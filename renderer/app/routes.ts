@@ -13,7 +13,8 @@ export type Route =
   | { page: 'quote'; id: string }
   | { page: 'orders' }
   | { page: 'order'; id: string }
-  | { page: 'outbox' };
+  | { page: 'outbox' }
+  | { page: 'about' };
 
 export type Page = Route['page'];
 
@@ -29,6 +30,7 @@ export const PATHS = {
   orders: '/orders',
   order: '/orders/$id',
   outbox: '/outbox',
+  about: '/about',
 } as const satisfies Record<Page, string>;
 
 export const HOME: Route = { page: 'leads' };
@@ -54,9 +56,10 @@ const SECTION_OF: Record<Page, Section['route']['page'] | null> = {
   orders: 'orders',
   order: 'orders',
   outbox: null,
+  about: null,
 };
 
-/** The section a screen belongs to; null for screens outside the sections (the outbox). */
+/** The section a screen belongs to; null for screens outside the sections (the outbox, about). */
 export function sectionOf(route: Route): Section | null {
   const page = SECTION_OF[route.page];
   return SECTIONS.find((s) => s.route.page === page) ?? null;

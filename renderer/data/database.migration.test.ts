@@ -2,6 +2,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { OWNED_SCHEMAS_V0 } from '../../shared/schemas/fixtures/v0.schemas';
 import { REP_WRITTEN_SCHEMAS_V1 } from '../../shared/schemas/fixtures/v1.schemas';
+import { SCHEMAS_V2 } from '../../shared/schemas/fixtures/v2.schemas';
+import { COLLECTION_NAMES, type CollectionName } from '../../shared/schemas';
 import { makeAccount, makeLead, makeOrder, makeQuote, T0 } from '../../shared/testing/docs.fixture';
 import { dumpDisk } from '../../test/integration/rawDisk';
 import { collectionOf, openDatabase, type OutpostDatabase } from './database';
@@ -150,6 +152,89 @@ describe('schema version 2: the pending-changes index', () => {
         const waiting = stored[name].filter((doc) => doc['syncPending'] === true).length;
         expect(waiting, name).toBeGreaterThan(0);
         expect(await collection.count({ selector: { syncPending: true } }).exec(), name).toBe(waiting);
+      }
+      expect(await dumpDisk(disk)).not.toContain(secretOf('leads'));
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('the latest frozen release (fixtures/v2.schemas.ts)', () => {
+  /** Reference data as the central system sends it, beside the rep's documents. */
+  const referenceDocs: Record<'offerings' | 'ruleSets', Record<string, unknown>[]> = {
+    offerings: [
+      {
+        id: 'fibre',
+        name: 'Business Fibre',
+        category: 'Connectivity',
+        lifecycleStatus: 'Launched',
+        isBundle: false,
+        characteristics: [{ name: 'Speed', values: ['100M', '1G'], default: '100M' }],
+        prices: [{ id: 'p1', name: 'Monthly', priceType: 'recurring', recurringChargePeriod: 'month', amount: 4900, currency: 'USD' }],
+        catalogVersion: 'cat-1',
+        updatedAt: T0,
+      },
+    ],
+    ruleSets: [
+      {
+        id: 'rules-q',
+        engine: 'qualification',
+        name: 'Qualification',
+        precedence: 1,
+        guards: [],
+        rules: [{ name: 'US laptops', conditions: [{ field: 'country', op: 'in', values: ['US'] }], outcome: { qualified: true } }],
+        updatedAt: T0,
+      },
+    ],
+  };
+
+  it('opens a database written by that release with the current schemas, every document of every collection kept, waiting changes still waiting', async () => {
+    const disk = new IDBFactory();
+    const dexie = { indexedDB: disk, IDBKeyRange };
+    const owned = fixtureDocs();
+    const stored: Record<CollectionName, Record<string, unknown>[]> = { ...owned, ...referenceDocs };
+    const repWritten = NAMES.filter((name) => name !== 'products');
+    for (const name of repWritten) stored[name] = [...stored[name], { ...stored[name][0]!, id: `${name}-pending`, syncPending: true }];
+
+    const old = await openDatabase({ userId: 'rep-1', storageKey: STORAGE_KEY, dexie, olderSchemas: SCHEMAS_V2 });
+    const before = new Map<CollectionName, Record<string, unknown>[]>();
+    for (const name of COLLECTION_NAMES) {
+      const result = await collectionOf(old, name).storageInstance.bulkWrite(
+        stored[name].map((doc) => ({
+          document: { ...doc, _deleted: false, _attachments: {}, _rev: '1-a', _meta: { lwt: Date.now() } } as never,
+        })),
+        'migration-fixture',
+      );
+      expect(result.error, name).toEqual([]);
+      const docs = await collectionOf(old, name)
+        .find({ sort: [{ id: 'asc' }] })
+        .exec();
+      before.set(
+        name,
+        docs.map((doc) => doc.toMutableJSON() as Record<string, unknown>),
+      );
+    }
+    await old.close();
+
+    const db = await openDatabase({ userId: 'rep-1', storageKey: STORAGE_KEY, dexie });
+    try {
+      for (const name of COLLECTION_NAMES) {
+        const docs = await collectionOf(db, name)
+          .find({ sort: [{ id: 'asc' }] })
+          .exec();
+        expect(docs.length, name).toBe(stored[name].length);
+        // A next version's migration may add fields with defaults; what was there keeps its value and meaning.
+        const after = docs.map((doc) => doc.toMutableJSON() as Record<string, unknown>);
+        expect(after, name).toEqual(before.get(name)!.map((doc) => expect.objectContaining(doc)));
+      }
+      for (const name of repWritten) {
+        expect(
+          await collectionOf(db, name)
+            .count({ selector: { syncPending: true } })
+            .exec(),
+          name,
+        ).toBe(stored[name].filter((doc) => doc['syncPending'] === true).length);
       }
       expect(await dumpDisk(disk)).not.toContain(secretOf('leads'));
     } finally {

@@ -1,6 +1,11 @@
 import { DEFAULT_IDLE_LOCK_MINUTES, isSecretKey, parseIdleLockMinutes, type AppInfo, type OutpostBridge } from '../../shared/bridge';
 import { browserSecrets } from './browserSecrets';
 
+const BROWSER_UPDATES = {
+  kind: 'unavailable',
+  reason: 'Updates come from the site: the browser version is always the one the site serves, reload the page to get it.',
+} as const;
+
 interface BrowserConfig {
   centralUrl: string;
   demoMode: boolean;
@@ -52,5 +57,11 @@ export const browserPlatform: OutpostBridge = {
       if (!/^https:\/\//.test(url)) return false;
       return window.open(url, '_blank', 'noopener,noreferrer') !== null;
     },
+  },
+  // The site serves the newest app: a reload is the update.
+  updates: {
+    getState: async () => BROWSER_UPDATES,
+    check: async () => BROWSER_UPDATES,
+    install: async () => ({ ok: false, reason: BROWSER_UPDATES.reason }),
   },
 };

@@ -51,15 +51,23 @@ export interface Session {
 
 let installationHeaders: Readonly<Record<string, string>> = {};
 
-/** Headers every request to the central system carries, sign-in included (the device id, DEVICE_HEADER). */
+/** Headers every request to the central system carries, sign-in included (the device id, DEVICE_HEADER; the app version, APP_VERSION_HEADER); merged into those set before. */
 export function setInstallationHeaders(headers: Record<string, string>): void {
-  installationHeaders = { ...headers };
+  installationHeaders = { ...installationHeaders, ...headers };
 }
 
 export function withInstallationHeaders(init: RequestInit): RequestInit {
   const headers = new Headers(init.headers);
   for (const [name, value] of Object.entries(installationHeaders)) headers.set(name, value);
   return { ...init, headers };
+}
+
+const responseListeners = new Set<(response: Response) => void>();
+
+/** Sees every answer of the central system (the version gate reads its minimum-version header); returns the unsubscribe. */
+export function observeCentralResponses(listener: (response: Response) => void): () => void {
+  responseListeners.add(listener);
+  return () => responseListeners.delete(listener);
 }
 
 /** The caller's signal combined with the request's own deadline, which also covers reading the body. */
@@ -74,7 +82,9 @@ function withDeadline(init: CentralRequestInit): { init: RequestInit; timedOut: 
 async function send(baseUrl: string, path: string, init: CentralRequestInit): Promise<Response> {
   const request = withDeadline(init);
   try {
-    return await fetch(baseUrl + path, withInstallationHeaders(request.init));
+    const response = await fetch(baseUrl + path, withInstallationHeaders(request.init));
+    for (const listener of responseListeners) listener(response);
+    return response;
   } catch (error) {
     if (request.timedOut()) throw new CentralTimeoutError(request.afterMs);
     if (init.signal?.aborted) throw error;

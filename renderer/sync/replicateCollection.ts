@@ -27,6 +27,8 @@ export interface CollectionReplicationOptions<N extends CollectionName> {
   onPage?(page: PulledPage): void;
   /** Awaited before each pull (the first sync pulls collections in priority order); pushes never wait. */
   beforePull?(): Promise<void>;
+  /** The version gate (versionGate.ts): while true, pulls are not made and a refused one is no error; pushes go on. */
+  pullBlocked?(): boolean;
 }
 
 /** Re-reads of a pull page that met pushes in flight; a rep typing fast must not hold the pull for ever. */
@@ -51,18 +53,32 @@ export function replicateCollection<N extends CollectionName>(
       stream$: options.resync$,
       handler: async (checkpoint, limit) => {
         await options.beforePull?.();
+        // Nothing comes down and the checkpoint stays: the pull resumes where it was after the update.
+        const gated = { documents: [], checkpoint };
+        if (options.pullBlocked?.()) return gated;
         return track(`receiving ${name}`, async () => {
-          const fetchPage = () =>
-            client.json<PullResponse<N>>(`${SYNC_PATHS.pull(name)}?seq=${checkpoint?.seq ?? 0}&limit=${limit}`, { timeoutMs });
+          const fetchPage = async () => {
+            try {
+              const page = await client.json<PullResponse<N>>(`${SYNC_PATHS.pull(name)}?seq=${checkpoint?.seq ?? 0}&limit=${limit}`, {
+                timeoutMs,
+              });
+              return options.pullBlocked?.() ? null : page;
+            } catch (error) {
+              // The central system's 426 closed the gate as it answered.
+              if (options.pullBlocked?.()) return null;
+              throw error;
+            }
+          };
           let response = await fetchPage();
           // A page holding a document RxDB is still bookkeeping a push of: wait for that, then
           // read the page again, so it is not older than the push (pushesInFlight.ts).
-          for (let round = 0; round < MAX_SETTLE_ROUNDS; round++) {
+          for (let round = 0; response !== null && round < MAX_SETTLE_ROUNDS; round++) {
             const ids = response.documents.map((doc) => (doc as { id: string }).id);
             if (!inFlight.overlaps(ids)) break;
             await inFlight.settle(ids, upstreamQueue, timeoutMs);
             response = await fetchPage();
           }
+          if (response === null) return gated;
           if (response.documents.length < limit) options.onCaughtUp();
           const seq = response.checkpoint?.seq ?? checkpoint?.seq ?? 0;
           options.onPage?.({

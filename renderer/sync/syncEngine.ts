@@ -10,6 +10,8 @@ import { openLiveStream } from './liveStream';
 import { replicateCollection } from './replicateCollection';
 import { createSyncHealth } from './syncHealth';
 import type { SyncEngine, SyncStatus } from './syncStatus';
+import type { VersionGate } from './versionGate';
+import { observeCentralResponses } from './centralClient';
 
 export type { SyncEngine, SyncStatus } from './syncStatus';
 
@@ -25,6 +27,8 @@ export interface SyncOptions {
   periodicPullMs?: number;
   /** Heartbeat to expect when the server's hello names none. */
   streamHeartbeatMs?: number;
+  /** The version gate: pulls stop while the app is older than the central system's minimum (versionGate.ts). */
+  versionGate?: VersionGate;
 }
 
 const SYNC_STATE_DOC = 'syncState';
@@ -98,6 +102,16 @@ export async function startSync(db: OutpostDatabase, client: CentralClient, opti
     if (status.value.initialSync) update({ initialSync });
   });
 
+  const gate = options.versionGate;
+  const stopObservingAnswers = gate ? observeCentralResponses((response) => gate.observe(response)) : () => undefined;
+  let wasBlocked = false;
+  const gateSub = gate?.state$.subscribe((updateRequired) => {
+    update({ updateRequired });
+    // The minimum dropped below this app: pull what was held back.
+    if (wasBlocked && updateRequired === null) pullEverything();
+    wasBlocked = updateRequired !== null;
+  });
+
   const resync = new Map<CollectionName, Subject<'RESYNC'>>();
   // First sync: every collection starts at once (so a queued order goes up at once), but each
   // pulls only after the one before it in INITIAL_SYNC_ORDER: rules and catalog are usable in
@@ -121,12 +135,14 @@ export async function startSync(db: OutpostDatabase, client: CentralClient, opti
       onCaughtUp: noteCaughtUp,
       onPage: firstSync.complete ? undefined : (page) => firstSync.page(name, page),
       beforePull: firstSync.complete ? undefined : () => turn,
+      pullBlocked: gate ? () => gate.blocked() : undefined,
     });
     previous = turn.then(() => replication.awaitInitialReplication());
     return replication;
   });
   const initialSyncDone = previous.then(() => {
-    if (stopping || firstSync.complete) return;
+    // A gated first sync pulled nothing: it is not done, and resumes after the update.
+    if (stopping || firstSync.complete || gate?.blocked()) return;
     firstSync.finish();
     update({ initialSync: null });
   });
@@ -193,6 +209,8 @@ export async function startSync(db: OutpostDatabase, client: CentralClient, opti
       health.stop();
       pendingSub.unsubscribe();
       progressSub.unsubscribe();
+      gateSub?.unsubscribe();
+      stopObservingAnswers();
       await Promise.all(replications.map((r) => r.cancel()));
       // A pull answered during cancel may have queued one last write: the database must outlive it.
       await Promise.all([...writes]);

@@ -1,5 +1,6 @@
 import type { Observable } from 'rxjs';
 import type { CollectionName } from '../../shared/schemas';
+import type { UpdateRequired } from './versionGate';
 
 /** What the status bar and the screens show about sync. */
 export interface SyncStatus {
@@ -15,6 +16,8 @@ export interface SyncStatus {
   initialSync: { done: number; total: number | null; etaSeconds: number | null } | null;
   /** Last sync problem in words, for the status bar; null when fine. */
   problem: string | null;
+  /** Set while this app is older than the central system's minimum version: pushes go on, pulls wait for the update. */
+  updateRequired?: UpdateRequired | null;
 }
 
 export interface SyncEngine {

@@ -98,11 +98,21 @@ test('screens have addresses: Back/Forward, Alt+Left/Right, the browser back, de
     await expectScreen(page, 'Quotes', 'Quotes');
   });
 
+  await test.step('the status bar links to About: the version, its release notes, and updates that come from the site', async () => {
+    await page.getByRole('link', { name: /^About Outpost \d+\.\d+\.\d+/ }).click();
+    await expect(page).toHaveURL(/#\/about$/);
+    await expectScreen(page, 'About Outpost', null);
+    await expect(page.getByRole('heading', { name: /^Release notes for version \d+\.\d+\.\d+$/ })).toBeVisible();
+    await expect(page.getByRole('status', { name: 'Update status' })).toHaveText(/Updates come from the site/);
+    await expect(page.getByRole('button', { name: 'Check for updates' })).toHaveCount(0);
+  });
+
   await test.step("the next rep to sign in starts at the leads, not on the last rep's record", async () => {
     await page.goto(leadUrl);
     await expectScreen(page, 'Northgate School District', 'Leads');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await expect(page.getByText(/^Outpost version \d+\.\d+\.\d+ · central system http/)).toBeVisible();
     await page.getByLabel('Username').fill('sam');
     await page.getByLabel('Password').fill('demo');
     await page.getByRole('button', { name: 'Sign in' }).click();

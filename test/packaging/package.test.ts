@@ -15,6 +15,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import asar from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDeb } from './debPackage';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -62,12 +63,15 @@ describe('packaged app (electron-builder --linux dir)', () => {
     const standIn = `#!/bin/sh\necho "Electron stand-in for packaging tests; it cannot run the app." >&2\nexit 1\n# ${FUSE_SENTINEL}\x01\x08${DEFAULT_FUSE_WIRE}\n`;
     await writeFile(path.join(electronDist, 'electron'), standIn, 'latin1');
     await chmod(path.join(electronDist, 'electron'), 0o755);
+    // A real Electron folder has these beside the binary; the deb tool reads both.
+    await writeFile(path.join(electronDist, 'LICENSE'), 'Copyright (c) Electron contributors (stand-in for packaging tests)\n');
 
     await run('npm', ['run', 'build'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
 
     const electronVersion = (
       JSON.parse(await readFile(path.join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }
     ).version;
+    await writeFile(path.join(electronDist, 'version'), electronVersion);
     const output = path.join(work, 'out');
     await run(
       path.join(ROOT, 'node_modules', '.bin', 'electron-builder'),
@@ -167,4 +171,27 @@ describe('packaged app (electron-builder --linux dir)', () => {
     expect(feed).toMatch(/provider: generic/);
     expect(feed).toMatch(/url: https:\/\//);
   });
+
+  it(
+    'makes a deb from the dir output: the binary in /usr/lib/outpost, on the PATH, a desktop entry and icons',
+    async () => {
+      const deb = await buildDeb(appDir, path.join(work, 'deb'), ROOT);
+      // The size with the stand-in binary: what Outpost itself adds to Electron's runtime (about 100 MB more in a real release).
+      console.log(`installer size: ${path.basename(deb.file)} ${(deb.size / 1024 / 1024).toFixed(2)} MB (Electron stand-in)`);
+      expect(deb.control).toMatchObject({ Package: 'outpost', Version: '0.1.0', Architecture: 'amd64' });
+      expect(deb.paths).toContain('/usr/lib/outpost/outpost');
+      expect(deb.paths).toContain('/usr/lib/outpost/resources/app.asar');
+      expect(deb.paths).toContain('/usr/bin/outpost -> ../lib/outpost/outpost');
+      for (const size of ['48x48', '256x256', '512x512']) expect(deb.paths).toContain(`/usr/share/icons/hicolor/${size}/apps/outpost.png`);
+      const entry = await deb.read('/usr/share/applications/outpost.desktop');
+      expect(entry).toMatch(/^\[Desktop Entry\]$/m);
+      expect(entry).toMatch(/^Name=Outpost$/m);
+      expect(entry).toMatch(/^Exec=outpost %U$/m);
+      expect(entry).toMatch(/^Icon=outpost$/m);
+      expect(entry).toMatch(/^Type=Application$/m);
+      expect(entry).toMatch(/^Categories=Office;$/m);
+      expect(deb.size).toBeLessThan(50 * 1024 * 1024);
+    },
+    SLOW,
+  );
 });

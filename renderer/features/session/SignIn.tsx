@@ -26,9 +26,6 @@ export function SignIn({ app, notice, error, busy, onSignIn }: Props) {
   return (
     <main className="sign-in">
       <h1>Sign in</h1>
-      <p>
-        Outpost {app.version} · central system {app.centralUrl}
-      </p>
       {notice && <p role="status">{notice}</p>}
       <form onSubmit={submit} aria-describedby={error ? errorId : undefined} noValidate>
         <label>
@@ -67,6 +64,11 @@ export function SignIn({ app, notice, error, busy, onSignIn }: Props) {
           </ul>
         </section>
       )}
+      <footer className="sign-in-footer">
+        <p>
+          Outpost version {app.version} · central system {app.centralUrl}
+        </p>
+      </footer>
     </main>
   );
 }

@@ -2,6 +2,8 @@ import { useNavigation } from '../../app/navigation';
 import { routeHref } from '../../app/routes';
 import type { SyncStatus } from '../../sync/syncStatus';
 import { useSyncStatus } from './useSyncStatus';
+import { useOutpost } from '../../app/OutpostContext';
+import { useUpdateCheckAfterSync } from '../about/useUpdates';
 
 function formatTime(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -20,7 +22,9 @@ function linkClass(status: SyncStatus): string {
 /** Always visible: connection, last successful sync, and local changes waiting to go up. */
 export function StatusBar() {
   const status = useSyncStatus();
+  const { app } = useOutpost();
   const { navigate } = useNavigation();
+  useUpdateCheckAfterSync(status.lastSyncAt);
   const waiting = status.pending === 1 ? '1 change waiting to sync' : `${status.pending} changes waiting to sync`;
   return (
     <footer className="status-bar">
@@ -36,7 +40,30 @@ export function StatusBar() {
         >
           {waiting}
         </a>
+        {status.updateRequired && (
+          <span className="error">
+            {status.updateRequired.reason}{' '}
+            <a
+              href={routeHref({ page: 'about' })}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate({ page: 'about' });
+              }}
+            >
+              Get the update
+            </a>
+          </span>
+        )}
         {status.problem && <span className="error">Sync problem: {status.problem}</span>}
+        <a
+          href={routeHref({ page: 'about' })}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate({ page: 'about' });
+          }}
+        >
+          About Outpost {app.version}
+        </a>
       </p>
     </footer>
   );

@@ -19,8 +19,11 @@ declare module 'fastify' {
 /** Routes reachable without a token (the service's OpenAPI document among them). */
 const PUBLIC_PATHS = new Set(['/health', '/oauth/token', '/oauth/revoke', '/openapi.json']);
 
+/** The updates feed: the desktop's updater (main process) has no rep's token. */
+const PUBLIC_PREFIXES = ['/updates/'];
+
 export function isPublicPath(path: string): boolean {
-  return PUBLIC_PATHS.has(path);
+  return PUBLIC_PATHS.has(path) || PUBLIC_PREFIXES.some((prefix) => path.startsWith(prefix));
 }
 
 function bearerToken(request: FastifyRequest): string | undefined {

@@ -1,6 +1,7 @@
 import cors from '@fastify/cors';
 import type { FastifyInstance } from 'fastify';
 import { DEVICE_HEADER } from '../../../../shared/sync/protocol';
+import { APP_VERSION_HEADER, MIN_VERSION_HEADER } from '../../../../shared/updates/version';
 
 /** The packaged app's origin: the only one a production central system allows unless told otherwise. */
 export const PRODUCTION_CORS_ORIGINS: readonly string[] = ['app://outpost'];
@@ -33,9 +34,9 @@ export async function installCors(app: FastifyInstance, origins: readonly string
     // Requests without Origin (the Electron main process, curl, integrations) are not CORS.
     origin: (origin, callback) => callback(null, origin === undefined || allowed(origin)),
     methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-    // The app names its installation on every request (remote wipe).
-    allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'Last-Event-ID', 'Cache-Control', DEVICE_HEADER],
-    exposedHeaders: ['X-Total-Count', 'X-Result-Count', 'Location', 'Retry-After'],
+    // The app names its installation (remote wipe) and its version (version gate) on every request.
+    allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'Last-Event-ID', 'Cache-Control', DEVICE_HEADER, APP_VERSION_HEADER],
+    exposedHeaders: ['X-Total-Count', 'X-Result-Count', 'Location', 'Retry-After', MIN_VERSION_HEADER],
     maxAge: 600,
   });
 }
