@@ -5,7 +5,7 @@ import { loadDocs, toWire, writeDocs, type StoredDoc } from './docs';
 import type { JsonObject } from '../json';
 import type { PushItem, SentDoc } from './pushInput';
 import { docOfPlan, judgeRow, refusalOf } from './pushRow';
-import { actorOf } from './statusGate';
+import { actorOf, loadLaterQuoteVersions } from './statusGate';
 import { needsRowByRow, type CollectionRules, type RowContext, type WritePlan, type WrittenRow } from './rules';
 
 export interface PushOutcome {
@@ -92,6 +92,10 @@ async function applyRound(
 ): Promise<StoredDoc[]> {
   const ids = round.map(({ item }) => (item.kind === 'row' ? item.row.newDocumentState.id : item.doc.id));
   const masters = await loadDocs(ctx.tx, ctx.collection, ids);
+  if (ctx.collection === 'quotes') {
+    const sent = round.flatMap(({ item }) => (item.kind === 'row' ? [item.row.newDocumentState] : []));
+    ctx = { ...ctx, laterQuoteVersions: await loadLaterQuoteVersions(ctx.tx, ctx.user.id, sent) };
+  }
   const pending: Pending[] = [];
   for (const { index, item } of round) {
     if (item.kind === 'refused') {
