@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateAccountDoc } from './account.validation';
+import { opportunityForAccount, opportunityNameError } from './startFromAccount';
 import { buildAccount, checkAccountInput, EMPTY_ACCOUNT_INPUT, type AccountInput } from './account.form';
 
 const IDS = { account: 'acct-new', site: 'site-new', billing: 'ba-new', contact: 'contact-new' };
@@ -76,5 +77,20 @@ describe('pushed account check (central)', () => {
     const base = { id: 'a', owner: 'u', createdAt: NOW, updatedAt: NOW, syncPending: true, country: 'US' };
     expect(validateAccountDoc({ ...base, name: 'Acme', billingAccounts: [], sites: [] })).toEqual([]);
     expect(validateAccountDoc({ ...base, name: ' ', parentAccountId: 'a' }).map((i) => i.field)).toEqual(['name', 'parentAccountId']);
+  });
+});
+
+describe('work started from an account', () => {
+  const account = { id: 'acct-1', name: 'Harbor Logistics Inc.', primaryContactId: 'contact-1' };
+  it('opens an opportunity for the account and its primary contact, named as typed or by default', () => {
+    const opp = opportunityForAccount({ id: 'opp-9', owner: 'user-alex', now: NOW, account, name: '  Depot fibre ' });
+    expect(opp).toMatchObject({ id: 'opp-9', name: 'Depot fibre', accountId: 'acct-1', contactId: 'contact-1', status: 'acknowledged' });
+    expect(opportunityForAccount({ id: 'o', owner: 'u', now: NOW, account, name: '' }).name).toBe('Harbor Logistics Inc. - new business');
+  });
+  it('refuses an unsafe name with the shared words', () => {
+    expect(opportunityNameError('Depot\u0007')).toBe(
+      'The opportunity name contains an invisible control character (U+0007) at position 6; delete it or type the text again',
+    );
+    expect(() => opportunityForAccount({ id: 'o', owner: 'u', now: NOW, account, name: 'x\u0000' })).toThrow('NUL');
   });
 });
