@@ -1,6 +1,11 @@
 import '../features/features.css';
 import type { ReactNode } from 'react';
 import { AboutPage } from '../features/about/AboutPage';
+import { AccountDetail } from '../features/accounts/AccountDetail';
+import { AccountForm } from '../features/accounts/AccountForm';
+import { AccountsPage } from '../features/accounts/AccountsPage';
+import { CatalogPage } from '../features/catalog/CatalogPage';
+import { OfferingDetail } from '../features/catalog/OfferingDetail';
 import { LeadDetail } from '../features/leads/LeadDetail';
 import { LeadForm } from '../features/leads/LeadForm';
 import { LeadsPage } from '../features/leads/LeadsPage';
@@ -21,6 +26,11 @@ export const SCREENS: { [P in Page]: { screen: Screen } | { record: RecordScreen
   leads: { screen: LeadsPage },
   newLead: { screen: LeadForm },
   lead: { record: LeadDetail },
+  accounts: { screen: AccountsPage },
+  newAccount: { screen: AccountForm },
+  account: { record: AccountDetail },
+  catalog: { screen: CatalogPage },
+  offering: { record: OfferingDetail },
   opportunities: { screen: OpportunitiesPage },
   opportunity: { record: OpportunityDetail },
   quotes: { screen: QuotesPage },

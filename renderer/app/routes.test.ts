@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createAppRouter } from './router';
 import { PATHS, routeFromMatch, routeOfMatches, routeHref, routePath, sectionOf, type Page, type Route } from './routes';
 
-const RECORD_PAGES = ['lead', 'opportunity', 'quote', 'order'] as const;
+const RECORD_PAGES = ['lead', 'account', 'offering', 'opportunity', 'quote', 'order'] as const;
 const PLAIN_PAGES = (Object.keys(PATHS) as Page[]).filter((p) => !(RECORD_PAGES as readonly Page[]).includes(p));
 
 /** Where the real router (the app's route tree, in memory) lands for a URL path, and the screen that names. */

@@ -7,6 +7,11 @@ export type Route =
   | { page: 'leads' }
   | { page: 'newLead' }
   | { page: 'lead'; id: string }
+  | { page: 'accounts' }
+  | { page: 'newAccount' }
+  | { page: 'account'; id: string }
+  | { page: 'catalog' }
+  | { page: 'offering'; id: string }
   | { page: 'opportunities' }
   | { page: 'opportunity'; id: string }
   | { page: 'quotes' }
@@ -23,6 +28,11 @@ export const PATHS = {
   leads: '/leads',
   newLead: '/leads/new',
   lead: '/leads/$id',
+  accounts: '/accounts',
+  newAccount: '/accounts/new',
+  account: '/accounts/$id',
+  catalog: '/catalog',
+  offering: '/catalog/$id',
   opportunities: '/opportunities',
   opportunity: '/opportunities/$id',
   quotes: '/quotes',
@@ -38,9 +48,11 @@ export const HOME: Route = { page: 'leads' };
 /** The sections of the app chrome; a record's screen belongs to the section of its list. */
 export const SECTIONS = [
   { label: 'Leads', route: { page: 'leads' } },
+  { label: 'Accounts', route: { page: 'accounts' } },
   { label: 'Opportunities', route: { page: 'opportunities' } },
   { label: 'Quotes', route: { page: 'quotes' } },
   { label: 'Orders', route: { page: 'orders' } },
+  { label: 'Catalog', route: { page: 'catalog' } },
 ] as const satisfies readonly { label: string; route: Route }[];
 
 export type Section = (typeof SECTIONS)[number];
@@ -49,6 +61,11 @@ const SECTION_OF: Record<Page, Section['route']['page'] | null> = {
   leads: 'leads',
   newLead: 'leads',
   lead: 'leads',
+  accounts: 'accounts',
+  newAccount: 'accounts',
+  account: 'accounts',
+  catalog: 'catalog',
+  offering: 'catalog',
   opportunities: 'opportunities',
   opportunity: 'opportunities',
   quotes: 'quotes',

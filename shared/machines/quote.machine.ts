@@ -12,6 +12,13 @@ import { allowedEvents, send, type Actor, type Lifecycle, type Party, type Sent 
 
 export interface QuoteMachineContext {
   quote: QuoteDoc;
+  /** The version that supersedes this one (shared/quotes/quoteVersions.ts); absent on the latest version. */
+  laterVersion?: number;
+}
+
+/** What the machine is told about the quote's other versions; the caller derives it (versionFacts). */
+export interface QuoteVersionFacts {
+  laterVersion?: number;
 }
 
 export type QuoteEvent =
@@ -60,6 +67,8 @@ export const quoteMachine = setup({
     // An empty quote has nothing to approve or order.
     hasLines: ({ context }) => context.quote.items.length > 0,
     withinAutoApproval: ({ context }) => withinAutoApproval(context.quote),
+    // Only the latest version is edited or put to the customer; older ones stay as they were.
+    isLatest: ({ context }) => context.laterVersion === undefined,
   },
 }).createMachine({
   id: 'quote',
@@ -68,7 +77,7 @@ export const quoteMachine = setup({
   states: {
     inProgress: {
       on: {
-        'quote.update': { actions: 'applyChanges' },
+        'quote.update': { guard: 'isLatest', actions: 'applyChanges' },
         'quote.submit': [
           { guard: and(['hasLines', 'withinAutoApproval']), target: 'approved' },
           { guard: 'hasLines', target: 'pending' },
@@ -85,7 +94,7 @@ export const quoteMachine = setup({
     },
     approved: {
       on: {
-        'quote.accept': { target: 'accepted', actions: 'recordAcceptance' },
+        'quote.accept': { guard: 'isLatest', target: 'accepted', actions: 'recordAcceptance' },
         'quote.decline': { target: 'rejected' },
       },
     },
@@ -113,26 +122,33 @@ export const QUOTE_EVENT_RULES: Readonly<Record<QuoteEventType, readonly Party[]
 
 export const QUOTE_EVENT_TYPES = Object.keys(QUOTE_EVENT_RULES) as QuoteEventType[];
 
-export const quoteLifecycle: Lifecycle<typeof quoteMachine, QuoteDoc> = {
+export const quoteLifecycle: Lifecycle<typeof quoteMachine, QuoteDoc, QuoteVersionFacts> = {
   machine: quoteMachine,
   rules: QUOTE_EVENT_RULES,
   probes: QUOTE_EVENT_TYPES.map((type) => ({ type }) as QuoteEvent),
-  contextOf: (quote) => ({ quote }),
+  contextOf: (quote, facts) => (facts?.laterVersion === undefined ? { quote } : { quote, laterVersion: facts.laterVersion }),
   docOf: (context) => context.quote,
 };
 
-/** The quote after the event (status and changes applied), or why this actor may not send it now. */
-export function sendQuote(quote: QuoteDoc, event: QuoteEvent, actor: Actor): Sent<QuoteDoc, QuoteEventType> {
-  const result = send(quoteLifecycle, quote, event, actor);
+/**
+ * The quote after the event (status and changes applied), or why this actor may not send it now.
+ * `versions`: what is known about the quote's other versions (none known = the latest).
+ */
+export function sendQuote(quote: QuoteDoc, event: QuoteEvent, actor: Actor, versions?: QuoteVersionFacts): Sent<QuoteDoc, QuoteEventType> {
+  const result = send(quoteLifecycle, quote, event, actor, versions);
+  if (!result.ok && versions?.laterVersion !== undefined && result.cause === 'machine') {
+    const superseded = `version ${quote.version} is superseded by version ${versions.laterVersion}: only the latest version can be edited or accepted`;
+    if (event.type === 'quote.accept' || event.type === 'quote.update') return { ...result, reason: `${result.reason} (${superseded})` };
+  }
   return result.ok ? { ok: true, doc: { ...result.doc, status: result.doc.status as QuoteStatus } } : result;
 }
 
-export function canSendQuote(quote: QuoteDoc, event: QuoteEvent, actor: Actor): boolean {
-  return sendQuote(quote, event, actor).ok;
+export function canSendQuote(quote: QuoteDoc, event: QuoteEvent, actor: Actor, versions?: QuoteVersionFacts): boolean {
+  return sendQuote(quote, event, actor, versions).ok;
 }
 
-export function allowedQuoteEvents(quote: QuoteDoc, actor: Actor): QuoteEventType[] {
-  return allowedEvents(quoteLifecycle, quote, actor);
+export function allowedQuoteEvents(quote: QuoteDoc, actor: Actor, versions?: QuoteVersionFacts): QuoteEventType[] {
+  return allowedEvents(quoteLifecycle, quote, actor, versions);
 }
 
 /** Lines and totals change only while the quote is being worked on (the machine accepts `quote.update` there only). */
@@ -151,6 +167,8 @@ export const QUOTE_EDITING: Editing<QuoteStatus> = {
 };
 
 /** Whether this actor may change the quote's lines now: an editable status and the machine accepts `quote.update` from them. */
-export function canEditQuoteDoc(quote: QuoteDoc, actor: Actor): boolean {
-  return (QUOTE_EDITING.editableIn as readonly string[]).includes(quote.status) && canSendQuote(quote, { type: 'quote.update' }, actor);
+export function canEditQuoteDoc(quote: QuoteDoc, actor: Actor, versions?: QuoteVersionFacts): boolean {
+  return (
+    (QUOTE_EDITING.editableIn as readonly string[]).includes(quote.status) && canSendQuote(quote, { type: 'quote.update' }, actor, versions)
+  );
 }

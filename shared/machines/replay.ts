@@ -12,7 +12,7 @@ import type { AnyStateMachine, EventFromLogic } from 'xstate';
 import type { LeadDoc, OrderDoc, QuoteDoc } from '../schemas';
 import { LEAD_EVENT_TYPES, leadLifecycle, type LeadEvent, type LeadEventType } from './lead.machine';
 import { ORDER_EVENT_TYPES, orderLifecycle, type OrderEvent, type OrderEventType } from './order.machine';
-import { QUOTE_EVENT_TYPES, quoteLifecycle, type QuoteEvent, type QuoteEventType } from './quote.machine';
+import { QUOTE_EVENT_TYPES, quoteLifecycle, type QuoteEvent, type QuoteEventType, type QuoteVersionFacts } from './quote.machine';
 import { actorName, allowedEvents, machineStep, send, type Actor, type Lifecycle } from './send';
 
 interface ReplayDoc {
@@ -49,12 +49,13 @@ function findWay<D extends ReplayDoc, E extends { type: string }>(
   return undefined;
 }
 
-function replay<M extends AnyStateMachine, D extends ReplayDoc>(
-  lifecycle: Lifecycle<M, D, undefined>,
+function replay<M extends AnyStateMachine, D extends ReplayDoc, X = undefined>(
+  lifecycle: Lifecycle<M, D, X>,
   candidates: readonly EventFromLogic<M>[],
   stored: D | undefined,
   pushed: D,
   actor: Actor,
+  extra?: X,
 ): Replayed<EventFromLogic<M>['type']> {
   type T = EventFromLogic<M>['type'];
   const noun = lifecycle.machine.id;
@@ -63,24 +64,24 @@ function replay<M extends AnyStateMachine, D extends ReplayDoc>(
   const start: D = { ...pushed, status: stored?.status ?? initial, owner: stored?.owner ?? pushed.owner };
   if (start.status === pushed.status) return { ok: true, events: [], path: [start.status] };
   const asActor: Step<D> = (doc, event) => {
-    const next = send(lifecycle, doc, event as EventFromLogic<M>, actor);
+    const next = send(lifecycle, doc, event as EventFromLogic<M>, actor, extra);
     return next.ok ? next.doc : undefined;
   };
   const way = findWay(start, pushed.status, candidates, asActor);
   if (way) return { ok: true, events: way.events.map((event) => event.type as T), path: way.path };
 
-  const allowed = allowedEvents(lifecycle, start, actor) as T[];
+  const allowed = allowedEvents(lifecycle, start, actor, extra) as T[];
   const from = stored ? `from '${start.status}'` : `as a new ${noun} (which starts '${initial}')`;
   const head = `${noun} ${pushed.id} cannot go ${from} to '${pushed.status}' when sent by ${actorName(actor)}`;
   // Is there a way at all? Then say which step this actor may not take.
   const anyone: Step<D> = (doc, event) => {
-    const next = machineStep(lifecycle, doc, event as EventFromLogic<M>);
+    const next = machineStep(lifecycle, doc, event as EventFromLogic<M>, extra);
     return next.ok ? next.doc : undefined;
   };
   const machineWay = findWay(start, pushed.status, candidates, anyone);
   let doc = start;
   for (const event of machineWay?.events ?? []) {
-    const next = send(lifecycle, doc, event, actor);
+    const next = send(lifecycle, doc, event, actor, extra);
     if (!next.ok) return { ok: false, allowed, reason: `${head}: ${next.reason}` };
     doc = next.doc;
   }
@@ -112,8 +113,17 @@ function orderCandidates(pushed: OrderDoc): OrderEvent[] {
   });
 }
 
-export function replayQuote(stored: QuoteDoc | undefined, pushed: QuoteDoc, actor: Actor): Replayed<QuoteEventType> {
-  return replay(quoteLifecycle, quoteCandidates(pushed), stored, pushed, actor);
+/** `versions`: the pushed quote's place among its opportunity's versions (only the latest may be accepted). */
+export function replayQuote(
+  stored: QuoteDoc | undefined,
+  pushed: QuoteDoc,
+  actor: Actor,
+  versions?: QuoteVersionFacts,
+): Replayed<QuoteEventType> {
+  const result = replay(quoteLifecycle, quoteCandidates(pushed), stored, pushed, actor, versions);
+  if (result.ok || versions?.laterVersion === undefined || pushed.status !== 'accepted') return result;
+  const why = `version ${pushed.version} is superseded by version ${versions.laterVersion}: only the latest version can be accepted`;
+  return { ...result, reason: `${result.reason} (${why})` };
 }
 
 export function replayLead(stored: LeadDoc | undefined, pushed: LeadDoc, actor: Actor): Replayed<LeadEventType> {

@@ -12,7 +12,7 @@ const addressProperties = {
 export const accountSchemaLiteral = {
   title: 'account',
   description: 'A customer account (TMF629 Customer) with its billing accounts and sites',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   /** "Changes waiting to sync" counts by index instead of decrypting every document (v2). */
   indexes: [PENDING_INDEX],
@@ -28,6 +28,8 @@ export const accountSchemaLiteral = {
     creditLimit: { type: 'number' },
     primaryContactId: { type: 'string' },
     sourceLeadId: { type: 'string' },
+    /** The parent account in the customer's hierarchy (a branch under its head office; v3). */
+    parentAccountId: { type: 'string' },
     billingAccounts: {
       type: 'array',
       items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } }, required: ['id', 'name'] },
@@ -36,7 +38,8 @@ export const accountSchemaLiteral = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { id: { type: 'string' }, ...addressProperties },
+        /** A site is a service address; `name` says which one to a rep ("Head office", v3). */
+        properties: { id: { type: 'string' }, name: { type: 'string' }, ...addressProperties },
         required: ['id', 'street', 'city', 'postcode', 'country'],
       },
     },

@@ -68,10 +68,15 @@ const TO_VERSION_1: MigrationStrategies = { 1: (oldDoc) => oldDoc };
  * again the document does not change, the store rewrites it under the indexed schema.
  */
 const TO_VERSION_2: MigrationStrategies = { ...TO_VERSION_1, 2: (oldDoc) => oldDoc };
+/**
+ * Accounts version 3 adds the hierarchy (`parentAccountId`) and a site's `name`, both optional:
+ * an older account is a top-level account whose sites are named by their street.
+ */
+const ACCOUNTS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };
 
 export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
   leads: { schema: leadSchema, migrationStrategies: TO_VERSION_2 },
-  accounts: { schema: accountSchema, migrationStrategies: TO_VERSION_2 },
+  accounts: { schema: accountSchema, migrationStrategies: ACCOUNTS_TO_VERSION_3 },
   contacts: { schema: contactSchema, migrationStrategies: TO_VERSION_2 },
   opportunities: { schema: opportunitySchema, migrationStrategies: TO_VERSION_2 },
   quotes: { schema: quoteSchema, migrationStrategies: TO_VERSION_2 },

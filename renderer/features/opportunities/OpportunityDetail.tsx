@@ -12,6 +12,7 @@ import { InstalledProducts } from './InstalledProducts';
 import { newestFirst } from '../common/sort';
 import { catalogCurrency, catalogVersionOf, launchedOfferings, newQuote } from '../quotes/newQuote';
 import { quoteTitle } from '../quotes/quoteTitle';
+import { latestVersion } from '../../../shared/quotes/quoteVersions';
 import { statusLabel } from '../statusLabels';
 
 /** An opportunity with its account, contact and quotes; quoting starts here. */
@@ -30,6 +31,7 @@ export function OpportunityDetail({ id }: { id: string }) {
   if (opportunity === null) return <NotFound what="Opportunity" />;
 
   const launched = launchedOfferings(offerings ?? []);
+  const latest = latestVersion(quotes ?? []);
   const catalogVersion = catalogVersionOf(launched);
 
   async function createQuote() {
@@ -59,14 +61,21 @@ export function OpportunityDetail({ id }: { id: string }) {
       <div className="screen-header">
         <h1>{opportunity.name}</h1>
         <div className="screen-actions">
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={busy || catalogVersion === null}
-            onClick={() => void createQuote()}
-          >
-            Create quote
-          </button>
+          {latest ? (
+            // The opportunity's quotes are the versions of one quote: a new version is a revision of the latest (QuoteVersions).
+            <button type="button" className="button button--primary" onClick={() => navigate({ page: 'quote', id: latest.id })}>
+              Open latest quote (v{latest.version})
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy || catalogVersion === null || quotes === undefined}
+              onClick={() => void createQuote()}
+            >
+              Create quote
+            </button>
+          )}
         </div>
       </div>
       {offerings !== undefined && catalogVersion === null ? (

@@ -1,3 +1,4 @@
+import type { QuoteVersionFacts } from '../../../shared/machines/quote.machine';
 import type { AccountDoc, OfferingDoc, OrderDoc, QuoteDoc } from '../../../shared/schemas';
 import { LineItemsTable } from '../common/LineItemsTable';
 import { Totals } from '../common/Totals';
@@ -15,14 +16,16 @@ export interface QuoteEditorProps {
   catalog: readonly OfferingDoc[];
   account: AccountDoc | null | undefined;
   order: OrderDoc | undefined;
+  /** The quote's place among its versions; a superseded version is shown, never edited or accepted. */
+  versions?: QuoteVersionFacts;
 }
 
 /**
  * Lines, prices and lifecycle actions of one quote. Lines are edited only while the quote
  * machine allows `quote.update`; afterwards they are shown as priced and stored.
  */
-export function QuoteEditor({ quote, catalog, account, order }: QuoteEditorProps) {
-  const editor = useQuoteEditor(quote, catalog, account);
+export function QuoteEditor({ quote, catalog, account, order, versions }: QuoteEditorProps) {
+  const editor = useQuoteEditor(quote, catalog, account, versions);
   const names = lineNames(editor.items, (offeringId) => {
     const known = catalog.find((o) => o.id === offeringId)?.name ?? quote.items.find((i) => i.offeringId === offeringId)?.offeringName;
     return known ?? 'Unknown offering';

@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { versionFacts, versionsOf } from '../../../shared/quotes/quoteVersions';
 import { useNavigation } from '../../app/navigation';
 import { useDocument, useDocuments } from '../../data/hooks';
 import { Loading } from '../common/Loading';
@@ -5,6 +7,7 @@ import { NotFound } from '../common/NotFound';
 import { SyncNotices } from '../common/SyncNotices';
 import { QuoteEditor } from './QuoteEditor';
 import { quoteTitle } from './quoteTitle';
+import { QuoteVersions } from './QuoteVersions';
 
 /** A quote with its account, opportunity and (once accepted) order. */
 export function QuoteScreen({ id }: { id: string }) {
@@ -14,9 +17,17 @@ export function QuoteScreen({ id }: { id: string }) {
   const account = useDocument('accounts', quote?.accountId);
   const opportunity = useDocument('opportunities', quote?.opportunityId);
   const orders = useDocuments('orders', { selector: { quoteId: id } });
+  // The quotes of its opportunity are its versions; until the quote is read, none (not every quote).
+  const siblings = useDocuments('quotes', { selector: { opportunityId: quote?.opportunityId ?? '' } });
+  const versions = useMemo(() => {
+    // Until the query of its own opportunity answered (it holds the quote itself), the versions are not known.
+    if (!quote || !siblings?.some((q) => q.id === quote.id)) return undefined;
+    return versionsOf(siblings, quote.opportunityId);
+  }, [quote, siblings]);
+  const facts = useMemo(() => (quote && versions ? versionFacts(quote, versions) : undefined), [quote, versions]);
 
-  if (quote === undefined || offerings === undefined) return <Loading />;
   if (quote === null) return <NotFound what="Quote" />;
+  if (quote === undefined || offerings === undefined || versions === undefined || facts === undefined) return <Loading />;
 
   return (
     <div className="screen">
@@ -39,7 +50,9 @@ export function QuoteScreen({ id }: { id: string }) {
         catalog={offerings}
         account={account}
         order={orders?.[0]}
+        versions={facts}
       />
+      <QuoteVersions quote={quote} versions={versions} />
     </div>
   );
 }

@@ -181,3 +181,25 @@ describe('quote editor machine', () => {
     expect(sendingBack.store.writes.map((q) => q.status)).toEqual(['inProgress']);
   });
 });
+
+describe('quote editor: versions', () => {
+  it('offers no accept and no line edits on a version a later one supersedes, and both again once told it is the latest', async () => {
+    const approved = makeQuote({ status: 'approved' });
+    const machine = quoteEditorMachine.provide({
+      actors: { storeQuote: fromPromise<void, { quote: QuoteDoc | null }>(async () => undefined) },
+    });
+    const editor = createActor(machine, {
+      input: { quote: approved, catalog, account: makeAccount(), actor: ownerOf(approved), versions: { laterVersion: 2 } },
+    }).start();
+    expect(editor.getSnapshot().can({ type: 'editor.accept' })).toBe(false);
+    editor.send({ type: 'versions.loaded', versions: {} });
+    expect(editor.getSnapshot().can({ type: 'editor.accept' })).toBe(true);
+
+    const draft = makeQuote();
+    const drafting = createActor(machine, {
+      input: { quote: draft, catalog, account: makeAccount(), actor: ownerOf(draft), versions: { laterVersion: 3 } },
+    }).start();
+    expect(drafting.getSnapshot().can({ type: 'lines.add', offering, lineId: 'l-2' })).toBe(false);
+    expect(drafting.getSnapshot().can({ type: 'editor.submit' })).toBe(true); // submitting an older draft is the rep's choice; accepting it is not
+  });
+});

@@ -9,6 +9,7 @@ import type { ConfiguredItem } from '../../../shared/pricing/engine';
 import { orderFromQuote } from '../../../shared/orders/fromQuote';
 import type { AccountDoc, OfferingDoc, OrderDoc, QuoteDoc } from '../../../shared/schemas';
 import type { Actor } from '../../../shared/machines/send';
+import type { QuoteVersionFacts } from '../../../shared/machines/quote.machine';
 import { acceptQuote, approveQuote, canEditQuote, canQuote, sendBackQuote, submitQuote, updateQuoteLines } from './quoteActions';
 import { addLine, configuredOf, price, removeLine, setCharacteristic, setQuantity } from './quoteLines';
 import { quoteAccepted } from './quoteState';
@@ -20,6 +21,8 @@ export interface QuoteEditorContext {
   account: AccountDoc | null | undefined;
   /** Who works on the quote: its owner edits and submits, a manager of the owner decides it. */
   actor: Actor;
+  /** The quote's place among its versions: only the latest is edited or accepted. */
+  versions: QuoteVersionFacts;
   /** The lines on screen. */
   items: ConfiguredItem[];
   /** Lines changed while a write was on its way: store them next. */
@@ -42,13 +45,15 @@ export type QuoteEditorEvent =
   | { type: 'editor.createOrder' }
   | { type: 'quote.stored'; quote: QuoteDoc }
   | { type: 'catalog.loaded'; catalog: readonly OfferingDoc[] }
-  | { type: 'account.loaded'; account: AccountDoc | null | undefined };
+  | { type: 'account.loaded'; account: AccountDoc | null | undefined }
+  | { type: 'versions.loaded'; versions: QuoteVersionFacts };
 
 export interface QuoteEditorInput {
   quote: QuoteDoc;
   catalog: readonly OfferingDoc[];
   account?: AccountDoc | null;
   actor: Actor;
+  versions?: QuoteVersionFacts;
 }
 
 function reason(e: unknown): string {
@@ -56,21 +61,21 @@ function reason(e: unknown): string {
 }
 
 /** The stored quote with the lines on screen, or null when they cannot be priced; unchanged once lines are closed. */
-function withLines({ quote, items, catalog, actor }: QuoteEditorContext): QuoteDoc | null {
-  if (!canEditQuote(quote, actor)) return quote;
+function withLines({ quote, items, catalog, actor, versions }: QuoteEditorContext): QuoteDoc | null {
+  if (!canEditQuote(quote, actor, versions)) return quote;
   const priced = price(items, catalog);
-  return priced.ok ? updateQuoteLines(quote, priced.items, priced.totals, actor) : null;
+  return priced.ok ? updateQuoteLines(quote, priced.items, priced.totals, actor, versions) : null;
 }
 
 type Decision = 'editor.submit' | 'editor.accept' | 'editor.approve' | 'editor.rework';
 
 /** The quote after the rep's (submit, accept) or the manager's (approve, send back) decision. */
-function decided(doc: QuoteDoc, action: Decision, actor: Actor): QuoteDoc {
+function decided(doc: QuoteDoc, action: Decision, actor: Actor, versions: QuoteVersionFacts): QuoteDoc {
   switch (action) {
     case 'editor.submit':
       return submitQuote(doc, actor);
     case 'editor.accept':
-      return acceptQuote(doc, new Date().toISOString(), actor);
+      return acceptQuote(doc, new Date().toISOString(), actor, versions);
     case 'editor.approve':
       return approveQuote(doc, actor);
     case 'editor.rework':
@@ -112,9 +117,10 @@ export const quoteEditorMachine = setup({
     rememberQuote: assign(({ event }) => (event.type === 'quote.stored' ? { quote: event.quote } : {})),
     rememberCatalog: assign(({ event }) => (event.type === 'catalog.loaded' ? { catalog: event.catalog } : {})),
     rememberAccount: assign(({ event }) => (event.type === 'account.loaded' ? { account: event.account } : {})),
+    rememberVersions: assign(({ event }) => (event.type === 'versions.loaded' ? { versions: event.versions } : {})),
     prepareLines: assign(({ context }) => {
       const doc = withLines(context);
-      return { linesChanged: false, toStore: doc && canEditQuote(doc, context.actor) ? doc : null };
+      return { linesChanged: false, toStore: doc && canEditQuote(doc, context.actor, context.versions) ? doc : null };
     }),
     queueNext: assign((_, next: 'submit' | 'accept') => ({ next })),
     prepareAction: assign(({ context, event }) => {
@@ -130,7 +136,7 @@ export const quoteEditorMachine = setup({
       const doc = withLines(context);
       if (!doc)
         return { next: null, toStore: null, error: 'The quote could not be saved: a line cannot be priced; change or remove it first' };
-      return { next: null, toStore: decided(doc, action, context.actor), error: null };
+      return { next: null, toStore: decided(doc, action, context.actor, context.versions), error: null };
     }),
     /** Until the store reports back, the quote is what was written: line edits then see it closed. */
     assumeStored: assign(({ context }) => (context.toStore ? { quote: context.toStore } : {})),
@@ -140,7 +146,7 @@ export const quoteEditorMachine = setup({
     openOrder: (_, _params: { orderId: string }) => undefined,
   },
   guards: {
-    editable: ({ context }) => canEditQuote(context.quote, context.actor),
+    editable: ({ context }) => canEditQuote(context.quote, context.actor, context.versions),
     linesChanged: ({ context }) => context.linesChanged,
     hasNext: ({ context }) => context.next !== null,
     nothingToStore: ({ context }) => context.toStore === null,
@@ -149,7 +155,7 @@ export const quoteEditorMachine = setup({
       const doc = withLines(context);
       return doc !== null && canQuote(doc, { type: 'quote.submit' }, context.actor);
     },
-    canAccept: ({ context }) => canQuote(context.quote, { type: 'quote.accept' }, context.actor),
+    canAccept: ({ context }) => canQuote(context.quote, { type: 'quote.accept' }, context.actor, context.versions),
     /** A manager of the owner deciding a quote that waits for approval (the role rules say who). */
     canApprove: ({ context }) => canQuote(context.quote, { type: 'quote.approve' }, context.actor),
     canSendBack: ({ context }) => canQuote(context.quote, { type: 'quote.rework' }, context.actor),
@@ -163,6 +169,7 @@ export const quoteEditorMachine = setup({
     catalog: input.catalog,
     account: input.account,
     actor: input.actor,
+    versions: input.versions ?? {},
     items: configuredOf(input.quote.items),
     linesChanged: false,
     next: null,
@@ -174,6 +181,7 @@ export const quoteEditorMachine = setup({
     'quote.stored': { actions: 'rememberQuote' },
     'catalog.loaded': { actions: 'rememberCatalog' },
     'account.loaded': { actions: 'rememberAccount' },
+    'versions.loaded': { actions: 'rememberVersions' },
   },
   states: {
     ready: {

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { fromPromise } from 'xstate';
 import { newId } from '../../../shared/ids';
 import type { ConfiguredItem } from '../../../shared/pricing/engine';
+import type { QuoteVersionFacts } from '../../../shared/machines/quote.machine';
 import type { AccountDoc, OfferingDoc, OrderDoc, QuoteDoc } from '../../../shared/schemas';
 import { useNavigation } from '../../app/navigation';
 import { useOutpost } from '../../app/OutpostContext';
@@ -38,11 +39,18 @@ export interface QuoteEditorState {
   createOrder(): void;
 }
 
+const NO_LATER_VERSION: QuoteVersionFacts = {};
+
 /**
  * The quote editor machine bound to the local store (mount with `key={quote.id}`): the lines
  * are held in the machine, so quick successive edits never race the store.
  */
-export function useQuoteEditor(quote: QuoteDoc, catalog: readonly OfferingDoc[], account?: AccountDoc | null): QuoteEditorState {
+export function useQuoteEditor(
+  quote: QuoteDoc,
+  catalog: readonly OfferingDoc[],
+  account?: AccountDoc | null,
+  versions: QuoteVersionFacts = NO_LATER_VERSION,
+): QuoteEditorState {
   const { db, user } = useOutpost();
   const actor = useMemo(() => actorOf(user), [user]);
   const { navigate } = useNavigation();
@@ -63,17 +71,18 @@ export function useQuoteEditor(quote: QuoteDoc, catalog: readonly OfferingDoc[],
       },
     }),
   );
-  const [snapshot, send] = useMachine(machine, { input: { quote, catalog, account, actor } });
+  const [snapshot, send] = useMachine(machine, { input: { quote, catalog, account, actor, versions } });
   useEffect(() => send({ type: 'quote.stored', quote }), [quote, send]);
   useEffect(() => send({ type: 'catalog.loaded', catalog }), [catalog, send]);
   useEffect(() => send({ type: 'account.loaded', account }), [account, send]);
+  useEffect(() => send({ type: 'versions.loaded', versions }), [versions, send]);
 
   const { items, error } = snapshot.context;
   const priced = useMemo(() => price(items, catalog), [items, catalog]);
   return {
     items,
     priced,
-    editable: canEditQuote(quote, actor),
+    editable: canEditQuote(quote, actor, versions),
     canSubmit: snapshot.can({ type: 'editor.submit' }),
     canAccept: snapshot.can({ type: 'editor.accept' }),
     canCreateOrder: snapshot.can({ type: 'editor.createOrder' }),

@@ -1,7 +1,8 @@
 import type { StoredDoc } from '../../platform/sync/docs';
 import type { JsonObject } from '../../platform/json';
-import type { CollectionRules, RowContext } from '../../platform/sync/rules';
-import type { OrderDoc } from '../../../../shared/schemas';
+import type { CollectionRules, RowContext, WritePlan } from '../../platform/sync/rules';
+import type { AccountDoc, OrderDoc } from '../../../../shared/schemas';
+import { validateAccountDoc } from '../../../../shared/accounts/account.validation';
 import { ingestQueuedOrder } from './ingest';
 import { writeOrderStatus } from '../productOrder/orderStatus';
 
@@ -32,4 +33,9 @@ async function submitWaitingOrders(ctx: RowContext, account: StoredDoc): Promise
   return stored;
 }
 
-export const accountRules: CollectionRules = { afterWrite: submitWaitingOrders };
+/** The account form's rules again: an account the app accepts is stored clean, anything else says what to fix. */
+function checkAccount(plan: WritePlan): string[] {
+  return validateAccountDoc(plan.data as unknown as AccountDoc).map((issue) => issue.message);
+}
+
+export const accountRules: CollectionRules = { check: checkAccount, afterWrite: submitWaitingOrders };

@@ -13,6 +13,8 @@ export interface RowContext {
   collection: CollectionName;
   /** One timestamp per push, ISO. */
   now: string;
+  /** Quotes only: pushed quote id -> the later version that supersedes it (statusGate.ts, loadLaterQuoteVersions). */
+  laterQuoteVersions?: ReadonlyMap<string, number>;
 }
 
 /**

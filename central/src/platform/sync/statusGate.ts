@@ -37,14 +37,61 @@ export async function actorOf(tx: Queryable, user: AuthUser): Promise<Actor> {
   return { kind: 'user', id: user.id, role: user.role, manages: (owner) => reports.has(owner) };
 }
 
-type Replay = (stored: JsonObject | undefined, pushed: JsonObject, actor: Actor) => Replayed<string>;
+type Replay = (stored: JsonObject | undefined, pushed: JsonObject, actor: Actor, ctx: RowContext) => Replayed<string>;
 
 // The schema check at the door guarantees the shapes; these name the types.
 const REPLAYS: Partial<Record<string, Replay>> = {
   leads: (stored, pushed, actor) => replayLead(stored as unknown as LeadDoc | undefined, pushed as unknown as LeadDoc, actor),
-  quotes: (stored, pushed, actor) => replayQuote(stored as unknown as QuoteDoc | undefined, pushed as unknown as QuoteDoc, actor),
+  quotes: (stored, pushed, actor, ctx) => {
+    const laterVersion = ctx.laterQuoteVersions?.get(String(pushed.id));
+    const versions = laterVersion === undefined ? {} : { laterVersion };
+    return replayQuote(stored as unknown as QuoteDoc | undefined, pushed as unknown as QuoteDoc, actor, versions);
+  },
   orders: (stored, pushed, actor) => replayOrder(stored as unknown as OrderDoc | undefined, pushed as unknown as OrderDoc, actor),
 };
+
+interface LaterVersionRow extends Record<string, unknown> {
+  id: string;
+  later: number;
+}
+
+/**
+ * For each pushed quote that claims to be accepted: the highest later version of its opportunity's
+ * quote, stored or in this push (only the latest version may be accepted; the quote machine
+ * decides with this, as on the laptop). One query per push of quotes, and none without an acceptance.
+ */
+export async function loadLaterQuoteVersions(tx: Queryable, pusher: string, sent: readonly SentDoc[]): Promise<Map<string, number>> {
+  const later = new Map<string, number>();
+  const accepted = sent.filter((doc) => !doc._deleted && doc.status === 'accepted' && typeof doc.opportunityId === 'string');
+  if (accepted.length === 0) return later;
+  const note = (id: string, version: number) => later.set(id, Math.max(later.get(id) ?? version, version));
+  const after = (a: SentDoc, version: number, id: string) => version > Number(a.version) || (version === Number(a.version) && id > a.id);
+  for (const doc of accepted) {
+    for (const other of sent) {
+      if (
+        other.id !== doc.id &&
+        !other._deleted &&
+        other.opportunityId === doc.opportunityId &&
+        after(doc, Number(other.version), other.id)
+      ) {
+        note(doc.id, Number(other.version));
+      }
+    }
+  }
+  // The owner of a stored quote is its stored owner (a manager pushes a rep's quote); a new one is the pusher's.
+  const rows = await tx.query<LaterVersionRow>(
+    `SELECT p.id, MAX((o.data ->> 'version')::int) AS later
+       FROM unnest($1::text[], $2::text[], $3::int[]) AS p(id, opportunity_id, version)
+       LEFT JOIN sync_docs s ON s.collection = 'quotes' AND s.id = p.id
+       JOIN sync_docs o ON o.collection = 'quotes' AND NOT o.deleted AND o.id <> p.id
+        AND o.owner = COALESCE(s.owner, $4) AND o.data ->> 'opportunityId' = p.opportunity_id
+        AND ((o.data ->> 'version')::int > p.version OR ((o.data ->> 'version')::int = p.version AND o.id > p.id))
+      GROUP BY p.id`,
+    [accepted.map((doc) => doc.id), accepted.map((doc) => String(doc.opportunityId)), accepted.map((doc) => Number(doc.version)), pusher],
+  );
+  for (const row of rows) note(row.id, Number(row.later));
+  return later;
+}
 
 /** What a manager's decision may change on a rep's record: the status and when it changed, nothing the rep wrote. */
 const DECISION_FIELDS = new Set<string>([...SYNC_META_FIELDS, 'status']);
@@ -96,7 +143,7 @@ export function gateRow(ctx: RowContext, sent: SentDoc, master: StoredDoc | unde
   const pushed: JsonObject = { ...withoutInternalFields(sent), owner: foreign ? String(live.owner) : ctx.user.id };
   const stored = live ? { ...live.data, owner: live.owner ?? '' } : undefined;
   if (ctx.collection === 'orders' && !foreign && isSubmissionRetry(stored, pushed)) return { ok: true, asOwnersManager: false };
-  const result = replay(stored, pushed, ctx.actor);
+  const result = replay(stored, pushed, ctx.actor, ctx);
   // The rep's own submission whose only obstacle is the order's validation (e.g. no street, sent
   // by an older app or another laptop): the order rules store it with what to fix as its
   // syncError, so every device of the rep shows it refused and the rep can fix or discard it.
