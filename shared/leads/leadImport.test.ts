@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REP } from '../testing/actors';
-import { guessMapping, importSlice, summarise, unmappedRequired } from './leadImport';
+import { guessMapping, importLeadId, importSlice, summarise, unmappedRequired } from './leadImport';
 import { VISION_RULE_SETS } from './vision.ruleSets';
 
 const HEADERS = [
@@ -108,5 +108,14 @@ describe('lead import', () => {
     expect(slices).toHaveLength(4);
     expect(summarise(rows.length, slices)).toEqual({ rows: 25, imported: 20, withProblems: 5, qualified: 20 });
     expect(slices.flatMap((s) => s.problems.map((p) => p.line))).toEqual([6, 11, 16, 21, 26]);
+  });
+
+  it('gives a lead the same id whenever the same line of the same file is imported, so a resumed import duplicates nothing', () => {
+    const byLine = { ...ctx, newId: (line: number) => importLeadId('digest-of-file', line) };
+    const first = importSlice([GOOD, GOOD], guessMapping(HEADERS), byLine).leads.map((l) => l.id);
+    const again = importSlice([GOOD, GOOD], guessMapping(HEADERS), byLine).leads.map((l) => l.id);
+    expect(again).toEqual(first);
+    expect(new Set(first).size).toBe(2);
+    expect(importLeadId('another file', 2)).not.toBe(first[0]);
   });
 });

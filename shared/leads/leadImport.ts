@@ -5,6 +5,7 @@
  * column and what to fix, and every lead processed by the lead processing engine. Work is done
  * in slices from a row index, so a caller can show progress, yield to the UI and resume.
  */
+import { v5 } from 'uuid';
 import type { Actor } from '../machines/send';
 import type { LeadDoc, RuleSetDoc } from '../schemas';
 import { processLead } from './engine';
@@ -83,7 +84,16 @@ export interface ImportContext {
   now: string;
   ruleSets: readonly RuleSetDoc[];
   actor: Actor;
-  newId(): string;
+  /** The id of the lead from a file line: `importLeadId` makes a re-import of the same file skip what is already in. */
+  newId(line: number): string;
+}
+
+/** Fixed namespace of imported leads' ids (UUIDv5); changing it would duplicate leads on a resumed import. */
+const IMPORT_NAMESPACE = '3b8f2a61-4c5d-5e7f-8a9b-0c1d2e3f4a5b';
+
+/** One id per (file content, line): importing the same file again, e.g. after an interruption, writes no lead twice. */
+export function importLeadId(fileDigest: string, line: number): string {
+  return v5(`${fileDigest}/${line}`, IMPORT_NAMESPACE);
 }
 
 export interface ImportSlice {
@@ -144,7 +154,7 @@ export function importSlice(
     }
     const fields = parsed.value;
     const lead: LeadDoc = {
-      id: ctx.newId(),
+      id: ctx.newId(i + 2),
       owner: ctx.owner,
       createdAt: ctx.now,
       updatedAt: ctx.now,
