@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { OWNED_SCHEMAS_V0 } from '../../shared/schemas/fixtures/v0.schemas';
 import { REP_WRITTEN_SCHEMAS_V1 } from '../../shared/schemas/fixtures/v1.schemas';
-import { SCHEMAS_V2 } from '../../shared/schemas/fixtures/v2.schemas';
+import { LEAD_SCHEMA_V2, SCHEMAS_V2 } from '../../shared/schemas/fixtures/v2.schemas';
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../../shared/schemas';
 import { makeAccount, makeLead, makeOrder, makeQuote, T0 } from '../../shared/testing/docs.fixture';
 import { dumpDisk } from '../../test/integration/rawDisk';
@@ -236,6 +236,31 @@ describe('the latest frozen release (fixtures/v2.schemas.ts)', () => {
           name,
         ).toBe(stored[name].filter((doc) => doc['syncPending'] === true).length);
       }
+      expect(await dumpDisk(disk)).not.toContain(secretOf('leads'));
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('lead schema version 3: the reason of the last status change', () => {
+  it('migrates a version-2 lead store keeping every lead, then stores a disqualification reason', async () => {
+    const disk = new IDBFactory();
+    const dexie = { indexedDB: disk, IDBKeyRange };
+    const old = await openDatabase({ userId: 'rep-1', storageKey: STORAGE_KEY, dexie, olderSchemas: { leads: LEAD_SCHEMA_V2 } });
+    await collectionOf(old, 'leads').bulkInsert([
+      makeLead({ conflictCopy: copyOf('leads') }),
+      makeLead({ id: 'lead-2', company: 'Globex' }),
+    ]);
+    const before = await contents(old, 'leads');
+    await old.close();
+
+    const db = await openDatabase({ userId: 'rep-1', storageKey: STORAGE_KEY, dexie });
+    try {
+      expect(db.leads.schema.version).toBe(3);
+      expect(await contents(db, 'leads')).toEqual(before);
+      await db.leads.upsert(makeLead({ id: 'lead-2', company: 'Globex', status: 'rejected', statusChangeReason: 'Bought elsewhere' }));
+      expect((await db.leads.findOne('lead-2').exec())?.statusChangeReason).toBe('Bought elsewhere');
       expect(await dumpDisk(disk)).not.toContain(secretOf('leads'));
     } finally {
       await db.close();

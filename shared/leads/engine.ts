@@ -134,8 +134,13 @@ interface EngineDecision {
   source: string;
 }
 
+/** The rule sets of one engine in the order they are tried (the explanation walks the same order). */
+export function ruleSetsOf(engine: RuleEngine, ruleSets: readonly RuleSetDoc[]): RuleSetDoc[] {
+  return ruleSets.filter((s) => isRecord(s) && s.engine === engine).sort(byPrecedence);
+}
+
 function runEngine(engine: RuleEngine, ruleSets: readonly RuleSetDoc[], facts: LeadFacts): EngineDecision {
-  const candidates = ruleSets.filter((s) => isRecord(s) && s.engine === engine).sort(byPrecedence);
+  const candidates = ruleSetsOf(engine, ruleSets);
   const applicable = candidates.find((s) => allMatch(s.guards, facts));
   if (applicable === undefined) return { source: 'no rule set applied' };
   const setName = `'${nameOf(applicable.name, applicable.id)}'`;

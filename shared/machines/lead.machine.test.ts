@@ -3,7 +3,7 @@ import { createActor } from 'xstate';
 import { LEAD_STATES, type LeadStatus } from '../schemas/lead.schema';
 import { makeLead } from '../testing/docs.fixture';
 import type { LeadProcessingResult } from '../leads/engine';
-import { leadLifecycle, leadMachine, type LeadEvent } from './lead.machine';
+import { LEAD_REASON_MAX, leadLifecycle, leadMachine, type LeadEvent } from './lead.machine';
 import { machineSteps } from '../testing/machineSteps';
 
 const { can, next, step } = machineSteps(leadLifecycle);
@@ -18,15 +18,22 @@ describe('lead machine: allowed transitions', () => {
     ['acknowledged', plain, { type: 'lead.process', result: qualifiedResult }, 'inProgress'],
     ['acknowledged', plain, { type: 'lead.process', result: unqualifiedResult }, 'acknowledged'],
     ['acknowledged', plain, { type: 'lead.update', changes: { company: 'Acme Inc' } }, 'acknowledged'],
-    ['acknowledged', plain, { type: 'lead.cancel' }, 'cancelled'],
+    ['acknowledged', plain, { type: 'lead.cancel', reason: 'Duplicate of the Acme lead' }, 'cancelled'],
+    ['acknowledged', plain, { type: 'lead.reject', reason: 'Student project, no budget' }, 'rejected'],
+    ['acknowledged', plain, { type: 'lead.reassign', to: 'rep-2' }, 'acknowledged'],
     ['inProgress', qualified, { type: 'lead.process', result: qualifiedResult }, 'inProgress'],
     ['inProgress', qualified, { type: 'lead.process', result: unqualifiedResult }, 'acknowledged'],
     ['inProgress', qualified, { type: 'lead.update' }, 'inProgress'],
     ['inProgress', qualified, { type: 'lead.convert' }, 'accepted'],
     ['inProgress', qualified, { type: 'lead.reject', reason: 'No budget after all' }, 'rejected'],
+    ['inProgress', qualified, { type: 'lead.cancel', reason: 'Contact left the company' }, 'cancelled'],
+    ['inProgress', qualified, { type: 'lead.reassign', to: 'rep-2' }, 'inProgress'],
     ['inProgress', qualified, { type: 'lead.requestInfo' }, 'pending'],
     ['pending', qualified, { type: 'lead.infoProvided' }, 'inProgress'],
-    ['pending', qualified, { type: 'lead.reject' }, 'rejected'],
+    ['pending', qualified, { type: 'lead.reject', reason: 'No answer' }, 'rejected'],
+    ['pending', qualified, { type: 'lead.cancel', reason: 'No answer' }, 'cancelled'],
+    ['rejected', qualified, { type: 'lead.reopen' }, 'acknowledged'],
+    ['cancelled', qualified, { type: 'lead.reopen', reason: 'Called back' }, 'acknowledged'],
     ['pending', qualified, { type: 'lead.update' }, 'pending'],
   ];
   it.each(cases)('%s --%s--> %s', (status, context, event, expected) => {
@@ -48,24 +55,36 @@ describe('lead machine: forbidden transitions', () => {
     expect(can('acknowledged', { lead: makeLead({ qualified: true }) }, { type: 'lead.convert' })).toBe(false);
   });
 
-  it('cannot cancel a lead sales already works, nor reject one marketing has not qualified', () => {
-    expect(can('inProgress', qualified, { type: 'lead.cancel' })).toBe(false);
-    expect(can('acknowledged', plain, { type: 'lead.reject' })).toBe(false);
+  it('never disqualifies or closes a lead without a reason, nor with an essay', () => {
+    for (const status of ['acknowledged', 'inProgress', 'pending'] as const) {
+      for (const type of ['lead.reject', 'lead.cancel'] as const) {
+        expect(can(status, qualified, { type, reason: '' }), `${status} ${type}`).toBe(false);
+        expect(can(status, qualified, { type, reason: '   ' }), `${status} ${type}`).toBe(false);
+        expect(can(status, qualified, { type, reason: 'x'.repeat(LEAD_REASON_MAX + 1) }), `${status} ${type}`).toBe(false);
+      }
+    }
   });
 
-  it('allows nothing in the final states', () => {
+  it('reassigns only to someone else', () => {
+    expect(can('inProgress', qualified, { type: 'lead.reassign', to: 'rep-1' })).toBe(false);
+    expect(can('inProgress', qualified, { type: 'lead.reassign', to: ' ' })).toBe(false);
+  });
+
+  it('allows nothing in accepted (converted), and only reopening when disqualified or closed', () => {
     const events: LeadEvent[] = [
       { type: 'lead.process', result: qualifiedResult },
       { type: 'lead.update' },
       { type: 'lead.convert' },
-      { type: 'lead.reject' },
-      { type: 'lead.cancel' },
+      { type: 'lead.reject', reason: 'r' },
+      { type: 'lead.cancel', reason: 'r' },
+      { type: 'lead.reassign', to: 'rep-2' },
       { type: 'lead.requestInfo' },
       { type: 'lead.infoProvided' },
     ];
     for (const status of ['accepted', 'rejected', 'cancelled'] as const) {
-      for (const event of events) expect(can(status, qualified, event)).toBe(false);
+      for (const event of events) expect(can(status, qualified, event), `${status} ${event.type}`).toBe(false);
     }
+    expect(can('accepted', qualified, { type: 'lead.reopen' })).toBe(false);
   });
 
   it('refuses a status it does not know instead of crashing', () => {
@@ -86,6 +105,16 @@ describe('lead machine: context', () => {
     expect(next.context.lead).toMatchObject({ qualified: false, processingTrace: ['q', 'r', 'c'], processedAt: '2024-05-02T00:00:00Z' });
     expect(next.context.lead.rating).toBeUndefined();
     expect(next.context.lead.channel).toBeUndefined();
+  });
+
+  it('records the reason of a disqualification, replaces it on reopening, and moves the lead on reassignment', () => {
+    const rejected = step('inProgress', qualified, { type: 'lead.reject', reason: '  Bought from a competitor ' });
+    expect(rejected.context.lead.statusChangeReason).toBe('Bought from a competitor');
+    const reopened = step('rejected', rejected.context, { type: 'lead.reopen' });
+    expect(reopened.context.lead.statusChangeReason).toBeUndefined();
+    const again = step('rejected', rejected.context, { type: 'lead.reopen', reason: 'They called back' });
+    expect(again.context.lead.statusChangeReason).toBe('They called back');
+    expect(step('inProgress', qualified, { type: 'lead.reassign', to: 'rep-2' }).context.lead.owner).toBe('rep-2');
   });
 
   it('applies edits but never a status change smuggled into them', () => {

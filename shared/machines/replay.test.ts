@@ -35,6 +35,21 @@ describe('replaying a pushed status change', () => {
     });
   });
 
+  it('replays a disqualification only with its reason, and a reopening of it', () => {
+    const working = makeLead({ status: 'inProgress', qualified: true });
+    expect(replayLead(working, { ...working, status: 'rejected', statusChangeReason: 'No budget' }, REP)).toEqual({
+      ok: true,
+      events: ['lead.reject'],
+    });
+    const silent = replayLead(working, { ...working, status: 'rejected' }, REP);
+    expect(silent).toMatchObject({ ok: false });
+    if (!silent.ok) expect(silent.reason).toContain('a lead is disqualified only with a reason: statusChangeReason is empty');
+    const closed = makeLead({ status: 'cancelled', qualified: true, statusChangeReason: 'Duplicate' });
+    // Reopened and processed again offline: qualified, so sales works it again.
+    expect(replayLead(closed, { ...closed, status: 'inProgress' }, REP)).toEqual({ ok: true, events: ['lead.reopen', 'lead.process'] });
+    expect(replayLead(closed, { ...closed, status: 'acknowledged' }, MANAGER)).toMatchObject({ ok: false });
+  });
+
   it('refuses a rep approving their own quote, naming the step and what the rep may do', () => {
     const refused = replayQuote(makeQuote({ status: 'pending', ...large }), makeQuote({ status: 'approved', ...large }), REP);
     expect(refused).toMatchObject({ ok: false, allowed: ['quote.cancel'] });

@@ -102,7 +102,15 @@ function leadCandidates(pushed: LeadDoc): LeadEvent[] {
     ...(pushed.channel === undefined ? {} : { channel: pushed.channel }),
     trace: pushed.processingTrace ?? [],
   };
-  return LEAD_EVENT_TYPES.map((type) => (type === 'lead.process' ? { type, result } : ({ type } as LeadEvent)));
+  // A disqualification, closing or reopening carries its reason on the lead (statusChangeReason).
+  const reason = pushed.statusChangeReason ?? '';
+  return LEAD_EVENT_TYPES.map((type): LeadEvent => {
+    if (type === 'lead.process') return { type, result };
+    if (type === 'lead.reject' || type === 'lead.cancel' || type === 'lead.reopen') return { type, reason };
+    // Not a status change: a reassignment is judged apart (statusGate.ts), never inferred.
+    if (type === 'lead.reassign') return { type, to: '' };
+    return { type } as LeadEvent;
+  });
 }
 
 function orderCandidates(pushed: OrderDoc): OrderEvent[] {
@@ -127,7 +135,12 @@ export function replayQuote(
 }
 
 export function replayLead(stored: LeadDoc | undefined, pushed: LeadDoc, actor: Actor): Replayed<LeadEventType> {
-  return replay(leadLifecycle, leadCandidates(pushed), stored, pushed, actor);
+  const result = replay(leadLifecycle, leadCandidates(pushed), stored, pushed, actor);
+  const closing = pushed.status === 'rejected' || pushed.status === 'cancelled';
+  if (result.ok || !closing || (pushed.statusChangeReason ?? '').trim() !== '' || stored?.status === pushed.status) return result;
+  // The one obstacle a laptop can fix: say it plainly rather than "no event leads there".
+  const what = pushed.status === 'rejected' ? 'disqualified' : 'closed';
+  return { ...result, reason: `${result.reason} (a lead is ${what} only with a reason: statusChangeReason is empty)` };
 }
 
 /** Orders in assessingCancellation never come from the app (central.* events are the system's), so no origin is needed here. */

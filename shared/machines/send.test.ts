@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeLead, makeOrder, makeQuote } from '../testing/docs.fixture';
 import { ADMIN, MANAGER, OTHER_MANAGER, OTHER_REP, REP, SYSTEM } from '../testing/actors';
 import { sendLead } from './lead.machine';
+import { actorName, type Actor } from './send';
 import { sendOrder } from './order.machine';
 import { REP_MONTHLY_AUTHORITY, allowedQuoteEvents, sendQuote, withinAutoApproval } from './quote.machine';
 
@@ -83,6 +84,45 @@ describe('sendOrder and sendLead: events of the central system', () => {
     expect(sendLead(lead, { type: 'lead.process', result }, REP)).toMatchObject({ ok: true, doc: { status: 'inProgress', rating: 'A' } });
     expect(sendLead(lead, { type: 'lead.process', result }, SYSTEM)).toMatchObject({ ok: true });
     expect(sendLead(lead, { type: 'lead.process', result }, MANAGER)).toMatchObject({ ok: false, cause: 'role' });
-    expect(sendLead(lead, { type: 'lead.cancel' }, SYSTEM)).toMatchObject({ ok: false, cause: 'role' });
+    expect(sendLead(lead, { type: 'lead.cancel', reason: 'Duplicate' }, SYSTEM)).toMatchObject({ ok: false, cause: 'role' });
+    expect(sendLead(lead, { type: 'lead.cancel', reason: 'Duplicate' }, MANAGER)).toMatchObject({ ok: false, cause: 'role' });
+    expect(sendLead(makeLead({ status: 'rejected' }), { type: 'lead.reopen' }, MANAGER)).toMatchObject({ ok: false, cause: 'role' });
+  });
+});
+
+describe('sendLead: reassigning a lead', () => {
+  /** Manages rep-1 (the fixtures' owner) and rep-3. */
+  const TEAM_MANAGER: Actor = {
+    kind: 'user',
+    id: 'manager-1',
+    role: 'manager',
+    manages: (owner) => owner === 'rep-1' || owner === 'rep-3',
+  };
+  const lead = makeLead({ status: 'inProgress', qualified: true });
+
+  it('lets a manager of the owner give it to another of their reps, keeping everything else', () => {
+    expect(sendLead(lead, { type: 'lead.reassign', to: 'rep-3' }, TEAM_MANAGER)).toEqual({ ok: true, doc: { ...lead, owner: 'rep-3' } });
+  });
+
+  it("refuses the owner, other reps, another team's manager and the central system", () => {
+    for (const actor of [REP, OTHER_REP, OTHER_MANAGER, ADMIN, SYSTEM]) {
+      const refused = sendLead(lead, { type: 'lead.reassign', to: 'rep-3' }, actor);
+      expect(refused, actorName(actor)).toMatchObject({ ok: false, cause: 'role' });
+    }
+    const byOwner = sendLead(lead, { type: 'lead.reassign', to: 'rep-3' }, REP);
+    if (!byOwner.ok) expect(byOwner.reason).toContain('may be sent only by a manager of its owner (never the owner), not by rep-1 (rep)');
+  });
+
+  it("refuses a target outside the manager's team, saying so", () => {
+    const refused = sendLead(lead, { type: 'lead.reassign', to: 'rep-2' }, TEAM_MANAGER);
+    expect(refused).toMatchObject({ ok: false, cause: 'role' });
+    if (!refused.ok) expect(refused.reason).toContain("rep-2 is not one of manager-1 (manager)'s reps");
+  });
+
+  it('refuses a converted lead', () => {
+    expect(sendLead({ ...lead, status: 'accepted' }, { type: 'lead.reassign', to: 'rep-3' }, TEAM_MANAGER)).toMatchObject({
+      ok: false,
+      cause: 'machine',
+    });
   });
 });

@@ -8,7 +8,7 @@ export type LeadStatus = (typeof LEAD_STATES)[number];
 export const leadSchemaLiteral = {
   title: 'lead',
   description: 'A sales lead captured by a rep or received from a channel (TMF699 SalesLead)',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   /** "Changes waiting to sync" counts by index instead of decrypting every document (v2). */
   indexes: [PENDING_INDEX],
@@ -29,6 +29,8 @@ export const leadSchemaLiteral = {
     budgetStatus: { type: 'string' },
     source: { type: 'string' },
     status: { type: 'string', enum: LEAD_STATES },
+    /** TMF699 statusChangeReason: why the rep disqualified, closed or reopened the lead (v3). */
+    statusChangeReason: { type: 'string' },
     /** Results of the lead processing engine; absent until processed. */
     qualified: { type: 'boolean' },
     rating: { type: 'string' },

@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import type { LeadDoc } from '../../shared/schemas';
 import { centralDoc, pushAsRep } from './centralAsRep';
 import { signIn, syncStatus } from './journey';
+import { captureLead } from './leads';
 
 const COMPANY = 'Refused Lead Fix Ltd';
 const BAD_EMAIL = 'Enter an email like name@company.com';
@@ -91,5 +92,61 @@ test('a lead refused by the central system is fixed from the outbox: Fix, edit t
       .click();
     await expect(outbox).toBeHidden();
     await expect(page.getByText('Nothing is waiting to sync.')).toBeVisible();
+  });
+});
+
+test('a rep reads why a lead got its result, disqualifies it with a reason and reopens it; a seeded lead is processed when opened', async ({
+  page,
+}) => {
+  await signIn(page, 'sam');
+  await expect(syncStatus(page)).toContainText('Online', { timeout: 30_000 });
+  await expect(page.getByRole('progressbar', { name: 'First sync progress' })).toBeHidden({ timeout: 30_000 });
+  const convert = page.getByRole('button', { name: 'Convert to opportunity' });
+
+  await test.step('a seeded lead arrives unprocessed, is processed on open, and Convert says why it is unavailable', async () => {
+    await page.getByRole('table', { name: 'Leads' }).getByRole('link', { name: 'Metro Transit Authority' }).click();
+    await expect(page.getByRole('list', { name: 'Processing result' })).toContainText('Qualified: No');
+    await expect(convert).toBeDisabled();
+    await expect(convert).toHaveAccessibleDescription(
+      'Convert to opportunity: Not qualified: Purchase amount is $45,000 (needs $50,000 or more)',
+    );
+    await expect(page.getByRole('list', { name: 'What would change the qualification' })).toContainText(
+      'Qualified if Purchase amount is $50,000 or more (rule 1 of Vision Hardware qualification)',
+    );
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+  });
+
+  await test.step('the explanation names the rule and its conditions', async () => {
+    await captureLead(page, 'Explained Displays Inc');
+    await expect(page.getByRole('heading', { name: 'Why this result' })).toBeVisible();
+    await expect(
+      page.getByText('Rated A: Purchase timeframe is Within 1 month and Budget status is Approved (rule 1 of Vision Hardware rating)'),
+    ).toBeVisible();
+    await expect(page.getByText(/^Routed to Direct: The lead is qualified and Purchase amount is more than \$50,000/)).toBeVisible();
+    await expect(convert).toBeEnabled();
+  });
+
+  await test.step('disqualify asks for a reason, then the lead is disqualified and only Reopen is offered', async () => {
+    await page.getByRole('button', { name: 'Disqualify' }).click();
+    const form = page.getByRole('form', { name: 'Disqualify lead' });
+    await form.getByRole('button', { name: 'Disqualify lead' }).click();
+    await expect(form.getByLabel('Reason')).toHaveAccessibleDescription(/Enter why the lead is disqualified/);
+    await expect(form.getByLabel('Reason')).toBeFocused();
+    await form.getByLabel('Reason').fill('Bought from a competitor last week');
+    await form.getByRole('button', { name: 'Disqualify lead' }).click();
+    await expect(form).toBeHidden();
+    const result = page.getByRole('list', { name: 'Processing result' });
+    await expect(result).toContainText('Status: Disqualified');
+    await expect(result).toContainText('Reason: Bought from a competitor last week');
+    await expect(convert).toBeDisabled();
+    await expect(convert).toHaveAccessibleDescription(/Disqualified \(Bought from a competitor last week\): reopen it first/);
+    await expect(page.getByRole('button', { name: 'Disqualify' })).toBeHidden();
+  });
+
+  await test.step('reopen processes it again: qualified, it is back with sales and may be converted', async () => {
+    await page.getByRole('button', { name: 'Reopen' }).click();
+    await expect(page.getByRole('list', { name: 'Processing result' })).toContainText('Status: In progress');
+    await expect(convert).toBeEnabled();
+    await expect(syncStatus(page)).toContainText('0 changes waiting to sync', { timeout: 20_000 });
   });
 });

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { useNavigation } from '../../app/navigation';
+import { useEffect, useRef, useState } from 'react';
+import { leadStatusText } from '../../../shared/leads/lead.actions';
 import { useOutpost } from '../../app/OutpostContext';
 import { useDocument, useDocuments } from '../../data/hooks';
 import { saveDocument } from '../../data/writes';
@@ -9,24 +9,32 @@ import { SyncNotices } from '../common/SyncNotices';
 import { statusLabel } from '../statusLabels';
 import { countryName, orDash, qualifiedText } from './leadDisplay';
 import { actorOf } from '../session/actor';
-import { convertLeadInStore } from './leadConversion';
+import { LeadActions } from './LeadActions';
+import { LeadExplanationSection } from './LeadExplanationSection';
 import { LeadForm } from './LeadForm';
-import { canConvertLead, canEditLead, canProcessLead, processLeadDoc } from './leadProcessing';
+import { needsProcessingOnOpen, teamOf } from './leadLifecycle';
+import { processLeadDoc } from './leadProcessing';
 
-function reason(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** A lead, its processing result and trace; a qualified lead is converted here. */
+/** A lead, its processing result and why; its lifecycle actions (convert, disqualify, close, reopen, reassign). */
 export function LeadDetail({ id }: { id: string }) {
   const { db, user } = useOutpost();
   const actor = actorOf(user);
-  const { navigate } = useNavigation();
   const lead = useDocument('leads', id);
   const ruleSets = useDocuments('ruleSets');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // A manager's laptop holds only their reps' leads: their owners are the team.
+  const leads = useDocuments('leads');
   const [editing, setEditing] = useState(false);
+  const [openError, setOpenError] = useState<string | null>(null);
+  const processedOnOpen = useRef<string | null>(null);
+
+  // Seeded or received leads arrive unprocessed: process them when their owner opens them.
+  useEffect(() => {
+    if (!lead || !ruleSets || processedOnOpen.current === lead.id || !needsProcessingOnOpen(lead, ruleSets, actor)) return;
+    processedOnOpen.current = lead.id;
+    saveDocument(db, 'leads', processLeadDoc(lead, ruleSets, new Date().toISOString(), actor)).catch((e: unknown) =>
+      setOpenError(`The lead could not be processed: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }, [db, lead, ruleSets, actor]);
 
   if (lead === undefined) return <Loading />;
   if (lead === null) return <NotFound what="Lead" />;
@@ -43,72 +51,18 @@ export function LeadDetail({ id }: { id: string }) {
       </div>
     );
   }
-  // Processing is offered until the lead qualifies for conversion; a qualified lead is converted instead.
-  const processable = canProcessLead(current, actor) && !canConvertLead(current, actor) && (ruleSets?.length ?? 0) > 0;
-
-  async function convert() {
-    setBusy(true);
-    setError(null);
-    try {
-      const opportunity = await convertLeadInStore(db, current, new Date().toISOString(), actor);
-      navigate({ page: 'opportunity', id: opportunity.id });
-    } catch (e) {
-      setError(`The lead could not be converted: ${reason(e)}`);
-      setBusy(false);
-    }
-  }
-
-  async function processAgain() {
-    setBusy(true);
-    setError(null);
-    try {
-      await saveDocument(db, 'leads', processLeadDoc(current, ruleSets ?? [], new Date().toISOString(), actor));
-    } catch (e) {
-      setError(`The lead could not be processed: ${reason(e)}`);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const status = leadStatusText(current.status) ?? statusLabel(current.status);
+  const team = actor.kind === 'user' && actor.role === 'manager' ? teamOf(leads ?? [], user.id, current.owner) : [];
 
   return (
     <div className="screen">
       <div className="screen-header">
         <h1>{current.company}</h1>
-        <div className="screen-actions">
-          {current.opportunityId ? (
-            <button type="button" className="button" onClick={() => navigate({ page: 'opportunity', id: current.opportunityId ?? '' })}>
-              Open opportunity
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="button button--primary"
-              disabled={busy || !canConvertLead(current, actor)}
-              onClick={() => void convert()}
-            >
-              Convert to opportunity
-            </button>
-          )}
-          {canEditLead(current, actor) ? (
-            <button
-              type="button"
-              className={current.syncError ? 'button button--primary' : 'button'}
-              disabled={busy}
-              onClick={() => setEditing(true)}
-            >
-              Edit lead
-            </button>
-          ) : null}
-          {processable ? (
-            <button type="button" className="button" disabled={busy} onClick={() => void processAgain()}>
-              Process lead
-            </button>
-          ) : null}
-        </div>
+        <LeadActions lead={current} actor={actor} ruleSets={ruleSets ?? []} team={team} onEdit={() => setEditing(true)} />
       </div>
-      {error ? (
+      {openError ? (
         <p className="notice notice--error" role="alert">
-          {error}
+          {openError}
         </p>
       ) : null}
       <SyncNotices doc={current} collection="leads" />
@@ -118,7 +72,9 @@ export function LeadDetail({ id }: { id: string }) {
           <li>Qualified: {qualifiedText(current)}</li>
           <li>Rating: {orDash(current.rating)}</li>
           <li>Channel: {orDash(current.channel)}</li>
-          <li className="status-text">Status: {statusLabel(current.status)}</li>
+          <li className="status-text">Status: {status}</li>
+          {current.statusChangeReason ? <li>Reason: {current.statusChangeReason}</li> : null}
+          <li>Owner: {current.owner}</li>
         </ul>
         {current.processingTrace && current.processingTrace.length > 0 ? (
           <>
@@ -134,10 +90,8 @@ export function LeadDetail({ id }: { id: string }) {
             This lead has not been processed yet{ruleSets?.length === 0 ? ': the lead rules have not been downloaded.' : '.'}
           </p>
         )}
-        {current.qualified === false && canProcessLead(current) ? (
-          <p className="muted">The lead did not qualify under the current rules, so it cannot be converted.</p>
-        ) : null}
       </section>
+      <LeadExplanationSection lead={current} ruleSets={ruleSets ?? []} />
       <section className="section" aria-labelledby="lead-details-heading">
         <h2 id="lead-details-heading">Details</h2>
         <ul className="facts" aria-label="Lead details">

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import type { LeadDoc } from '../../../shared/schemas';
+import { LeadImport } from './LeadImport';
 import { useNavigation } from '../../app/navigation';
 import { routeHref } from '../../app/routes';
 import { useCollectionRows } from '../../data/hooks';
@@ -28,25 +30,34 @@ const FILTERS: readonly ListScreenFilter[] = [
 export function LeadsPage() {
   const { navigate } = useNavigation();
   const { rows, loading } = useCollectionRows('leads');
+  const [importing, setImporting] = useState(false);
   return (
-    <ListScreen
-      title="Leads"
-      noun="leads"
-      searchHint="company, contact or email"
-      spec={leadListSpec}
-      rows={rows}
-      loading={loading}
-      columns={COLUMNS}
-      filters={FILTERS}
-      empty="No leads yet. Capture one with “New lead”."
-      actions={
-        <button type="button" className="button button--primary" onClick={() => navigate({ page: 'newLead' })}>
-          New lead
-        </button>
-      }
-      rowKey={(l) => l.id}
-      rowHref={(l) => routeHref({ page: 'lead', id: l.id })}
-      onOpen={(l) => navigate({ page: 'lead', id: l.id })}
-    />
+    <>
+      {importing ? <LeadImport onClose={() => setImporting(false)} /> : null}
+      <ListScreen
+        title="Leads"
+        noun="leads"
+        searchHint="company, contact or email"
+        spec={leadListSpec}
+        rows={rows}
+        loading={loading}
+        columns={COLUMNS}
+        filters={FILTERS}
+        empty="No leads yet. Capture one with “New lead”."
+        actions={
+          <>
+            <button type="button" className="button button--primary" onClick={() => navigate({ page: 'newLead' })}>
+              New lead
+            </button>
+            <button type="button" className="button" aria-expanded={importing} onClick={() => setImporting((open) => !open)}>
+              Import leads
+            </button>
+          </>
+        }
+        rowKey={(l) => l.id}
+        rowHref={(l) => routeHref({ page: 'lead', id: l.id })}
+        onOpen={(l) => navigate({ page: 'lead', id: l.id })}
+      />
+    </>
   );
 }

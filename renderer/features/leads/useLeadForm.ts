@@ -7,6 +7,9 @@ import { useDocuments } from '../../data/hooks';
 import { insertDocument, saveDocument } from '../../data/writes';
 import { editedLeadDoc, editLeadInput, emptyLeadInput, firstInvalidField, leadInputOf, newLeadDoc, type LeadField } from './leadForm';
 import { canProcessLead, processLeadDoc } from './leadProcessing';
+import { sendLead } from '../../../shared/machines/lead.machine';
+import { sendOrThrow } from '../../../shared/machines/send';
+import { actorOf } from '../session/actor';
 
 /** A new object each failed save, so focus moves again even when the same field is still first. */
 export interface FocusRequest {
@@ -64,11 +67,15 @@ export function useLeadForm(existing?: LeadDoc): LeadFormState {
     setSaving(true);
     try {
       const now = new Date().toISOString();
+      const actor = actorOf(user);
+      // An edit goes through the lead machine's gate like every other change (not on a converted, disqualified or closed lead).
+      if (existing) sendOrThrow(sendLead(existing, { type: 'lead.update' }, actor));
       const draft = existing
         ? editedLeadDoc(existing, parsed.value, now)
         : newLeadDoc({ id: newId(), owner: user.id, now, fields: parsed.value });
       const rules = ruleSets ?? [];
-      const lead = rules.length > 0 && canProcessLead(draft) ? processLeadDoc(draft, rules, now) : draft;
+      // Re-processed on save with the synced rules, so the result and its explanation follow the edit.
+      const lead = rules.length > 0 && canProcessLead(draft, actor) ? processLeadDoc(draft, rules, now, actor) : draft;
       if (existing) await saveDocument(db, 'leads', lead);
       else await insertDocument(db, 'leads', lead);
       setSaving(false);
@@ -78,7 +85,7 @@ export function useLeadForm(existing?: LeadDoc): LeadFormState {
       setSaving(false);
       return null;
     }
-  }, [db, user.id, form.input, ruleSets, existing]);
+  }, [db, user, form.input, ruleSets, existing]);
 
   return {
     input: form.input,

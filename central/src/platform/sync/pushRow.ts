@@ -63,11 +63,17 @@ export function judgeRow(
   source?: ConversionSource,
 ): Judgement {
   const sent = row.newDocumentState;
+<<<<<<< HEAD
   // Every status change goes through the lifecycle machine and its role rules (statusGate.ts);
   // a lead conversion's account, contact and opportunity are checked against their lead (conversionGate.ts).
   const converted = source ? conversionProblem(ctx, sent.id, source) : undefined;
   const gate = converted !== undefined ? { ok: false as const, reason: converted } : gateRow(ctx, sent, master);
   const forOwner = gate?.ok === true && gate.asOwnersManager ? (master?.owner ?? undefined) : undefined;
+=======
+  // Every status change goes through the lifecycle machine and its role rules (statusGate.ts).
+  const gate = gateRow(ctx, sent, master);
+  const forOwner = gate?.ok === true && gate.asOwnersManager ? (gate.owner ?? master?.owner ?? undefined) : undefined;
+>>>>>>> leads
   if (master && isOwnedCollection(ctx.collection) && master.owner !== ctx.user.id && forOwner === undefined) {
     // The owner's manager sees the record anyway, so they may read why; anyone else learns nothing about it.
     const manages = gate?.ok === false && ctx.actor.kind === 'user' && ctx.actor.manages(master.owner ?? '');
@@ -81,7 +87,7 @@ export function judgeRow(
   if (gate?.ok === false)
     return { kind: 'answer', response: refusedAnswer(ctx.collection, refusalOf(ctx, sent, master, gate.reason), master) };
   const plan = normalise(ctx, row, master);
-  // A manager's decision on a rep's record stays the rep's record.
+  // A manager's decision on a rep's record stays the rep's record (or goes to the rep it was reassigned to).
   if (forOwner !== undefined) plan.data.owner = forOwner;
   if (rules.check && !plan.deleted) plan.problems.push(...rules.check(plan));
   return { kind: 'write', plan };

@@ -41,7 +41,14 @@ const TEMPLATES: { collection: CollectionName; variant: string; states: readonly
     collection: 'leads',
     variant: 'qualified',
     states: LEAD_STATES,
-    make: () => newLead(OWNER, { qualified: true, rating: 'A', processingTrace: [] }) as unknown as Json,
+    // With a reason: a lead is disqualified or closed only with one (replay.test.ts: without).
+    make: () =>
+      newLead(OWNER, {
+        qualified: true,
+        rating: 'A',
+        processingTrace: [],
+        statusChangeReason: 'Bought from a competitor',
+      }) as unknown as Json,
   },
   { collection: 'orders', variant: 'valid', states: ORDER_STATES, make: () => newOrder(OWNER) as unknown as Json },
 ];
@@ -66,18 +73,35 @@ const ALLOWED: Record<string, Record<Who, readonly string[]>> = {
     manager: ['pending>approved', 'pending>inProgress'],
   },
   'leads/qualified': {
+    // Any open lead may be disqualified (rejected) or closed (cancelled), and reopened from
+    // either; processed again offline, a reopened qualified lead may be worked on at once (and
+    // one closed and reopened offline arrives acknowledged from inProgress or pending).
     rep: [
       'acknowledged>inProgress',
       'acknowledged>pending',
       'acknowledged>accepted',
       'acknowledged>rejected',
       'acknowledged>cancelled',
+      'inProgress>acknowledged',
       'inProgress>pending',
       'inProgress>accepted',
       'inProgress>rejected',
+      'inProgress>cancelled',
+      'pending>acknowledged',
       'pending>inProgress',
       'pending>accepted',
       'pending>rejected',
+      'pending>cancelled',
+      'rejected>acknowledged',
+      'rejected>inProgress',
+      'rejected>pending',
+      'rejected>accepted',
+      'rejected>cancelled',
+      'cancelled>acknowledged',
+      'cancelled>inProgress',
+      'cancelled>pending',
+      'cancelled>accepted',
+      'cancelled>rejected',
     ],
     manager: [],
   },
@@ -114,10 +138,28 @@ function isAllowed(c: Case): boolean {
   return (ALLOWED[`${c.collection}/${c.variant}`]?.[c.who] ?? []).includes(`${c.from}>${c.to}`);
 }
 
+/** Leads of alex for the reassignment cases, by what happens to them. */
+const REASSIGN = {
+  byRep: newLead(OWNER, { qualified: true, status: 'inProgress', processingTrace: [] }),
+  byManager: newLead(OWNER, { qualified: true, status: 'inProgress', processingTrace: [] }),
+  outsideTeam: newLead(OWNER, { status: 'acknowledged' }),
+  converted: newLead(OWNER, { qualified: true, status: 'accepted', processingTrace: [] }),
+};
+
 async function seed(database: TestDatabase, all: readonly Case[]): Promise<void> {
   const db = await database.open();
   try {
     await db.transaction(async (tx) => {
+      await writeDocs(
+        tx,
+        'leads',
+        Object.values(REASSIGN).map(({ _deleted: _ignored, ...data }) => ({
+          id: data.id,
+          owner: OWNER,
+          deleted: false,
+          data: { ...data },
+        })),
+      );
       for (const collection of new Set(all.map((c) => c.collection))) {
         const docs = all
           .filter((c) => c.collection === collection)
@@ -157,11 +199,12 @@ describe.each(ENGINES)('the machine gate on sync push, on $name', (engine) => {
   let central: RunningCentral;
   let answers: Map<string, Json>;
   let stored: Map<string, Json>;
+  let clients: Record<Who, Api>;
   beforeAll(async () => {
     database = await prepareDatabase(engine);
     await seed(database, all);
     central = await startCentralOn(database.options);
-    const clients = {
+    clients = {
       rep: api(central.url, await signIn(central.url, 'alex')),
       manager: api(central.url, await signIn(central.url, 'morgan')),
     };
@@ -206,6 +249,47 @@ describe.each(ENGINES)('the machine gate on sync push, on $name', (engine) => {
       expect(answers.get(String(c.stored.id))?.syncError).toBeUndefined();
       expect(['draft', 'validated', 'queued']).not.toContain(stored.get(String(c.stored.id))?.status);
     }
+  });
+
+  describe('reassigning a lead: the owner changes, nothing else', () => {
+    const reassign = async (who: Who, lead: (typeof REASSIGN)[keyof typeof REASSIGN], to: string): Promise<Json | undefined> => {
+      const { _deleted: _ignored, ...data } = lead;
+      const row = {
+        newDocumentState: { ...data, owner: to, syncPending: true, _deleted: false },
+        assumedMasterState: { ...data, _deleted: false },
+      };
+      const [answer] = await clients[who].push('leads', [row]);
+      return answer;
+    };
+    const ownerOf = async (id: string): Promise<string | undefined> => {
+      const all = (await pullAll(api(central.url, await signIn(central.url, 'admin')), 'leads')).documents;
+      return all.find((doc) => doc.id === id)?.owner as string | undefined;
+    };
+
+    it('refuses the rep: only a manager of the owner reassigns', async () => {
+      const answer = await reassign('rep', REASSIGN.byRep, 'user-sam');
+      expect((answer?.syncError as Json | undefined)?.reason).toContain(
+        "'lead.reassign' on this lead may be sent only by a manager of its owner (never the owner), not by user-alex (rep)",
+      );
+      expect(await ownerOf(REASSIGN.byRep.id)).toBe(OWNER);
+    });
+
+    it("lets the owner's manager give it to another of their reps, who then pulls it", async () => {
+      expect(await reassign('manager', REASSIGN.byManager, 'user-sam')).toBeUndefined();
+      expect(await ownerOf(REASSIGN.byManager.id)).toBe('user-sam');
+      const sam = api(central.url, await signIn(central.url, 'sam'));
+      const pulled = (await pullAll(sam, 'leads')).documents.find((doc) => doc.id === REASSIGN.byManager.id);
+      expect(pulled).toMatchObject({ owner: 'user-sam', status: 'inProgress', company: REASSIGN.byManager.company });
+    });
+
+    it("refuses a target outside the manager's team, and a converted lead", async () => {
+      const outside = await reassign('manager', REASSIGN.outsideTeam, 'user-admin');
+      expect((outside?.syncError as Json | undefined)?.reason).toContain("user-admin is not one of user-morgan (manager)'s reps");
+      const converted = await reassign('manager', REASSIGN.converted, 'user-sam');
+      expect((converted?.syncError as Json | undefined)?.reason).toContain("'lead.reassign' is not allowed when the lead is 'accepted'");
+      expect(await ownerOf(REASSIGN.outsideTeam.id)).toBe(OWNER);
+      expect(await ownerOf(REASSIGN.converted.id)).toBe(OWNER);
+    });
   });
 
   it("stores the allowed ones for their owner: the manager approves or sends back the rep's pending quote", () => {

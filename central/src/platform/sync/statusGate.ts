@@ -16,6 +16,7 @@ import { validateOrder } from '../../../../shared/orders/order.validation';
 import { isEditedKind, judgeContent, judgeDeletion } from '../../../../shared/machines/judgeEdit';
 import { replayLead, replayOrder, replayQuote, type Replayed } from '../../../../shared/machines/replay';
 import type { Actor } from '../../../../shared/machines/send';
+import { sendLead } from '../../../../shared/machines/lead.machine';
 import type { AuthUser } from '../auth/users';
 import type { Queryable } from '../db/db';
 import type { StoredDoc } from './docs';
@@ -25,9 +26,10 @@ import type { RowContext } from './rules';
 
 /**
  * `ok` with `asOwnersManager`: the row is another user's record and the pusher is their manager
- * making a decision the rules give to managers (approve, send back); it is stored for its owner.
+ * making a decision the rules give to managers (approve, send back); it is stored for its owner,
+ * or for `owner` when the decision is a reassignment.
  */
-export type GateVerdict = { ok: true; asOwnersManager: boolean } | { ok: false; reason: string };
+export type GateVerdict = { ok: true; asOwnersManager: boolean; owner?: string } | { ok: false; reason: string };
 
 /** The pushing user as the machines' actor; a manager's reps are read once per push. */
 export async function actorOf(tx: Queryable, user: AuthUser): Promise<Actor> {
@@ -133,12 +135,29 @@ function gateDeletion(ctx: RowContext, live: StoredDoc | undefined): GateVerdict
   return verdict.ok ? { ok: true, asOwnersManager: false } : verdict;
 }
 
+/**
+ * A lead pushed with another owner and nothing else changed: a reassignment, judged by the lead
+ * machine (`lead.reassign`: a manager of the owner, to another of their reps). A push that also
+ * changes content or status is not one; it is judged as before, its owner taken from the token.
+ */
+function reassignment(ctx: RowContext, sent: SentDoc, live: StoredDoc | undefined): GateVerdict | undefined {
+  if (ctx.collection !== 'leads' || live === undefined || typeof sent.owner !== 'string' || sent.owner === live.owner) return undefined;
+  const pushed = withoutInternalFields(sent);
+  if (pushed.status !== live.data.status || !jsonEqual(contentOf(pushed), contentOf(live.data))) return undefined;
+  const stored = { ...live.data, owner: live.owner ?? '' } as unknown as LeadDoc;
+  const result = sendLead(stored, { type: 'lead.reassign', to: sent.owner }, ctx.actor);
+  if (!result.ok) return { ok: false, reason: `leads ${sent.id} cannot be reassigned to ${sent.owner}: ${result.reason}` };
+  return { ok: true, asOwnersManager: true, owner: sent.owner };
+}
+
 /** The verdict on one pushed row, or undefined when its collection has no lifecycle. */
 export function gateRow(ctx: RowContext, sent: SentDoc, master: StoredDoc | undefined): GateVerdict | undefined {
   const replay = REPLAYS[ctx.collection];
   if (!replay) return undefined;
   const live = master && !master.deleted ? master : undefined;
   if (sent._deleted) return gateDeletion(ctx, live);
+  const reassigned = reassignment(ctx, sent, live);
+  if (reassigned) return reassigned;
   const foreign = live !== undefined && live.owner !== ctx.user.id;
   const pushed: JsonObject = { ...withoutInternalFields(sent), owner: foreign ? String(live.owner) : ctx.user.id };
   const stored = live ? { ...live.data, owner: live.owner ?? '' } : undefined;

@@ -18,6 +18,21 @@ function event(eventType: SalesLeadEventType, salesLead: SalesLead, owner: strin
   return { eventType, domain: SALES_DOMAIN, resourceName: 'salesLead', resource: salesLead, owner, ...(fieldPath ? { fieldPath } : {}) };
 }
 
+/**
+ * The sales rep of each written lead by name: usually the pusher, but a manager's push stores a
+ * lead for its rep (a reassignment gives it to another rep), and the SalesLead names that rep.
+ */
+async function ownerNames(ctx: RowContext, rows: readonly WrittenRow[]): Promise<Map<string, string>> {
+  const names = new Map([[ctx.user.id, ctx.user.displayName]]);
+  const others = [...new Set(rows.map((row) => row.stored.owner).filter((o): o is string => typeof o === 'string' && !names.has(o)))];
+  if (others.length === 0) return names;
+  const found = await ctx.tx.query<{ id: string; display_name: string }>('SELECT id, display_name FROM users WHERE id = ANY($1::text[])', [
+    others,
+  ]);
+  for (const user of found) names.set(user.id, user.display_name);
+  return names;
+}
+
 export async function announcePushedLeads(ctx: RowContext, rows: readonly WrittenRow[]): Promise<void> {
   // Read before the tracking rows move on: what subscribers last saw. The documents and their
   // owner (the pushing rep) are in memory already.
@@ -25,12 +40,14 @@ export async function announcePushedLeads(ctx: RowContext, rows: readonly Writte
     ctx.tx,
     rows.map((row) => row.stored.id),
   );
+  const names = await ownerNames(ctx, rows);
   const events: EventInput[] = [];
   const tracked: { id: string; status: string }[] = [];
   for (const { stored, master } of rows) {
+    const owner = stored.owner ?? ctx.user.id;
     const row: LeadRow = {
-      owner: ctx.user.id,
-      display_name: ctx.user.displayName,
+      owner,
+      display_name: names.get(owner) ?? null,
       data: stored.data as unknown as LeadDoc,
       ...(tracking.get(stored.id) ?? { tracked_status: null, status_changed_at: null, received: null }),
     };

@@ -57,10 +57,12 @@ describe.each(ENGINES)('TMF699 SalesLead events on $name', (engine) => {
 
   it('announces the first status change of a seeded lead, and a deleted lead', async () => {
     const master = (await alex.pull('leads')).documents.find((doc) => doc.id === 'lead-alex-northgate') as Json;
-    const cancelled = { ...master, status: 'cancelled' };
+    const cancelled = { ...master, status: 'cancelled', statusChangeReason: 'Duplicate of another lead' };
     expect(await alex.push('leads', [{ newDocumentState: cancelled, assumedMasterState: asMaster(master) }])).toEqual([]);
     expect((await eventsOf(tmf, 'sales', 'SalesLeadStateChangeEvent')).filter(forLead('lead-alex-northgate'))).toHaveLength(1);
     expect((await eventsOf(tmf, 'sales', 'SalesLeadCreateEvent')).filter(forLead('lead-alex-northgate'))).toEqual([]);
+    const closed = (await (await tmf.get(`${SALES_LEAD}/lead-alex-northgate`)).json()) as Json;
+    expect(closed).toMatchObject({ status: 'cancelled', statusChangeReason: 'Duplicate of another lead' });
 
     const stored = (await alex.pull('leads')).documents.find((doc) => doc.id === 'lead-alex-northgate') as Json;
     expect(await alex.push('leads', [{ newDocumentState: { ...stored, _deleted: true }, assumedMasterState: asMaster(stored) }])).toEqual(

@@ -93,9 +93,11 @@ function characteristics(lead: LeadDoc): LeadCharacteristic[] {
   return list;
 }
 
-/** Why the lead is where it is: the engine's qualification verdict, or the conversion. */
+/** Why the lead is where it is: the conversion, the rep's reason, or the engine's qualification verdict. */
 function statusReasonOf(lead: LeadDoc): string | undefined {
   if (lead.status === 'accepted' && lead.opportunityId) return `Converted into opportunity ${lead.opportunityId}`;
+  // The rep's words when disqualifying, closing or reopening it.
+  if (lead.statusChangeReason) return lead.statusChangeReason;
   if ((lead.status === 'acknowledged' || lead.status === 'inProgress') && lead.processingTrace?.[0]) return lead.processingTrace[0];
   return undefined;
 }

@@ -1,0 +1,219 @@
+import { useState, type ChangeEvent } from 'react';
+import { parseCsv, type ParsedCsv } from '../../../shared/leads/leadCsv';
+import {
+  IMPORT_FIELDS,
+  guessMapping,
+  importLeadId,
+  importSlice,
+  summarise,
+  unmappedRequired,
+  type ColumnMapping,
+  type ImportField,
+  type ImportSlice,
+  type ImportSummary,
+} from '../../../shared/leads/leadImport';
+import type { LeadDoc } from '../../../shared/schemas';
+import { useOutpost } from '../../app/OutpostContext';
+import { collectionOf, type OutpostDatabase } from '../../data/database';
+import { useDocuments } from '../../data/hooks';
+import { SelectField } from '../common/SelectField';
+import { actorOf } from '../session/actor';
+
+const SLICE = 500;
+const PREVIEW_ROWS = 5;
+
+async function digestOf(text: string): Promise<string> {
+  const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Inserts the slice's leads; one already there (same file line imported before) is kept as it is. */
+async function storeLeads(db: OutpostDatabase, leads: readonly LeadDoc[]): Promise<number> {
+  if (leads.length === 0) return 0;
+  const result = await collectionOf(db, 'leads').bulkInsert([...leads]);
+  const failed = result.error.filter((e) => e.status !== 409);
+  if (failed.length > 0) throw new Error(`${failed.length} leads could not be stored on this laptop`);
+  return result.success.length;
+}
+
+interface Loaded {
+  name: string;
+  text: string;
+  csv: ParsedCsv;
+}
+
+/**
+ * Import of leads from a CSV file (an Excel export too), offline: map the columns, preview, import
+ * in slices with progress; each row through the capture form's rules and the lead processing
+ * engine; rows that cannot be imported listed with what to fix. Importing the same file again
+ * (after an interruption) adds only what is missing: an imported lead's id derives from the file and line.
+ */
+export function LeadImport({ onClose }: { onClose(): void }) {
+  const { db, user } = useOutpost();
+  const ruleSets = useDocuments('ruleSets');
+  const [file, setFile] = useState<Loaded | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [progress, setProgress] = useState<string | null>(null);
+  const [slices, setSlices] = useState<ImportSlice[]>([]);
+  const [summary, setSummary] = useState<(ImportSummary & { added: number }) | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
+
+  async function choose(event: ChangeEvent<HTMLInputElement>) {
+    const chosen = event.target.files?.[0];
+    setSummary(null);
+    setSlices([]);
+    setError(null);
+    if (!chosen) return setFile(null);
+    const text = await chosen.text();
+    const csv = parseCsv(text);
+    setFile({ name: chosen.name, text, csv });
+    setMapping(guessMapping(csv.headers));
+  }
+
+  async function run() {
+    if (!file) return;
+    setRunning(true);
+    setError(null);
+    try {
+      const digest = await digestOf(file.text);
+      const ctx = {
+        owner: user.id,
+        now: new Date().toISOString(),
+        ruleSets: ruleSets ?? [],
+        actor: actorOf(user),
+        newId: (line: number) => importLeadId(digest, line),
+      };
+      const done: ImportSlice[] = [];
+      let added = 0;
+      for (let from = 0; from < file.csv.rows.length;) {
+        const slice = importSlice(file.csv.rows, mapping, ctx, from, SLICE);
+        added += await storeLeads(db, slice.leads);
+        done.push(slice);
+        from = slice.next;
+        setProgress(`Imported ${from.toLocaleString('en-US')} of ${file.csv.rows.length.toLocaleString('en-US')} rows`);
+        // Let the screen draw between slices.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      setSlices(done);
+      setSummary({ ...summarise(file.csv.rows.length, done), added });
+    } catch (e) {
+      setError(
+        `The import stopped: ${e instanceof Error ? e.message : String(e)}. Import the same file again to continue; nothing is added twice.`,
+      );
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  const missing = unmappedRequired(mapping);
+  const columns = file?.csv.headers.map((h, i) => ({ value: String(i), label: h || `Column ${i + 1}` })) ?? [];
+  const problems = slices.flatMap((s) => s.problems);
+
+  return (
+    <section className="section" aria-labelledby="lead-import-heading">
+      <h2 id="lead-import-heading">Import leads from a CSV file</h2>
+      <div className="field">
+        <label className="field-label" htmlFor="lead-import-file">
+          CSV file
+        </label>
+        <input id="lead-import-file" type="file" accept=".csv,text/csv" onChange={(e) => void choose(e)} disabled={running} />
+      </div>
+      {file && file.csv.problems.length > 0 ? (
+        <ul className="notice notice--warning" aria-label="Problems in the file">
+          {file.csv.problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      ) : null}
+      {file ? (
+        <>
+          <h3>Columns</h3>
+          <div className="form-grid">
+            {IMPORT_FIELDS.map(({ field, label }) => (
+              <SelectField
+                key={field}
+                id={`lead-import-${field}`}
+                label={label}
+                value={mapping[field] === undefined ? '' : String(mapping[field])}
+                options={columns}
+                placeholder="(no column)"
+                onChange={(value) => setMapping((m) => ({ ...m, [field as ImportField]: value === '' ? undefined : Number(value) }))}
+              />
+            ))}
+          </div>
+          {missing.length > 0 ? (
+            <p className="notice notice--warning">Every row will lack: {missing.join(', ')}. Choose a column for each.</p>
+          ) : null}
+          <table className="table" aria-label="Import preview">
+            <thead>
+              <tr>
+                {IMPORT_FIELDS.map(({ field, label }) => (
+                  <th key={field} scope="col">
+                    {label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {file.csv.rows.slice(0, PREVIEW_ROWS).map((row, i) => (
+                <tr key={i}>
+                  {IMPORT_FIELDS.map(({ field }) => (
+                    <td key={field}>{mapping[field] === undefined ? '' : (row[mapping[field]] ?? '')}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="screen-actions">
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={running || file.csv.rows.length === 0}
+              onClick={() => void run()}
+            >
+              Import {file.csv.rows.length.toLocaleString('en-US')} rows
+            </button>
+            <button type="button" className="button" disabled={running} onClick={onClose}>
+              Close import
+            </button>
+          </div>
+        </>
+      ) : null}
+      <p role="status">{progress ?? ''}</p>
+      {error ? (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {summary ? (
+        <ul className="facts" aria-label="Import summary">
+          <li>Rows read: {summary.rows.toLocaleString('en-US')}</li>
+          <li>
+            Leads imported: {summary.imported.toLocaleString('en-US')} (new on this laptop: {summary.added.toLocaleString('en-US')})
+          </li>
+          <li>Qualified: {summary.qualified.toLocaleString('en-US')}</li>
+          <li>Rows not imported: {summary.withProblems.toLocaleString('en-US')}</li>
+        </ul>
+      ) : null}
+      {problems.length > 0 ? (
+        <table className="table" aria-label="Rows not imported">
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              <th scope="col">What to fix</th>
+            </tr>
+          </thead>
+          <tbody>
+            {problems.slice(0, 200).map((p) => (
+              <tr key={p.line}>
+                <td>{p.line}</td>
+                <td>{p.messages.join('; ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
