@@ -13,7 +13,7 @@ import { LeadActions } from './LeadActions';
 import { LeadExplanationSection } from './LeadExplanationSection';
 import { LeadForm } from './LeadForm';
 import { needsProcessingOnOpen, teamOf } from './leadLifecycle';
-import { processLeadDoc } from './leadProcessing';
+import { canEditLead, processLeadDoc } from './leadProcessing';
 
 /** A lead, its processing result and why; its lifecycle actions (convert, disqualify, close, reopen, reassign). */
 export function LeadDetail({ id }: { id: string }) {

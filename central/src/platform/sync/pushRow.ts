@@ -63,17 +63,11 @@ export function judgeRow(
   source?: ConversionSource,
 ): Judgement {
   const sent = row.newDocumentState;
-<<<<<<< HEAD
   // Every status change goes through the lifecycle machine and its role rules (statusGate.ts);
   // a lead conversion's account, contact and opportunity are checked against their lead (conversionGate.ts).
   const converted = source ? conversionProblem(ctx, sent.id, source) : undefined;
   const gate = converted !== undefined ? { ok: false as const, reason: converted } : gateRow(ctx, sent, master);
-  const forOwner = gate?.ok === true && gate.asOwnersManager ? (master?.owner ?? undefined) : undefined;
-=======
-  // Every status change goes through the lifecycle machine and its role rules (statusGate.ts).
-  const gate = gateRow(ctx, sent, master);
   const forOwner = gate?.ok === true && gate.asOwnersManager ? (gate.owner ?? master?.owner ?? undefined) : undefined;
->>>>>>> leads
   if (master && isOwnedCollection(ctx.collection) && master.owner !== ctx.user.id && forOwner === undefined) {
     // The owner's manager sees the record anyway, so they may read why; anyone else learns nothing about it.
     const manages = gate?.ok === false && ctx.actor.kind === 'user' && ctx.actor.manages(master.owner ?? '');
