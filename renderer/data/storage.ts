@@ -2,8 +2,8 @@ import {
   clone,
   getPrimaryFieldOfPrimaryKey,
   hasEncryption,
+  INTERNAL_STORE_SCHEMA_TITLE,
   META_INSTANCE_SCHEMA_TITLE,
-  wrapRxStorageInstance,
   type BulkWriteRow,
   type RxDocumentData,
   type RxJsonSchema,
@@ -13,6 +13,7 @@ import {
   type RxStorageWriteErrorValidation,
 } from 'rxdb';
 import { getValidator } from 'rxdb/plugins/validate-z-schema';
+import { encryptedInstance } from './encryptedInstance';
 import { createFieldCipher } from './fieldCipher';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- RxStorage's own generics are `any` at this layer */
@@ -50,15 +51,13 @@ export function encryptedStorage(storage: AnyStorage): AnyStorage {
       for (const field of fields) properties[field] = { type: 'string' };
       const instance = await storage.createStorageInstance({ ...params, schema: stored });
       const cipher = createFieldCipher(params.password, fields);
-      return wrapRxStorageInstance(
-        params.schema as AnySchema,
-        instance,
-        (doc) => cipher.encrypt(doc as Record<string, unknown>) as Promise<RxDocumentData<unknown>>,
-        (doc) => cipher.decrypt(doc as Record<string, unknown>) as Promise<RxDocumentData<unknown>>,
-      ) as AnyInstance;
+      return encryptedInstance(params.schema as AnySchema, instance, cipher);
     },
   };
 }
+
+/** Stores RxDB itself writes (never a rep): not validated, see validatedStorage. */
+const RXDB_BOOKKEEPING: readonly string[] = [META_INSTANCE_SCHEMA_TITLE, INTERNAL_STORE_SCHEMA_TITLE];
 
 /**
  * Checks documents against their schema with z-schema (no `unsafe-eval`, so it runs under the
@@ -66,7 +65,9 @@ export function encryptedStorage(storage: AnyStorage): AnyStorage {
  * schema when it was pushed, and validating 50,000 of them again on a first sync cost seconds.
  * The replication's own bookkeeping (its meta instance, which keeps a copy of every pulled
  * document as the assumed master state) is not validated either: RxDB writes it, never a rep,
- * and validating it was the largest item of a first sync's CPU profile.
+ * and validating it was the largest item of a first sync's CPU profile. Nor is RxDB's internal
+ * store (collection and storage-token records): its first write compiled z-schema's validator
+ * for it inside the sign-in's longest task.
  */
 export function validatedStorage(storage: AnyStorage): AnyStorage {
   return {
@@ -74,7 +75,7 @@ export function validatedStorage(storage: AnyStorage): AnyStorage {
     name: `validate-own-${storage.name}`,
     async createStorageInstance(params) {
       const instance: AnyInstance = await storage.createStorageInstance(params);
-      if (params.schema.title === META_INSTANCE_SCHEMA_TITLE) return instance;
+      if (RXDB_BOOKKEEPING.includes(params.schema.title ?? '')) return instance;
       const primary = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey);
       let validate: ((doc: unknown) => unknown[]) | null = null;
       const write = instance.bulkWrite.bind(instance);
