@@ -14,6 +14,8 @@ export const CIPHER_PREFIX = 'v2:';
 /** "This field's value is inside the envelope stored in another field." */
 export const ENVELOPE_REF = 'v2~';
 const IV_BYTES = 12;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 export interface FieldCipher {
   /** Replaces the document's encrypted fields with ciphertext (a copy; the input is untouched). */
@@ -70,13 +72,12 @@ export function createFieldCipher(password: string, fields: readonly string[]): 
       for (const field of present) envelope[field] = doc[field];
       const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
       const sealed = new Uint8Array(
-        await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await key, new TextEncoder().encode(JSON.stringify(envelope))),
+        await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await key, encoder.encode(JSON.stringify(envelope))),
       );
-      const packed = new Uint8Array(IV_BYTES + sealed.length);
-      packed.set(iv);
-      packed.set(sealed, IV_BYTES);
+      // 12 bytes are whole base64 groups, so base64(iv) + base64(sealed) is base64(iv ‖ sealed) without a copy.
+      const packed = toBase64(iv) + toBase64(sealed);
       const out: Record<string, unknown> = { ...doc };
-      present.forEach((field, i) => (out[field] = i === 0 ? CIPHER_PREFIX + toBase64(packed) : ENVELOPE_REF));
+      present.forEach((field, i) => (out[field] = i === 0 ? CIPHER_PREFIX + packed : ENVELOPE_REF));
       return out as typeof doc;
     },
     async decrypt(doc) {
@@ -93,7 +94,7 @@ export function createFieldCipher(password: string, fields: readonly string[]): 
             await key,
             packed.subarray(IV_BYTES),
           );
-          Object.assign(out, JSON.parse(new TextDecoder().decode(plain)) as Record<string, unknown>);
+          Object.assign(out, JSON.parse(decoder.decode(plain)) as Record<string, unknown>);
         } else {
           out[field] = JSON.parse(decryptCryptoJs(value, password)) as unknown;
         }
