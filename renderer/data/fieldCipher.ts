@@ -14,6 +14,8 @@ export const CIPHER_PREFIX = 'v2:';
 /** "This field's value is inside the envelope stored in another field." */
 export const ENVELOPE_REF = 'v2~';
 const IV_BYTES = 12;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 export interface FieldCipher {
   /** Replaces the document's encrypted fields with ciphertext (a copy; the input is untouched). */
@@ -34,7 +36,18 @@ async function aesKey(password: string): Promise<CryptoKey> {
   );
 }
 
+/** Uint8Array's own base64 (Chromium 140+, so Electron and the browser build); Node 20 tests fall back. */
+interface NativeBase64 {
+  toBase64?: (this: Uint8Array) => string;
+}
+interface NativeFromBase64 {
+  fromBase64?: (text: string) => Uint8Array<ArrayBuffer>;
+}
+const nativeToBase64 = (Uint8Array.prototype as NativeBase64).toBase64;
+const nativeFromBase64 = (Uint8Array as unknown as NativeFromBase64).fromBase64;
+
 function toBase64(bytes: Uint8Array): string {
+  if (nativeToBase64) return nativeToBase64.call(bytes);
   let binary = '';
   // Chunked: String.fromCharCode with a huge spread overflows the stack.
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -42,6 +55,7 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  if (nativeFromBase64) return nativeFromBase64(text);
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -58,13 +72,12 @@ export function createFieldCipher(password: string, fields: readonly string[]): 
       for (const field of present) envelope[field] = doc[field];
       const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
       const sealed = new Uint8Array(
-        await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await key, new TextEncoder().encode(JSON.stringify(envelope))),
+        await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await key, encoder.encode(JSON.stringify(envelope))),
       );
-      const packed = new Uint8Array(IV_BYTES + sealed.length);
-      packed.set(iv);
-      packed.set(sealed, IV_BYTES);
+      // 12 bytes are whole base64 groups, so base64(iv) + base64(sealed) is base64(iv ‖ sealed) without a copy.
+      const packed = toBase64(iv) + toBase64(sealed);
       const out: Record<string, unknown> = { ...doc };
-      present.forEach((field, i) => (out[field] = i === 0 ? CIPHER_PREFIX + toBase64(packed) : ENVELOPE_REF));
+      present.forEach((field, i) => (out[field] = i === 0 ? CIPHER_PREFIX + packed : ENVELOPE_REF));
       return out as typeof doc;
     },
     async decrypt(doc) {
@@ -81,7 +94,7 @@ export function createFieldCipher(password: string, fields: readonly string[]): 
             await key,
             packed.subarray(IV_BYTES),
           );
-          Object.assign(out, JSON.parse(new TextDecoder().decode(plain)) as Record<string, unknown>);
+          Object.assign(out, JSON.parse(decoder.decode(plain)) as Record<string, unknown>);
         } else {
           out[field] = JSON.parse(decryptCryptoJs(value, password)) as unknown;
         }

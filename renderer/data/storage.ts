@@ -2,8 +2,8 @@ import {
   clone,
   getPrimaryFieldOfPrimaryKey,
   hasEncryption,
+  INTERNAL_STORE_SCHEMA_TITLE,
   META_INSTANCE_SCHEMA_TITLE,
-  wrapRxStorageInstance,
   type BulkWriteRow,
   type RxDocumentData,
   type RxJsonSchema,
@@ -13,6 +13,7 @@ import {
   type RxStorageWriteErrorValidation,
 } from 'rxdb';
 import { getValidator } from 'rxdb/plugins/validate-z-schema';
+import { encryptedInstance } from './encryptedInstance';
 import { createFieldCipher } from './fieldCipher';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- RxStorage's own generics are `any` at this layer */
@@ -50,15 +51,13 @@ export function encryptedStorage(storage: AnyStorage): AnyStorage {
       for (const field of fields) properties[field] = { type: 'string' };
       const instance = await storage.createStorageInstance({ ...params, schema: stored });
       const cipher = createFieldCipher(params.password, fields);
-      return wrapRxStorageInstance(
-        params.schema as AnySchema,
-        instance,
-        (doc) => cipher.encrypt(doc as Record<string, unknown>) as Promise<RxDocumentData<unknown>>,
-        (doc) => cipher.decrypt(doc as Record<string, unknown>) as Promise<RxDocumentData<unknown>>,
-      ) as AnyInstance;
+      return encryptedInstance(params.schema as AnySchema, instance, cipher);
     },
   };
 }
+
+/** Stores RxDB itself writes (never a rep): not validated, see validatedStorage. */
+const RXDB_BOOKKEEPING: readonly string[] = [META_INSTANCE_SCHEMA_TITLE, INTERNAL_STORE_SCHEMA_TITLE];
 
 /**
  * Checks documents against their schema with z-schema (no `unsafe-eval`, so it runs under the
@@ -66,7 +65,9 @@ export function encryptedStorage(storage: AnyStorage): AnyStorage {
  * schema when it was pushed, and validating 50,000 of them again on a first sync cost seconds.
  * The replication's own bookkeeping (its meta instance, which keeps a copy of every pulled
  * document as the assumed master state) is not validated either: RxDB writes it, never a rep,
- * and validating it was the largest item of a first sync's CPU profile.
+ * and validating it was the largest item of a first sync's CPU profile. Nor is RxDB's internal
+ * store (collection and storage-token records): its first write compiled z-schema's validator
+ * for it inside the sign-in's longest task.
  */
 export function validatedStorage(storage: AnyStorage): AnyStorage {
   return {
@@ -74,7 +75,7 @@ export function validatedStorage(storage: AnyStorage): AnyStorage {
     name: `validate-own-${storage.name}`,
     async createStorageInstance(params) {
       const instance: AnyInstance = await storage.createStorageInstance(params);
-      if (params.schema.title === META_INSTANCE_SCHEMA_TITLE) return instance;
+      if (RXDB_BOOKKEEPING.includes(params.schema.title ?? '')) return instance;
       const primary = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey);
       let validate: ((doc: unknown) => unknown[]) | null = null;
       const write = instance.bulkWrite.bind(instance);
@@ -109,15 +110,33 @@ export function validatedStorage(storage: AnyStorage): AnyStorage {
 /** Rows per storage write: small enough that one chunk stays well under a 100 ms task on a slow laptop. */
 export const WRITE_CHUNK_ROWS = 100;
 
-/** Lets the UI thread paint and handle input between chunks. */
+interface YieldingScheduler {
+  yield?: () => Promise<void>;
+}
+
+/**
+ * Lets the UI thread paint and handle input between chunks. `scheduler.yield()` (Chromium 129+)
+ * lets pending input and rendering run, then resumes this write ahead of other queued tasks, so a
+ * first sync loses no throughput to yielding; a macrotask (setTimeout) where it is missing (Node tests).
+ */
 function yieldToUi(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: YieldingScheduler }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**
- * Splits large writes (a 1,000-document pull page) into chunks with a yield between them, so a
- * first sync never freezes the window. RxDB writes are per-document anyway (errors come back
- * per row), so splitting changes no outcome.
+ * Ids per storage read. The replication reads a whole pull page by id twice before storing it
+ * (the local copies and its meta copies): one IndexedDB get per id, issued in one task, which
+ * made a 1,000-document page the first sync's longest task.
+ */
+export const READ_CHUNK_IDS = 200;
+
+/**
+ * Splits large writes (a 1,000-document pull page) and reads by id into chunks with a yield
+ * between them, so a first sync never freezes the window. RxDB writes are per-document anyway
+ * (errors come back per row), and a write checks each document's revision, so splitting changes
+ * no outcome.
  */
 export function chunkedStorage(storage: AnyStorage): AnyStorage {
   return {
@@ -134,6 +153,16 @@ export function chunkedStorage(storage: AnyStorage): AnyStorage {
           error.push(...(await write(rows.slice(at, at + WRITE_CHUNK_ROWS), context)).error);
         }
         return { error };
+      };
+      const read = instance.findDocumentsById.bind(instance);
+      instance.findDocumentsById = async (ids: string[], withDeleted: boolean): Promise<Doc[]> => {
+        if (ids.length <= READ_CHUNK_IDS) return read(ids, withDeleted);
+        const found: Doc[] = [];
+        for (let at = 0; at < ids.length; at += READ_CHUNK_IDS) {
+          if (at > 0) await yieldToUi();
+          found.push(...(await read(ids.slice(at, at + READ_CHUNK_IDS), withDeleted)));
+        }
+        return found;
       };
       return instance;
     },
