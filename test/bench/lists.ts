@@ -7,6 +7,7 @@
  * on its own: see listsStandalone.ts for how it fills the local store.
  */
 import type { Page } from '@playwright/test';
+import { startProfile } from './cpuProfile';
 import type { BenchMeasure } from './report';
 import { INSTALL_PROBES, LONGEST, NAVIGATE_TO_FIRST_ROW, PLAIN_ARRAY_SEARCH, RESET_LONGEST, SETTLE, STATIC_TABLE } from './listProbes';
 
@@ -102,11 +103,18 @@ export async function measureLists(page: Page, runs: number): Promise<BenchMeasu
       await sections.getByRole('link', { name: 'Orders' }).click();
       await page.getByRole('heading', { level: 1, name: 'Orders' }).waitFor();
       await page.evaluate(RESET_LONGEST);
-      first.push((await page.evaluate(NAVIGATE_TO_FIRST_ROW)) as number);
+      // BENCH_PROFILE: one CPU profile per phase of the first run (lists-navigate.cpuprofile ...).
+      const phase = async <R>(name: string, measured: () => Promise<R>): Promise<R> => {
+        const profiler = run === 0 ? await startProfile(page) : null;
+        const result = await measured();
+        await profiler?.stop(`lists-${name}`);
+        return result;
+      };
+      first.push(await phase('navigate', async () => (await page.evaluate(NAVIGATE_TO_FIRST_ROW)) as number));
       await leadCount(page);
-      search.push(p95(await searchKeystrokes(page)));
-      filter.push(p95(await filterChoices(page)));
-      sort.push(p95(await sortClicks(page)));
+      search.push(p95(await phase('search', () => searchKeystrokes(page))));
+      filter.push(p95(await phase('filter', () => filterChoices(page))));
+      sort.push(p95(await phase('sort', () => sortClicks(page))));
       longest = Math.max(longest, (await page.evaluate(LONGEST)) as number);
       firstBase.push((await baselinePage.evaluate(STATIC_TABLE(total))) as number);
       searchBase.push(p95((await baselinePage.evaluate(PLAIN_ARRAY_SEARCH(total, SEARCH_TEXT))) as number[]));

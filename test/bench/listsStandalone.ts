@@ -48,7 +48,8 @@ export async function runStandalone(measure: (page: Page, runs: number) => Promi
   const root = join(import.meta.dirname, '..', '..', 'dist', 'web');
   if (!existsSync(join(root, 'index.html'))) throw new Error('No browser build in dist/web: run `npm run build` first');
   log('starting the central system');
-  const central = await startCentralProcess();
+  // A loaded machine (the bench runs beside builds) can take minutes to start it.
+  const central = await startCentralProcess({}, 300_000);
   const app = await serveBrowserBuild({ root, port: 0, centralUrl: central.url, demoMode: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   try {

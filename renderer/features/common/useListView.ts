@@ -4,8 +4,10 @@ import { EMPTY_LIST_STATE, ListView, type ListSpec, type ListState } from '../..
 export interface ListScreen<T extends object> {
   /** What the controls show (updates on every keystroke). */
   state: ListState;
-  /** The rows matching the state, in order. */
+  /** The rows matching the state, in order (may lag `state` by a render while the main thread is busy). */
   visible: readonly T[];
+  /** The order `visible` is in. */
+  visibleSort: ListState['sort'];
   view: ListView<T>;
   setSearch(search: string): void;
   setFilter(id: string, value: string): void;
@@ -13,20 +15,18 @@ export interface ListScreen<T extends object> {
   toggleSort(column: string): void;
 }
 
-/** Per spec: search texts shared by its views, so a row object keeps its text when other rows change. */
-const haystacksBySpec = new WeakMap<object, WeakMap<object, string>>();
-/** Per spec and row set: the view, so coming back to a list reuses its sorted orders. */
-const viewsBySpec = new WeakMap<object, WeakMap<readonly object[], ListView<object>>>();
+/**
+ * Per spec: the latest view. A new row set (a change event, a sync batch) builds its view from
+ * this one, so unchanged rows keep their entries and the sort orders are merged, not redone;
+ * coming back to a list whose rows did not change reuses the view with its orders and answers.
+ */
+const latestBySpec = new WeakMap<object, ListView<object>>();
 
 function viewOf<T extends object>(spec: ListSpec<T>, rows: readonly T[]): ListView<T> {
-  let haystacks = haystacksBySpec.get(spec);
-  if (!haystacks) haystacksBySpec.set(spec, (haystacks = new WeakMap()));
-  let views = viewsBySpec.get(spec);
-  if (!views) viewsBySpec.set(spec, (views = new WeakMap()));
-  const known = views.get(rows) as ListView<T> | undefined;
-  if (known) return known;
-  const view = new ListView<T>(spec, rows, haystacks as WeakMap<T, string>);
-  views.set(rows, view as unknown as ListView<object>);
+  const latest = latestBySpec.get(spec) as ListView<T> | undefined;
+  if (latest?.rows === rows) return latest;
+  const view = new ListView<T>(spec, rows, latest);
+  latestBySpec.set(spec, view as unknown as ListView<object>);
   return view;
 }
 
@@ -54,5 +54,5 @@ export function useListView<T extends object>(spec: ListSpec<T>, rows: readonly 
       }),
     [],
   );
-  return { state, visible, view, setSearch, setFilter, toggleSort };
+  return { state, visible, visibleSort: deferred.sort, view, setSearch, setFilter, toggleSort };
 }

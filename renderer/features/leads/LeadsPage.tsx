@@ -1,6 +1,5 @@
 import type { LeadDoc } from '../../../shared/schemas';
-import { useNavigation } from '../../app/navigation';
-import { routeHref } from '../../app/routes';
+import { useNavigation, type Route } from '../../app/navigation';
 import { useCollectionRows } from '../../data/hooks';
 import type { ListScreenFilter } from '../common/ListScreen';
 import { ListScreen } from '../common/ListScreen';
@@ -17,6 +16,8 @@ const COLUMNS: readonly TableColumn<LeadDoc>[] = [
   { id: 'rating', header: 'Rating', text: (l) => orDash(l.rating), sortable: true },
   { id: 'channel', header: 'Channel', text: (l) => orDash(l.channel), sortable: true },
 ];
+
+const ROW_ROUTE = (row: LeadDoc): Route => ({ page: 'lead', id: row.id });
 
 const FILTERS: readonly ListScreenFilter[] = [
   { id: 'status', label: 'Status', optionLabel: statusLabel },
@@ -44,9 +45,7 @@ export function LeadsPage() {
           New lead
         </button>
       }
-      rowKey={(l) => l.id}
-      rowHref={(l) => routeHref({ page: 'lead', id: l.id })}
-      onOpen={(l) => navigate({ page: 'lead', id: l.id })}
+      rowRoute={ROW_ROUTE}
     />
   );
 }
