@@ -58,7 +58,7 @@ export function searchWords(search: string): string[] {
 /** Unit separator between fields, so a search word never matches across two fields. */
 const FIELD_SEPARATOR = '\u001f';
 /** Kept answers per view: enough for typing a name forward and back, with a filter or two. */
-const KEPT_ANSWERS = 48;
+const KEPT_ANSWERS = 24;
 
 interface Entry<T> {
   row: T;

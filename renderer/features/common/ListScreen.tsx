@@ -1,6 +1,6 @@
 import { useCallback, useMemo, type ReactNode } from 'react';
 import type { ListSpec } from '../../../shared/lists/listView';
-import { useNavigation, type Route } from '../../app/navigation';
+import { useNavigate, type Route } from '../../app/navigation';
 import { routeHref } from '../../app/routes';
 import { ListControls, type ListFilter } from './ListControls';
 import { Loading } from './Loading';
@@ -34,7 +34,7 @@ export interface ListScreenProps<T extends object> {
 /** A list screen: heading, search, filters, count and the virtualised table, the same on every list. */
 export function ListScreen<T extends object>(props: ListScreenProps<T>) {
   const { title, noun, rows, loading, spec, filters, rowRoute } = props;
-  const { navigate } = useNavigation();
+  const navigate = useNavigate();
   const rowHref = useCallback((row: T) => routeHref(rowRoute(row)), [rowRoute]);
   const onOpen = useCallback((row: T) => navigate(rowRoute(row)), [navigate, rowRoute]);
   const list = useListView(spec, rows);

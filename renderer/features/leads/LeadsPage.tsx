@@ -1,5 +1,5 @@
 import type { LeadDoc } from '../../../shared/schemas';
-import { useNavigation, type Route } from '../../app/navigation';
+import { useNavigate, type Route } from '../../app/navigation';
 import { useCollectionRows } from '../../data/hooks';
 import type { ListScreenFilter } from '../common/ListScreen';
 import { ListScreen } from '../common/ListScreen';
@@ -27,7 +27,7 @@ const FILTERS: readonly ListScreenFilter[] = [
 
 /** The rep's leads, newest first, with their processing results; searchable at any volume. */
 export function LeadsPage() {
-  const { navigate } = useNavigation();
+  const navigate = useNavigate();
   const { rows, loading } = useCollectionRows('leads');
   return (
     <ListScreen

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useNavigation } from '../../app/navigation';
+import { useNavigate } from '../../app/navigation';
 import { routeHref } from '../../app/routes';
 import type { SyncStatus } from '../../sync/syncStatus';
 import { useSyncStatus } from './useSyncStatus';
@@ -27,7 +27,7 @@ function linkClass(status: SyncStatus): string {
  */
 export const StatusBar = memo(function StatusBar() {
   const status = useSyncStatus();
-  const { navigate } = useNavigation();
+  const navigate = useNavigate();
   const waiting = status.pending === 1 ? '1 change waiting to sync' : `${status.pending} changes waiting to sync`;
   return (
     <footer className="status-bar">
