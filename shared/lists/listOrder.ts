@@ -57,3 +57,78 @@ export function mergeSorted<E>(a: readonly E[], b: readonly E[], compare: (x: E,
   while (j < b.length) out[at++] = b[j++]!;
   return out;
 }
+
+/**
+ * A merge sort done in slices: `run(deadline)` works until `deadline()` says stop and returns
+ * whether it is done, so a big list's sort orders can be prepared while the main thread is
+ * idle without one long task. Stable, like `Array.prototype.sort`.
+ */
+export class SlicedSort<E> {
+  private from: E[];
+  private to: E[];
+  private width = 1;
+  /** The merge in progress: runs [lo, mid) and [mid, hi), read at i and j, written at k. */
+  private lo = 0;
+  private i = 0;
+  private j = 0;
+  private k = 0;
+  private mid = 0;
+  private hi = 0;
+  private merging = false;
+
+  constructor(
+    items: readonly E[],
+    private readonly compare: (a: E, b: E) => number,
+  ) {
+    this.from = [...items];
+    this.to = new Array<E>(items.length);
+  }
+
+  get done(): boolean {
+    return this.width >= this.from.length;
+  }
+
+  /** The sorted items, once `done`. */
+  get result(): E[] {
+    if (!this.done) throw new Error('SlicedSort: not done yet');
+    return this.from;
+  }
+
+  run(deadline: () => boolean = () => false): boolean {
+    const n = this.from.length;
+    let steps = 0;
+    while (!this.done) {
+      if (!this.merging) {
+        this.mid = Math.min(this.lo + this.width, n);
+        this.hi = Math.min(this.lo + 2 * this.width, n);
+        this.i = this.lo;
+        this.j = this.mid;
+        this.k = this.lo;
+        this.merging = true;
+      }
+      const { from, to, compare, mid, hi } = this;
+      let { i, j, k } = this;
+      // Check the clock every 512 items written.
+      const stop = Math.min(hi, k + 512);
+      while (k < stop) {
+        if (i < mid && (j >= hi || compare(from[i]!, from[j]!) <= 0)) to[k++] = from[i++]!;
+        else to[k++] = from[j++]!;
+      }
+      this.i = i;
+      this.j = j;
+      this.k = k;
+      if (k === hi) {
+        this.merging = false;
+        this.lo = hi;
+        if (this.lo >= n) {
+          this.from = to;
+          this.to = from;
+          this.lo = 0;
+          this.width *= 2;
+        }
+      }
+      if ((++steps & 3) === 0 && deadline()) return this.done;
+    }
+    return true;
+  }
+}

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SlicedSort } from './listOrder';
 import { ListView, searchWords, type ListSpec, type ListState } from './listView';
 
 interface Row {
@@ -69,6 +70,20 @@ describe('ListView', () => {
         expect(view.query(state).map((r) => r.id)).toEqual(reference(rows, state));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('answers the same after preparing in idle slices, finished or cut short', () => {
+    fc.assert(
+      fc.property(rowsArb, fc.nat({ max: 6 }), fc.array(stateArb, { minLength: 1, maxLength: 4 }), (rows, slices, states) => {
+        const view = new ListView(spec, rows);
+        let calls = 0;
+        view.warm(() => ++calls > slices);
+        for (const state of states) expect(view.query(state).map((r) => r.id)).toEqual(reference(rows, state));
+        while (!view.warm(() => true));
+        for (const state of states) expect(view.query(state).map((r) => r.id)).toEqual(reference(rows, state));
+      }),
+      { numRuns: 200 },
     );
   });
 
@@ -162,6 +177,25 @@ describe('ListView', () => {
         for (const state of states) expect(next.query(state).map((r) => r.id)).toEqual(reference(after, state));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('SlicedSort', () => {
+  it('sorts like Array.prototype.sort (stable), however the work is sliced', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ key: fc.integer({ min: 0, max: 5 }), at: fc.nat() }), { maxLength: 3000 }),
+        fc.nat({ max: 7 }),
+        (items, every) => {
+          const compare = (a: { key: number }, b: { key: number }) => a.key - b.key;
+          const sort = new SlicedSort(items, compare);
+          let calls = 0;
+          while (!sort.run(() => ++calls % (every + 1) === 0));
+          expect(sort.result).toEqual([...items].sort(compare));
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });

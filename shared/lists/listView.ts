@@ -13,7 +13,7 @@
  *   one more filter) scans only that answer's rows; backspace finds its answer kept.
  */
 
-import { compareKeys, compareSortKeys, descendingFrom, mergeSorted, sortKey, type SortKey, type SortValue } from './listOrder';
+import { SlicedSort, compareKeys, compareSortKeys, descendingFrom, mergeSorted, sortKey, type SortKey, type SortValue } from './listOrder';
 
 export type { SortValue } from './listOrder';
 export type SortDirection = 'asc' | 'desc';
@@ -118,6 +118,9 @@ export class ListView<T extends object> {
   private readonly orderedRows = new Map<string, readonly T[]>();
   private readonly answers: Answer<T>[] = [];
   private readonly filterValueLists = new Map<string, string[]>();
+  /** Ascending orders being prepared in idle time (see `warm`). */
+  private readonly warming = new Map<string, SlicedSort<Entry<T>>>();
+  private textsWarmed = 0;
 
   constructor(spec: ListSpec<T>, rows: readonly T[], previous?: ListView<T>) {
     this.spec = spec;
@@ -192,12 +195,43 @@ export class ListView<T extends object> {
     if (order) return order;
     if (sort?.direction === 'desc') {
       order = descendingFrom(this.order({ column: sort.column, direction: 'asc' }), this.keyOf(this.columnIndex(sort.column)));
+    } else if (this.warming.has(id)) {
+      // Half prepared in idle time: finishing it costs less than starting again.
+      const sliced = this.warming.get(id)!;
+      sliced.run();
+      order = sliced.result;
+      this.warming.delete(id);
     } else {
       // Column orders start from the default order, so most ties are already in place.
       order = [...(sort ? this.order(null) : this.entries)].sort(this.comparator(sort));
     }
     this.orders.set(id, order);
     return order;
+  }
+
+  /**
+   * Prepares what a search or a sort click will need (every row's search text, then each
+   * column's ascending order, in slices) until `deadline()` says stop; true when nothing is
+   * left. For idle time, so the first sort of 50k rows is not a long task after the click.
+   */
+  warm(deadline: () => boolean): boolean {
+    while (this.textsWarmed < this.entries.length) {
+      const end = Math.min(this.entries.length, this.textsWarmed + 500);
+      for (let i = this.textsWarmed; i < end; i++) this.text(this.entries[i]!);
+      this.textsWarmed = end;
+      if (deadline()) return false;
+    }
+    for (const column of this.sortColumns) {
+      const id = sortId({ column, direction: 'asc' });
+      if (this.orders.has(id)) continue;
+      let sliced = this.warming.get(id);
+      if (!sliced) this.warming.set(id, (sliced = new SlicedSort(this.order(null), this.comparator({ column, direction: 'asc' }))));
+      if (!sliced.run(deadline)) return false;
+      this.orders.set(id, sliced.result);
+      this.warming.delete(id);
+      if (deadline()) return false;
+    }
+    return true;
   }
 
   /** The rows in one order, computed once per view. */

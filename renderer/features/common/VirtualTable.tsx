@@ -1,6 +1,6 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useRef, type MouseEvent, type ReactNode } from 'react';
+import { memo, useRef, type MouseEvent, type ReactNode } from 'react';
 import type { ListSort } from '../../../shared/lists/listView';
+import { useRowWindow } from './useRowWindow';
 import './virtualTable.css';
 
 export interface TableColumn<T> {
@@ -28,7 +28,6 @@ export interface VirtualTableProps<T> {
 
 /** Must match `.virtual-table tbody tr` (2.5rem at the default 16px font). */
 const ROW_HEIGHT = 40;
-const estimateSize = () => ROW_HEIGHT;
 /** Rows rendered beyond the view on each side: enough for smooth scrolling at a fixed row height. */
 const OVERSCAN = 5;
 
@@ -81,11 +80,13 @@ const TableRow = memo(TableRowImpl) as typeof TableRowImpl;
  */
 function VirtualTableImpl<T>({ label, columns, rows, rowHref, onOpen, sort, onSort }: VirtualTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const getScrollElement = useCallback(() => scrollRef.current, []);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement, estimateSize, overscan: OVERSCAN });
-  const items = virtualizer.getVirtualItems();
-  const paddingTop = items.length > 0 ? items[0]!.start : 0;
-  const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
+  const { start, end } = useRowWindow(scrollRef, rows.length, ROW_HEIGHT, OVERSCAN);
+  const paddingTop = start * ROW_HEIGHT;
+  const paddingBottom = (rows.length - end) * ROW_HEIGHT;
+  const shown: ReactNode[] = [];
+  for (let index = start; index < end; index++) {
+    shown.push(<TableRow key={index} row={rows[index]!} index={index} columns={columns} rowHref={rowHref} onOpen={onOpen} />);
+  }
   if (columns.length === 0) throw new Error(`The ${label} table needs at least one column`);
   const spacer = (height: number, key: string): ReactNode =>
     height > 0 ? (
@@ -113,9 +114,7 @@ function VirtualTableImpl<T>({ label, columns, rows, rowHref, onOpen, sort, onSo
         </thead>
         <tbody>
           {spacer(paddingTop, 'before')}
-          {items.map((item) => (
-            <TableRow key={item.index} row={rows[item.index]!} index={item.index} columns={columns} rowHref={rowHref} onOpen={onOpen} />
-          ))}
+          {shown}
           {spacer(paddingBottom, 'after')}
         </tbody>
       </table>

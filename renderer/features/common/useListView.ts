@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { EMPTY_LIST_STATE, ListView, type ListSpec, type ListState } from '../../../shared/lists/listView';
 
 export interface ListScreen<T extends object> {
@@ -30,6 +30,23 @@ function viewOf<T extends object>(spec: ListSpec<T>, rows: readonly T[]): ListVi
   return view;
 }
 
+/** Longest slice of idle-time preparation, so a keystroke never waits behind more than this. */
+const WARM_SLICE_MS = 8;
+
+/** Prepares the view's search texts and sort orders while the main thread is idle. */
+function useWarmView<T extends object>(view: ListView<T>): void {
+  useEffect(() => {
+    let handle = 0;
+    const step = (idle: IdleDeadline) => {
+      const until = performance.now() + WARM_SLICE_MS;
+      const done = view.warm(() => performance.now() >= until || idle.timeRemaining() < 1);
+      if (!done) handle = requestIdleCallback(step);
+    };
+    handle = requestIdleCallback(step);
+    return () => cancelIdleCallback(handle);
+  }, [view]);
+}
+
 /**
  * Search, filter and sort state of a list screen over rows held in memory.
  *
@@ -41,6 +58,7 @@ function viewOf<T extends object>(spec: ListSpec<T>, rows: readonly T[]): ListVi
 export function useListView<T extends object>(spec: ListSpec<T>, rows: readonly T[]): ListScreen<T> {
   const [state, setState] = useState<ListState>(EMPTY_LIST_STATE);
   const view = useMemo(() => viewOf(spec, rows), [spec, rows]);
+  useWarmView(view);
   const deferred = useDeferredValue(state);
   const visible = useMemo(() => view.query(deferred), [view, deferred]);
   const setSearch = useCallback((search: string) => setState((s) => ({ ...s, search })), []);
