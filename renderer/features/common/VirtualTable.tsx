@@ -29,7 +29,7 @@ export interface VirtualTableProps<T> {
 /** Must match `.virtual-table tbody tr` (2.5rem at the default 16px font). */
 const ROW_HEIGHT = 40;
 /** Rows rendered beyond the view on each side: enough for smooth scrolling at a fixed row height. */
-const OVERSCAN = 5;
+const OVERSCAN = 10;
 
 function ariaSort(sort: ListSort | null, column: string): 'ascending' | 'descending' | undefined {
   if (sort?.column !== column) return undefined;
