@@ -11,18 +11,25 @@ export interface Navigation {
   navigate(route: Route, options?: { replace?: boolean }): void;
 }
 
-/** Screens navigate through this, by Route, never by URL string: the router owns the URL. */
-export function useNavigation(): Navigation {
+/**
+ * `navigate` alone, for components that do not show the route: unlike `useNavigation` it does not
+ * subscribe to the router's state, so they do not render again on every navigation.
+ */
+export function useNavigate(): Navigation['navigate'] {
   const router = useRouter();
-  // Structural sharing keeps the same object while the screen stays, so `route` is stable between renders.
-  const route = useRouterState({ select: (s): Route | null => routeOfMatches(s.matches), structuralSharing: true });
-  const navigate = useCallback(
+  return useCallback(
     (next: Route, options?: { replace?: boolean }) => {
       void router.navigate({ to: routePath(next), replace: options?.replace });
     },
     [router],
   );
-  return { route, navigate };
+}
+
+/** Screens navigate through this, by Route, never by URL string: the router owns the URL. */
+export function useNavigation(): Navigation {
+  // Structural sharing keeps the same object while the screen stays, so `route` is stable between renders.
+  const route = useRouterState({ select: (s): Route | null => routeOfMatches(s.matches), structuralSharing: true });
+  return { route, navigate: useNavigate() };
 }
 
 /**

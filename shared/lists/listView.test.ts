@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SlicedSort } from './listOrder';
 import { ListView, searchWords, type ListSpec, type ListState } from './listView';
 
 interface Row {
@@ -72,6 +73,20 @@ describe('ListView', () => {
     );
   });
 
+  it('answers the same after preparing in idle slices, finished or cut short', () => {
+    fc.assert(
+      fc.property(rowsArb, fc.nat({ max: 6 }), fc.array(stateArb, { minLength: 1, maxLength: 4 }), (rows, slices, states) => {
+        const view = new ListView(spec, rows);
+        let calls = 0;
+        view.warm(() => ++calls > slices);
+        for (const state of states) expect(view.query(state).map((r) => r.id)).toEqual(reference(rows, state));
+        while (!view.warm(() => true));
+        for (const state of states) expect(view.query(state).map((r) => r.id)).toEqual(reference(rows, state));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('answers repeated queries the same way (cached orders and haystacks do not drift)', () => {
     fc.assert(
       fc.property(rowsArb, fc.array(stateArb, { minLength: 2, maxLength: 5 }), (rows, states) => {
@@ -118,5 +133,69 @@ describe('ListView', () => {
   it('lists each filter value once, sorted, for the select options', () => {
     const rows: Row[] = ['won', 'new', 'won'].map((status, i) => ({ id: String(i), company: 'c', status }));
     expect(new ListView(spec, rows).filterValues('status')).toEqual(['new', 'won']);
+  });
+
+  it('types a search forward and back, with filters and sorts between, and answers like the reference each time', () => {
+    const small = fc.string({ unit: fc.constantFrom('a', 'b', 'A', ' '), maxLength: 5 });
+    const rows = fc.uniqueArray(
+      fc.record({
+        id: fc.uuid(),
+        company: small,
+        contact: small,
+        status: fc.constantFrom('new', 'won', 'lost'),
+        amount: fc.integer({ min: 0, max: 3 }),
+      }),
+      { selector: (r) => r.id, maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(rows, small, stateArb, (rowList, text, other) => {
+        const view = new ListView(spec, rowList);
+        const states: ListState[] = [];
+        for (let n = 0; n <= text.length; n++) states.push({ ...other, search: text.slice(0, n) });
+        for (let n = text.length; n >= 0; n--) states.push({ ...other, search: text.slice(0, n), filters: {} });
+        states.push(other, { ...other, filters: { status: 'won' } }, other);
+        for (const state of states) expect(view.query(state).map((r) => r.id)).toEqual(reference(rowList, state));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a view built from the previous one (rows changed, added, removed) answers like a fresh one', () => {
+    const flags = fc.array(fc.boolean(), { maxLength: 40 });
+    const changes = fc.record({ keep: flags, changed: flags, added: rowsArb });
+    fc.assert(
+      fc.property(rowsArb, changes, fc.array(stateArb, { minLength: 1, maxLength: 4 }), (before, { keep, changed, added }, states) => {
+        const first = new ListView<Row>(spec, before);
+        for (const state of states) first.query(state);
+        const ids = new Set(before.map((r) => r.id));
+        // A changed document is a new row object with the same id.
+        const kept: Row[] = before
+          .filter((_, i) => keep[i] ?? true)
+          .map((r, i) => (changed[i] ? { ...r, company: `${r.company}b`, status: 'won' } : r));
+        const after = [...kept, ...added.filter((r) => !ids.has(r.id))];
+        const next = new ListView<Row>(spec, after, first);
+        for (const state of states) expect(next.query(state).map((r) => r.id)).toEqual(reference(after, state));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('SlicedSort', () => {
+  it('sorts like Array.prototype.sort (stable), however the work is sliced', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ key: fc.integer({ min: 0, max: 5 }), at: fc.nat() }), { maxLength: 3000 }),
+        fc.nat({ max: 7 }),
+        (items, every) => {
+          const compare = (a: { key: number }, b: { key: number }) => a.key - b.key;
+          const sort = new SlicedSort(items, compare);
+          let calls = 0;
+          while (!sort.run(() => ++calls % (every + 1) === 0));
+          expect(sort.result).toEqual([...items].sort(compare));
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });

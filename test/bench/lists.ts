@@ -7,10 +7,13 @@
  * on its own: see listsStandalone.ts for how it fills the local store.
  */
 import type { Page } from '@playwright/test';
+import { startProfile } from './cpuProfile';
 import type { BenchMeasure } from './report';
 import { INSTALL_PROBES, LONGEST, NAVIGATE_TO_FIRST_ROW, PLAIN_ARRAY_SEARCH, RESET_LONGEST, SETTLE, STATIC_TABLE } from './listProbes';
 
 const SEARCH_TEXT = 'dana reyes';
+/** Which run BENCH_PROFILE profiles (BENCH_PROFILE_RUN, default the first). */
+const PROFILED_RUN = Number(process.env.BENCH_PROFILE_RUN ?? 0);
 
 export function p95(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -102,12 +105,22 @@ export async function measureLists(page: Page, runs: number): Promise<BenchMeasu
       await sections.getByRole('link', { name: 'Orders' }).click();
       await page.getByRole('heading', { level: 1, name: 'Orders' }).waitFor();
       await page.evaluate(RESET_LONGEST);
-      first.push((await page.evaluate(NAVIGATE_TO_FIRST_ROW)) as number);
+      // BENCH_PROFILE: one CPU profile per phase of one run (lists-navigate.cpuprofile ...).
+      const phase = async <R>(name: string, measured: () => Promise<R>): Promise<R> => {
+        const profiler = run === PROFILED_RUN ? await startProfile(page) : null;
+        const result = await measured();
+        await profiler?.stop(`lists-${name}`);
+        return result;
+      };
+      first.push(await phase('navigate', async () => (await page.evaluate(NAVIGATE_TO_FIRST_ROW)) as number));
       await leadCount(page);
-      search.push(p95(await searchKeystrokes(page)));
-      filter.push(p95(await filterChoices(page)));
-      sort.push(p95(await sortClicks(page)));
+      search.push(p95(await phase('search', () => searchKeystrokes(page))));
+      filter.push(p95(await phase('filter', () => filterChoices(page))));
+      sort.push(p95(await phase('sort', () => sortClicks(page))));
       longest = Math.max(longest, (await page.evaluate(LONGEST)) as number);
+      console.error(
+        `[bench lists] run ${run + 1}: first rows ${Math.round(first.at(-1)!)} ms, p95 search ${Math.round(search.at(-1)!)} / filter ${Math.round(filter.at(-1)!)} / sort ${Math.round(sort.at(-1)!)} ms`,
+      );
       firstBase.push((await baselinePage.evaluate(STATIC_TABLE(total))) as number);
       searchBase.push(p95((await baselinePage.evaluate(PLAIN_ARRAY_SEARCH(total, SEARCH_TEXT))) as number[]));
     }

@@ -45,10 +45,12 @@ async function serveGeneratedLeads(page: Page, owner: string): Promise<void> {
 }
 
 export async function runStandalone(measure: (page: Page, runs: number) => Promise<BenchMeasure[]>): Promise<void> {
-  const root = join(import.meta.dirname, '..', '..', 'dist', 'web');
+  // BENCH_WEB_ROOT: another browser build (e.g. a copy of an earlier one) measured the same way.
+  const root = process.env.BENCH_WEB_ROOT ?? join(import.meta.dirname, '..', '..', 'dist', 'web');
   if (!existsSync(join(root, 'index.html'))) throw new Error('No browser build in dist/web: run `npm run build` first');
   log('starting the central system');
-  const central = await startCentralProcess();
+  // A loaded machine (the bench runs beside builds) can take minutes to start it.
+  const central = await startCentralProcess({}, 300_000);
   const app = await serveBrowserBuild({ root, port: 0, centralUrl: central.url, demoMode: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   try {

@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import type { ListSpec } from '../../../shared/lists/listView';
 import type { AccountDoc } from '../../../shared/schemas';
-import { useNavigation } from '../../app/navigation';
-import { routeHref } from '../../app/routes';
+import { useNavigate, type Route } from '../../app/navigation';
 import { useCollectionRows } from '../../data/hooks';
 import { ListScreen, type ListScreenFilter } from '../common/ListScreen';
 import { byId } from '../common/sort';
@@ -46,8 +45,10 @@ const FILTERS: readonly ListScreenFilter[] = [
 ];
 
 /** The rep's customer accounts, searchable by name, industry, parent, site city or contact. */
+const ROW_ROUTE = (row: AccountRow): Route => ({ page: 'account', id: row.id });
+
 export function AccountsPage() {
-  const { navigate } = useNavigation();
+  const navigate = useNavigate();
   const accounts = useCollectionRows('accounts');
   const contacts = useCollectionRows('contacts').rows;
   const rows = useMemo(() => {
@@ -78,9 +79,7 @@ export function AccountsPage() {
           New account
         </button>
       }
-      rowKey={(r) => r.id}
-      rowHref={(r) => routeHref({ page: 'account', id: r.id })}
-      onOpen={(r) => navigate({ page: 'account', id: r.id })}
+      rowRoute={ROW_ROUTE}
     />
   );
 }

@@ -3,8 +3,7 @@ import { offeringSearchText, priceSummary, type PriceSummary } from '../../../sh
 import type { ListSpec } from '../../../shared/lists/listView';
 import { formatCents } from '../../../shared/money';
 import type { OfferingDoc } from '../../../shared/schemas';
-import { useNavigation } from '../../app/navigation';
-import { routeHref } from '../../app/routes';
+import type { Route } from '../../app/navigation';
 import { useCollectionRows } from '../../data/hooks';
 import { ListScreen, type ListScreenFilter } from '../common/ListScreen';
 import type { TableColumn } from '../common/VirtualTable';
@@ -46,8 +45,9 @@ const FILTERS: readonly ListScreenFilter[] = [
 ];
 
 /** The local catalog copy by category: searchable, with from-prices; works offline. */
+const ROW_ROUTE = (row: OfferingRow): Route => ({ page: 'offering', id: row.id });
+
 export function CatalogPage() {
-  const { navigate } = useNavigation();
   const offerings = useCollectionRows('offerings');
   const rows = useMemo(() => offerings.rows.map((doc) => ({ id: doc.id, doc, summary: priceSummary(doc) })), [offerings.rows]);
   const version = offerings.rows[0]?.catalogVersion;
@@ -63,9 +63,7 @@ export function CatalogPage() {
       filters={FILTERS}
       empty="The product catalog has not synced to this laptop yet."
       actions={version ? <p className="muted">Catalog version {version}</p> : undefined}
-      rowKey={(r) => r.id}
-      rowHref={(r) => routeHref({ page: 'offering', id: r.id })}
-      onOpen={(r) => navigate({ page: 'offering', id: r.id })}
+      rowRoute={ROW_ROUTE}
     />
   );
 }

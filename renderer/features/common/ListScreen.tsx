@@ -1,5 +1,7 @@
-import { useMemo, type ReactNode } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import type { ListSpec } from '../../../shared/lists/listView';
+import { useNavigate, type Route } from '../../app/navigation';
+import { routeHref } from '../../app/routes';
 import { ListControls, type ListFilter } from './ListControls';
 import { Loading } from './Loading';
 import { useListView } from './useListView';
@@ -25,14 +27,16 @@ export interface ListScreenProps<T extends object> {
   /** Shown when the rep has no records at all. */
   empty: string;
   actions?: ReactNode;
-  rowKey(row: T): string;
-  rowHref(row: T): string;
-  onOpen(row: T): void;
+  /** The screen a row's link opens (module-level or memoised, so the table's rows can skip renders). */
+  rowRoute(row: T): Route;
 }
 
 /** A list screen: heading, search, filters, count and the virtualised table, the same on every list. */
 export function ListScreen<T extends object>(props: ListScreenProps<T>) {
-  const { title, noun, rows, loading, spec, filters } = props;
+  const { title, noun, rows, loading, spec, filters, rowRoute } = props;
+  const navigate = useNavigate();
+  const rowHref = useCallback((row: T) => routeHref(rowRoute(row)), [rowRoute]);
+  const onOpen = useCallback((row: T) => navigate(rowRoute(row)), [navigate, rowRoute]);
   const list = useListView(spec, rows);
   const { view } = list;
   // Options come from the rows themselves, so a value only a newer central system knows still shows.
@@ -69,10 +73,9 @@ export function ListScreen<T extends object>(props: ListScreenProps<T>) {
           label={title}
           columns={props.columns}
           rows={list.visible}
-          rowKey={props.rowKey}
-          rowHref={props.rowHref}
-          onOpen={props.onOpen}
-          sort={list.state.sort}
+          rowHref={rowHref}
+          onOpen={onOpen}
+          sort={list.visibleSort}
           onSort={list.toggleSort}
         />
       </>

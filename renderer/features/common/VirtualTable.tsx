@@ -1,6 +1,6 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type MouseEvent, type ReactNode } from 'react';
+import { memo, useRef, type MouseEvent, type ReactNode } from 'react';
 import type { ListSort } from '../../../shared/lists/listView';
+import { useRowWindow } from './useRowWindow';
 import './virtualTable.css';
 
 export interface TableColumn<T> {
@@ -18,45 +18,76 @@ export interface VirtualTableProps<T> {
   label: string;
   columns: readonly TableColumn<T>[];
   rows: readonly T[];
-  rowKey(row: T): string;
   /** Where the first column's link goes, and how it opens in the app. */
   rowHref(row: T): string;
   onOpen(row: T): void;
+  /** The order the rows are in (`aria-sort` on its header). */
   sort: ListSort | null;
   onSort(column: string): void;
 }
 
 /** Must match `.virtual-table tbody tr` (2.5rem at the default 16px font). */
 const ROW_HEIGHT = 40;
+/** Rows rendered beyond the view on each side: enough for smooth scrolling at a fixed row height. */
+const OVERSCAN = 10;
 
 function ariaSort(sort: ListSort | null, column: string): 'ascending' | 'descending' | undefined {
   if (sort?.column !== column) return undefined;
   return sort.direction === 'asc' ? 'ascending' : 'descending';
 }
 
+interface RowProps<T> {
+  row: T;
+  index: number;
+  columns: readonly TableColumn<T>[];
+  rowHref(row: T): string;
+  onOpen(row: T): void;
+}
+
+function TableRowImpl<T>({ row, index, columns, rowHref, onOpen }: RowProps<T>) {
+  const [first, ...rest] = columns;
+  const open = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    onOpen(row);
+  };
+  return (
+    <tr aria-rowindex={index + 2}>
+      <th scope="row">
+        <a href={rowHref(row)} onClick={open}>
+          {first!.text(row)}
+        </a>
+      </th>
+      {rest.map((column) => (
+        <td key={column.id} className={column.numeric ? 'num' : undefined}>
+          {column.text(row)}
+        </td>
+      ))}
+    </tr>
+  );
+}
+
+/** A row re-renders only when the row shown at its position changes. */
+const TableRow = memo(TableRowImpl) as typeof TableRowImpl;
+
 /**
  * A list table that renders only the rows in view (plus a few), so 50k rows cost a screenful
  * of DOM. It stays a real table for screen readers: `aria-rowcount` is the full count and each
  * rendered row carries its `aria-rowindex`; spacer rows that stand in for the rest are hidden.
+ *
+ * Rows are keyed by position, not by record: a new search or sort updates the few mounted rows'
+ * text in place instead of unmounting and creating them, and a keystroke that changes only the
+ * search box does not render the table at all (memo; the screen passes the deferred rows).
  */
-export function VirtualTable<T>({ label, columns, rows, rowKey, rowHref, onOpen, sort, onSort }: VirtualTableProps<T>) {
+function VirtualTableImpl<T>({ label, columns, rows, rowHref, onOpen, sort, onSort }: VirtualTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-    getItemKey: (index) => rowKey(rows[index]!),
-  });
-  const items = virtualizer.getVirtualItems();
-  const paddingTop = items.length > 0 ? items[0]!.start : 0;
-  const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
-  const open = (row: T) => (event: MouseEvent<HTMLAnchorElement>) => {
-    event.preventDefault();
-    onOpen(row);
-  };
-  const [first, ...rest] = columns;
-  if (!first) throw new Error(`The ${label} table needs at least one column`);
+  const { start, end } = useRowWindow(scrollRef, rows.length, ROW_HEIGHT, OVERSCAN);
+  const paddingTop = start * ROW_HEIGHT;
+  const paddingBottom = (rows.length - end) * ROW_HEIGHT;
+  const shown: ReactNode[] = [];
+  for (let index = start; index < end; index++) {
+    shown.push(<TableRow key={index} row={rows[index]!} index={index} columns={columns} rowHref={rowHref} onOpen={onOpen} />);
+  }
+  if (columns.length === 0) throw new Error(`The ${label} table needs at least one column`);
   const spacer = (height: number, key: string): ReactNode =>
     height > 0 ? (
       <tr className="spacer" aria-hidden="true" key={key}>
@@ -83,26 +114,12 @@ export function VirtualTable<T>({ label, columns, rows, rowKey, rowHref, onOpen,
         </thead>
         <tbody>
           {spacer(paddingTop, 'before')}
-          {items.map((item) => {
-            const row = rows[item.index]!;
-            return (
-              <tr key={item.key} aria-rowindex={item.index + 2}>
-                <th scope="row">
-                  <a href={rowHref(row)} onClick={open(row)}>
-                    {first.text(row)}
-                  </a>
-                </th>
-                {rest.map((column) => (
-                  <td key={column.id} className={column.numeric ? 'num' : undefined}>
-                    {column.text(row)}
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
+          {shown}
           {spacer(paddingBottom, 'after')}
         </tbody>
       </table>
     </div>
   );
 }
+
+export const VirtualTable = memo(VirtualTableImpl) as typeof VirtualTableImpl;

@@ -1,11 +1,13 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { EMPTY_LIST_STATE, ListView, type ListSpec, type ListState } from '../../../shared/lists/listView';
 
 export interface ListScreen<T extends object> {
   /** What the controls show (updates on every keystroke). */
   state: ListState;
-  /** The rows matching the state, in order. */
+  /** The rows matching the state, in order (may lag `state` by a render while the main thread is busy). */
   visible: readonly T[];
+  /** The order `visible` is in. */
+  visibleSort: ListState['sort'];
   view: ListView<T>;
   setSearch(search: string): void;
   setFilter(id: string, value: string): void;
@@ -13,36 +15,54 @@ export interface ListScreen<T extends object> {
   toggleSort(column: string): void;
 }
 
-/** Per spec: search texts shared by its views, so a row object keeps its text when other rows change. */
-const haystacksBySpec = new WeakMap<object, WeakMap<object, string>>();
-/** Per spec and row set: the view, so coming back to a list reuses its sorted orders. */
-const viewsBySpec = new WeakMap<object, WeakMap<readonly object[], ListView<object>>>();
+/**
+ * Per spec: the latest view. A new row set (a change event, a sync batch) builds its view from
+ * this one, so unchanged rows keep their entries and the sort orders are merged, not redone;
+ * coming back to a list whose rows did not change reuses the view with its orders and answers.
+ */
+const latestBySpec = new WeakMap<object, ListView<object>>();
 
 function viewOf<T extends object>(spec: ListSpec<T>, rows: readonly T[]): ListView<T> {
-  let haystacks = haystacksBySpec.get(spec);
-  if (!haystacks) haystacksBySpec.set(spec, (haystacks = new WeakMap()));
-  let views = viewsBySpec.get(spec);
-  if (!views) viewsBySpec.set(spec, (views = new WeakMap()));
-  const known = views.get(rows) as ListView<T> | undefined;
-  if (known) return known;
-  const view = new ListView<T>(spec, rows, haystacks as WeakMap<T, string>);
-  views.set(rows, view as unknown as ListView<object>);
+  const latest = latestBySpec.get(spec) as ListView<T> | undefined;
+  if (latest?.rows === rows) return latest;
+  const view = new ListView<T>(spec, rows, latest);
+  latestBySpec.set(spec, view as unknown as ListView<object>);
   return view;
+}
+
+/** Longest slice of idle-time preparation, so a keystroke never waits behind more than this. */
+const WARM_SLICE_MS = 8;
+
+/** Prepares the view's search texts and sort orders while the main thread is idle. */
+function useWarmView<T extends object>(view: ListView<T>): void {
+  useEffect(() => {
+    let handle = 0;
+    const step = (idle: IdleDeadline) => {
+      const until = performance.now() + WARM_SLICE_MS;
+      const done = view.warm(() => performance.now() >= until || idle.timeRemaining() < 1);
+      if (!done) handle = requestIdleCallback(step);
+    };
+    handle = requestIdleCallback(step);
+    return () => cancelIdleCallback(handle);
+  }, [view]);
 }
 
 /**
  * Search, filter and sort state of a list screen over rows held in memory.
  *
- * The query runs on a deferred copy of the state (React's `useDeferredValue`) rather than
- * behind a fixed debounce: the search box echoes each keystroke at once, the list follows
- * as soon as the main thread is free, and a query made stale by the next keystroke is dropped
- * instead of delaying the list by a timer.
+ * The search runs on a deferred copy of what was typed (React's `useDeferredValue`) rather
+ * than behind a fixed debounce: the search box echoes each keystroke at once, the list follows
+ * as soon as the main thread is free, and a query made stale by the next keystroke is dropped.
+ * A filter choice or a sort click is applied at once, in the same task as the event: one
+ * render instead of two, and no second task to wait for on a busy machine.
  */
 export function useListView<T extends object>(spec: ListSpec<T>, rows: readonly T[]): ListScreen<T> {
   const [state, setState] = useState<ListState>(EMPTY_LIST_STATE);
   const view = useMemo(() => viewOf(spec, rows), [spec, rows]);
-  const deferred = useDeferredValue(state);
-  const visible = useMemo(() => view.query(deferred), [view, deferred]);
+  useWarmView(view);
+  const search = useDeferredValue(state.search);
+  const { filters, sort } = state;
+  const visible = useMemo(() => view.query({ search, filters, sort }), [view, search, filters, sort]);
   const setSearch = useCallback((search: string) => setState((s) => ({ ...s, search })), []);
   const setFilter = useCallback((id: string, value: string) => setState((s) => ({ ...s, filters: { ...s.filters, [id]: value } })), []);
   const toggleSort = useCallback(
@@ -54,5 +74,5 @@ export function useListView<T extends object>(spec: ListSpec<T>, rows: readonly 
       }),
     [],
   );
-  return { state, visible, view, setSearch, setFilter, toggleSort };
+  return { state, visible, visibleSort: sort, view, setSearch, setFilter, toggleSort };
 }

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import type { LeadDoc } from '../../../shared/schemas';
 import { LeadImport } from './LeadImport';
-import { useNavigation } from '../../app/navigation';
-import { routeHref } from '../../app/routes';
+import { useNavigate, type Route } from '../../app/navigation';
 import { useCollectionRows } from '../../data/hooks';
 import type { ListScreenFilter } from '../common/ListScreen';
 import { ListScreen } from '../common/ListScreen';
@@ -20,6 +19,8 @@ const COLUMNS: readonly TableColumn<LeadDoc>[] = [
   { id: 'channel', header: 'Channel', text: (l) => orDash(l.channel), sortable: true },
 ];
 
+const ROW_ROUTE = (row: LeadDoc): Route => ({ page: 'lead', id: row.id });
+
 const FILTERS: readonly ListScreenFilter[] = [
   { id: 'status', label: 'Status', optionLabel: statusLabel },
   { id: 'rating', label: 'Rating' },
@@ -28,7 +29,7 @@ const FILTERS: readonly ListScreenFilter[] = [
 
 /** The rep's leads, newest first, with their processing results; searchable at any volume. */
 export function LeadsPage() {
-  const { navigate } = useNavigation();
+  const navigate = useNavigate();
   const { rows, loading } = useCollectionRows('leads');
   const [importing, setImporting] = useState(false);
   return (
@@ -54,9 +55,7 @@ export function LeadsPage() {
             </button>
           </>
         }
-        rowKey={(l) => l.id}
-        rowHref={(l) => routeHref({ page: 'lead', id: l.id })}
-        onOpen={(l) => navigate({ page: 'lead', id: l.id })}
+        rowRoute={ROW_ROUTE}
       />
     </>
   );

@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import type { ListSpec } from '../../../shared/lists/listView';
 import type { OpportunityDoc } from '../../../shared/schemas';
-import { useNavigation } from '../../app/navigation';
-import { routeHref } from '../../app/routes';
+import type { Route } from '../../app/navigation';
 import { useCollectionRows } from '../../data/hooks';
 import { ListScreen, type ListScreenFilter } from '../common/ListScreen';
 import { byId } from '../common/sort';
@@ -38,11 +37,12 @@ const COLUMNS: readonly TableColumn<OpportunityRow>[] = [
   { id: 'status', header: 'Status', text: (r) => statusLabel(r.doc.status), sortable: true },
 ];
 
+const ROW_ROUTE = (row: OpportunityRow): Route => ({ page: 'opportunity', id: row.id });
+
 const FILTERS: readonly ListScreenFilter[] = [{ id: 'status', label: 'Status', optionLabel: statusLabel }];
 
 /** Opportunities converted from the rep's leads. */
 export function OpportunitiesPage() {
-  const { navigate } = useNavigation();
   const opportunities = useCollectionRows('opportunities');
   const accounts = useCollectionRows('accounts').rows;
   const contacts = useCollectionRows('contacts').rows;
@@ -67,9 +67,7 @@ export function OpportunitiesPage() {
       columns={COLUMNS}
       filters={FILTERS}
       empty="No opportunities yet. Convert a qualified lead to create one."
-      rowKey={(r) => r.id}
-      rowHref={(r) => routeHref({ page: 'opportunity', id: r.id })}
-      onOpen={(r) => navigate({ page: 'opportunity', id: r.id })}
+      rowRoute={ROW_ROUTE}
     />
   );
 }

@@ -1,8 +1,7 @@
 import type { ListSpec } from '../../../shared/lists/listView';
 import { formatCents } from '../../../shared/money';
 import type { OrderDoc } from '../../../shared/schemas';
-import { useNavigation } from '../../app/navigation';
-import { routeHref } from '../../app/routes';
+import type { Route } from '../../app/navigation';
 import { useCollectionRows } from '../../data/hooks';
 import { ListScreen, type ListScreenFilter } from '../common/ListScreen';
 import { formatWhen } from '../common/sort';
@@ -36,11 +35,12 @@ const COLUMNS: readonly TableColumn<OrderDoc>[] = [
   { id: 'submitted', header: 'Submitted', text: (o) => formatWhen(o.submittedAt), sortable: true },
 ];
 
+const ROW_ROUTE = (row: OrderDoc): Route => ({ page: 'order', id: row.id });
+
 const FILTERS: readonly ListScreenFilter[] = [{ id: 'status', label: 'Status', optionLabel: statusLabel }];
 
 /** The rep's orders: drafts, queued ones waiting to sync, and those the central system owns. */
 export function OrdersPage() {
-  const { navigate } = useNavigation();
   const { rows, loading } = useCollectionRows('orders');
   return (
     <ListScreen
@@ -53,9 +53,7 @@ export function OrdersPage() {
       columns={COLUMNS}
       filters={FILTERS}
       empty="No orders yet. Create one from an accepted quote."
-      rowKey={(o) => o.id}
-      rowHref={(o) => routeHref({ page: 'order', id: o.id })}
-      onOpen={(o) => navigate({ page: 'order', id: o.id })}
+      rowRoute={ROW_ROUTE}
     />
   );
 }

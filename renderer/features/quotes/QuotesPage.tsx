@@ -2,8 +2,7 @@ import { useMemo } from 'react';
 import type { ListSpec } from '../../../shared/lists/listView';
 import { formatCents } from '../../../shared/money';
 import type { QuoteDoc } from '../../../shared/schemas';
-import { useNavigation } from '../../app/navigation';
-import { routeHref } from '../../app/routes';
+import type { Route } from '../../app/navigation';
 import { useCollectionRows } from '../../data/hooks';
 import { ListScreen, type ListScreenFilter } from '../common/ListScreen';
 import { byId } from '../common/sort';
@@ -54,11 +53,12 @@ const COLUMNS: readonly TableColumn<QuoteRow>[] = [
   },
 ];
 
+const ROW_ROUTE = (row: QuoteRow): Route => ({ page: 'quote', id: row.id });
+
 const FILTERS: readonly ListScreenFilter[] = [{ id: 'status', label: 'Status', optionLabel: statusLabel }];
 
 /** The rep's quotes with their status and totals. */
 export function QuotesPage() {
-  const { navigate } = useNavigation();
   const quotes = useCollectionRows('quotes');
   const accounts = useCollectionRows('accounts').rows;
   const opportunities = useCollectionRows('opportunities').rows;
@@ -83,9 +83,7 @@ export function QuotesPage() {
       columns={COLUMNS}
       filters={FILTERS}
       empty="No quotes yet. Create one from an opportunity."
-      rowKey={(r) => r.id}
-      rowHref={(r) => routeHref({ page: 'quote', id: r.id })}
-      onOpen={(r) => navigate({ page: 'quote', id: r.id })}
+      rowRoute={ROW_ROUTE}
     />
   );
 }

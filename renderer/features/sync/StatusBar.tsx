@@ -1,12 +1,16 @@
-import { useNavigation } from '../../app/navigation';
+import { memo } from 'react';
+import { useNavigate } from '../../app/navigation';
 import { routeHref } from '../../app/routes';
 import type { SyncStatus } from '../../sync/syncStatus';
 import { useSyncStatus } from './useSyncStatus';
 import { useOutpost } from '../../app/OutpostContext';
 import { useUpdateCheckAfterSync } from '../about/useUpdates';
 
+// One formatter: `toLocaleString` with options builds a new one per call, a few ms each on a loaded machine.
+const TIME_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
 function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return TIME_FORMAT.format(new Date(iso));
 }
 
 function linkText(status: SyncStatus): string {
@@ -19,11 +23,14 @@ function linkClass(status: SyncStatus): string {
   return status.stuck ? 'badge stuck' : 'badge offline';
 }
 
-/** Always visible: connection, last successful sync, and local changes waiting to go up. */
-export function StatusBar() {
+/**
+ * Always visible: connection, last successful sync, and local changes waiting to go up.
+ * Memoised: the shell re-renders on every navigation, this only when the sync status changes.
+ */
+export const StatusBar = memo(function StatusBar() {
   const status = useSyncStatus();
   const { app } = useOutpost();
-  const { navigate } = useNavigation();
+  const navigate = useNavigate();
   useUpdateCheckAfterSync(status.lastSyncAt);
   const waiting = status.pending === 1 ? '1 change waiting to sync' : `${status.pending} changes waiting to sync`;
   return (
@@ -67,4 +74,4 @@ export function StatusBar() {
       </p>
     </footer>
   );
-}
+});
