@@ -4,6 +4,7 @@ import { Loading } from '../common/Loading';
 import { NotFound } from '../common/NotFound';
 import { SyncNotices } from '../common/SyncNotices';
 import { QuoteEditor } from './QuoteEditor';
+import { ReviseRefusedQuote } from './ReviseRefusedQuote';
 import { quoteTitle } from './quoteTitle';
 
 /** A quote with its account, opportunity and (once accepted) order. */
@@ -32,6 +33,7 @@ export function QuoteScreen({ id }: { id: string }) {
         </p>
       ) : null}
       <SyncNotices doc={quote} collection="quotes" />
+      <ReviseRefusedQuote quote={quote} catalog={offerings} />
       {/* A conflict that arrives or resolves replaces the lines under the editor: it starts again from the stored quote. */}
       <QuoteEditor
         key={`${quote.id}:${quote.conflictCopy ?? ''}`}
