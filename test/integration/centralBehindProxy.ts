@@ -1,14 +1,26 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createCentral } from '../../central/src/server';
+import type { SyncOptions } from '../../renderer/sync/syncEngine';
 import { startLossyProxy, type LossyProxy } from './lossyProxy';
 import { openLaptop, type RepLaptop } from './syncHarness';
 
+export interface LaptopOptions {
+  /** The laptop's IndexedDB from an earlier laptop: a restart on the same disk. */
+  disk?: RepLaptop['disk'];
+  /** Short timings for tests that wait for timeouts, heartbeats or periodic pulls. */
+  sync?: SyncOptions;
+  /** Sync straight with the central system instead of through the proxy. */
+  direct?: boolean;
+}
+
 /**
  * A seeded central system for the suite, reached by the laptops through a lossy proxy, with the
- * hooks that start and stop it; laptops opened with `laptop()` are closed after each test.
+ * hooks that start and stop it; laptops opened with `laptop()` are closed after each test, and
+ * every fault set on the proxy (down, delay, hang, silent streams) is cleared, so no test leaks
+ * its faults into the next.
  */
 export function centralBehindProxy() {
-  let central: Awaited<ReturnType<typeof createCentral>>;
+  let central: Awaited<ReturnType<typeof createCentral>> | undefined;
   let url = '';
   let proxy: LossyProxy | undefined;
   const open: RepLaptop[] = [];
@@ -21,10 +33,13 @@ export function centralBehindProxy() {
     // RxDB's free edition allows 13 open collections per process: one laptop at a time.
     while (open.length) await open.pop()?.close();
     proxy?.setDown(false);
+    proxy?.delay('', 0);
+    proxy?.hang('');
+    proxy?.silenceStreams(false);
   });
   afterAll(async () => {
     await proxy?.close();
-    await central.close();
+    await central?.close();
   });
   return {
     /** The central system's own address (not through the proxy). */
@@ -39,8 +54,9 @@ export function centralBehindProxy() {
     async closeLast(): Promise<void> {
       await open.pop()?.close();
     },
-    async laptop(username: string, disk?: RepLaptop['disk']): Promise<RepLaptop> {
-      const rep = await openLaptop({ signInUrl: url, syncUrl: this.proxy.url, username, disk });
+    async laptop(username: string, options: LaptopOptions = {}): Promise<RepLaptop> {
+      const syncUrl = options.direct ? url : this.proxy.url;
+      const rep = await openLaptop({ signInUrl: url, syncUrl, username, disk: options.disk, sync: options.sync });
       open.push(rep);
       return rep;
     },

@@ -16,7 +16,7 @@ import { waitFor, waitForStatus, type RepLaptop } from './syncHarness';
 const setup = centralBehindProxy();
 
 async function laptop(username: string, disk?: RepLaptop['disk']): Promise<RepLaptop> {
-  const rep = await setup.laptop(username, disk);
+  const rep = await setup.laptop(username, { disk });
   return rep;
 }
 

@@ -17,7 +17,7 @@ import { waitFor, waitForStatus, type RepLaptop } from './syncHarness';
 const setup = centralBehindProxy();
 
 async function laptop(username: string, disk?: RepLaptop['disk']): Promise<RepLaptop> {
-  const rep = await setup.laptop(username, disk);
+  const rep = await setup.laptop(username, { disk });
   await rep.sync.awaitInitialSync();
   return rep;
 }

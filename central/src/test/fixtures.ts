@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountDoc, LeadDoc, OrderDoc } from '../../../shared/schemas';
+import type { LineItem } from '../../../shared/schemas/lineItem';
 
 const AT = '2026-11-20T10:00:00.000Z';
 
@@ -38,9 +39,12 @@ export function newAccount(owner: string, overrides: Partial<AccountDoc> = {}): 
   };
 }
 
-/** A valid order for alex's seeded account Harbor Logistics: fibre 500 Mbps on 24 months + 5 mobile lines. */
-export function newOrder(owner: string, overrides: Partial<OrderDoc> = {}): OrderDoc & { _deleted: boolean } {
-  const items: OrderDoc['items'] = [
+/**
+ * Lines priced from the demo catalog for alex's seeded account Harbor Logistics: fibre 500 Mbps on
+ * 24 months + 5 mobile lines (the mobile line's characteristics as the order or quote has them).
+ */
+export function harborLines(mobileCharacteristics: LineItem['characteristics']): LineItem[] {
+  return [
     {
       id: 'qli-1',
       offeringId: 'off-fibre-internet',
@@ -58,14 +62,19 @@ export function newOrder(owner: string, overrides: Partial<OrderDoc> = {}): Orde
       offeringId: 'off-mobile-business',
       offeringName: 'Mobile Business',
       quantity: 5,
-      characteristics: [
-        { name: 'Plan', value: 'Plus 50 GB' },
-        { name: 'Contract term', value: '12 months' },
-      ],
+      characteristics: mobileCharacteristics,
       oneTime: 5000,
       recurring: 19500,
     },
   ];
+}
+
+/** A valid order for alex's seeded account Harbor Logistics: fibre 500 Mbps on 24 months + 5 mobile lines. */
+export function newOrder(owner: string, overrides: Partial<OrderDoc> = {}): OrderDoc & { _deleted: boolean } {
+  const items = harborLines([
+    { name: 'Plan', value: 'Plus 50 GB' },
+    { name: 'Contract term', value: '12 months' },
+  ]);
   const lines = overrides.items ?? items;
   return {
     ...pushedMeta(owner),

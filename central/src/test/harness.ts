@@ -7,7 +7,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { createCentral, type CentralOptions } from '../server';
+import { api, integrationToken, signIn, type Api } from './client';
 
 export interface Engine {
   name: 'pglite' | 'postgres';
@@ -80,5 +82,64 @@ export async function startCentral(engine: Engine, options: CentralOptions = {})
       await central.close();
       await storage.dispose();
     },
+  };
+}
+
+/** The parties a suite acts as: the integration client and the seeded rep, rep and manager. */
+export type SuiteParty = 'tmf' | 'alex' | 'sam' | 'morgan';
+
+export type CentralSuite = Record<SuiteParty, Api> & {
+  /** The suite's central system: its `url` is known once the suite's beforeAll ran. */
+  readonly central: TestCentral;
+};
+
+/** An Api usable at describe time that calls the one signed in by beforeAll. */
+function lateApi(name: string, current: () => Api | undefined): Api {
+  const target = (): Api => {
+    const client = current();
+    if (!client) throw new Error(`${name} is not signed in yet: use it inside a test or hook`);
+    return client;
+  };
+  return {
+    get: (path) => target().get(path),
+    post: (path, body) => target().post(path, body),
+    pull: (collection, seq, limit) => target().pull(collection, seq, limit),
+    push: (collection, rows) => target().push(collection, rows),
+  };
+}
+
+/**
+ * One seeded central system for a describe block, with the integration client, alex, sam and
+ * morgan signed in, started before its tests and closed after them: the preamble every API suite
+ * otherwise writes again.
+ */
+export function centralSuite(engine: Engine, options: CentralOptions = {}): CentralSuite {
+  let started: TestCentral | undefined;
+  const clients = new Map<SuiteParty, Api>();
+  beforeAll(async () => {
+    started = await startCentral(engine, options);
+    const url = started.url;
+    const [tmf, alex, sam, morgan] = await Promise.all([
+      integrationToken(url),
+      signIn(url, 'alex'),
+      signIn(url, 'sam'),
+      signIn(url, 'morgan'),
+    ]);
+    clients.set('tmf', api(url, tmf)).set('alex', api(url, alex)).set('sam', api(url, sam)).set('morgan', api(url, morgan));
+  });
+  afterAll(() => started?.close());
+  const party = (name: SuiteParty) => lateApi(name, () => clients.get(name));
+  return {
+    central: {
+      get url(): string {
+        if (!started) throw new Error('the central system is not started yet: use it inside a test or hook');
+        return started.url;
+      },
+      close: async () => started?.close(),
+    },
+    tmf: party('tmf'),
+    alex: party('alex'),
+    sam: party('sam'),
+    morgan: party('morgan'),
   };
 }

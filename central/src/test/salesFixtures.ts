@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { QuoteDoc } from '../../../shared/schemas';
 import type { Api, Json } from './client';
+import { harborLines } from './fixtures';
 
 export const SALES_LEAD = '/tmf-api/sales/v4/salesLead';
 export const QUOTE = '/tmf-api/quoteManagement/v4/quote';
@@ -56,29 +57,7 @@ export function newQuote(owner: string, overrides: Partial<QuoteDoc> = {}): Quot
     accountId: 'acct-harbor-logistics',
     version: 1,
     status: 'inProgress',
-    items: [
-      {
-        id: 'qli-1',
-        offeringId: 'off-fibre-internet',
-        offeringName: 'Business Fibre Internet',
-        quantity: 1,
-        characteristics: [
-          { name: 'Bandwidth', value: '500 Mbps' },
-          { name: 'Contract term', value: '24 months' },
-        ],
-        oneTime: 19900,
-        recurring: 13410,
-      },
-      {
-        id: 'qli-2',
-        offeringId: 'off-mobile-business',
-        offeringName: 'Mobile Business',
-        quantity: 5,
-        characteristics: [{ name: 'Plan', value: 'Plus 50 GB' }],
-        oneTime: 5000,
-        recurring: 19500,
-      },
-    ],
+    items: harborLines([{ name: 'Plan', value: 'Plus 50 GB' }]),
     totals: { oneTime: 24900, recurring: 32910, currency: 'USD' },
     catalogVersion: '2026.11',
     ...overrides,

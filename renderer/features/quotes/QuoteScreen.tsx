@@ -6,6 +6,7 @@ import { Loading } from '../common/Loading';
 import { NotFound } from '../common/NotFound';
 import { SyncNotices } from '../common/SyncNotices';
 import { QuoteEditor } from './QuoteEditor';
+import { ReviseRefusedQuote } from './ReviseRefusedQuote';
 import { quoteTitle } from './quoteTitle';
 import { QuoteVersions } from './QuoteVersions';
 
@@ -43,6 +44,7 @@ export function QuoteScreen({ id }: { id: string }) {
         </p>
       ) : null}
       <SyncNotices doc={quote} collection="quotes" />
+      <ReviseRefusedQuote quote={quote} catalog={offerings} />
       {/* A conflict that arrives or resolves replaces the lines under the editor: it starts again from the stored quote. */}
       <QuoteEditor
         key={`${quote.id}:${quote.conflictCopy ?? ''}`}

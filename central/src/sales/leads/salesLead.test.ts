@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, startCentral, type TestCentral } from '../../test/harness';
-import { api, expectApiError, integrationToken, signIn, type Api, type Json } from '../../test/client';
+import { describe, expect, it } from 'vitest';
+import { centralSuite, ENGINES } from '../../test/harness';
+import { api, expectApiError, signIn, type Api, type Json } from '../../test/client';
 import { openStream } from '../../test/eventStream';
 import { characteristicOf, partyWithRole, SALES_LEAD, visionLeadBody } from '../../test/salesFixtures';
 import { schemaProblems } from '../../platform/sync/schemaCheck';
@@ -16,17 +16,7 @@ async function created(client: Api, body: Json): Promise<Json> {
 const repOf = (lead: Json) => partyWithRole(lead, 'salesRep')?.id;
 
 describe.each(ENGINES)('TMF699 SalesLead create on $name', (engine) => {
-  let central: TestCentral;
-  let tmf: Api;
-  let alex: Api;
-  let sam: Api;
-  beforeAll(async () => {
-    central = await startCentral(engine);
-    tmf = api(central.url, await integrationToken(central.url));
-    alex = api(central.url, await signIn(central.url, 'alex'));
-    sam = api(central.url, await signIn(central.url, 'sam'));
-  });
-  afterAll(() => central?.close());
+  const { central, tmf, alex, sam } = centralSuite(engine);
 
   it('runs the Vision rules on a lead from tmf-client and hands it to the rep with the fewest open leads, by sync at once', async () => {
     const stream = await openStream(central.url, await signIn(central.url, 'alex'));

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, startCentral, type TestCentral } from '../../test/harness';
-import { api, integrationToken, signIn, type Api, type Json } from '../../test/client';
+import { describe, expect, it } from 'vitest';
+import { centralSuite, ENGINES } from '../../test/harness';
+import { type Json } from '../../test/client';
 import { asMaster, newLead } from '../../test/fixtures';
 import { eventResource, eventsOf, SALES_LEAD, visionLeadBody } from '../../test/salesFixtures';
 
 const forLead = (id: unknown) => (event: Json) => eventResource(event, 'salesLead').id === id;
 
 describe.each(ENGINES)('TMF699 SalesLead events on $name', (engine) => {
-  let central: TestCentral;
-  let tmf: Api;
-  let alex: Api;
-  let sam: Api;
-  beforeAll(async () => {
-    central = await startCentral(engine);
-    tmf = api(central.url, await integrationToken(central.url));
-    alex = api(central.url, await signIn(central.url, 'alex'));
-    sam = api(central.url, await signIn(central.url, 'sam'));
-  });
-  afterAll(() => central?.close());
+  const { tmf, alex, sam } = centralSuite(engine);
 
   it('records SalesLeadCreateEvent with the SalesLead when a lead is posted, readable by its rep', async () => {
     const lead = (await (await tmf.post(SALES_LEAD, visionLeadBody())).json()) as Json;

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, startCentral, type TestCentral } from '../../test/harness';
-import { api, expectApiError, integrationToken, listPage, signIn, type Api, type Json } from '../../test/client';
+import { describe, expect, it } from 'vitest';
+import { centralSuite, ENGINES } from '../../test/harness';
+import { expectApiError, listPage, type Api, type Json } from '../../test/client';
 import { asMaster, newLead } from '../../test/fixtures';
 import { SALES_LEAD, visionLeadBody } from '../../test/salesFixtures';
 
@@ -10,19 +10,7 @@ async function list(client: Api, query = ''): Promise<{ leads: Json[]; total: nu
 }
 
 describe.each(ENGINES)('TMF699 SalesLead validation and reads on $name', (engine) => {
-  let central: TestCentral;
-  let tmf: Api;
-  let alex: Api;
-  let sam: Api;
-  let morgan: Api;
-  beforeAll(async () => {
-    central = await startCentral(engine);
-    tmf = api(central.url, await integrationToken(central.url));
-    alex = api(central.url, await signIn(central.url, 'alex'));
-    sam = api(central.url, await signIn(central.url, 'sam'));
-    morgan = api(central.url, await signIn(central.url, 'morgan'));
-  });
-  afterAll(() => central?.close());
+  const { tmf, alex, sam, morgan } = centralSuite(engine);
 
   it('refuses a SalesLead_Create it cannot turn into a lead with 400s that name the attribute, storing nothing', async () => {
     const before = (await list(tmf)).total;

@@ -1,7 +1,7 @@
 import { REP_MONTHLY_AUTHORITY } from '../../../../shared/machines/quote.machine';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, startCentral, type TestCentral } from '../../test/harness';
-import { api, expectApiError, integrationToken, listPage, signIn, type Api, type Json } from '../../test/client';
+import { describe, expect, it } from 'vitest';
+import { centralSuite, ENGINES } from '../../test/harness';
+import { expectApiError, listPage, type Api, type Json } from '../../test/client';
 import { asMaster } from '../../test/fixtures';
 import { newQuote, QUOTE } from '../../test/salesFixtures';
 
@@ -11,19 +11,7 @@ async function list(client: Api, query = ''): Promise<{ quotes: Json[]; total: n
 }
 
 describe.each(ENGINES)('TMF648 Quote on $name', (engine) => {
-  let central: TestCentral;
-  let tmf: Api;
-  let alex: Api;
-  let sam: Api;
-  let morgan: Api;
-  beforeAll(async () => {
-    central = await startCentral(engine);
-    tmf = api(central.url, await integrationToken(central.url));
-    alex = api(central.url, await signIn(central.url, 'alex'));
-    sam = api(central.url, await signIn(central.url, 'sam'));
-    morgan = api(central.url, await signIn(central.url, 'morgan'));
-  });
-  afterAll(() => central?.close());
+  const { tmf, alex, sam, morgan } = centralSuite(engine);
 
   it('shows a quote a rep pushed as a TMF648 Quote to that rep, the manager and the integration client only', async () => {
     const quote = newQuote('user-alex');

@@ -1,26 +1,14 @@
 import { REP_MONTHLY_AUTHORITY } from '../../../../shared/machines/quote.machine';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, startCentral, type TestCentral } from '../../test/harness';
-import { api, integrationToken, signIn, type Api, type Json } from '../../test/client';
+import { describe, expect, it } from 'vitest';
+import { centralSuite, ENGINES } from '../../test/harness';
+import { type Api, type Json } from '../../test/client';
 import { asMaster } from '../../test/fixtures';
 import { eventResource, eventsOf, newQuote, QUOTE } from '../../test/salesFixtures';
 
 const forQuote = (id: unknown) => (event: Json) => eventResource(event, 'quote').id === id;
 
 describe.each(ENGINES)('TMF648 Quote events on $name', (engine) => {
-  let central: TestCentral;
-  let tmf: Api;
-  let alex: Api;
-  let sam: Api;
-  let morgan: Api;
-  beforeAll(async () => {
-    central = await startCentral(engine);
-    tmf = api(central.url, await integrationToken(central.url));
-    alex = api(central.url, await signIn(central.url, 'alex'));
-    sam = api(central.url, await signIn(central.url, 'sam'));
-    morgan = api(central.url, await signIn(central.url, 'morgan'));
-  });
-  afterAll(() => central?.close());
+  const { tmf, alex, sam, morgan } = centralSuite(engine);
 
   it('records QuoteCreateEvent, QuoteStateChangeEvent per new state, QuoteAttributeValueChangeEvent per edit and QuoteDeleteEvent for pushed quotes', async () => {
     // Above the rep's monthly authority, so submitting it waits for the manager.
