@@ -47,6 +47,15 @@ describe('quote versions', () => {
     );
   });
 
+  it('revises an accepted version the central system refused: the fix for a quote that can no longer change', () => {
+    const refused: QuoteDoc = { ...v1, status: 'accepted', syncError: { reason: 'Prices do not match the catalog', at: NOW } };
+    expect(canRevise(refused, [refused], rep)).toEqual({ ok: true });
+    const next = reviseQuote(refused, [refused], { id: 'q2', now: NOW, actor: rep });
+    expect(next).toMatchObject({ version: 2, status: 'inProgress', items: refused.items });
+    expect(next.syncError).toBeUndefined();
+    expect(next.acceptedAt).toBeUndefined();
+  });
+
   it('compares two versions line by line: changed, added and removed lines, totals', () => {
     const before = makeQuote({
       items: [makeLine({ id: 'a' }), makeLine({ id: 'b', offeringId: 'mobile', offeringName: 'Mobile', oneTime: 0, recurring: 1000 })],

@@ -38,13 +38,14 @@ export function versionFacts(quote: Versioned, others: readonly Versioned[]): Qu
 
 export type ReviseCheck = { ok: true } | { ok: false; reason: string };
 
-/** Whether this actor may revise the quote now: its owner, on the latest version, while no version is accepted. */
+/** Whether this actor may revise the quote now: its owner, on the latest version, while no version is accepted (and the acceptance stored). */
 export function canRevise(quote: QuoteDoc, versions: readonly QuoteDoc[], actor: Actor): ReviseCheck {
   if (actor.kind !== 'user' || actor.id !== quote.owner) return { ok: false, reason: 'Only the rep who owns this quote can revise it' };
   const { laterVersion } = versionFacts(quote, versions);
   if (laterVersion !== undefined)
     return { ok: false, reason: `Version ${quote.version} is not the latest; revise version ${laterVersion}` };
-  const accepted = versions.find((q) => q.opportunityId === quote.opportunityId && q.status === 'accepted');
+  // An acceptance the central system refused (syncError) never held: that quote can still be revised.
+  const accepted = versions.find((q) => q.opportunityId === quote.opportunityId && q.status === 'accepted' && !q.syncError);
   if (accepted) return { ok: false, reason: `Version ${accepted.version} was accepted by the customer; it is not revised any more` };
   return { ok: true };
 }

@@ -44,7 +44,7 @@ export function QuoteScreen({ id }: { id: string }) {
         </p>
       ) : null}
       <SyncNotices doc={quote} collection="quotes" />
-      <ReviseRefusedQuote quote={quote} catalog={offerings} />
+      <ReviseRefusedQuote quote={quote} />
       {/* A conflict that arrives or resolves replaces the lines under the editor: it starts again from the stored quote. */}
       <QuoteEditor
         key={`${quote.id}:${quote.conflictCopy ?? ''}`}

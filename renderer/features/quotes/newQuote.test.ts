@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { OfferingDoc, QuoteDoc } from '../../../shared/schemas';
-import { catalogCurrency, catalogVersionOf, launchedOfferings, newQuote, revisedQuote } from './newQuote';
-import { canEditQuote } from './quoteActions';
+import type { OfferingDoc } from '../../../shared/schemas';
+import { catalogCurrency, catalogVersionOf, launchedOfferings, newQuote } from './newQuote';
 
 function offering(id: string, lifecycleStatus: string, catalogVersion: string, currency = 'USD'): OfferingDoc {
   return {
@@ -67,65 +66,5 @@ describe('catalog helpers', () => {
   it('takes the currency of the first price', () => {
     expect(catalogCurrency(offerings)).toBe('USD');
     expect(catalogCurrency([])).toBe('USD');
-  });
-});
-
-describe('revisedQuote', () => {
-  const base = newQuote({
-    id: 'q1',
-    owner: 'u1',
-    now: '2025-05-01T00:00:00.000Z',
-    opportunity: { id: 'op1', accountId: 'a1' },
-    existing: [],
-    catalogVersion: '2025.1',
-    currency: 'USD',
-  });
-  const refused: QuoteDoc = {
-    ...base,
-    status: 'accepted',
-    acceptedAt: '2025-05-02T00:00:00.000Z',
-    syncPending: true,
-    syncError: { reason: 'Prices do not match the catalog', at: '2025-05-02T00:00:01.000Z' },
-    items: [
-      {
-        id: '01',
-        offeringId: 'o1',
-        offeringName: 'Fibre',
-        quantity: 2,
-        characteristics: [{ name: 'Speed', value: '1 Gbit/s' }],
-        oneTime: 0,
-        recurring: 2000,
-      },
-    ],
-    totals: { oneTime: 0, recurring: 2000, currency: 'USD' },
-  };
-
-  it('copies the lines into the next version, in progress, without the refusal or the acceptance', () => {
-    const copy = revisedQuote(refused, {
-      id: 'q2',
-      now: '2025-05-03T00:00:00.000Z',
-      existing: [refused, { version: 3 }],
-      catalogVersion: '2025.2',
-    });
-    expect(copy).toEqual({
-      id: 'q2',
-      owner: 'u1',
-      createdAt: '2025-05-03T00:00:00.000Z',
-      updatedAt: '2025-05-03T00:00:00.000Z',
-      syncPending: true,
-      opportunityId: 'op1',
-      accountId: 'a1',
-      version: 4,
-      status: 'inProgress',
-      items: refused.items,
-      totals: refused.totals,
-      catalogVersion: '2025.2',
-    });
-    expect(canEditQuote(copy)).toBe(true);
-    expect(copy.items[0]?.characteristics).not.toBe(refused.items[0]?.characteristics);
-  });
-
-  it('is the next version after the quote itself when the opportunity lists no others', () => {
-    expect(revisedQuote(refused, { id: 'q2', now: '2025-05-03T00:00:00.000Z', existing: [], catalogVersion: '2025.1' }).version).toBe(2);
   });
 });

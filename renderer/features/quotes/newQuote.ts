@@ -52,35 +52,3 @@ export function newQuote(input: NewQuoteInput): QuoteDoc {
     catalogVersion: input.catalogVersion,
   };
 }
-
-export interface RevisedQuoteInput {
-  id: string;
-  now: string;
-  /** Quotes of the same opportunity: the revision takes the next version number. */
-  existing: readonly Pick<QuoteDoc, 'version'>[];
-  /** The local catalog's version: the revision is repriced from it when it is submitted. */
-  catalogVersion: string;
-}
-
-/**
- * Revise: a copy of a quote as the opportunity's next version, in progress, with the same lines,
- * so a quote that can no longer change (approved, accepted) and that the central system refused
- * can still be corrected and submitted again. The original is left as it is.
- */
-export function revisedQuote(quote: QuoteDoc, input: RevisedQuoteInput): QuoteDoc {
-  const version = input.existing.reduce((max, q) => Math.max(max, q.version), quote.version) + 1;
-  return {
-    id: input.id,
-    owner: quote.owner,
-    createdAt: input.now,
-    updatedAt: input.now,
-    syncPending: true,
-    opportunityId: quote.opportunityId,
-    accountId: quote.accountId,
-    version,
-    status: 'inProgress',
-    items: quote.items.map((item) => ({ ...item, characteristics: item.characteristics.map((c) => ({ ...c })) })),
-    totals: { ...quote.totals },
-    catalogVersion: input.catalogVersion,
-  };
-}
