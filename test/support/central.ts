@@ -22,9 +22,11 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts the central system exactly as `npm run central` does, in a child process with a
- * fresh PGlite folder (or DATABASE_URL when given), and waits for its health check.
+ * fresh PGlite folder (or DATABASE_URL when given), and waits for its health check. The deadline
+ * only turns a hang into a message: tsx compiles the server and PGlite migrates and seeds, about
+ * 5 s on a quiet machine and over 60 s on a 2-core machine at load 20+ (seen while helpers ran).
  */
-export async function startCentralProcess(env: Record<string, string> = {}, startTimeoutMs = 60_000): Promise<RunningCentral> {
+export async function startCentralProcess(env: Record<string, string> = {}, startTimeoutMs = 180_000): Promise<RunningCentral> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'outpost-central-'));
   const child: ChildProcess = spawn('npx', ['tsx', 'central/src/main.ts'], {

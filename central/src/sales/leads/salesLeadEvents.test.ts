@@ -45,7 +45,7 @@ describe.each(ENGINES)('TMF699 SalesLead events on $name', (engine) => {
     expect(eventResource(edits[1] as Json, 'salesLead')).toEqual(now);
   });
 
-  it('announces the first status change of a seeded lead, and a deleted lead', async () => {
+  it('announces the first status change of a seeded lead, and a deleted lead (only an open one can be deleted)', async () => {
     const master = (await alex.pull('leads')).documents.find((doc) => doc.id === 'lead-alex-northgate') as Json;
     const cancelled = { ...master, status: 'cancelled', statusChangeReason: 'Duplicate of another lead' };
     expect(await alex.push('leads', [{ newDocumentState: cancelled, assumedMasterState: asMaster(master) }])).toEqual([]);
@@ -54,12 +54,24 @@ describe.each(ENGINES)('TMF699 SalesLead events on $name', (engine) => {
     const closed = (await (await tmf.get(`${SALES_LEAD}/lead-alex-northgate`)).json()) as Json;
     expect(closed).toMatchObject({ status: 'cancelled', statusChangeReason: 'Duplicate of another lead' });
 
+    // A closed lead is kept: its deletion is refused, and nothing is announced.
     const stored = (await alex.pull('leads')).documents.find((doc) => doc.id === 'lead-alex-northgate') as Json;
-    expect(await alex.push('leads', [{ newDocumentState: { ...stored, _deleted: true }, assumedMasterState: asMaster(stored) }])).toEqual(
-      [],
+    const refused = await alex.push('leads', [{ newDocumentState: { ...stored, _deleted: true }, assumedMasterState: asMaster(stored) }]);
+    expect(String((refused[0]?.syncError as Json | undefined)?.reason)).toContain(
+      'lead-alex-northgate is cancelled, so it cannot be deleted',
     );
-    expect((await eventsOf(tmf, 'sales', 'SalesLeadDeleteEvent')).filter(forLead('lead-alex-northgate'))).toHaveLength(1);
-    expect((await tmf.get(`${SALES_LEAD}/lead-alex-northgate`)).status).toBe(404);
+    expect((await tmf.get(`${SALES_LEAD}/lead-alex-northgate`)).status).toBe(200);
+
+    // An open lead the rep discards is announced as deleted.
+    const open = newLead('user-alex');
+    expect(await alex.push('leads', [{ newDocumentState: open }])).toEqual([]);
+    const openMaster = (await alex.pull('leads')).documents.find((doc) => doc.id === open.id) as Json;
+    expect(
+      await alex.push('leads', [{ newDocumentState: { ...openMaster, _deleted: true }, assumedMasterState: asMaster(openMaster) }]),
+    ).toEqual([]);
+    expect((await eventsOf(tmf, 'sales', 'SalesLeadDeleteEvent')).filter(forLead(open.id))).toHaveLength(1);
+    expect((await eventsOf(tmf, 'sales', 'SalesLeadDeleteEvent')).filter(forLead('lead-alex-northgate'))).toEqual([]);
+    expect((await tmf.get(`${SALES_LEAD}/${open.id}`)).status).toBe(404);
   });
 
   it('announces nothing for a push it refuses', async () => {

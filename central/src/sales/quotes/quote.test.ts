@@ -83,7 +83,7 @@ describe.each(ENGINES)('TMF648 Quote on $name', (engine) => {
     await expectApiError(await tmf.get(`${QUOTE}/no-such-quote`), 404);
   });
 
-  it("follows the rep's quote through its lifecycle, and forgets a deleted quote", async () => {
+  it("follows the rep's quote through its lifecycle, keeps an accepted quote the rep tries to delete, and forgets a deleted draft", async () => {
     const quote = newQuote('user-alex', { status: 'approved' });
     expect(await alex.push('quotes', [{ newDocumentState: quote }])).toEqual([]);
     const [master] = (await alex.pull('quotes')).documents.filter((doc) => doc.id === quote.id);
@@ -92,21 +92,36 @@ describe.each(ENGINES)('TMF648 Quote on $name', (engine) => {
     const tmfQuote = (await (await tmf.get(`${QUOTE}/${quote.id}`)).json()) as Json;
     expect(tmfQuote).toMatchObject({ state: 'accepted', effectiveQuoteCompletionDate: '2026-11-22T15:00:00.000Z' });
 
+    // Accepted is final for its content: the gate refuses the deletion with the reason, the quote stays.
     const [stored] = (await alex.pull('quotes')).documents.filter((doc) => doc.id === quote.id);
+    const refused = await alex.push('quotes', [
+      { newDocumentState: { ...(stored as Json), _deleted: true }, assumedMasterState: asMaster(stored) },
+    ]);
+    expect(refused).toHaveLength(1);
+    expect(String((refused[0]?.syncError as Json | undefined)?.reason)).toContain(`Quote ${quote.id} is accepted, so it cannot be deleted`);
+    expect((await tmf.get(`${QUOTE}/${quote.id}`)).status).toBe(200);
+
+    // A draft (in progress) is the rep's to discard.
+    const draft = newQuote('user-alex');
+    expect(await alex.push('quotes', [{ newDocumentState: draft }])).toEqual([]);
+    const [draftMaster] = (await alex.pull('quotes')).documents.filter((doc) => doc.id === draft.id);
     expect(
-      await alex.push('quotes', [{ newDocumentState: { ...(stored as Json), _deleted: true }, assumedMasterState: asMaster(stored) }]),
+      await alex.push('quotes', [
+        { newDocumentState: { ...(draftMaster as Json), _deleted: true }, assumedMasterState: asMaster(draftMaster) },
+      ]),
     ).toEqual([]);
-    await expectApiError(await tmf.get(`${QUOTE}/${quote.id}`), 404);
+    await expectApiError(await tmf.get(`${QUOTE}/${draft.id}`), 404);
   });
 
   it('lists quotes with the TMF630 conventions', async () => {
     // Pending needs a monthly total above the rep's authority (a smaller one is approved on submission).
     const large = { oneTime: 24900, recurring: REP_MONTHLY_AUTHORITY + 100, currency: 'USD' };
     const samQuote = newQuote('user-sam', { accountId: 'acct-bluepeak-outfitters', status: 'pending', version: 2, totals: large });
+    const before = (await list(tmf)).total;
     expect(await sam.push('quotes', [{ newDocumentState: samQuote }])).toEqual([]);
     const all = await list(tmf);
-    expect(all).toMatchObject({ total: 2, count: 2 });
-    expect((await list(morgan)).total).toBe(2);
+    expect(all).toMatchObject({ total: before + 1, count: before + 1 });
+    expect((await list(morgan)).total).toBe(before + 1);
     expect((await list(sam)).quotes.map((q) => q.id)).toEqual([samQuote.id]);
     const pending = await list(tmf, '?state=pending&fields=state,version,relatedParty');
     expect(pending.quotes).toEqual([
@@ -122,7 +137,7 @@ describe.each(ENGINES)('TMF648 Quote on $name', (engine) => {
       },
     ]);
     const second = await list(tmf, '?offset=1&limit=1');
-    expect(second).toMatchObject({ total: 2, count: 1 });
+    expect(second).toMatchObject({ total: before + 1, count: 1 });
     expect(second.quotes[0]?.id).toBe(all.quotes[1]?.id);
     expect((await list(tmf, '?state=cancelled')).total).toBe(0);
     await expectApiError(await tmf.get(`${QUOTE}?offset=-1`), 400);

@@ -18,26 +18,37 @@ describe.each(ENGINES)('TMF648 Quote events on $name', (engine) => {
       const master = (await by.pull('quotes')).documents.find((doc) => doc.id === quote.id) as Json;
       expect(await by.push('quotes', [{ newDocumentState: { ...master, ...change }, assumedMasterState: asMaster(master) }])).toEqual([]);
     };
-    await push(alex, { status: 'pending' });
+    // Edited while in progress (a pending quote's content is the manager's to judge, not the rep's to change).
     await push(alex, { catalogVersion: '2026.12' });
+    await push(alex, { status: 'pending' });
     // Only the rep's manager approves it (quoteGate.test.ts: the rep may not).
     await push(morgan, { status: 'approved' });
     // Pushed again unchanged (a retry): nothing to announce.
     await push(alex, {});
-    const beforeDelete = (await (await tmf.get(`${QUOTE}/${quote.id}`)).json()) as Json;
-    await push(alex, { _deleted: true });
+    const approved = (await (await tmf.get(`${QUOTE}/${quote.id}`)).json()) as Json;
+    // A draft the rep discards (an approved quote cannot be deleted: statusGateEdits.test.ts).
+    const draft = newQuote('user-alex');
+    expect(await alex.push('quotes', [{ newDocumentState: draft }])).toEqual([]);
+    const draftMaster = (await alex.pull('quotes')).documents.find((doc) => doc.id === draft.id) as Json;
+    expect(
+      await alex.push('quotes', [{ newDocumentState: { ...draftMaster, _deleted: true }, assumedMasterState: asMaster(draftMaster) }]),
+    ).toEqual([]);
 
     const events = (await eventsOf(tmf, 'quoteManagement')).filter(forQuote(quote.id));
     expect(events.map((event) => [event.eventType, eventResource(event, 'quote').state, event.fieldPath])).toEqual([
       ['QuoteCreateEvent', 'inProgress', undefined],
-      ['QuoteStateChangeEvent', 'pending', undefined],
       // The catalog version shows in the description only.
-      ['QuoteAttributeValueChangeEvent', 'pending', 'description'],
+      ['QuoteAttributeValueChangeEvent', 'inProgress', 'description'],
+      ['QuoteStateChangeEvent', 'pending', undefined],
       ['QuoteStateChangeEvent', 'approved', undefined],
-      ['QuoteDeleteEvent', 'approved', undefined],
     ]);
-    expect(eventResource(events[3] as Json, 'quote')).toEqual(beforeDelete);
-    expect((await eventsOf(morgan, 'quoteManagement')).filter(forQuote(quote.id))).toHaveLength(5);
+    expect(eventResource(events[3] as Json, 'quote')).toEqual(approved);
+    const draftEvents = (await eventsOf(tmf, 'quoteManagement')).filter(forQuote(draft.id));
+    expect(draftEvents.map((event) => [event.eventType, eventResource(event, 'quote').state])).toEqual([
+      ['QuoteCreateEvent', 'inProgress'],
+      ['QuoteDeleteEvent', 'inProgress'],
+    ]);
+    expect((await eventsOf(morgan, 'quoteManagement')).filter(forQuote(quote.id))).toHaveLength(4);
     expect((await eventsOf(sam, 'quoteManagement')).filter(forQuote(quote.id))).toEqual([]);
   });
 });
