@@ -54,6 +54,8 @@ export function volumeLead(index: number, owner: string): LeadDoc {
     budgetStatus: 'Approved',
     source: 'Road show',
     status,
+    // Disqualifying or closing a lead takes a reason (lead.reject / lead.cancel).
+    ...(status === 'rejected' || status === 'cancelled' ? { statusChangeReason: 'Bought elsewhere' } : {}),
     ...(unprocessed ? {} : { qualified: true }),
     ...(rated
       ? {
