@@ -32,7 +32,7 @@ export function benchAccount(index: number): AccountDoc & { _deleted: boolean } 
 
 export function benchLead(index: number): LeadDoc & { _deleted: boolean } {
   // Contacts, status, rating and channel vary as in the list tests, so B7's search and filters select real subsets.
-  const { contactName, email, status, rating, channel, qualified } = volumeLead(index, 'unknown');
+  const { contactName, email, status, statusChangeReason, rating, channel, qualified } = volumeLead(index, 'unknown');
   return {
     ...meta(index),
     company: `Bench Prospect ${index} Holdings`,
@@ -46,6 +46,7 @@ export function benchLead(index: number): LeadDoc & { _deleted: boolean } {
     budgetStatus: 'Approved',
     source: 'Road show',
     status,
+    ...(statusChangeReason === undefined ? {} : { statusChangeReason }),
     ...(qualified === undefined ? {} : { qualified }),
     ...(rating ? { rating, channel } : {}),
     // Processed leads carry a trace; it makes the documents the size real ones are (~600 bytes).
