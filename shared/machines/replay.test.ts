@@ -40,13 +40,18 @@ describe('replaying a pushed status change', () => {
     expect(replayLead(working, { ...working, status: 'rejected', statusChangeReason: 'No budget' }, REP)).toEqual({
       ok: true,
       events: ['lead.reject'],
+      path: ['inProgress', 'rejected'],
     });
     const silent = replayLead(working, { ...working, status: 'rejected' }, REP);
     expect(silent).toMatchObject({ ok: false });
     if (!silent.ok) expect(silent.reason).toContain('a lead is disqualified only with a reason: statusChangeReason is empty');
     const closed = makeLead({ status: 'cancelled', qualified: true, statusChangeReason: 'Duplicate' });
     // Reopened and processed again offline: qualified, so sales works it again.
-    expect(replayLead(closed, { ...closed, status: 'inProgress' }, REP)).toEqual({ ok: true, events: ['lead.reopen', 'lead.process'] });
+    expect(replayLead(closed, { ...closed, status: 'inProgress' }, REP)).toEqual({
+      ok: true,
+      events: ['lead.reopen', 'lead.process'],
+      path: ['cancelled', 'acknowledged', 'inProgress'],
+    });
     expect(replayLead(closed, { ...closed, status: 'acknowledged' }, MANAGER)).toMatchObject({ ok: false });
   });
 
