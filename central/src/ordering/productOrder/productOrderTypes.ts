@@ -1,19 +1,10 @@
 /** The parts of the TMF622 v4 ProductOrder resource the central system writes (swagger definitions). */
+import { ORDER_TMF_STATES } from '../../../../shared/schemas/order.schema';
+
 export const PRODUCT_ORDER_BASE = '/tmf-api/productOrderingManagement/v4';
 
-export const PRODUCT_ORDER_STATES = [
-  'acknowledged',
-  'rejected',
-  'pending',
-  'held',
-  'inProgress',
-  'cancelled',
-  'completed',
-  'failed',
-  'partial',
-  'assessingCancellation',
-  'pendingCancellation',
-] as const;
+/** TMF622 ProductOrderStateType: the same list the app's order schema holds for the states the central system owns. */
+export const PRODUCT_ORDER_STATES = ORDER_TMF_STATES;
 export type ProductOrderState = (typeof PRODUCT_ORDER_STATES)[number];
 
 export const ORDER_ITEM_ACTIONS = ['add', 'modify', 'delete', 'noChange'] as const;
