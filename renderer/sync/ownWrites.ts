@@ -105,8 +105,13 @@ export async function pushSettlingOwnWrites<N extends CollectionName>(
       again.push({ newDocumentState: row.newDocumentState, assumedMasterState: master });
       continue;
     }
-    unanswered.forget(id);
-    if (outcome.kind === 'conflict') conflicts.push(master);
+    if (outcome.kind === 'stored') {
+      unanswered.forget(id);
+      continue;
+    }
+    // Kept through a conflict: this may be a retry of a state the rep has since changed (RxDB then skips
+    // the resolution), and the push of the newer state meets the same master.
+    conflicts.push(master);
   }
   if (again.length > 0) conflicts.push(...(await pushSettlingOwnWrites(send, again, unanswered, round + 1)));
   else await unanswered.persist();

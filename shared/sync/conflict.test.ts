@@ -230,4 +230,18 @@ describe('decidePushConflict properties', () => {
       }),
     );
   });
+
+  it("a refusal of the rep's own earlier write, whose answer was lost, is no conflict: the newer state goes up on top of it", () => {
+    fc.assert(
+      fc.property(docArb, ownWritesArb, fc.nat(), (local, own, pick) => {
+        const earlier = own[pick % own.length] ?? {};
+        fc.pre(!isSameStoredState(local, earlier));
+        const refused = { ...storedCentrally(earlier), syncError: { reason: 'Enter an email like name@company.com', at: NOW } };
+        expect(decidePushConflict(local, refused, [...own, local])).toEqual({
+          kind: 'pushAgain',
+          row: { newDocumentState: local, assumedMasterState: refused },
+        });
+      }),
+    );
+  });
 });

@@ -145,9 +145,11 @@ export type PushConflictOutcome<T> =
  * hold any of them, and then the conflict is only with the rep's own past.
  */
 export function decidePushConflict<T extends Record<string, unknown>>(sent: T, master: T, ownWrites: readonly T[]): PushConflictOutcome<T> {
-  // A refusal is the central system's verdict on this very state, never the rep's own past.
-  if (master['syncError'] !== undefined) return { kind: 'conflict' };
-  if (isSameStoredState(sent, master)) return { kind: 'stored' };
+  if (isSameStoredState(sent, master)) {
+    // A refusal of this very state is the central system's verdict: RxDB's conflict handler stores it with its reason.
+    return master['syncError'] !== undefined ? { kind: 'conflict' } : { kind: 'stored' };
+  }
+  // Also when that earlier write was refused: the rep's newer state (often the fix) is judged on its own.
   if (ownWrites.some((own) => isSameStoredState(own, master)))
     return { kind: 'pushAgain', row: { newDocumentState: sent, assumedMasterState: master } };
   return { kind: 'conflict' };

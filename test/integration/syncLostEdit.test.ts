@@ -56,6 +56,31 @@ describe("the rep's last edit", () => {
     expect(local?.conflictCopy).toBeUndefined();
   });
 
+  it('takes the fix of a refused edit whose refusal never reached the laptop', async () => {
+    const alex = await setup.laptop('alex', { sync: { requestTimeoutMs: 1_000 } });
+    const lead = await firstLead(alex);
+    // The central system refuses the first edit and stores the refusal; its answer is lost, and the retry waits for the fix.
+    const droppedBefore = setup.proxy.dropped();
+    setup.proxy.dropResponses('/sync/leads/push', 1, { thenHang: true });
+    await lead.incrementalPatch({ email: 'robin-at-refused', syncPending: true });
+    await waitFor(
+      'the refusal of the first edit to be stored centrally with its answer lost',
+      async () => setup.proxy.dropped() === droppedBefore + 1 && (await leadOnCentral(setup.url, 'alex', lead.id))?.syncError !== undefined,
+    );
+    await (await alex.db.leads.findOne(lead.id).exec())?.incrementalPatch({ email: 'robin@refused.example', syncPending: true });
+    setup.proxy.hang('');
+
+    await waitFor('the fix to be accepted centrally', async () => {
+      const central = await leadOnCentral(setup.url, 'alex', lead.id);
+      return central?.email === 'robin@refused.example' && central.syncError === undefined;
+    });
+    await waitForStatus(alex.sync, 'nothing pending', (s) => s.pending === 0);
+    const local = (await alex.db.leads.findOne(lead.id).exec())?.toMutableJSON();
+    expect(local?.email).toBe('robin@refused.example');
+    expect(local?.syncError).toBeUndefined();
+    expect(local?.conflictCopy).toBeUndefined();
+  });
+
   it('survives the app restarting between a lost push answer and the next edit', async () => {
     const first = await setup.laptop('alex', { sync: { requestTimeoutMs: 1_000 } });
     const lead = await firstLead(first);
