@@ -1,12 +1,13 @@
 import { getAssumedMasterState } from 'rxdb';
-import { BehaviorSubject, Subject, combineLatest, type Subscription } from 'rxjs';
-import { COLLECTION_NAMES, OWNED_COLLECTIONS, type CollectionName } from '../../shared/schemas';
+import { BehaviorSubject, EMPTY, Subject, map, of, type Subscription } from 'rxjs';
+import { COLLECTION_NAMES, type CollectionName } from '../../shared/schemas';
 import { DEFAULT_STREAM_HEARTBEAT_MS } from '../../shared/sync/protocol';
-import { collectionOf, type OutpostDatabase } from '../data/database';
+import type { OutpostDatabase } from '../data/database';
 import { INITIAL_SYNC_ORDER } from '../../shared/sync/initialSync';
 import { CentralTimeoutError, CentralUnreachableError, DEFAULT_REQUEST_TIMEOUT_MS, type CentralClient } from './centralClient';
 import { openInitialSyncTracker } from './initialSyncTracker';
 import { openLiveStream } from './liveStream';
+import { pendingCount$ } from './pendingCount';
 import { replicateCollection } from './replicateCollection';
 import { createSyncHealth } from './syncHealth';
 import type { SyncEngine, SyncStatus } from './syncStatus';
@@ -147,10 +148,16 @@ export async function startSync(db: OutpostDatabase, client: CentralClient, opti
     update({ initialSync: null });
   });
 
-  const pendingCounts = OWNED_COLLECTIONS.map((name) => collectionOf(db, name).count({ selector: { syncPending: true } }).$);
-  const pendingSub: Subscription = combineLatest(pendingCounts).subscribe((counts) => {
-    update({ pending: counts.reduce((sum, n) => sum + n, 0) });
-  });
+  const replicationOf = (name: CollectionName) => replications[order.indexOf(name)];
+  const knownStates = async (name: CollectionName, ids: string[]) => {
+    const state = replicationOf(name)?.internalReplicationState;
+    if (!state) return {};
+    const found = await getAssumedMasterState(state, ids);
+    return Object.fromEntries(ids.map((id) => [id, found[id]?.docData as Record<string, unknown> | undefined]));
+  };
+  const gated$ = gate ? gate.state$.pipe(map((required) => required !== null)) : of(false);
+  const acks = { sent$: (name: CollectionName) => replicationOf(name)?.sent$ ?? EMPTY, known: knownStates };
+  const pendingSub: Subscription = pendingCount$(db, acks, gated$).subscribe((pending) => update({ pending }));
 
   const pullEverything = () => {
     for (const trigger of resync.values()) trigger.next('RESYNC');
@@ -192,12 +199,7 @@ export async function startSync(db: OutpostDatabase, client: CentralClient, opti
     getStatus: () => status.value,
     syncNow,
     setNetworkAvailable,
-    knownCentralState: async (name, id) => {
-      const state = replications[order.indexOf(name)]?.internalReplicationState;
-      if (!state) return null;
-      const found = await getAssumedMasterState(state, [id]);
-      return (found[id]?.docData as Record<string, unknown> | undefined) ?? null;
-    },
+    knownCentralState: async (name, id) => (await knownStates(name, [id]))[id] ?? null,
     awaitInitialSync: async () => {
       await Promise.all(replications.map((r) => r.awaitInitialReplication()));
       await initialSyncDone;

@@ -57,6 +57,9 @@ describe('version gate against a real central system', () => {
       (await pullAll(alexOnCentral, 'leads')).documents.find((doc) => doc.id === mine.id),
     );
     expect(stored).toMatchObject({ company: 'Captured Before The Update', owner: old.user.id });
+    // It is no longer waiting, though no pull clears its flag: else the update could not be installed
+    // (never with changes waiting) and the gate would never open.
+    await waitForStatus(old.sync, 'the acknowledged lead to stop counting as waiting', (s) => s.pending === 0);
 
     // Pulls stop: a lead from another of alex's devices does not come down, however often the engine tries.
     const fromElsewhere = newLead('user-alex', { company: 'Sent From Another Device' });
@@ -67,11 +70,25 @@ describe('version gate against a real central system', () => {
     expect(local).toEqual([mine.id]); // none of alex's seeded leads either
     expect(old.sync.getStatus().lastSyncAt).toBeNull();
 
+    // Restarted, still too old: what the central system acknowledged is still not waiting.
+    await open.pop()?.close();
+    const restarted = await laptop('1.0.0', disk);
+    await waitForStatus(restarted.sync, 'the update to be asked for again', (s) => Boolean(s.updateRequired));
+    expect((await restarted.db.leads.findOne(mine.id).exec())?.syncPending).toBe(true);
+    await waitForStatus(restarted.sync, 'nothing waiting after the restart', (s) => s.pending === 0);
+    const edited = await restarted.db.leads.findOne(mine.id).exec();
+    await edited?.incrementalPatch({ phone: '+1 555 0133', syncPending: true });
+    await waitFor('the edit made while gated on the central system', async () =>
+      (await pullAll(alexOnCentral, 'leads')).documents.some((doc) => doc.id === mine.id && doc.phone === '+1 555 0133'),
+    );
+    await waitForStatus(restarted.sync, 'the acknowledged edit to stop counting as waiting', (s) => s.pending === 0);
+
     // The update: a newer app on the same disk pulls everything, the rep's own lead kept as captured.
     await open.pop()?.close();
     const updated = await laptop(MINIMUM, disk);
-    await waitFor('the held-back lead', async () => updated.db.leads.findOne(fromElsewhere.id).exec());
+    // Its first sync (every collection, in order) is the event to wait for: on a loaded machine it takes a while.
     await updated.sync.awaitInitialSync();
+    expect(await updated.db.leads.findOne(fromElsewhere.id).exec()).not.toBeNull();
     expect(updated.sync.getStatus().updateRequired ?? null).toBeNull();
     const kept = (await updated.db.leads.findOne(mine.id).exec())?.toMutableJSON();
     expect(kept).toMatchObject({ company: 'Captured Before The Update', contactName: mine.contactName });
