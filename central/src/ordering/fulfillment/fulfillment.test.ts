@@ -203,9 +203,15 @@ describe.each(ENGINES)('fulfillment simulator on $name', (engine) => {
       return ids.map((id) => paths.get(id) ?? []);
     }
 
-    it('gives the same orders the same paths on two servers with the same seed', async () => {
-      const first = await startCentral(engine, options);
-      const second = await startCentral(engine, options);
+    // Two seeded central systems start in this test: on a loaded machine one start alone may take a minute.
+    it('gives the same orders the same paths on two servers with the same seed', { timeout: 240_000 }, async () => {
+      const started = await Promise.allSettled([startCentral(engine, options), startCentral(engine, options)]);
+      const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+      const [first, second] = running;
+      if (!first || !second) {
+        await Promise.all(running.map((central) => central.close()));
+        throw started.find((result) => result.status === 'rejected')?.reason;
+      }
       try {
         const [a, b] = await Promise.all([pathsOn(first), pathsOn(second)]);
         expect(a).toEqual(b);
