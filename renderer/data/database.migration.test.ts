@@ -273,7 +273,10 @@ describe("quote schema version 3: the customer's signature, encrypted at rest", 
     const disk = new IDBFactory();
     const dexie = { indexedDB: disk, IDBKeyRange };
     const old = await openDatabase({ userId: 'rep-1', storageKey: STORAGE_KEY, dexie, olderSchemas: { quotes: SCHEMAS_V2.quotes } });
-    await collectionOf(old, 'quotes').bulkInsert([makeQuote({ conflictCopy: copyOf('quotes') }), makeQuote({ id: 'quote-2', status: 'approved' })]);
+    await collectionOf(old, 'quotes').bulkInsert([
+      makeQuote({ conflictCopy: copyOf('quotes') }),
+      makeQuote({ id: 'quote-2', status: 'approved' }),
+    ]);
     const before = await contents(old, 'quotes');
     await old.close();
 

@@ -33,8 +33,12 @@ describe('signing a quote version', () => {
     expect(signatureProblem({ signerName: ' ', method: 'typed' })).toBe("Type the signer's name");
     expect(signatureProblem({ signerName: 'x'.repeat(121), method: 'typed' })).toContain('keep it to 120 characters');
     expect(signatureProblem({ signerName: 'Dana\u0000', method: 'typed' })).toContain('NUL');
-    expect(signatureProblem({ signerName: 'Dana', method: 'drawn' })).toBe('Draw the signature in the box, or sign by typing the name instead');
-    expect(signatureProblem({ signerName: 'Dana', method: 'drawn', image: 'data:text/html;base64,PHNjcmlwdD4=' })).toContain('draw it again');
+    expect(signatureProblem({ signerName: 'Dana', method: 'drawn' })).toBe(
+      'Draw the signature in the box, or sign by typing the name instead',
+    );
+    expect(signatureProblem({ signerName: 'Dana', method: 'drawn', image: 'data:text/html;base64,PHNjcmlwdD4=' })).toContain(
+      'draw it again',
+    );
     expect(signatureProblem({ signerName: 'Dana', method: 'typed', image: PNG })).toContain('A typed signature has no drawing');
     expect(signatureProblem({ signerName: 'Dana', method: 'drawn', image: PNG })).toBeNull();
   });

@@ -59,7 +59,8 @@ export function signRefusal(quote: QuoteDoc, actor: Actor, versions?: QuoteVersi
   if (isSigned(quote)) return `Version ${quote.version} is already signed by ${quote.signature?.signerName}`;
   // Signing puts the quote to the customer: allowed exactly where accepting it is.
   if (!canSendQuote(quote, { type: 'quote.accept' }, actor, versions)) {
-    if (versions?.laterVersion !== undefined) return `Version ${quote.version} is superseded by version ${versions.laterVersion}: only the latest is signed`;
+    if (versions?.laterVersion !== undefined)
+      return `Version ${quote.version} is superseded by version ${versions.laterVersion}: only the latest is signed`;
     if (quote.status !== 'approved') return `Only an approved quote is signed: this one is ${quote.status}`;
     return 'Only the rep who owns the quote has the customer sign it';
   }
@@ -79,8 +80,14 @@ export function signQuote(quote: QuoteDoc, input: SignatureInput, at: string, ac
   return { ...quote, signature };
 }
 
+/** Deep equality that ignores key order (PostgreSQL's jsonb keeps keys in an order of its own) and absent keys. */
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const fields = (o: object) => Object.entries(o).filter(([, value]) => value !== undefined);
+  const left = fields(a);
+  const right = new Map(fields(b));
+  return left.length === right.size && left.every(([key, value]) => right.has(key) && same(value, right.get(key)));
 }
 
 /**
