@@ -12,7 +12,7 @@ import { newQuote } from '../../test/salesFixtures';
 
 const SIGNED_AT = '2026-12-01T10:00:00.000Z';
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-const signature = { signerName: 'Dana Customer', signedAt: SIGNED_AT, method: 'drawn', image: PNG };
+const signature = { signerName: 'Dana Customer', signedAt: SIGNED_AT, method: 'drawn' as const, image: PNG };
 
 describe.each(ENGINES)('quote versions and rep-created accounts on $name', (engine) => {
   let central: TestCentral;
