@@ -7,6 +7,7 @@ import { useOutpost } from '../../../app/OutpostContext';
 import { saveDocument } from '../../../data/writes';
 import { platform } from '../../../platform';
 import { actorOf } from '../../session/actor';
+import { quotePdf } from './quotePdf';
 import { SignaturePad } from './SignaturePad';
 
 export interface QuoteDocumentSectionProps {
@@ -34,8 +35,6 @@ export function QuoteDocumentSection({ quote, account, catalog, versions }: Quot
     setError(null);
     try {
       const model = quoteDocument({ quote, account, offerings: catalog });
-      // jsPDF is loaded when a copy is first asked for, not with the app (a local chunk: offline too).
-      const { quotePdf } = await import('./quotePdf');
       // Dated by the version, not the clock: the same version always gives the same file.
       const bytes = quotePdf(model, signature?.signedAt ?? quote.updatedAt);
       const answer = await platform.documents.savePdf(model.fileName, bytes);
