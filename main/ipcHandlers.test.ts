@@ -13,6 +13,7 @@ function deps(overrides: Partial<IpcDeps> = {}) {
     idleLockMinutes: 15,
   };
   const openExternal = vi.fn(async (_url: string) => undefined);
+  const savePdf = vi.fn(async (fileName: string, _bytes: Uint8Array) => ({ saved: true as const, name: fileName }));
   const base: IpcDeps = {
     appInfo: () => info,
     secrets: {
@@ -28,10 +29,11 @@ function deps(overrides: Partial<IpcDeps> = {}) {
       check: async () => ({ kind: 'checking' }),
       install: () => ({ ok: false, reason: 'No update has been downloaded yet.' }),
     },
+    savePdf,
     log: () => undefined,
     ...overrides,
   };
-  return { base, openExternal, values, info };
+  return { base, openExternal, savePdf, values, info };
 }
 
 describe('createIpcHandlers', () => {
@@ -47,6 +49,21 @@ describe('createIpcHandlers', () => {
     expect(await h[IPC_CHANNELS.updatesInstall]([])).toMatchObject({ ok: false });
     await expect(h[IPC_CHANNELS.updatesInstall](['https://evil.example/setup.exe'])).rejects.toThrow(/argument/);
     await expect(h[IPC_CHANNELS.updatesCheck]([{ url: 'x' }])).rejects.toThrow(/argument/);
+  });
+
+  it('hands main a PDF to save only as a plain .pdf file name and bytes that are a PDF', async () => {
+    const { base, savePdf } = deps();
+    const h = createIpcHandlers(base);
+    const pdf = new TextEncoder().encode('%PDF-1.3\n%%EOF');
+    expect(await h[IPC_CHANNELS.documentsSavePdf](['Quote-Acme-v2.pdf', pdf])).toEqual({ saved: true, name: 'Quote-Acme-v2.pdf' });
+    expect(savePdf).toHaveBeenCalledWith('Quote-Acme-v2.pdf', pdf);
+    for (const name of ['../../.bashrc.pdf', '/etc/passwd', 'C:\\x.pdf', 'quote.exe', '.hidden.pdf', 'a..pdf', 42]) {
+      await expect(h[IPC_CHANNELS.documentsSavePdf]([name, pdf]), String(name)).rejects.toThrow(/file name/);
+    }
+    await expect(h[IPC_CHANNELS.documentsSavePdf](['q.pdf', 'not bytes'])).rejects.toThrow(/bytes/);
+    await expect(h[IPC_CHANNELS.documentsSavePdf](['q.pdf', new TextEncoder().encode('MZ\u0090')])).rejects.toThrow(/not a PDF/);
+    await expect(h[IPC_CHANNELS.documentsSavePdf](['q.pdf'])).rejects.toThrow(/argument/);
+    expect(savePdf).toHaveBeenCalledTimes(1);
   });
 
   it('answers app info and connectivity', async () => {

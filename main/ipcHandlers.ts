@@ -3,8 +3,8 @@
  * No Electron import: ipc.ts registers these with `ipcMain.handle` behind the sender check,
  * and the tests call them directly. The mapped type makes a missing channel a compile error.
  */
-import { IPC_CHANNELS, type AppInfo, type InstallAnswer, type SecretKey, type UpdateState } from '../shared/bridge';
-import { checkExternalUrl, expectArgCount, parseSecretKey, parseSecretValue } from './validate';
+import { IPC_CHANNELS, type AppInfo, type InstallAnswer, type SaveAnswer, type SecretKey, type UpdateState } from '../shared/bridge';
+import { checkExternalUrl, expectArgCount, parsePdfBytes, parsePdfFileName, parseSecretKey, parseSecretValue } from './validate';
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
 export type IpcHandler = (args: readonly unknown[]) => Promise<unknown>;
@@ -27,6 +27,8 @@ export interface IpcDeps {
     check(): Promise<UpdateState>;
     install(): InstallAnswer;
   };
+  /** Asks the rep where to keep a checked PDF and writes it there (documents.ts). */
+  savePdf(fileName: string, bytes: Uint8Array): Promise<SaveAnswer>;
   log?(message: string): void;
 }
 
@@ -61,6 +63,10 @@ export function createIpcHandlers(deps: IpcDeps): Record<IpcChannel, IpcHandler>
     [IPC_CHANNELS.secretsDelete]: async (args) => {
       expectArgCount(args, 1);
       await deps.secrets.delete(parseSecretKey(args[0]));
+    },
+    [IPC_CHANNELS.documentsSavePdf]: async (args) => {
+      expectArgCount(args, 2);
+      return deps.savePdf(parsePdfFileName(args[0]), parsePdfBytes(args[1]));
     },
     [IPC_CHANNELS.connectivityIsOnline]: async (args) => {
       expectArgCount(args, 0);

@@ -6,11 +6,13 @@
  * (a separate profile, for tests and side-by-side runs).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, net, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, net, session, shell, type BrowserWindow } from 'electron';
 import type { AppInfo } from '../shared/bridge';
 import { contentSecurityPolicy } from '../shared/security/csp';
 import { resolveConfig, type DesktopConfig } from './config';
+import { createPdfSaver } from './documents';
 import { registerIpcHandlers } from './ipc';
 import { installAppMenu } from './menu';
 import { handleAppProtocol, registerAppSchemePrivileges } from './protocol';
@@ -111,6 +113,12 @@ function start(): void {
     isOnline: () => net.isOnline(),
     allowedExternalHosts: config.allowedExternalHosts,
     openExternal: (url) => shell.openExternal(url),
+    savePdf: createPdfSaver({
+      // Modal to our window, so the rep sees which app asks.
+      showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+      writeFile: (file, bytes) => writeFile(file, bytes),
+      defaultFolder: () => app.getPath('documents'),
+    }),
   });
 
   installAppMenu();

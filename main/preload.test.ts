@@ -17,7 +17,7 @@ describe('preload', () => {
     await import('./preload');
     expect([...h.exposed.keys()]).toEqual(['outpost']);
     const bridge = h.exposed.get('outpost') as Record<string, Record<string, unknown>>;
-    expect(Object.keys(bridge).sort()).toEqual(['app', 'connectivity', 'links', 'secrets', 'updates']);
+    expect(Object.keys(bridge).sort()).toEqual(['app', 'connectivity', 'documents', 'links', 'secrets', 'updates']);
     const values = Object.values(bridge).flatMap((group) => Object.values(group));
     expect(values.every((v) => typeof v === 'function')).toBe(true);
     expect(JSON.stringify(Object.keys(bridge))).not.toMatch(/ipc|invoke|send/i);
@@ -36,6 +36,8 @@ describe('preload', () => {
     await bridge.updates.getState();
     await bridge.updates.check();
     await bridge.updates.install();
+    const pdf = new Uint8Array([37, 80, 68, 70, 45]);
+    await bridge.documents.savePdf('Quote-Acme-v1.pdf', pdf);
     expect(h.invoke.mock.calls).toEqual([
       [IPC_CHANNELS.appGetInfo],
       [IPC_CHANNELS.secretsGet, 'session'],
@@ -46,6 +48,7 @@ describe('preload', () => {
       [IPC_CHANNELS.updatesGetState],
       [IPC_CHANNELS.updatesCheck],
       [IPC_CHANNELS.updatesInstall],
+      [IPC_CHANNELS.documentsSavePdf, 'Quote-Acme-v1.pdf', pdf],
     ]);
   });
 });

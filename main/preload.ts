@@ -4,7 +4,15 @@
  * build.mjs bundles this (and the shared constants it uses) into one CommonJS file.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_CHANNELS, type AppInfo, type InstallAnswer, type OutpostBridge, type SecretKey, type UpdateState } from '../shared/bridge';
+import {
+  IPC_CHANNELS,
+  type AppInfo,
+  type InstallAnswer,
+  type OutpostBridge,
+  type SaveAnswer,
+  type SecretKey,
+  type UpdateState,
+} from '../shared/bridge';
 
 const bridge: OutpostBridge = {
   app: {
@@ -24,6 +32,10 @@ const bridge: OutpostBridge = {
   },
   links: {
     openExternal: (url: string): Promise<boolean> => ipcRenderer.invoke(IPC_CHANNELS.linksOpenExternal, url),
+  },
+  documents: {
+    savePdf: (fileName: string, bytes: Uint8Array): Promise<SaveAnswer> =>
+      ipcRenderer.invoke(IPC_CHANNELS.documentsSavePdf, fileName, bytes),
   },
   updates: {
     getState: (): Promise<UpdateState> => ipcRenderer.invoke(IPC_CHANNELS.updatesGetState),

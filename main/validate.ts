@@ -2,7 +2,7 @@
  * Checks on everything that crosses the IPC boundary. The renderer is treated as untrusted:
  * every payload is validated here before main acts on it. No Electron import: tested in Node.
  */
-import { isSecretKey, type SecretKey } from '../shared/bridge';
+import { isSecretKey, pdfBytesProblem, pdfFileNameProblem, type SecretKey } from '../shared/bridge';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'outpost';
@@ -47,6 +47,20 @@ export function parseSecretValue(value: unknown): string {
   if (typeof value !== 'string') throw new IpcValidationError('secret value must be a string');
   if (value.length > MAX_SECRET_VALUE_LENGTH) throw new IpcValidationError('secret value is too long');
   return value;
+}
+
+/** The suggested name of a PDF to save: a plain file name, never a path. */
+export function parsePdfFileName(value: unknown): string {
+  const problem = pdfFileNameProblem(value);
+  if (problem !== null) throw new IpcValidationError(problem);
+  return value as string;
+}
+
+/** The PDF's bytes: a Uint8Array (what structured clone makes of the renderer's) that starts like a PDF, of bounded size. */
+export function parsePdfBytes(value: unknown): Uint8Array {
+  const problem = pdfBytesProblem(value);
+  if (problem !== null) throw new IpcValidationError(problem);
+  return value as Uint8Array;
 }
 
 /** True when `host` is one of the allowed hosts or a subdomain of one. */

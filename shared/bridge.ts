@@ -47,6 +47,33 @@ export type UpdateState =
   | { kind: 'ready'; version: string; releaseNotes: string | null }
   | { kind: 'error'; message: string };
 
+/**
+ * Answer of `documents.savePdf`: where it went (the file name only: the renderer learns no path),
+ * or why not (the rep closed the dialog, the disk refused it).
+ */
+export type SaveAnswer = { saved: true; name: string } | { saved: false; cancelled: boolean; reason: string };
+
+/** A PDF the renderer may hand over to be kept: its file name and size, checked in main and in the browser build alike. */
+export const MAX_PDF_BYTES = 20 * 1024 * 1024;
+const PDF_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,119}\.pdf$/;
+
+/** Null when the name is a plain file name ending in .pdf (no folder, no dots leading anywhere), otherwise why not. */
+export function pdfFileNameProblem(name: unknown): string | null {
+  if (typeof name !== 'string' || !PDF_FILE_NAME.test(name) || name.includes('..')) {
+    return 'the file name must be letters, digits, dots, dashes or underscores ending in .pdf';
+  }
+  return null;
+}
+
+/** Null when the bytes are a PDF of an acceptable size, otherwise why not. */
+export function pdfBytesProblem(bytes: unknown): string | null {
+  if (!(bytes instanceof Uint8Array)) return 'the document must be bytes';
+  if (bytes.length === 0 || bytes.length > MAX_PDF_BYTES) return `the document must be between 1 byte and ${MAX_PDF_BYTES} bytes`;
+  const head = String.fromCharCode(...bytes.subarray(0, 5));
+  if (head !== '%PDF-') return 'the document is not a PDF';
+  return null;
+}
+
 /** Answer of `updates.install`: refused while no update is downloaded, with why. */
 export type InstallAnswer = { ok: true } | { ok: false; reason: string };
 
@@ -67,6 +94,14 @@ export interface OutpostBridge {
   links: {
     /** Opens an allow-listed https URL in the system browser; returns false when refused. */
     openExternal(url: string): Promise<boolean>;
+  };
+  /** Documents the rep hands the customer. */
+  documents: {
+    /**
+     * Offers a PDF to keep: the desktop's save dialog, where the rep chooses the folder (main
+     * writes only there, only a .pdf), or the browser's download. The renderer names no path.
+     */
+    savePdf(fileName: string, bytes: Uint8Array): Promise<SaveAnswer>;
   };
   /** No way to pick a feed, a file or a version: main knows where updates come from. */
   updates: {
@@ -89,6 +124,7 @@ export const IPC_CHANNELS = {
   updatesGetState: 'outpost:updates.getState',
   updatesCheck: 'outpost:updates.check',
   updatesInstall: 'outpost:updates.install',
+  documentsSavePdf: 'outpost:documents.savePdf',
 } as const;
 
 export function isSecretKey(value: unknown): value is SecretKey {

@@ -267,3 +267,31 @@ describe('lead schema version 3: the reason of the last status change', () => {
     }
   });
 });
+
+describe("quote schema version 3: the customer's signature, encrypted at rest", () => {
+  it('migrates a version-2 quote store keeping every quote, then stores a signature no one can read from the disk', async () => {
+    const disk = new IDBFactory();
+    const dexie = { indexedDB: disk, IDBKeyRange };
+    const old = await openDatabase({ userId: 'rep-1', storageKey: STORAGE_KEY, dexie, olderSchemas: { quotes: SCHEMAS_V2.quotes } });
+    await collectionOf(old, 'quotes').bulkInsert([
+      makeQuote({ conflictCopy: copyOf('quotes') }),
+      makeQuote({ id: 'quote-2', status: 'approved' }),
+    ]);
+    const before = await contents(old, 'quotes');
+    await old.close();
+
+    const db = await openDatabase({ userId: 'rep-1', storageKey: STORAGE_KEY, dexie });
+    try {
+      expect(db.quotes.schema.version).toBe(3);
+      expect(await contents(db, 'quotes')).toEqual(before);
+      const signature = { signerName: 'Wilhelmina Signatory', signedAt: T0, method: 'typed' as const };
+      await db.quotes.upsert(makeQuote({ id: 'quote-2', status: 'approved', signature }));
+      expect((await db.quotes.findOne('quote-2').exec())?.signature).toEqual(signature);
+      const onDisk = await dumpDisk(disk);
+      expect(onDisk).toContain('quote-2');
+      expect(onDisk).not.toContain('Wilhelmina');
+    } finally {
+      await db.close();
+    }
+  });
+});

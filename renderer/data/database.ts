@@ -11,6 +11,7 @@ import {
   type OwnedCollectionName,
 } from '../../shared/schemas';
 import { isSameDocument, resolveConflict } from '../../shared/sync/conflict';
+import { guardSignedQuotes } from './signedQuoteGuard';
 import { chunkedStorage, encryptedStorage, validatedStorage } from './storage';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -88,6 +89,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Outpos
   for (const name of COLLECTION_NAMES) {
     if (isOwnedCollection(name)) markLocalWrites(collectionOf(db, name));
   }
+  guardSignedQuotes(db.quotes);
   return db;
 }
 

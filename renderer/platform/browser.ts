@@ -1,4 +1,12 @@
-import { DEFAULT_IDLE_LOCK_MINUTES, isSecretKey, parseIdleLockMinutes, type AppInfo, type OutpostBridge } from '../../shared/bridge';
+import {
+  DEFAULT_IDLE_LOCK_MINUTES,
+  isSecretKey,
+  parseIdleLockMinutes,
+  pdfBytesProblem,
+  pdfFileNameProblem,
+  type AppInfo,
+  type OutpostBridge,
+} from '../../shared/bridge';
 import { browserSecrets } from './browserSecrets';
 
 const BROWSER_UPDATES = {
@@ -56,6 +64,25 @@ export const browserPlatform: OutpostBridge = {
     async openExternal(url) {
       if (!/^https:\/\//.test(url)) return false;
       return window.open(url, '_blank', 'noopener,noreferrer') !== null;
+    },
+  },
+  // The browser's own download: it asks where, or puts it in the downloads folder, as the rep has set it.
+  documents: {
+    async savePdf(fileName, bytes) {
+      const problem = pdfFileNameProblem(fileName) ?? pdfBytesProblem(bytes);
+      if (problem !== null) return { saved: false, cancelled: false, reason: `Not saved: ${problem}` };
+      const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
+      try {
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = fileName;
+        link.rel = 'noopener';
+        link.click();
+      } finally {
+        // After the click has handed the blob to the download.
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      }
+      return { saved: true, name: fileName };
     },
   },
   // The site serves the newest app: a reload is the update.

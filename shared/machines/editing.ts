@@ -28,6 +28,8 @@ export interface Editing<S extends string = string> {
   writtenByEvents: readonly string[];
   /** Fields only the central system writes: never compared, the central system keeps its own. */
   centralFields?: readonly string[];
+  /** Fields a rule of their own judges, in any status (a quote's signature: shared/quotes/quoteSignature.ts). */
+  judgedApart?: readonly string[];
 }
 
 /** Said when a status has no advice of its own. */
@@ -68,6 +70,7 @@ export function changedContent<S extends string>(editing: Editing<S>, stored: Fi
     'id',
     'status',
     ...(editing.centralFields ?? []),
+    ...(editing.judgedApart ?? []),
     ...(afterEvents ? editing.writtenByEvents : []),
   ]);
   const keys = new Set([...Object.keys(stored), ...Object.keys(pushed)].filter((key) => !ignored.has(key) && !key.startsWith('_')));

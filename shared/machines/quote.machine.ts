@@ -164,6 +164,8 @@ export const QUOTE_EDITING: Editing<QuoteStatus> = {
     cancelled: 'start a new quote',
   },
   writtenByEvents: ['acceptedAt'],
+  // The customer signs an approved version; signedQuoteChangeRefusal judges it, and that nothing changes after.
+  judgedApart: ['signature'],
 };
 
 /** Whether this actor may change the quote's lines now: an editable status and the machine accepts `quote.update` from them. */

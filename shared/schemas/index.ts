@@ -73,6 +73,8 @@ const TO_VERSION_2: MigrationStrategies = { ...TO_VERSION_1, 2: (oldDoc) => oldD
  * an older account is a top-level account whose sites are named by their street.
  */
 const ACCOUNTS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };
+/** Quotes version 3 add the optional, encrypted `signature`; no stored quote is signed yet, so none changes. */
+const QUOTES_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };
 /** Leads version 3 adds the optional `statusChangeReason`; no stored lead has one yet, so none changes. */
 const LEADS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };
 
@@ -81,7 +83,7 @@ export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
   accounts: { schema: accountSchema, migrationStrategies: ACCOUNTS_TO_VERSION_3 },
   contacts: { schema: contactSchema, migrationStrategies: TO_VERSION_2 },
   opportunities: { schema: opportunitySchema, migrationStrategies: TO_VERSION_2 },
-  quotes: { schema: quoteSchema, migrationStrategies: TO_VERSION_2 },
+  quotes: { schema: quoteSchema, migrationStrategies: QUOTES_TO_VERSION_3 },
   orders: { schema: orderSchema, migrationStrategies: TO_VERSION_2 },
   products: { schema: productSchema, migrationStrategies: TO_VERSION_1 },
   offerings: { schema: offeringSchema, migrationStrategies: {} },

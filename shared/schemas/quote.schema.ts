@@ -9,12 +9,12 @@ export type QuoteStatus = (typeof QUOTE_STATES)[number];
 export const quoteSchemaLiteral = {
   title: 'quote',
   description: 'A configured and priced quote for an opportunity (TMF648 Quote)',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   /** "Changes waiting to sync" counts by index instead of decrypting every document (v2). */
   indexes: [PENDING_INDEX],
-  /** The rep's losing side of a conflict can hold anything they typed: encrypted at rest. */
-  encrypted: ['conflictCopy'],
+  /** The rep's losing side of a conflict can hold anything they typed, and the customer's signature is personal (v3): encrypted at rest. */
+  encrypted: ['conflictCopy', 'signature'],
   type: 'object',
   properties: {
     ...syncedProperties,
@@ -28,6 +28,20 @@ export const quoteSchemaLiteral = {
     /** Catalog version the quote was priced with, so the central system can check prices. */
     catalogVersion: { type: 'string' },
     acceptedAt: { type: 'string' },
+    /**
+     * The customer's signature on this version (v3): who signed, when, drawn (a PNG data URL) or
+     * typed. A signed version never changes again (shared/quotes/quoteSignature.ts).
+     */
+    signature: {
+      type: 'object',
+      properties: {
+        signerName: { type: 'string' },
+        signedAt: { type: 'string' },
+        method: { type: 'string', enum: ['drawn', 'typed'] },
+        image: { type: 'string' },
+      },
+      required: ['signerName', 'signedAt', 'method'],
+    },
   },
   required: [...syncedRequired, 'opportunityId', 'accountId', 'version', 'status', 'items', 'totals', 'catalogVersion'],
 } as const;

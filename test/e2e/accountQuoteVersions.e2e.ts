@@ -1,10 +1,14 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { pdfText } from '../support/pdfText';
+import { centralDoc } from './centralAsRep';
 import { signIn, syncStatus } from './journey';
 
 const FIBRE = 'Business Fibre Internet';
 const ACCOUNT = 'Bluepeak Outfitters';
+const SIGNER = 'Dana Bluepeak';
 
-test('a rep finds an account by search, starts a quote from it offline, revises it and compares the versions', async ({
+test('a rep finds an account by search, starts a quote from it offline, revises it, compares the versions, and the customer signs the PDF', async ({
   page,
   context,
 }) => {
@@ -61,8 +65,55 @@ test('a rep finds an account by search, starts a quote from it offline, revises 
     await expect(line).toContainText('quantity 1 → 2');
   });
 
-  await test.step('back online, both versions and the opportunity sync', async () => {
+  let quoteId = '';
+  await test.step('offline, version 2 is submitted, the customer signs it on the laptop, and its PDF is saved and says what it offers', async () => {
+    await page.getByRole('table', { name: 'Versions of this quote' }).getByRole('button', { name: 'Version 2' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `${ACCOUNT} — quote v2` })).toBeVisible();
+    quoteId = decodeURIComponent(new URL(page.url()).hash.replace('#/quotes/', ''));
+    await page.getByRole('button', { name: 'Submit for approval' }).click();
+    await expect(page.getByText('Status: Approved')).toBeVisible();
+    const monthly = ((await page.getByText(/^Monthly total: /).textContent()) ?? '').replace('Monthly total: ', '');
+
+    await page.getByLabel("Signer's name").fill(SIGNER);
+    const pad = page.getByRole('img', { name: /Signature drawing area/ });
+    const box = await pad.boundingBox();
+    if (!box) throw new Error('the signature pad is not on screen');
+    await page.mouse.move(box.x + 30, box.y + box.height * 0.7);
+    await page.mouse.down();
+    for (const [x, y] of [
+      [0.2, 0.3],
+      [0.35, 0.75],
+      [0.5, 0.25],
+      [0.7, 0.7],
+    ] as const)
+      await page.mouse.move(box.x + box.width * x, box.y + box.height * y, { steps: 4 });
+    await page.mouse.up();
+    await expect(page.getByText('Signature drawn.')).toBeVisible();
+    await page.getByRole('button', { name: 'Sign quote' }).click();
+    await expect(page.getByText(new RegExp(`^Signed by ${SIGNER} on .* \\(drawn\\); this version can no longer change\\.$`))).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Sign quote' })).toHaveCount(0);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save PDF' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('Quote-Bluepeak-Outfitters-v2.pdf');
+    await expect(page.getByRole('status', { name: 'Document status' })).toHaveText('Saved Quote-Bluepeak-Outfitters-v2.pdf');
+    const read = await pdfText(await readFile(await file.path()));
+    expect(read.text).toContain(`Quote for ${ACCOUNT}, version 2`);
+    expect(read.text).toContain('12 Canyon Mall, Boulder 80301, US');
+    expect(read.text).toContain(`${FIBRE} × 2`);
+    expect(read.text).toMatch(/Monthly total\s+\$/);
+    expect(read.text).toContain(`${monthly} / month`);
+    expect(read.text).toContain(`Signed by ${SIGNER} on`);
+    expect(read.images).toBe(1); // the drawn signature
+  });
+
+  await test.step('back online, both versions and the opportunity sync, the signature with version 2', async () => {
     await context.setOffline(false);
     await expect(syncStatus(page)).toContainText('0 changes waiting to sync', { timeout: 30_000 });
+    const stored = await centralDoc('sam', 'quotes', quoteId);
+    expect(stored?.status).toBe('approved');
+    expect(stored?.signature).toMatchObject({ signerName: SIGNER, method: 'drawn' });
+    expect(stored?.signature?.image).toMatch(/^data:image\/png;base64,/);
   });
 });

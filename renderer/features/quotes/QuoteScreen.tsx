@@ -5,6 +5,7 @@ import { useDocument, useDocuments } from '../../data/hooks';
 import { Loading } from '../common/Loading';
 import { NotFound } from '../common/NotFound';
 import { SyncNotices } from '../common/SyncNotices';
+import { QuoteDocumentSection } from './document/QuoteDocumentSection';
 import { QuoteEditor } from './QuoteEditor';
 import { ReviseRefusedQuote } from './ReviseRefusedQuote';
 import { quoteTitle } from './quoteTitle';
@@ -54,6 +55,7 @@ export function QuoteScreen({ id }: { id: string }) {
         order={orders?.[0]}
         versions={facts}
       />
+      <QuoteDocumentSection quote={quote} account={account} catalog={offerings} versions={facts} />
       <QuoteVersions quote={quote} versions={versions} />
     </div>
   );

@@ -17,6 +17,7 @@ import { isEditedKind, judgeContent, judgeDeletion } from '../../../../shared/ma
 import { replayLead, replayOrder, replayQuote, type Replayed } from '../../../../shared/machines/replay';
 import type { Actor } from '../../../../shared/machines/send';
 import { sendLead } from '../../../../shared/machines/lead.machine';
+import { signatureProblem, signedQuoteChangeRefusal } from '../../../../shared/quotes/quoteSignature';
 import type { AuthUser } from '../auth/users';
 import type { Queryable } from '../db/db';
 import type { StoredDoc } from './docs';
@@ -150,6 +151,26 @@ function reassignment(ctx: RowContext, sent: SentDoc, live: StoredDoc | undefine
   return { ok: true, asOwnersManager: true, owner: sent.owner };
 }
 
+/**
+ * A signed quote version never changes and may only go on to accepted, and a signature arrives
+ * only on an approved (or accepted) version, as the customer gave it; the status replay has
+ * already judged the way to that status and who walked it.
+ */
+function signatureVerdict(ctx: RowContext, stored: JsonObject | undefined, pushed: JsonObject): GateVerdict | undefined {
+  if (ctx.collection !== 'quotes') return undefined;
+  const before = stored as unknown as QuoteDoc | undefined;
+  const after = pushed as unknown as QuoteDoc;
+  const refusal = signedQuoteChangeRefusal(before, after);
+  if (refusal !== null) return { ok: false, reason: refusal };
+  if (after.signature !== undefined && before?.signature === undefined) {
+    const { signerName, method, image } = after.signature;
+    const problem = signatureProblem({ signerName, method, ...(image === undefined ? {} : { image }) });
+    if (problem !== null)
+      return { ok: false, reason: `Quote ${after.id} version ${after.version}: the signature is not usable: ${problem}` };
+  }
+  return undefined;
+}
+
 /** The verdict on one pushed row, or undefined when its collection has no lifecycle. */
 export function gateRow(ctx: RowContext, sent: SentDoc, master: StoredDoc | undefined): GateVerdict | undefined {
   const replay = REPLAYS[ctx.collection];
@@ -168,6 +189,8 @@ export function gateRow(ctx: RowContext, sent: SentDoc, master: StoredDoc | unde
   // syncError, so every device of the rep shows it refused and the rep can fix or discard it.
   if (!result.ok && ctx.collection === 'orders' && !foreign && isFreshSubmission(stored, pushed)) return undefined;
   if (!result.ok) return { ok: false, reason: result.reason + orderHint(ctx, pushed) };
+  const signing = signatureVerdict(ctx, stored, pushed);
+  if (signing) return signing;
   if (!foreign) {
     const content = isEditedKind(ctx.collection)
       ? judgeContent(ctx.collection, stored as unknown as Doc | undefined, pushed as unknown as Doc, result)

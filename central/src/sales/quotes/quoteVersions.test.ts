@@ -1,13 +1,18 @@
 /**
  * Quote versions through the real sync push: only the latest version of an opportunity's quote
- * may be accepted (the quote machine's gate, fed with the versions stored or pushed with it), and
- * a rep-created account is judged by the new-account rules.
+ * may be accepted (the quote machine's gate, fed with the versions stored or pushed with it), a
+ * signed version never changes but to be accepted, and a rep-created account is judged by the
+ * new-account rules.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, signIn, type Api, type Json } from '../../test/client';
 import { newAccount } from '../../test/fixtures';
 import { ENGINES, startCentral, type TestCentral } from '../../test/harness';
 import { newQuote } from '../../test/salesFixtures';
+
+const SIGNED_AT = '2026-12-01T10:00:00.000Z';
+const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const signature = { signerName: 'Dana Customer', signedAt: SIGNED_AT, method: 'drawn' as const, image: PNG };
 
 describe.each(ENGINES)('quote versions and rep-created accounts on $name', (engine) => {
   let central: TestCentral;
@@ -66,5 +71,78 @@ describe.each(ENGINES)('quote versions and rep-created accounts on $name', (engi
     expect((answer?.syncError as Json | undefined)?.reason).toBe(
       'Enter the name of the customer; An account cannot be its own parent; choose another parent account or none',
     );
+  });
+
+  // The customer's signature (shared/quotes/quoteSignature.ts, judged in platform/sync/statusGate.ts), on this same central system.
+  describe('signed quote versions', () => {
+    let morgan: Api;
+    beforeAll(async () => {
+      morgan = api(central.url, await signIn(central.url, 'morgan'));
+    });
+    const storedQuote = async (id: string) =>
+      (await alex.pull('quotes', 0, 2000)).documents.find((doc) => doc.id === id) as Json | undefined;
+    const reasonOf = (answer: Json[]) => (answer[0]?.syncError as Json | undefined)?.reason;
+
+    it('stores the signature of an approved version, then refuses every change of it but its acceptance', async () => {
+      const approved = newQuote('user-alex', { status: 'approved' });
+      expect(await alex.push('quotes', [{ newDocumentState: approved }])).toEqual([]);
+      const signed = { ...approved, signature };
+      expect(await alex.push('quotes', [{ newDocumentState: signed, assumedMasterState: await storedQuote(approved.id) }])).toEqual([]);
+      const master = (await storedQuote(approved.id)) as Json;
+      expect(master.signature).toEqual(signature);
+
+      const relined = { ...signed, items: [{ ...signed.items[0]!, quantity: 9 }] };
+      const edit = await alex.push('quotes', [{ newDocumentState: relined, assumedMasterState: master }]);
+      expect(reasonOf(edit)).toContain('is signed by Dana Customer, so its items cannot change; revise it as a new version');
+      const resigned = await alex.push('quotes', [
+        { newDocumentState: { ...signed, signature: { ...signature, signerName: 'Eve' } }, assumedMasterState: master },
+      ]);
+      expect(reasonOf(resigned)).toContain('is signed by Dana Customer, so its signature cannot change');
+      const { signature: _dropped, ...unsigned } = signed;
+      expect(reasonOf(await alex.push('quotes', [{ newDocumentState: unsigned, assumedMasterState: master }]))).toContain(
+        'so its signature cannot change',
+      );
+      const declined = await alex.push('quotes', [{ newDocumentState: { ...signed, status: 'rejected' }, assumedMasterState: master }]);
+      expect(reasonOf(declined)).toContain('so it can only be accepted, not rejected');
+      const deleted = await alex.push('quotes', [{ newDocumentState: { ...signed, _deleted: true }, assumedMasterState: master }]);
+      expect(reasonOf(deleted)).toContain('cannot be deleted');
+      expect(await storedQuote(approved.id)).toEqual(master);
+
+      const accepted = { ...signed, status: 'accepted', acceptedAt: '2026-12-01T11:00:00.000Z' };
+      expect(await alex.push('quotes', [{ newDocumentState: accepted, assumedMasterState: master }])).toEqual([]);
+      const acceptedMaster = (await storedQuote(approved.id)) as Json;
+      expect(acceptedMaster).toMatchObject({ status: 'accepted', signature });
+      const late = await alex.push('quotes', [
+        { newDocumentState: { ...accepted, totals: { ...accepted.totals, recurring: 1 } }, assumedMasterState: acceptedMaster },
+      ]);
+      expect(reasonOf(late)).toContain('cannot change');
+      expect((await storedQuote(approved.id))?.totals).toEqual(approved.totals);
+    });
+
+    it('takes a quote made, submitted, signed and accepted offline in one push', async () => {
+      const offline = newQuote('user-alex', { status: 'accepted', acceptedAt: '2026-12-01T12:00:00.000Z', signature });
+      expect(await alex.push('quotes', [{ newDocumentState: offline }])).toEqual([]);
+      expect((await storedQuote(offline.id))?.signature).toEqual(signature);
+    });
+
+    it('refuses a signature on a version not yet approved, an unusable one, and one the manager adds', async () => {
+      const draft = newQuote('user-alex', { signature });
+      expect(reasonOf(await alex.push('quotes', [{ newDocumentState: draft }]))).toContain('so it can only be accepted, not inProgress');
+
+      const approved = newQuote('user-alex', { status: 'approved' });
+      expect(await alex.push('quotes', [{ newDocumentState: approved }])).toEqual([]);
+      const master = await storedQuote(approved.id);
+      const script = { ...signature, image: 'data:text/html;base64,PHNjcmlwdD4=' };
+      const unusable = await alex.push('quotes', [{ newDocumentState: { ...approved, signature: script }, assumedMasterState: master }]);
+      expect(reasonOf(unusable)).toContain('the signature is not usable: The drawn signature could not be read');
+      const blank = await alex.push('quotes', [
+        { newDocumentState: { ...approved, signature: { ...signature, signerName: ' ' } }, assumedMasterState: master },
+      ]);
+      expect(reasonOf(blank)).toContain("Type the signer's name");
+
+      const byManager = await morgan.push('quotes', [{ newDocumentState: { ...approved, signature }, assumedMasterState: master }]);
+      expect(reasonOf(byManager)).toContain('belongs to another user');
+      expect((await storedQuote(approved.id))?.signature).toBeUndefined();
+    });
   });
 });
