@@ -75,13 +75,15 @@ const TO_VERSION_2: MigrationStrategies = { ...TO_VERSION_1, 2: (oldDoc) => oldD
 const ACCOUNTS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };
 /** Leads version 3 adds the optional `statusChangeReason`; no stored lead has one yet, so none changes. */
 const LEADS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };
+/** Quotes v3 add the optional discounts and approval decision: a v2 quote had neither. */
+const QUOTES_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };
 
 export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
   leads: { schema: leadSchema, migrationStrategies: LEADS_TO_VERSION_3 },
   accounts: { schema: accountSchema, migrationStrategies: ACCOUNTS_TO_VERSION_3 },
   contacts: { schema: contactSchema, migrationStrategies: TO_VERSION_2 },
   opportunities: { schema: opportunitySchema, migrationStrategies: TO_VERSION_2 },
-  quotes: { schema: quoteSchema, migrationStrategies: TO_VERSION_2 },
+  quotes: { schema: quoteSchema, migrationStrategies: QUOTES_TO_VERSION_3 },
   orders: { schema: orderSchema, migrationStrategies: TO_VERSION_2 },
   products: { schema: productSchema, migrationStrategies: TO_VERSION_1 },
   offerings: { schema: offeringSchema, migrationStrategies: {} },

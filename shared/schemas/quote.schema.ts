@@ -9,7 +9,7 @@ export type QuoteStatus = (typeof QUOTE_STATES)[number];
 export const quoteSchemaLiteral = {
   title: 'quote',
   description: 'A configured and priced quote for an opportunity (TMF648 Quote)',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   /** "Changes waiting to sync" counts by index instead of decrypting every document (v2). */
   indexes: [PENDING_INDEX],
@@ -28,6 +28,34 @@ export const quoteSchemaLiteral = {
     /** Catalog version the quote was priced with, so the central system can check prices. */
     catalogVersion: { type: 'string' },
     acceptedAt: { type: 'string' },
+    /**
+     * The rep's discounts (v3; shared/quotes/discounts.ts): on a line (`lineId`) or the whole quote,
+     * per charge type, a percent or an amount in cents. The lines keep their catalog prices.
+     */
+    discounts: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          lineId: { type: 'string' },
+          appliesTo: { type: 'string', enum: ['oneTime', 'recurring'] },
+          kind: { type: 'string', enum: ['percent', 'amount'] },
+          value: { type: 'number', minimum: 0 },
+        },
+        required: ['appliesTo', 'kind', 'value'],
+      },
+    },
+    /** The approver's answer to the last approval request (v3): approved or sent back, by whom, when, with their comment. */
+    approvalDecision: {
+      type: 'object',
+      properties: {
+        outcome: { type: 'string', enum: ['approved', 'rejected'] },
+        by: { type: 'string' },
+        at: { type: 'string' },
+        comment: { type: 'string' },
+      },
+      required: ['outcome', 'by', 'at'],
+    },
   },
   required: [...syncedRequired, 'opportunityId', 'accountId', 'version', 'status', 'items', 'totals', 'catalogVersion'],
 } as const;
