@@ -79,11 +79,12 @@ function priceTotals(items: readonly LineItem[], currency: string): Totals {
 }
 
 /**
- * Whether the quote must be looked at before it goes further: the local catalog is of another
- * version than the one the quote was priced with and repricing would change something.
+ * Whether the quote must be looked at before it goes further: repricing with the local catalog
+ * would change something. Not only a new catalog version: a price the central system changed
+ * within a version (TMF620 PATCH of a price) counts as much, since its check holds such an order.
  */
-export function needsRepriceReview(quote: Pick<QuoteDoc, 'catalogVersion'>, catalogVersion: string | null, diff: RepriceDiff): boolean {
-  return catalogVersion !== null && catalogVersion !== quote.catalogVersion && diff.lines.length > 0;
+export function needsRepriceReview(diff: RepriceDiff): boolean {
+  return diff.lines.length > 0;
 }
 
 /** The age of the local catalog copy in words, from the newest offering change it holds. */

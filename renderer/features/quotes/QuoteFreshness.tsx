@@ -21,7 +21,7 @@ const price = (p: { oneTime: number; recurring: number }, currency: string) =>
 export function QuoteFreshness({ quote, catalog, needsReprice, canReprice, onReprice }: QuoteFreshnessProps) {
   const local = catalogVersionOf(catalog);
   const currency = quote.totals.currency;
-  const diff = needsReprice && local !== null ? repriceDiff(quote, catalog, local) : null;
+  const diff = needsReprice ? repriceDiff(quote, catalog, local ?? quote.catalogVersion) : null;
   return (
     <section className="section" aria-labelledby="quote-freshness-heading">
       <h2 id="quote-freshness-heading">Catalog</h2>
@@ -32,7 +32,7 @@ export function QuoteFreshness({ quote, catalog, needsReprice, canReprice, onRep
       {diff ? (
         <>
           <p className="notice" role="status">
-            Catalog {diff.catalogVersion} changed the prices of this quote. It keeps its old prices until you reprice it.
+            The local catalog has new prices for this quote. It keeps its old prices until you reprice it.
           </p>
           <table aria-label="Price changes">
             <thead>
@@ -54,7 +54,7 @@ export function QuoteFreshness({ quote, catalog, needsReprice, canReprice, onRep
           </table>
           {canReprice ? (
             <button type="button" className="button button--primary" disabled={!diff.repriced} onClick={onReprice}>
-              Reprice with catalog {diff.catalogVersion}
+              Reprice with the new prices
             </button>
           ) : (
             <p className="muted">

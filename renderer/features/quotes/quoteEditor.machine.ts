@@ -94,11 +94,10 @@ function withLines(context: QuoteEditorContext): QuoteDoc | null {
   });
 }
 
-/** The catalog changed prices on this quote's lines and the rep has not repriced it yet. */
+/** The local catalog prices this quote's lines differently and the rep has not repriced it yet. */
 export function needsReprice({ quote, catalog }: Pick<QuoteEditorContext, 'quote' | 'catalog'>): boolean {
-  const version = catalogVersionOf(catalog);
-  if (version === null || version === quote.catalogVersion) return false;
-  return needsRepriceReview(quote, version, repriceDiff(quote, catalog, version));
+  if (quote.items.length === 0 || catalog.length === 0) return false;
+  return needsRepriceReview(repriceDiff(quote, catalog, catalogVersionOf(catalog) ?? quote.catalogVersion));
 }
 
 type Decision = 'editor.submit' | 'editor.accept' | 'editor.approve' | 'editor.rework' | 'editor.reopen';
