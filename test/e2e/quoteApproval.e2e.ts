@@ -3,13 +3,26 @@ import { REP_MONTHLY_AUTHORITY } from '../../shared/machines/quote.machine';
 import { formatCents } from '../../shared/money';
 import { priceItems } from '../../shared/pricing/engine';
 import { centralDoc } from './centralAsRep';
-import { centralCatalog, signIn, syncStatus } from './journey';
+import { centralCatalog, centralUrl, signIn, syncStatus } from './journey';
 
 const FIBRE = 'Business Fibre Internet';
 const COMPANY = 'Approval Heights Logistics';
 // Two lines of 1 Gbps fibre at its default 12-month term: within the rep's monthly authority, so only the discount needs a manager.
 const QUANTITY = 2;
 const COMMENT = 'Approved for the Q4 fibre push';
+const PRICE_1G = 'price-fibre-1g';
+
+/** The administrator sets a catalog price (TMF620 PATCH, in the currency's units), as the central system's catalog team would. */
+async function setCatalogPrice(priceId: string, value: number): Promise<void> {
+  const form = new URLSearchParams({ grant_type: 'password', client_id: 'outpost-desktop', username: 'admin', password: 'demo' });
+  const token = (await (await fetch(`${centralUrl()}/oauth/token`, { method: 'POST', body: form })).json()) as { access_token: string };
+  const response = await fetch(`${centralUrl()}/tmf-api/productCatalogManagement/v4/productOfferingPrice/${priceId}`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/merge-patch+json' },
+    body: JSON.stringify({ price: { value } }),
+  });
+  expect(response.status).toBe(200);
+}
 
 async function signedInAndSynced(page: Page, username: string): Promise<void> {
   await signIn(page, username);
@@ -149,6 +162,55 @@ test('a quote discounted 20 % waits for the manager, who approves it offline wit
     await expect(page.getByText('Status: In progress')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Accept quote' })).toBeDisabled();
     await page.getByRole('button', { name: 'Remove discount on recurring charges of the whole quote' }).click();
+  });
+
+  await test.step('a newer catalog price does not change the open quote: alex sees the difference and reprices', async () => {
+    const catalog = await centralCatalog('alex');
+    const fibre = catalog.find((o) => o.name === FIBRE);
+    const price = fibre?.prices.find((p) => p.id === PRICE_1G)?.amount;
+    if (!fibre || price === undefined) throw new Error(`${FIBRE} has no ${PRICE_1G} price`);
+    const monthly = (offerings: typeof catalog) =>
+      priceItems(
+        [
+          {
+            id: '01',
+            offeringId: fibre.id,
+            quantity: QUANTITY,
+            characteristics: [
+              { name: 'Bandwidth', value: '1 Gbps' },
+              { name: 'Contract term', value: '12 months' },
+            ],
+          },
+        ],
+        offerings,
+      ).totals.recurring;
+    const before = monthly(catalog);
+    await setCatalogPrice(PRICE_1G, (price + 1_000) / 100);
+    try {
+      const after = monthly(await centralCatalog('alex'));
+      expect(after).toBeGreaterThan(before);
+      const changes = page.getByRole('table', { name: 'Price changes' });
+      const row = changes.getByRole('row').filter({ hasText: FIBRE });
+      await expect(row).toContainText(`${formatCents(before, 'USD')} monthly`, { timeout: 30_000 });
+      await expect(row).toContainText(`${formatCents(after, 'USD')} monthly`);
+      // Nothing changed by itself: the quote keeps its prices, and cannot be submitted, until repriced.
+      await expect(page.getByText(`Monthly total: ${formatCents(before, 'USD')}`, { exact: true })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Submit for approval' })).toBeDisabled();
+      await page.getByRole('button', { name: 'Reprice with the new prices' }).click();
+      await expect(changes).toBeHidden();
+      await expect(page.getByText(`Monthly total: ${formatCents(after, 'USD')}`, { exact: true })).toBeVisible();
+      await expect(syncStatus(page)).toContainText('0 changes waiting to sync', { timeout: 20_000 });
+      expect((await centralDoc('alex', 'quotes', quoteId))?.totals.recurring).toBe(after);
+    } finally {
+      // The e2e specs share one central system: its catalog goes back as it was.
+      await setCatalogPrice(PRICE_1G, price / 100);
+    }
+    await expect(page.getByRole('table', { name: 'Price changes' })).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Reprice with the new prices' }).click();
+    await expect(page.getByRole('table', { name: 'Price changes' })).toBeHidden();
+  });
+
+  await test.step('with a discount within the rep authority the reopened quote is approved at once and accepted', async () => {
     await page.getByLabel('Discount', { exact: true }).fill('10');
     await page.getByRole('button', { name: 'Apply discount' }).click();
     await expect(page.getByText('Within your authority: 10 % off recurring charges.')).toBeVisible();
