@@ -90,7 +90,7 @@ test('a quote discounted 20 % waits for the manager, who approves it offline wit
     await page.getByLabel('Discount', { exact: true }).fill('20');
     await page.getByRole('button', { name: 'Apply discount' }).click();
     const net = expected.recurring - Math.floor((expected.recurring * 20) / 100 + 0.5);
-    await expect(page.getByText(`Net monthly total: ${formatCents(net, expected.currency)}`)).toBeVisible();
+    await expect(page.getByText(`Monthly after discounts: ${formatCents(net, expected.currency)}`)).toBeVisible();
     await expect(page.getByText('Approval: 20 % off recurring charges needs the sales manager.')).toBeVisible();
     await expect(syncStatus(page)).toContainText('0 changes waiting to sync', { timeout: 20_000 });
 

@@ -106,8 +106,8 @@ export function QuoteDiscounts({ items, discounts, currency, names, editable, on
         </div>
       ) : null}
       <ul className="totals" aria-label="Net totals">
-        <li>Net one-time total: {formatCents(net.net.oneTime, currency)}</li>
-        <li>Net monthly total: {formatCents(net.net.recurring, currency)}</li>
+        <li>One-time after discounts: {formatCents(net.net.oneTime, currency)}</li>
+        <li>Monthly after discounts: {formatCents(net.net.recurring, currency)}</li>
       </ul>
       <p className="status-text">
         {decision.depth === 0
