@@ -49,7 +49,7 @@ describe('judging what an owner pushed', () => {
     expect(verdict).toEqual({
       ok: false,
       reason:
-        'Quote quote-1 is approved, so its items, totals cannot change; put it to the customer as it is (accepted or declined); to change lines, have it declined and renegotiate it as a new version',
+        'Quote quote-1 is approved, so its items, totals cannot change; put it to the customer as it is (accepted or declined), or reopen it to change lines (it must then be approved again)',
     });
     // Accepting it with other lines is no way round it.
     const accepted = { ...pushed, status: 'accepted' as const };

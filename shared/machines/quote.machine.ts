@@ -7,18 +7,34 @@
 import { and, assign, setup } from 'xstate';
 import type { QuoteDoc } from '../schemas';
 import type { QuoteStatus } from '../schemas/quote.schema';
+import {
+  APPROVERS,
+  approverText,
+  authorityOf,
+  covers,
+  DEFAULT_DISCOUNT_POLICY,
+  discountDecision,
+  type Approver,
+  type DiscountPolicy,
+} from '../quotes/discountPolicy';
 import type { Editing } from './editing';
-import { allowedEvents, send, type Actor, type Lifecycle, type Party, type Sent } from './send';
+import { actorName, allowedEvents, send, type Actor, type Lifecycle, type Party, type Sent } from './send';
 
 export interface QuoteMachineContext {
   quote: QuoteDoc;
   /** The version that supersedes this one (shared/quotes/quoteVersions.ts); absent on the latest version. */
   laterVersion?: number;
+  /** The discount policy the decision is made with (the synced one; the central system's own on push). */
+  policy?: DiscountPolicy;
 }
 
-/** What the machine is told about the quote's other versions; the caller derives it (versionFacts). */
+/**
+ * What the machine is told beside the quote: its other versions (versionFacts) and the discount
+ * policy in force (none given: DEFAULT_DISCOUNT_POLICY).
+ */
 export interface QuoteVersionFacts {
   laterVersion?: number;
+  policy?: DiscountPolicy;
 }
 
 export type QuoteEvent =
@@ -28,6 +44,7 @@ export type QuoteEvent =
   | { type: 'quote.rework' }
   | { type: 'quote.accept'; at?: string }
   | { type: 'quote.decline' }
+  | { type: 'quote.reopen' }
   | { type: 'quote.cancel' };
 
 /**
@@ -38,12 +55,30 @@ export type QuoteEvent =
 export const REP_MONTHLY_AUTHORITY = 500_000;
 
 /**
- * Approved at once when every line is priced from the catalog (manual prices do not exist yet;
- * the hook for discount authority) and the monthly total is within the rep's authority.
+ * Who must approve the quote: the discount policy's approver for its deepest discount, and at
+ * least the rep's manager when a line is not from the catalog or the monthly total is above the
+ * rep's authority.
  */
-export function withinAutoApproval(quote: QuoteDoc): boolean {
+export function requiredApprover(quote: QuoteDoc, policy: DiscountPolicy = DEFAULT_DISCOUNT_POLICY): Approver {
   const priced = quote.items.every((item) => typeof item.offeringId === 'string' && item.offeringId !== '');
-  return priced && quote.totals.recurring <= REP_MONTHLY_AUTHORITY;
+  const byTotal: Approver = priced && quote.totals.recurring <= REP_MONTHLY_AUTHORITY ? 'rep' : 'manager';
+  const byDiscount = discountDecision(quote, policy).approver;
+  return APPROVERS.indexOf(byDiscount) > APPROVERS.indexOf(byTotal) ? byDiscount : byTotal;
+}
+
+/** Approved at once when the rep may decide it alone (requiredApprover). */
+export function withinAutoApproval(quote: QuoteDoc, policy?: DiscountPolicy): boolean {
+  return requiredApprover(quote, policy) === 'rep';
+}
+
+/** Why this actor may not decide (approve or send back) the pending quote although they manage its owner. */
+function approvalRefusal(quote: QuoteDoc, actor: Actor, policy: DiscountPolicy | undefined): string | undefined {
+  const needed = requiredApprover(quote, policy);
+  const authority = authorityOf(actor, quote.owner);
+  if (authority !== undefined && covers(authority, needed)) return undefined;
+  const decision = discountDecision(quote, policy ?? DEFAULT_DISCOUNT_POLICY);
+  const why = decision.approver === needed && decision.depth > 0 ? decision.text : `it needs ${approverText(needed)}`;
+  return `quote ${quote.id} must be decided by ${approverText(needed)} (${why}), not by ${actorName(actor)}`;
 }
 
 export const quoteMachine = setup({
@@ -58,6 +93,11 @@ export const quoteMachine = setup({
       const { status: _status, ...changes } = event.changes;
       return { quote: { ...context.quote, ...changes } };
     }),
+    // A reopened quote's approval no longer holds: it is decided again when resubmitted.
+    forgetDecision: assign(({ context }) => {
+      const { approvalDecision: _decision, ...quote } = context.quote;
+      return { quote };
+    }),
     recordAcceptance: assign(({ context, event }) => {
       if (event.type !== 'quote.accept' || event.at === undefined) return {};
       return { quote: { ...context.quote, acceptedAt: event.at } };
@@ -66,7 +106,7 @@ export const quoteMachine = setup({
   guards: {
     // An empty quote has nothing to approve or order.
     hasLines: ({ context }) => context.quote.items.length > 0,
-    withinAutoApproval: ({ context }) => withinAutoApproval(context.quote),
+    withinAutoApproval: ({ context }) => withinAutoApproval(context.quote, context.policy),
     // Only the latest version is edited or put to the customer; older ones stay as they were.
     isLatest: ({ context }) => context.laterVersion === undefined,
   },
@@ -96,6 +136,8 @@ export const quoteMachine = setup({
       on: {
         'quote.accept': { guard: 'isLatest', target: 'accepted', actions: 'recordAcceptance' },
         'quote.decline': { target: 'rejected' },
+        // To change a line of an approved quote the rep reopens it; it must then be approved again.
+        'quote.reopen': { guard: 'isLatest', target: 'inProgress', actions: 'forgetDecision' },
       },
     },
     accepted: { type: 'final' },
@@ -117,6 +159,7 @@ export const QUOTE_EVENT_RULES: Readonly<Record<QuoteEventType, readonly Party[]
   'quote.rework': ['ownersManager'],
   'quote.accept': ['owner'],
   'quote.decline': ['owner'],
+  'quote.reopen': ['owner'],
   'quote.cancel': ['owner'],
 };
 
@@ -126,8 +169,15 @@ export const quoteLifecycle: Lifecycle<typeof quoteMachine, QuoteDoc, QuoteVersi
   machine: quoteMachine,
   rules: QUOTE_EVENT_RULES,
   probes: QUOTE_EVENT_TYPES.map((type) => ({ type }) as QuoteEvent),
-  contextOf: (quote, facts) => (facts?.laterVersion === undefined ? { quote } : { quote, laterVersion: facts.laterVersion }),
+  contextOf: (quote, facts) => ({
+    quote,
+    ...(facts?.laterVersion === undefined ? {} : { laterVersion: facts.laterVersion }),
+    ...(facts?.policy === undefined ? {} : { policy: facts.policy }),
+  }),
   docOf: (context) => context.quote,
+  // A manager decides only the discounts within their authority (the discount policy).
+  authorize: (quote, event, actor, facts) =>
+    event.type === 'quote.approve' || event.type === 'quote.rework' ? approvalRefusal(quote, actor, facts?.policy) : undefined,
 };
 
 /**
@@ -157,13 +207,12 @@ export const QUOTE_EDITING: Editing<QuoteStatus> = {
   editableIn: ['inProgress'],
   instead: {
     pending: 'it waits for your manager: they approve it or send it back to you, and only then can its lines change; or cancel it',
-    approved:
-      'put it to the customer as it is (accepted or declined); to change lines, have it declined and renegotiate it as a new version',
+    approved: 'put it to the customer as it is (accepted or declined), or reopen it to change lines (it must then be approved again)',
     accepted: 'the customer accepted it as it is; create the order from it, or renegotiate a new version',
     rejected: 'renegotiate it as a new version to change lines',
     cancelled: 'start a new quote',
   },
-  writtenByEvents: ['acceptedAt'],
+  writtenByEvents: ['acceptedAt', 'approvalDecision'],
   // The customer signs an approved version; signedQuoteChangeRefusal judges it, and that nothing changes after.
   judgedApart: ['signature'],
 };

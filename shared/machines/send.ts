@@ -25,7 +25,15 @@ export type Party = 'owner' | 'ownersManager' | 'system';
  * or fulfilment acting on its own (TMF622 state changes, TMF699 leads processed on creation).
  */
 export type Actor =
-  { kind: 'user'; id: string; role: Role; manages(owner: string): boolean } | { kind: 'system'; name: 'central' | 'fulfillment' };
+  | {
+      kind: 'user';
+      id: string;
+      role: Role;
+      manages(owner: string): boolean;
+      /** A manager with the sales director's authority over the owners they manage (discount approval). */
+      salesDirector?: boolean;
+    }
+  | { kind: 'system'; name: 'central' | 'fulfillment' };
 
 export const CENTRAL_SYSTEM: Actor = { kind: 'system', name: 'central' };
 
@@ -52,6 +60,11 @@ export interface Lifecycle<M extends AnyStateMachine, D extends LifecycleDoc, X 
   probes: readonly EventFromLogic<M>[];
   contextOf(doc: D, extra: X | undefined): ContextFrom<M>;
   docOf(context: ContextFrom<M>): D;
+  /**
+   * A check beyond the party rules that depends on the document (a discount that needs a higher
+   * approver than this manager): why this allowed party still may not send the event, or undefined.
+   */
+  authorize?(doc: D, event: EventFromLogic<M>, actor: Actor, extra: X | undefined): string | undefined;
 }
 
 const PARTY_TEXT: Record<Party, string> = {
@@ -86,9 +99,14 @@ export function allowedEvents<M extends AnyStateMachine, D extends LifecycleDoc,
 ): EventFromLogic<M>['type'][] {
   const snapshot = resolve(lifecycle.machine, doc.status, lifecycle.contextOf(doc, extra));
   if (snapshot === undefined) return [];
-  const types = lifecycle.probes.filter((probe) => snapshot.can(probe)).map((probe) => probe.type as EventFromLogic<M>['type']);
+  const probes = lifecycle.probes.filter((probe) => snapshot.can(probe));
   const rules = lifecycle.rules as Record<string, readonly Party[]>;
-  return [...new Set(types)].filter((type) => (rules[type] ?? []).some((party) => isParty(party, actor, doc.owner)));
+  const allowed = probes.filter(
+    (probe) =>
+      (rules[probe.type] ?? []).some((party) => isParty(party, actor, doc.owner)) &&
+      lifecycle.authorize?.(doc, probe, actor, extra) === undefined,
+  );
+  return [...new Set(allowed.map((probe) => probe.type as EventFromLogic<M>['type']))];
 }
 
 function allowedText(allowed: readonly string[]): string {
@@ -149,6 +167,8 @@ function sendAs<M extends AnyStateMachine, D extends LifecycleDoc, X>(
       reason: `'${type}' on this ${machine.id} may be sent only by ${who}, not by ${actorName(actor)}; ${allowedText(allowed)}`,
     };
   }
+  const unauthorized = actor === null ? undefined : lifecycle.authorize?.(doc, event, actor, extra);
+  if (unauthorized !== undefined) return { ok: false, cause: 'role', allowed: [], reason: unauthorized };
   const [next]: [AnyMachineSnapshot, unknown] = transition(machine, snapshot as SnapshotFrom<M>, event);
   if (typeof next.value !== 'string') throw new Error(`The ${machine.id} machine reached a nested state; statuses must be flat`);
   return { ok: true, doc: { ...lifecycle.docOf(next.context as ContextFrom<M>), status: next.value } };

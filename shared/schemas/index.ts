@@ -73,7 +73,10 @@ const TO_VERSION_2: MigrationStrategies = { ...TO_VERSION_1, 2: (oldDoc) => oldD
  * an older account is a top-level account whose sites are named by their street.
  */
 const ACCOUNTS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };
-/** Quotes version 3 add the optional, encrypted `signature`; no stored quote is signed yet, so none changes. */
+/**
+ * Quotes version 3 add the optional, encrypted `signature`, the discounts and the approver's decision:
+ * a v2 quote had none of them, so none changes.
+ */
 const QUOTES_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };
 /** Leads version 3 adds the optional `statusChangeReason`; no stored lead has one yet, so none changes. */
 const LEADS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };

@@ -42,6 +42,34 @@ export const quoteSchemaLiteral = {
       },
       required: ['signerName', 'signedAt', 'method'],
     },
+    /**
+     * The rep's discounts (v3; shared/quotes/discounts.ts): on a line (`lineId`) or the whole quote,
+     * per charge type, a percent or an amount in cents. The lines keep their catalog prices.
+     */
+    discounts: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          lineId: { type: 'string' },
+          appliesTo: { type: 'string', enum: ['oneTime', 'recurring'] },
+          kind: { type: 'string', enum: ['percent', 'amount'] },
+          value: { type: 'number', minimum: 0 },
+        },
+        required: ['appliesTo', 'kind', 'value'],
+      },
+    },
+    /** The approver's answer to the last approval request (v3): approved or sent back, by whom, when, with their comment. */
+    approvalDecision: {
+      type: 'object',
+      properties: {
+        outcome: { type: 'string', enum: ['approved', 'rejected'] },
+        by: { type: 'string' },
+        at: { type: 'string' },
+        comment: { type: 'string' },
+      },
+      required: ['outcome', 'by', 'at'],
+    },
   },
   required: [...syncedRequired, 'opportunityId', 'accountId', 'version', 'status', 'items', 'totals', 'catalogVersion'],
 } as const;

@@ -27,6 +27,8 @@ export interface ListScreenProps<T extends object> {
   /** Shown when the rep has no records at all. */
   empty: string;
   actions?: ReactNode;
+  /** Shown between the heading and the list (e.g. a manager's approval requests above the quotes). */
+  intro?: ReactNode;
   /** The screen a row's link opens (module-level or memoised, so the table's rows can skip renders). */
   rowRoute(row: T): Route;
 }
@@ -86,6 +88,7 @@ export function ListScreen<T extends object>(props: ListScreenProps<T>) {
         <h1>{title}</h1>
         {props.actions ? <div className="screen-actions">{props.actions}</div> : null}
       </div>
+      {props.intro}
       {body}
     </div>
   );

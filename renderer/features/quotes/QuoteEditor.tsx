@@ -10,6 +10,9 @@ import { launchedOfferings } from './newQuote';
 import { lineNames } from './quoteLines';
 import { awaitingApproval, quoteAccepted, quoteIsOpen } from './quoteState';
 import { useQuoteEditor } from './useQuoteEditor';
+import { QuoteApproval } from './QuoteApproval';
+import { QuoteDiscounts } from './QuoteDiscounts';
+import { QuoteFreshness } from './QuoteFreshness';
 
 export interface QuoteEditorProps {
   quote: QuoteDoc;
@@ -81,6 +84,21 @@ export function QuoteEditor({ quote, catalog, account, order, versions }: QuoteE
         </section>
       )}
       <Totals totals={totals} live={editor.editable} />
+      <QuoteDiscounts
+        items={editor.editable && priced ? priced.items : quote.items}
+        discounts={editor.editable ? editor.discounts : (quote.discounts ?? [])}
+        currency={totals.currency}
+        names={names}
+        editable={editor.editable && priced !== null}
+        onSet={editor.setDiscount}
+      />
+      <QuoteFreshness
+        quote={quote}
+        catalog={catalog}
+        needsReprice={editor.needsReprice}
+        canReprice={editor.canReprice}
+        onReprice={editor.reprice}
+      />
       {editor.error ? (
         <p className="notice notice--error" role="alert">
           {editor.error}
@@ -97,20 +115,14 @@ export function QuoteEditor({ quote, catalog, account, order, versions }: QuoteE
             </button>
           </>
         ) : null}
-        {deciding ? (
-          <>
-            <button type="button" className="button button--primary" disabled={!editor.canApprove} onClick={editor.approve}>
-              Approve
-            </button>
-            <button type="button" className="button" disabled={!editor.canSendBack} onClick={editor.sendBack}>
-              Send back
-            </button>
-          </>
+        {editor.canReopen ? (
+          <button type="button" className="button" onClick={editor.reopen}>
+            Reopen quote
+          </button>
         ) : null}
         {quoteAccepted(quote) ? <CreateOrderButton editor={editor} account={account} existing={order} /> : null}
       </div>
-      {awaitingApproval(quote) && !deciding ? <p className="muted">Waiting for a manager to approve this quote.</p> : null}
-      {deciding ? <p className="muted">This quote is above the rep's approval authority and waits for your decision.</p> : null}
+      <QuoteApproval quote={quote} editor={editor} waiting={awaitingApproval(quote)} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { byId } from '../common/sort';
 import type { TableColumn } from '../common/VirtualTable';
 import { newestKey } from '../leads/leadList';
 import { statusLabel } from '../statusLabels';
+import { ApprovalInbox } from './ApprovalInbox';
 import { quoteTitle } from './quoteTitle';
 
 /** A quote with its title and opportunity name, as the table shows them. */
@@ -84,6 +85,7 @@ export function QuotesPage() {
       filters={FILTERS}
       empty="No quotes yet. Create one from an opportunity."
       rowRoute={ROW_ROUTE}
+      intro={<ApprovalInbox quotes={rows} />}
     />
   );
 }

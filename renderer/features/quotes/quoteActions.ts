@@ -6,6 +6,7 @@ import { ownerOf, sendOrThrow, type Actor } from '../../../shared/machines/send'
 import { canEditQuoteDoc, canSendQuote, sendQuote, type QuoteEvent, type QuoteVersionFacts } from '../../../shared/machines/quote.machine';
 import type { QuoteDoc } from '../../../shared/schemas';
 import type { LineItem, Totals } from '../../../shared/schemas/lineItem';
+import { discountsOfLines, type QuoteDiscount } from '../../../shared/quotes/discounts';
 
 /** `versions`: the quote's place among its versions (quoteVersions.ts); none known = the latest. */
 export function canQuote(quote: QuoteDoc, event: QuoteEvent, actor: Actor = ownerOf(quote), versions?: QuoteVersionFacts): boolean {
@@ -21,15 +22,37 @@ function send(quote: QuoteDoc, event: QuoteEvent, actor: Actor, versions?: Quote
   return sendOrThrow(sendQuote(quote, event, actor, versions));
 }
 
-/** The quote with repriced lines, through `quote.update`. */
+/**
+ * The quote with repriced lines through `quote.update`; `more`: the rep's discounts (a removed
+ * line takes its discounts with it) and the catalog version the lines were priced with.
+ */
 export function updateQuoteLines(
   quote: QuoteDoc,
   items: LineItem[],
   totals: Totals,
   actor: Actor = ownerOf(quote),
   versions?: QuoteVersionFacts,
+  more: { discounts?: readonly QuoteDiscount[]; catalogVersion?: string } = {},
 ): QuoteDoc {
-  return send(quote, { type: 'quote.update', changes: { items, totals } }, actor, versions);
+  const discounts = more.discounts ?? quote.discounts;
+  const changes: Partial<QuoteDoc> = {
+    items,
+    totals,
+    ...(discounts === undefined ? {} : { discounts: discountsOfLines(discounts, items) }),
+    ...(more.catalogVersion === undefined ? {} : { catalogVersion: more.catalogVersion }),
+  };
+  return send(quote, { type: 'quote.update', changes }, actor, versions);
+}
+
+/** The rep reopens an approved quote to change it; it must be approved again. */
+export function reopenQuote(quote: QuoteDoc, actor: Actor = ownerOf(quote), versions?: QuoteVersionFacts): QuoteDoc {
+  return send(quote, { type: 'quote.reopen' }, actor, versions);
+}
+
+function decision(outcome: 'approved' | 'rejected', actor: Actor, comment: string | undefined): NonNullable<QuoteDoc['approvalDecision']> {
+  const by = actor.kind === 'user' ? actor.id : actor.name;
+  const text = comment?.trim() ?? '';
+  return { outcome, by, at: new Date().toISOString(), ...(text === '' ? {} : { comment: text }) };
 }
 
 /** Submits for approval: approved at once within the rep's authority, pending otherwise. */
@@ -42,12 +65,12 @@ export function acceptQuote(quote: QuoteDoc, at: string, actor: Actor = ownerOf(
   return send(quote, { type: 'quote.accept', at }, actor, versions);
 }
 
-/** A manager of the quote's owner approves the pending quote. */
-export function approveQuote(quote: QuoteDoc, actor: Actor): QuoteDoc {
-  return send(quote, { type: 'quote.approve' }, actor);
+/** The approver (a manager of the owner with the authority the discount needs) approves the pending quote, with an optional comment. */
+export function approveQuote(quote: QuoteDoc, actor: Actor, comment?: string): QuoteDoc {
+  return { ...send(quote, { type: 'quote.approve' }, actor), approvalDecision: decision('approved', actor, comment) };
 }
 
-/** A manager of the quote's owner sends the pending quote back to the rep to rework. */
-export function sendBackQuote(quote: QuoteDoc, actor: Actor): QuoteDoc {
-  return send(quote, { type: 'quote.rework' }, actor);
+/** The approver rejects the request: the quote goes back to the rep to rework, with the approver's comment. */
+export function sendBackQuote(quote: QuoteDoc, actor: Actor, comment?: string): QuoteDoc {
+  return { ...send(quote, { type: 'quote.rework' }, actor), approvalDecision: decision('rejected', actor, comment) };
 }

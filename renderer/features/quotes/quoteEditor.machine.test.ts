@@ -4,7 +4,8 @@ import { CATALOG, FIBRE } from '../../../shared/pricing/catalog.fixture';
 import type { AccountDoc, OfferingDoc, OrderDoc, QuoteDoc } from '../../../shared/schemas';
 import { makeAccount, makeQuote } from '../../../shared/testing/docs.fixture';
 import { ownerOf, type Actor } from '../../../shared/machines/send';
-import { orderFor, quoteEditorMachine } from './quoteEditor.machine';
+import { priceItems } from '../../../shared/pricing/engine';
+import { needsReprice, orderFor, quoteEditorMachine } from './quoteEditor.machine';
 
 const catalog: readonly OfferingDoc[] = CATALOG;
 const offering = FIBRE;
@@ -201,5 +202,54 @@ describe('quote editor: versions', () => {
     }).start();
     expect(drafting.getSnapshot().can({ type: 'lines.add', offering, lineId: 'l-2' })).toBe(false);
     expect(drafting.getSnapshot().can({ type: 'editor.submit' })).toBe(true); // submitting an older draft is the rep's choice; accepting it is not
+  });
+});
+
+describe('quote editor machine: a newer catalog and discounts', () => {
+  const line = { id: 'line-a', offeringId: FIBRE.id, quantity: 2, characteristics: [{ name: 'bandwidth', value: '1 Gbps' }] };
+  const priced = (offerings: readonly OfferingDoc[]) => priceItems([line], offerings);
+  const raised: OfferingDoc[] = CATALOG.map((o) =>
+    o.id === FIBRE.id
+      ? {
+          ...o,
+          catalogVersion: '2024.06',
+          prices: o.prices.map((p) => (p.priceType === 'recurring' ? { ...p, amount: p.amount + 100 } : p)),
+        }
+      : o,
+  );
+  const onOld = () => makeQuote({ status: 'inProgress', ...priced(CATALOG), catalogVersion: '2024.05' });
+
+  it('keeps the old prices, refuses edits and submission until the rep reprices; Reprice stores the new prices and version', async () => {
+    const { actor, store, idle, can } = start(onOld());
+    actor.send({ type: 'catalog.loaded', catalog: raised });
+    expect(needsReprice({ quote: store.quote, catalog: raised })).toBe(true);
+    expect(can().submit).toBe(false);
+    actor.send({ type: 'lines.quantity', lineId: 'line-a', quantity: 3 });
+    expect(store.writes).toEqual([]);
+    actor.send({ type: 'editor.reprice' });
+    await idle();
+    expect(store.writes).toHaveLength(1);
+    expect(store.quote).toMatchObject({ catalogVersion: '2024.06', totals: priced(raised).totals, items: priced(raised).items });
+    actor.send({ type: 'quote.stored', quote: store.quote });
+    expect(can().submit).toBe(true);
+  });
+
+  it('an accepted quote on old prices makes no order until it is revised', async () => {
+    const accepted = { ...onOld(), status: 'accepted' as const };
+    const { actor, can } = start(accepted);
+    expect(can().createOrder).toBe(true);
+    actor.send({ type: 'catalog.loaded', catalog: raised });
+    expect(can().createOrder).toBe(false);
+  });
+
+  it('stores a discount with the lines; a 20 % discount makes the submission wait for the manager', async () => {
+    const { actor, store, idle } = start(onOld());
+    actor.send({ type: 'discounts.set', discount: { appliesTo: 'recurring', kind: 'percent', value: 20 } });
+    await idle();
+    expect(store.quote.discounts).toEqual([{ appliesTo: 'recurring', kind: 'percent', value: 20 }]);
+    actor.send({ type: 'quote.stored', quote: store.quote });
+    actor.send({ type: 'editor.submit' });
+    await idle();
+    expect(store.quote.status).toBe('pending');
   });
 });

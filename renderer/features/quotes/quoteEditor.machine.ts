@@ -10,9 +10,21 @@ import { orderFromQuote } from '../../../shared/orders/fromQuote';
 import type { AccountDoc, OfferingDoc, OrderDoc, QuoteDoc } from '../../../shared/schemas';
 import type { Actor } from '../../../shared/machines/send';
 import type { QuoteVersionFacts } from '../../../shared/machines/quote.machine';
-import { acceptQuote, approveQuote, canEditQuote, canQuote, sendBackQuote, submitQuote, updateQuoteLines } from './quoteActions';
+import { setDiscount, type QuoteDiscount } from '../../../shared/quotes/discounts';
+import {
+  acceptQuote,
+  approveQuote,
+  canEditQuote,
+  canQuote,
+  reopenQuote,
+  sendBackQuote,
+  submitQuote,
+  updateQuoteLines,
+} from './quoteActions';
 import { addLine, configuredOf, price, removeLine, setCharacteristic, setQuantity } from './quoteLines';
 import { quoteAccepted } from './quoteState';
+import { catalogVersionOf } from './newQuote';
+import { needsRepriceReview, repriceDiff } from '../../../shared/quotes/repriceDiff';
 
 export interface QuoteEditorContext {
   /** The quote as the store last reported it (or as this editor last wrote it). */
@@ -25,6 +37,10 @@ export interface QuoteEditorContext {
   versions: QuoteVersionFacts;
   /** The lines on screen. */
   items: ConfiguredItem[];
+  /** The discounts on screen, stored with the lines. */
+  discounts: QuoteDiscount[];
+  /** The approver's comment with their decision. */
+  comment: string;
   /** Lines changed while a write was on its way: store them next. */
   linesChanged: boolean;
   /** Submit or Accept pressed while lines were being stored: done once they are. */
@@ -38,10 +54,13 @@ export type QuoteEditorEvent =
   | { type: 'lines.remove'; lineId: string }
   | { type: 'lines.quantity'; lineId: string; quantity: number }
   | { type: 'lines.characteristic'; lineId: string; name: string; value: string }
+  | { type: 'discounts.set'; discount: QuoteDiscount }
   | { type: 'editor.submit' }
   | { type: 'editor.accept' }
-  | { type: 'editor.approve' }
-  | { type: 'editor.rework' }
+  | { type: 'editor.approve'; comment?: string }
+  | { type: 'editor.rework'; comment?: string }
+  | { type: 'editor.reopen' }
+  | { type: 'editor.reprice' }
   | { type: 'editor.createOrder' }
   | { type: 'quote.stored'; quote: QuoteDoc }
   | { type: 'catalog.loaded'; catalog: readonly OfferingDoc[] }
@@ -61,25 +80,42 @@ function reason(e: unknown): string {
 }
 
 /** The stored quote with the lines on screen, or null when they cannot be priced; unchanged once lines are closed. */
-function withLines({ quote, items, catalog, actor, versions }: QuoteEditorContext): QuoteDoc | null {
+function withLines(context: QuoteEditorContext): QuoteDoc | null {
+  const { quote, items, discounts, catalog, actor, versions } = context;
   if (!canEditQuote(quote, actor, versions)) return quote;
   const priced = price(items, catalog);
-  return priced.ok ? updateQuoteLines(quote, priced.items, priced.totals, actor, versions) : null;
+  if (!priced.ok) return null;
+  const given = discounts.length > 0 || quote.discounts !== undefined ? { discounts } : {};
+  // Every line is priced with the local catalog now, so the quote is of its version.
+  const version = catalogVersionOf(catalog);
+  return updateQuoteLines(quote, priced.items, priced.totals, actor, versions, {
+    ...given,
+    ...(version === null ? {} : { catalogVersion: version }),
+  });
 }
 
-type Decision = 'editor.submit' | 'editor.accept' | 'editor.approve' | 'editor.rework';
+/** The local catalog prices this quote's lines differently and the rep has not repriced it yet. */
+export function needsReprice({ quote, catalog }: Pick<QuoteEditorContext, 'quote' | 'catalog'>): boolean {
+  if (quote.items.length === 0 || catalog.length === 0) return false;
+  return needsRepriceReview(repriceDiff(quote, catalog, catalogVersionOf(catalog) ?? quote.catalogVersion));
+}
 
-/** The quote after the rep's (submit, accept) or the manager's (approve, send back) decision. */
-function decided(doc: QuoteDoc, action: Decision, actor: Actor, versions: QuoteVersionFacts): QuoteDoc {
+type Decision = 'editor.submit' | 'editor.accept' | 'editor.approve' | 'editor.rework' | 'editor.reopen';
+
+/** The quote after the rep's (submit, accept, reopen) or the approver's (approve, send back) decision. */
+function decided(doc: QuoteDoc, action: Decision, context: QuoteEditorContext): QuoteDoc {
+  const { actor, versions, comment } = context;
   switch (action) {
     case 'editor.submit':
       return submitQuote(doc, actor);
     case 'editor.accept':
       return acceptQuote(doc, new Date().toISOString(), actor, versions);
     case 'editor.approve':
-      return approveQuote(doc, actor);
+      return approveQuote(doc, actor, comment);
     case 'editor.rework':
-      return sendBackQuote(doc, actor);
+      return sendBackQuote(doc, actor, comment);
+    case 'editor.reopen':
+      return reopenQuote(doc, actor, versions);
   }
 }
 
@@ -113,8 +149,19 @@ export const quoteEditorMachine = setup({
   },
   actions: {
     editLines: assign(({ context, event }) => ({ items: editLines(context, event), error: null })),
+    editDiscounts: assign(({ context, event }) =>
+      event.type === 'discounts.set' ? { discounts: setDiscount(context.discounts, event.discount), error: null } : {},
+    ),
+    rememberComment: assign(({ event }) =>
+      event.type === 'editor.approve' || event.type === 'editor.rework' ? { comment: event.comment ?? '' } : {},
+    ),
     markLinesChanged: assign({ linesChanged: true }),
     rememberQuote: assign(({ event }) => (event.type === 'quote.stored' ? { quote: event.quote } : {})),
+    /** A reopened quote shows the lines and discounts it was reopened with. */
+    takeStoredContent: assign(({ context }) => ({
+      items: configuredOf(context.quote.items),
+      discounts: [...(context.quote.discounts ?? [])],
+    })),
     rememberCatalog: assign(({ event }) => (event.type === 'catalog.loaded' ? { catalog: event.catalog } : {})),
     rememberAccount: assign(({ event }) => (event.type === 'account.loaded' ? { account: event.account } : {})),
     rememberVersions: assign(({ event }) => (event.type === 'versions.loaded' ? { versions: event.versions } : {})),
@@ -128,7 +175,8 @@ export const quoteEditorMachine = setup({
         event.type === 'editor.submit' ||
         event.type === 'editor.accept' ||
         event.type === 'editor.approve' ||
-        event.type === 'editor.rework'
+        event.type === 'editor.rework' ||
+        event.type === 'editor.reopen'
           ? event.type
           : context.next === 'submit'
             ? 'editor.submit'
@@ -136,7 +184,7 @@ export const quoteEditorMachine = setup({
       const doc = withLines(context);
       if (!doc)
         return { next: null, toStore: null, error: 'The quote could not be saved: a line cannot be priced; change or remove it first' };
-      return { next: null, toStore: decided(doc, action, context.actor, context.versions), error: null };
+      return { next: null, toStore: decided(doc, action, context), error: null };
     }),
     /** Until the store reports back, the quote is what was written: line edits then see it closed. */
     assumeStored: assign(({ context }) => (context.toStore ? { quote: context.toStore } : {})),
@@ -146,19 +194,24 @@ export const quoteEditorMachine = setup({
     openOrder: (_, _params: { orderId: string }) => undefined,
   },
   guards: {
-    editable: ({ context }) => canEditQuote(context.quote, context.actor, context.versions),
+    // While the catalog changed this quote's prices, nothing changes until the rep has seen the difference and repriced.
+    editable: ({ context }) => canEditQuote(context.quote, context.actor, context.versions) && !needsReprice(context),
+    canReprice: ({ context }) => canEditQuote(context.quote, context.actor, context.versions) && needsReprice(context),
+    fresh: ({ context }) => !needsReprice(context),
     linesChanged: ({ context }) => context.linesChanged,
     hasNext: ({ context }) => context.next !== null,
     nothingToStore: ({ context }) => context.toStore === null,
     /** Every line priced, and the quote machine accepts `quote.submit` for the quote as on screen. */
     canSubmit: ({ context }) => {
       const doc = withLines(context);
-      return doc !== null && canQuote(doc, { type: 'quote.submit' }, context.actor);
+      return doc !== null && !needsReprice(context) && canQuote(doc, { type: 'quote.submit' }, context.actor);
     },
-    canAccept: ({ context }) => canQuote(context.quote, { type: 'quote.accept' }, context.actor, context.versions),
+    canAccept: ({ context }) =>
+      !needsReprice(context) && canQuote(context.quote, { type: 'quote.accept' }, context.actor, context.versions),
     /** A manager of the owner deciding a quote that waits for approval (the role rules say who). */
     canApprove: ({ context }) => canQuote(context.quote, { type: 'quote.approve' }, context.actor),
     canSendBack: ({ context }) => canQuote(context.quote, { type: 'quote.rework' }, context.actor),
+    canReopen: ({ context }) => canQuote(context.quote, { type: 'quote.reopen' }, context.actor, context.versions),
     quoteAccepted: ({ context }) => quoteAccepted(context.quote),
     accountKnown: ({ context }) => Boolean(context.account),
   },
@@ -171,6 +224,8 @@ export const quoteEditorMachine = setup({
     actor: input.actor,
     versions: input.versions ?? {},
     items: configuredOf(input.quote.items),
+    discounts: [...(input.quote.discounts ?? [])],
+    comment: '',
     linesChanged: false,
     next: null,
     toStore: null,
@@ -190,11 +245,14 @@ export const quoteEditorMachine = setup({
         'lines.remove': { guard: 'editable', target: 'savingLines', actions: 'editLines' },
         'lines.quantity': { guard: 'editable', target: 'savingLines', actions: 'editLines' },
         'lines.characteristic': { guard: 'editable', target: 'savingLines', actions: 'editLines' },
+        'discounts.set': { guard: 'editable', target: 'savingLines', actions: 'editDiscounts' },
         'editor.submit': { guard: 'canSubmit', target: 'acting' },
         'editor.accept': { guard: 'canAccept', target: 'acting' },
-        'editor.approve': { guard: 'canApprove', target: 'acting' },
-        'editor.rework': { guard: 'canSendBack', target: 'acting' },
-        'editor.createOrder': { guard: and(['quoteAccepted', 'accountKnown']), target: 'creatingOrder' },
+        'editor.approve': { guard: 'canApprove', target: 'acting', actions: 'rememberComment' },
+        'editor.rework': { guard: 'canSendBack', target: 'acting', actions: 'rememberComment' },
+        'editor.reopen': { guard: 'canReopen', target: 'acting' },
+        'editor.createOrder': { guard: and(['quoteAccepted', 'accountKnown', 'fresh']), target: 'creatingOrder' },
+        'editor.reprice': { guard: 'canReprice', target: 'savingLines' },
       },
     },
     savingLines: {
@@ -222,6 +280,7 @@ export const quoteEditorMachine = setup({
         'lines.remove': { guard: 'editable', actions: ['editLines', 'markLinesChanged'] },
         'lines.quantity': { guard: 'editable', actions: ['editLines', 'markLinesChanged'] },
         'lines.characteristic': { guard: 'editable', actions: ['editLines', 'markLinesChanged'] },
+        'discounts.set': { guard: 'editable', actions: ['editDiscounts', 'markLinesChanged'] },
         'editor.submit': { guard: 'canSubmit', actions: { type: 'queueNext', params: 'submit' } },
         'editor.accept': { guard: 'canAccept', actions: { type: 'queueNext', params: 'accept' } },
       },
@@ -233,7 +292,7 @@ export const quoteEditorMachine = setup({
       invoke: {
         src: 'storeQuote',
         input: ({ context }) => ({ quote: context.toStore }),
-        onDone: { target: 'ready', actions: 'assumeStored' },
+        onDone: { target: 'ready', actions: ['assumeStored', 'takeStoredContent'] },
         onError: { target: 'ready', actions: { type: 'storeFailed', params: ({ event }) => ({ error: event.error }) } },
       },
     },

@@ -10,13 +10,19 @@ import { useOutpost } from '../../app/OutpostContext';
 import { insertDocument, saveDocument } from '../../data/writes';
 import { actorOf } from '../session/actor';
 import { canEditQuote, canQuote } from './quoteActions';
-import { orderFor, quoteEditorMachine } from './quoteEditor.machine';
+import type { QuoteDiscount } from '../../../shared/quotes/discounts';
+import { needsReprice, orderFor, quoteEditorMachine } from './quoteEditor.machine';
 import { price, type Priced } from './quoteLines';
 
 export interface QuoteEditorState {
   items: ConfiguredItem[];
+  discounts: QuoteDiscount[];
   priced: Priced;
   editable: boolean;
+  /** The local catalog changed this quote's prices: shown as a diff until the rep reprices. */
+  needsReprice: boolean;
+  canReprice: boolean;
+  canReopen: boolean;
   /** The editor machine accepts `editor.submit` / `editor.accept` / `editor.createOrder`. */
   canSubmit: boolean;
   canAccept: boolean;
@@ -32,10 +38,13 @@ export interface QuoteEditorState {
   remove(lineId: string): void;
   quantity(lineId: string, quantity: number): void;
   characteristic(lineId: string, name: string, value: string): void;
+  setDiscount(discount: QuoteDiscount): void;
   submit(): void;
   accept(): void;
-  approve(): void;
-  sendBack(): void;
+  approve(comment: string): void;
+  sendBack(comment: string): void;
+  reopen(): void;
+  reprice(): void;
   createOrder(): void;
 }
 
@@ -77,12 +86,17 @@ export function useQuoteEditor(
   useEffect(() => send({ type: 'account.loaded', account }), [account, send]);
   useEffect(() => send({ type: 'versions.loaded', versions }), [versions, send]);
 
-  const { items, error } = snapshot.context;
+  const { items, discounts, error } = snapshot.context;
   const priced = useMemo(() => price(items, catalog), [items, catalog]);
+  const stale = needsReprice({ quote, catalog });
   return {
     items,
+    discounts,
     priced,
-    editable: canEditQuote(quote, actor, versions),
+    editable: canEditQuote(quote, actor, versions) && !stale,
+    needsReprice: stale,
+    canReprice: snapshot.can({ type: 'editor.reprice' }),
+    canReopen: snapshot.can({ type: 'editor.reopen' }),
     canSubmit: snapshot.can({ type: 'editor.submit' }),
     canAccept: snapshot.can({ type: 'editor.accept' }),
     canCreateOrder: snapshot.can({ type: 'editor.createOrder' }),
@@ -95,10 +109,13 @@ export function useQuoteEditor(
     remove: (lineId) => send({ type: 'lines.remove', lineId }),
     quantity: (lineId, quantity) => send({ type: 'lines.quantity', lineId, quantity }),
     characteristic: (lineId, name, value) => send({ type: 'lines.characteristic', lineId, name, value }),
+    setDiscount: (discount) => send({ type: 'discounts.set', discount }),
     submit: () => send({ type: 'editor.submit' }),
     accept: () => send({ type: 'editor.accept' }),
-    approve: () => send({ type: 'editor.approve' }),
-    sendBack: () => send({ type: 'editor.rework' }),
+    approve: (comment) => send({ type: 'editor.approve', comment }),
+    sendBack: (comment) => send({ type: 'editor.rework', comment }),
+    reopen: () => send({ type: 'editor.reopen' }),
+    reprice: () => send({ type: 'editor.reprice' }),
     createOrder: () => send({ type: 'editor.createOrder' }),
   };
 }

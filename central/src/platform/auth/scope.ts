@@ -13,7 +13,8 @@ export function seesEveryOwner(user: AuthUser): boolean {
 export function ownerVisibleSql(user: AuthUser, column: string, param: number): string {
   if (seesEveryOwner(user)) return 'TRUE';
   if (user.role === 'manager') {
-    return `(${column} = $${param} OR ${column} IN (SELECT id FROM users WHERE manager_id = $${param}))`;
+    // A manager of managers (the sales director) sees their reps too.
+    return `(${column} = $${param} OR ${column} IN (SELECT id FROM users WHERE manager_id = $${param} OR manager_id IN (SELECT id FROM users WHERE manager_id = $${param} AND role = 'manager')))`;
   }
   return `${column} = $${param}`;
 }
@@ -23,7 +24,10 @@ export async function visibleOwners(db: Queryable, user: AuthUser): Promise<Read
   if (seesEveryOwner(user)) return null;
   const owners = new Set([user.id]);
   if (user.role === 'manager') {
-    const rows = await db.query<{ id: string }>('SELECT id FROM users WHERE manager_id = $1', [user.id]);
+    const rows = await db.query<{ id: string }>(
+      `SELECT id FROM users WHERE manager_id = $1 OR manager_id IN (SELECT id FROM users WHERE manager_id = $1 AND role = 'manager')`,
+      [user.id],
+    );
     for (const row of rows) owners.add(row.id);
   }
   return owners;

@@ -65,11 +65,24 @@ const ALLOWED: Record<string, Record<Who, readonly string[]>> = {
       'pending>cancelled',
       'approved>accepted',
       'approved>rejected',
+      // Reopened to change it (quote.reopen), and offline perhaps cancelled after that.
+      'approved>inProgress',
+      'approved>cancelled',
     ],
     manager: ['pending>approved', 'pending>inProgress'],
   },
   'quotes/above authority': {
-    rep: ['inProgress>pending', 'inProgress>cancelled', 'pending>cancelled', 'approved>accepted', 'approved>rejected'],
+    rep: [
+      'inProgress>pending',
+      'inProgress>cancelled',
+      'pending>cancelled',
+      'approved>accepted',
+      'approved>rejected',
+      // Reopened, and perhaps submitted again (pending for the manager) or cancelled.
+      'approved>inProgress',
+      'approved>pending',
+      'approved>cancelled',
+    ],
     manager: ['pending>approved', 'pending>inProgress'],
   },
   'leads/qualified': {

@@ -32,12 +32,19 @@ import type { RowContext } from './rules';
  */
 export type GateVerdict = { ok: true; asOwnersManager: boolean; owner?: string } | { ok: false; reason: string };
 
-/** The pushing user as the machines' actor; a manager's reps are read once per push. */
+/**
+ * The pushing user as the machines' actor; a manager's reps are read once per push. A manager
+ * of managers is the sales director: they manage those managers' reps too and have the
+ * director's discount authority (shared/quotes/discountPolicy.ts).
+ */
 export async function actorOf(tx: Queryable, user: AuthUser): Promise<Actor> {
   if (user.role !== 'manager') return { kind: 'user', id: user.id, role: user.role, manages: () => false };
-  const rows = await tx.query<{ id: string }>('SELECT id FROM users WHERE manager_id = $1', [user.id]);
-  const reports = new Set(rows.map((row) => row.id));
-  return { kind: 'user', id: user.id, role: user.role, manages: (owner) => reports.has(owner) };
+  const rows = await tx.query<{ id: string; role: string }>('SELECT id, role FROM users WHERE manager_id = $1', [user.id]);
+  const managers = rows.filter((row) => row.role === 'manager').map((row) => row.id);
+  const below =
+    managers.length === 0 ? [] : await tx.query<{ id: string }>('SELECT id FROM users WHERE manager_id = ANY($1::text[])', [managers]);
+  const reports = new Set([...rows, ...below].map((row) => row.id));
+  return { kind: 'user', id: user.id, role: user.role, manages: (owner) => reports.has(owner), salesDirector: managers.length > 0 };
 }
 
 type Replay = (stored: JsonObject | undefined, pushed: JsonObject, actor: Actor, ctx: RowContext) => Replayed<string>;
@@ -96,8 +103,11 @@ export async function loadLaterQuoteVersions(tx: Queryable, pusher: string, sent
   return later;
 }
 
-/** What a manager's decision may change on a rep's record: the status and when it changed, nothing the rep wrote. */
-const DECISION_FIELDS = new Set<string>([...SYNC_META_FIELDS, 'status']);
+/**
+ * What a manager's decision may change on a rep's record: the status and when it changed, and on
+ * a quote the decision with its comment; nothing the rep wrote.
+ */
+const DECISION_FIELDS = new Set<string>([...SYNC_META_FIELDS, 'status', 'approvalDecision']);
 
 function contentOf(data: JsonObject): JsonObject {
   return Object.fromEntries(Object.entries(data).filter(([key]) => !DECISION_FIELDS.has(key)));
