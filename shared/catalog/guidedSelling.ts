@@ -38,6 +38,25 @@ export function mbpsOf(value: string): number | null {
   return Number(match[1]) * (match[2]?.toLowerCase() === 'gbps' ? 1000 : 1);
 }
 
+export type NeedsForm = Record<'sites' | 'users' | 'bandwidth' | 'budget', string>;
+
+/** The guided-selling form's texts as needs (budget in whole currency units), or what to fix per field. */
+export function needsFromForm(form: NeedsForm): { ok: true; needs: Needs } | { ok: false; errors: Partial<NeedsForm> } {
+  const whole = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
+  const errors: Partial<NeedsForm> = {};
+  const sites = whole(form.sites);
+  const users = whole(form.users);
+  const bandwidth = whole(form.bandwidth);
+  const budgetText = form.budget.replace(/[$,\s]/g, '');
+  const budget = budgetText === '' ? null : /^\d+(\.\d{1,2})?$/.test(budgetText) ? Math.round(Number(budgetText) * 100) : NaN;
+  if (!Number.isSafeInteger(sites) || sites < 1 || sites > 500) errors.sites = 'Enter a whole number of sites from 1 to 500';
+  if (!Number.isSafeInteger(users) || users > 100_000) errors.users = 'Enter the number of users, 0 or more';
+  if (!Number.isSafeInteger(bandwidth) || bandwidth < 1) errors.bandwidth = 'Enter the Mbps each site needs, 1 or more';
+  if (budget !== null && !Number.isFinite(budget)) errors.budget = 'Enter an amount such as 1500 or 1500.50, or leave it empty';
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, needs: { sites, users, bandwidthMbps: bandwidth, monthlyBudget: budget } };
+}
+
 /** The answers checked; each problem names the field to fix. */
 export function needsProblems(needs: Needs): string[] {
   const problems: string[] = [];

@@ -1,6 +1,7 @@
 import { useMachine } from '@xstate/react';
 import { useEffect, useMemo, useState } from 'react';
 import { fromPromise } from 'xstate';
+import { checkConfiguration, violationsByLine, type Violation } from '../../../shared/catalog/configRules';
 import { newId } from '../../../shared/ids';
 import type { ConfiguredItem } from '../../../shared/pricing/engine';
 import type { QuoteVersionFacts } from '../../../shared/machines/quote.machine';
@@ -16,6 +17,8 @@ import { price, type Priced } from './quoteLines';
 export interface QuoteEditorState {
   items: ConfiguredItem[];
   priced: Priced;
+  /** The catalog's configuration rules the lines break, by line id. */
+  violations: ReadonlyMap<string, Violation[]>;
   editable: boolean;
   /** The editor machine accepts `editor.submit` / `editor.accept` / `editor.createOrder`. */
   canSubmit: boolean;
@@ -29,6 +32,8 @@ export interface QuoteEditorState {
   busy: boolean;
   error: string | null;
   add(offering: OfferingDoc): void;
+  /** Adds guided selling's proposed lines (each gets a new id). */
+  propose(items: readonly ConfiguredItem[]): void;
   remove(lineId: string): void;
   quantity(lineId: string, quantity: number): void;
   characteristic(lineId: string, name: string, value: string): void;
@@ -79,9 +84,11 @@ export function useQuoteEditor(
 
   const { items, error } = snapshot.context;
   const priced = useMemo(() => price(items, catalog), [items, catalog]);
+  const violations = useMemo(() => violationsByLine(checkConfiguration(items, catalog)), [items, catalog]);
   return {
     items,
     priced,
+    violations,
     editable: canEditQuote(quote, actor, versions),
     canSubmit: snapshot.can({ type: 'editor.submit' }),
     canAccept: snapshot.can({ type: 'editor.accept' }),
@@ -92,6 +99,7 @@ export function useQuoteEditor(
     busy: snapshot.matches('acting') || snapshot.matches('creatingOrder'),
     error,
     add: (offering) => send({ type: 'lines.add', offering, lineId: newId() }),
+    propose: (proposed) => send({ type: 'lines.propose', items: proposed.map((item) => ({ ...item, id: newId() })) }),
     remove: (lineId) => send({ type: 'lines.remove', lineId }),
     quantity: (lineId, quantity) => send({ type: 'lines.quantity', lineId, quantity }),
     characteristic: (lineId, name, value) => send({ type: 'lines.characteristic', lineId, name, value }),
