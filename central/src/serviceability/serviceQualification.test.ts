@@ -64,6 +64,12 @@ describe.each(ENGINES)('TMF645 service qualification on $name', (engine) => {
     expect((await sam.get(`${CHECK}/${String(body.id)}`)).status).toBe(404);
   });
 
+  it('answers 401 without a token, as every TMF route does', async () => {
+    const response = await fetch(`${central.url}${CHECK}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(response.status).toBe(401);
+    expectConformant('TMF645', 'POST', CHECK, 401, await response.json());
+  });
+
   it('refuses a check without an address, saying what to send', async () => {
     const response = await alex.post(CHECK, { serviceQualificationItem: [{ id: '1', service: {} }] });
     expect(response.status).toBe(400);
