@@ -32,6 +32,7 @@ import { registerCatalogRoutes } from './catalog';
 import { productDelivery, registerProductInventoryRoutes } from './inventory';
 import { accountSyncRules, orderSyncRules, registerFulfillment, registerOrderingRoutes, type FulfillmentOptions } from './ordering';
 import { leadSyncRules, quoteSyncRules, registerQuoteRoutes, registerSalesLeadRoutes } from './sales';
+import { registerServiceQualificationRoutes } from './serviceability';
 
 export interface CentralOptions {
   /** PostgreSQL connection string; when absent, PGlite is used. */
@@ -145,6 +146,7 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   // Delivered orders become TMF637 products: inventory meets ordering's ProductDelivery port.
   registerFulfillment(app, db, hub, productDelivery, options.fulfillment, instanceId);
   registerProductInventoryRoutes(app, db);
+  registerServiceQualificationRoutes(app, db);
   registerWipeRoutes(app, db);
   registerUpdateRoutes(app, options.updates ?? { rollout: {} });
   registerEvents(app, db, options.events);

@@ -81,6 +81,12 @@ const QUOTES_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) 
 /** Leads version 3 adds the optional `statusChangeReason`; no stored lead has one yet, so none changes. */
 const LEADS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };
 
+/**
+ * Offerings version 1 adds compatibility rules and bundle components, both optional: an older
+ * offering has no rules, and the next pull of the catalog brings them.
+ */
+const OFFERINGS_TO_VERSION_1: MigrationStrategies = { 1: (oldDoc) => oldDoc };
+
 export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
   leads: { schema: leadSchema, migrationStrategies: LEADS_TO_VERSION_3 },
   accounts: { schema: accountSchema, migrationStrategies: ACCOUNTS_TO_VERSION_3 },
@@ -89,6 +95,6 @@ export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
   quotes: { schema: quoteSchema, migrationStrategies: QUOTES_TO_VERSION_3 },
   orders: { schema: orderSchema, migrationStrategies: TO_VERSION_2 },
   products: { schema: productSchema, migrationStrategies: TO_VERSION_1 },
-  offerings: { schema: offeringSchema, migrationStrategies: {} },
+  offerings: { schema: offeringSchema, migrationStrategies: OFFERINGS_TO_VERSION_1 },
   ruleSets: { schema: ruleSetSchema, migrationStrategies: {} },
 };

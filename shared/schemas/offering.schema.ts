@@ -13,7 +13,8 @@ const whenSchema = {
  */
 export const offeringSchemaLiteral = {
   title: 'offering',
-  version: 0,
+  /** v1: compatibility rules (`relationships`) and bundle components with their limits (`bundledOfferings`). */
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -24,7 +25,45 @@ export const offeringSchemaLiteral = {
     /** TMF620 lifecycle: only `Launched` offerings may be sold to new customers. */
     lifecycleStatus: { type: 'string' },
     isBundle: { type: 'boolean' },
+    /** The offerings a bundle includes (its required components). */
     bundledOfferingIds: { type: 'array', items: { type: 'string' } },
+    /**
+     * A bundle's components with how many of each it takes (TMF620 bundledProductOffering with its
+     * bundledProductOfferingOption): min 1 or more = included (required), min 0 = an optional add-on.
+     */
+    bundledOfferings: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          offeringId: { type: 'string' },
+          name: { type: 'string' },
+          min: { type: 'integer', minimum: 0 },
+          max: { type: 'integer', minimum: 0 },
+        },
+        required: ['offeringId', 'name', 'min', 'max'],
+      },
+    },
+    /**
+     * Compatibility rules (TMF620 productOfferingRelationship, one entry per relationshipType and
+     * role): `requires` all of, `excludes` any of, `oneOf` exactly one of these offerings at the same
+     * site. `role` names the group in words ("a fibre access line"). Checked by shared/catalog/configRules.ts.
+     */
+    relationships: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          kind: { type: 'string', enum: ['requires', 'excludes', 'oneOf'] },
+          role: { type: 'string' },
+          offerings: {
+            type: 'array',
+            items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } }, required: ['id', 'name'] },
+          },
+        },
+        required: ['kind', 'role', 'offerings'],
+      },
+    },
     characteristics: {
       type: 'array',
       items: {

@@ -5,10 +5,11 @@ import { centralDoc } from './centralAsRep';
 import { signIn, syncStatus } from './journey';
 
 const FIBRE = 'Business Fibre Internet';
+const STATIC_IP = 'Static IP Block';
 const ACCOUNT = 'Bluepeak Outfitters';
 const SIGNER = 'Dana Bluepeak';
 
-test('a rep finds an account by search, starts a quote from it offline, revises it, compares the versions, and the customer signs the PDF', async ({
+test('a rep finds an account by search, starts a quote from it offline, fixes a broken catalog rule, revises it, compares the versions, and the customer signs the PDF', async ({
   page,
   context,
 }) => {
@@ -33,9 +34,20 @@ test('a rep finds an account by search, starts a quote from it offline, revises 
     await page.getByLabel('Opportunity name').fill('Store connectivity');
     await page.getByRole('button', { name: 'Start quote' }).click();
     await expect(page.getByRole('heading', { level: 1, name: `${ACCOUNT} — quote v1` })).toBeVisible();
+  });
+
+  await test.step('a static IP without a fibre line breaks a catalog rule, named next to the line; adding fibre fixes it', async () => {
+    await page.getByLabel('Offering').selectOption({ label: STATIC_IP });
+    await page.getByRole('button', { name: 'Add to quote' }).click();
+    const broken = page.getByRole('listitem', { name: STATIC_IP }).getByRole('list', { name: `Rules broken by ${STATIC_IP}` });
+    await expect(broken).toHaveText(`${STATIC_IP} requires a fibre access line at the same site: add ${FIBRE}`);
+    await expect(page.getByRole('button', { name: 'Submit for approval' })).toBeDisabled();
+
     await page.getByLabel('Offering').selectOption({ label: FIBRE });
     await page.getByRole('button', { name: 'Add to quote' }).click();
     await expect(page.getByRole('spinbutton', { name: `Quantity for ${FIBRE}` })).toHaveValue('1');
+    await expect(broken).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Submit for approval' })).toBeEnabled();
   });
 
   await test.step('Revise makes version 2 with the lines; version 1 can no longer be changed or revised', async () => {

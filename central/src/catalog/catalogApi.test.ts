@@ -20,11 +20,11 @@ describe.each(ENGINES)('TMF620 Product Catalog API on $name', (engine) => {
 
   it('lets every signed-in user read the seeded catalog in all five resources', async () => {
     const counts: Record<string, string> = {
-      productOffering: '9',
-      productSpecification: '9',
+      productOffering: '10',
+      productSpecification: '10',
       category: '7',
       catalog: '1',
-      productOfferingPrice: '38',
+      productOfferingPrice: '42',
     };
     for (const [resource, total] of Object.entries(counts)) {
       const response = await alex.get(`/${resource}`);
@@ -54,7 +54,7 @@ describe.each(ENGINES)('TMF620 Product Catalog API on $name', (engine) => {
 
   it('filters on first-level attributes (ANDed), pages with X-Total-Count/X-Result-Count and selects fields', async () => {
     const launched = await alex.get('/productOffering?lifecycleStatus=Launched');
-    expect(launched.headers.get('x-total-count')).toBe('8');
+    expect(launched.headers.get('x-total-count')).toBe('9');
     const retired = (await alex.read<Json[]>('/productOffering?lifecycleStatus=Retired')).map((offering) => offering.id);
     expect(retired).toEqual(['off-business-adsl']);
     expect((await alex.read<Json[]>('/productOffering?name=Mobile%20Business')).map((offering) => offering.id)).toEqual([
@@ -64,10 +64,10 @@ describe.each(ENGINES)('TMF620 Product Catalog API on $name', (engine) => {
       'off-office-connect-bundle',
     ]);
     expect(await alex.read('/productOffering?isBundle=true&lifecycleStatus=Retired')).toEqual([]);
-    expect((await alex.get('/productOfferingPrice?priceType=discount')).headers.get('x-total-count')).toBe('10');
+    expect((await alex.get('/productOfferingPrice?priceType=discount')).headers.get('x-total-count')).toBe('11');
 
     const page = await alex.get('/productOffering?lifecycleStatus=Launched&offset=2&limit=3&fields=name,lifecycleStatus');
-    expect(page.headers.get('x-total-count')).toBe('8');
+    expect(page.headers.get('x-total-count')).toBe('9');
     expect(page.headers.get('x-result-count')).toBe('3');
     const rows = (await page.json()) as Json[];
     expect(rows).toHaveLength(3);

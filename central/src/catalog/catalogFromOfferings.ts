@@ -146,13 +146,35 @@ function offeringOf(
     lifecycleStatus: doc.lifecycleStatus,
     isBundle: doc.isBundle,
     isSellable: true,
-    ...(doc.bundledOfferingIds
+    ...(doc.bundledOfferings
       ? {
-          bundledProductOffering: doc.bundledOfferingIds.map((id) => ({
-            id,
-            href: catalogHref('productOffering', id),
-            ...(names.has(id) ? { name: names.get(id) } : {}),
+          bundledProductOffering: doc.bundledOfferings.map((component) => ({
+            ...ref('productOffering', component.offeringId, component.name),
+            bundledProductOfferingOption: {
+              numberRelOfferLowerLimit: component.min,
+              numberRelOfferUpperLimit: component.max,
+              numberRelOfferDefault: component.min,
+            },
           })),
+        }
+      : doc.bundledOfferingIds
+        ? {
+            bundledProductOffering: doc.bundledOfferingIds.map((id) => ({
+              id,
+              href: catalogHref('productOffering', id),
+              ...(names.has(id) ? { name: names.get(id) } : {}),
+            })),
+          }
+        : {}),
+    ...(doc.relationships
+      ? {
+          productOfferingRelationship: doc.relationships.flatMap((rule) =>
+            rule.offerings.map((target) => ({
+              ...ref('productOffering', target.id, target.name),
+              relationshipType: rule.kind,
+              role: rule.role,
+            })),
+          ),
         }
       : {}),
     // TMF620B: productSpecification must be empty when isBundle is true; the bundle's terms carry its contract term.

@@ -84,7 +84,7 @@ describe.each(ENGINES)('TMF620 catalog changes reach the reps by sync on $name',
   it('renames the category on every offering of a renamed Category', async () => {
     expect((await admin.patch('/category/cat-connectivity', { name: 'Internet access' })).status).toBe(200);
     const changes = await pullChanges();
-    expect([...changes.keys()].sort()).toEqual(['off-business-adsl', 'off-fibre-internet', 'off-static-ip']);
+    expect([...changes.keys()].sort()).toEqual(['off-5g-access', 'off-business-adsl', 'off-fibre-internet', 'off-static-ip']);
     for (const doc of changes.values()) expect(doc.category).toBe('Internet access');
   });
 

@@ -61,10 +61,29 @@ export interface ProductOfferingTerm extends JsonObject {
   duration?: { amount: number; units: string };
 }
 
+/** TMF620 BundledProductOffering: a component of a bundle, with how many of it the bundle takes. */
+export interface BundledProductOffering extends CatalogRef {
+  bundledProductOfferingOption?: {
+    numberRelOfferLowerLimit?: number;
+    numberRelOfferUpperLimit?: number;
+    numberRelOfferDefault?: number;
+  };
+}
+
+/**
+ * TMF620 ProductOfferingRelationship: a compatibility rule towards another offering. The app reads
+ * relationshipType requires / excludes / oneOf; entries with the same type and role form one rule.
+ */
+export interface ProductOfferingRelationship extends CatalogRef {
+  relationshipType?: string;
+  role?: string;
+}
+
 export interface ProductOffering extends CatalogResource {
   isBundle?: boolean;
   isSellable?: boolean;
-  bundledProductOffering?: CatalogRef[];
+  bundledProductOffering?: BundledProductOffering[];
+  productOfferingRelationship?: ProductOfferingRelationship[];
   productSpecification?: CatalogRef;
   productOfferingTerm?: ProductOfferingTerm[];
   productOfferingPrice?: CatalogRef[];

@@ -35,6 +35,17 @@ const termDiscount = (months: number, percent: number, appliesTo: Discount['appl
   when: when(TERM, `${months} months`),
 });
 
+type Relationship = NonNullable<OfferingDoc['relationships']>[number];
+type Component = NonNullable<OfferingDoc['bundledOfferings']>[number];
+
+const FIBRE = { id: 'off-fibre-internet', name: 'Business Fibre Internet' };
+const FIVE_G = { id: 'off-5g-access', name: 'Business 5G Access' };
+const ACCESS_LINES = [FIBRE, FIVE_G];
+/** Compatibility rules are catalog data (TMF620 productOfferingRelationship), checked by shared/catalog/configRules.ts. */
+const rule = (kind: Relationship['kind'], role: string, offerings: Relationship['offerings']): Relationship => ({ kind, role, offerings });
+const ONE_ACCESS_LINE = rule('excludes', 'one access line per site', ACCESS_LINES);
+const component = (offeringId: string, name: string, min: number, max: number): Component => ({ offeringId, name, min, max });
+
 function offering(
   doc: Omit<OfferingDoc, 'catalogVersion' | 'updatedAt' | 'isBundle' | 'lifecycleStatus'> & Partial<OfferingDoc>,
 ): OfferingDoc {
@@ -55,6 +66,21 @@ export const SEED_OFFERINGS: readonly OfferingDoc[] = [
       oneTime('price-fibre-install', 'Installation', 19900),
     ],
     discounts: [termDiscount(24, 10), termDiscount(36, 15), termDiscount(36, 100, 'oneTime')],
+    relationships: [ONE_ACCESS_LINE],
+  }),
+  offering({
+    id: FIVE_G.id,
+    name: FIVE_G.name,
+    description: 'Fixed-wireless 5G access for sites fibre does not reach yet, with 4G fallback.',
+    category: 'Connectivity',
+    characteristics: [choice('Bandwidth', ['100 Mbps', '300 Mbps'], '100 Mbps'), term(12, 24)],
+    prices: [
+      monthly('price-5g-100', 'Monthly fee 100 Mbps', 5900, when('Bandwidth', '100 Mbps')),
+      monthly('price-5g-300', 'Monthly fee 300 Mbps', 9900, when('Bandwidth', '300 Mbps')),
+      oneTime('price-5g-router', 'Outdoor router and installation', 9900),
+    ],
+    discounts: [termDiscount(24, 10)],
+    relationships: [ONE_ACCESS_LINE],
   }),
   offering({
     id: 'off-sdwan-edge',
@@ -68,6 +94,7 @@ export const SEED_OFFERINGS: readonly OfferingDoc[] = [
       oneTime('price-sdwan-setup', 'Appliance and setup', 49900),
     ],
     discounts: [termDiscount(36, 10)],
+    relationships: [rule('oneOf', 'an access line', ACCESS_LINES)],
   }),
   offering({
     id: 'off-business-voice',
@@ -138,6 +165,7 @@ export const SEED_OFFERINGS: readonly OfferingDoc[] = [
       monthly('price-ip-28', 'Monthly fee /28', 3000, when('Block', '/28 (13 usable)')),
     ],
     discounts: [],
+    relationships: [rule('requires', 'a fibre access line', [FIBRE])],
   }),
   offering({
     id: 'off-office-connect-bundle',
@@ -146,6 +174,15 @@ export const SEED_OFFERINGS: readonly OfferingDoc[] = [
     category: 'Bundles',
     isBundle: true,
     bundledOfferingIds: ['off-fibre-internet', 'off-business-voice', 'off-m365-business'],
+    bundledOfferings: [
+      component('off-fibre-internet', 'Business Fibre Internet', 1, 1),
+      component('off-business-voice', 'Business Voice (SIP trunk)', 1, 1),
+      component('off-m365-business', 'Microsoft 365 Business', 1, 1),
+      component('off-static-ip', 'Static IP Block', 0, 1),
+      component('off-managed-firewall', 'Managed Firewall', 0, 1),
+    ],
+    // The bundle brings its own fibre line, so no other access line may share its site.
+    relationships: [ONE_ACCESS_LINE],
     characteristics: [term(24, 36)],
     prices: [monthly('price-bundle-monthly', 'Bundle monthly fee', 34900), oneTime('price-bundle-install', 'Installation', 9900)],
     discounts: [termDiscount(36, 5), termDiscount(36, 100, 'oneTime')],

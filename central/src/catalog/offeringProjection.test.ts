@@ -74,9 +74,44 @@ describe('TMF620 <-> offerings projection', () => {
         ],
       }),
     );
-    expect(
-      byId<ProductOffering>(resources.productOffering, 'off-office-connect-bundle').bundledProductOffering?.map((ref) => ref.id),
-    ).toEqual(['off-fibre-internet', 'off-business-voice', 'off-m365-business']);
+    // Required components take at least one, optional ones none (TMF620 bundledProductOfferingOption).
+    const limits = byId<ProductOffering>(resources.productOffering, 'off-office-connect-bundle').bundledProductOffering?.map((ref) => [
+      ref.id,
+      ref.bundledProductOfferingOption?.numberRelOfferLowerLimit,
+      ref.bundledProductOfferingOption?.numberRelOfferUpperLimit,
+    ]);
+    expect(limits).toEqual([
+      ['off-fibre-internet', 1, 1],
+      ['off-business-voice', 1, 1],
+      ['off-m365-business', 1, 1],
+      ['off-static-ip', 0, 1],
+      ['off-managed-firewall', 0, 1],
+    ]);
+  });
+
+  it('models compatibility rules as productOfferingRelationship (one entry per target, grouped by type and role)', () => {
+    const relations = (id: string) =>
+      byId<ProductOffering>(resources.productOffering, id).productOfferingRelationship?.map((r) => [r.relationshipType, r.role, r.id]);
+    expect(relations('off-static-ip')).toEqual([['requires', 'a fibre access line', 'off-fibre-internet']]);
+    expect(relations('off-sdwan-edge')).toEqual([
+      ['oneOf', 'an access line', 'off-fibre-internet'],
+      ['oneOf', 'an access line', 'off-5g-access'],
+    ]);
+    expect(relations('off-fibre-internet')).toEqual([
+      ['excludes', 'one access line per site', 'off-fibre-internet'],
+      ['excludes', 'one access line per site', 'off-5g-access'],
+    ]);
+    const projected = project(resources, byId<ProductOffering>(resources.productOffering, 'off-sdwan-edge'));
+    expect(projected.relationships).toEqual([
+      {
+        kind: 'oneOf',
+        role: 'an access line',
+        offerings: [
+          { id: 'off-fibre-internet', name: 'Business Fibre Internet' },
+          { id: 'off-5g-access', name: 'Business 5G Access' },
+        ],
+      },
+    ]);
   });
 
   it("takes a bundle's contract term from its productOfferingTerms: a bundle has no productSpecification (TMF620-PO-17)", () => {

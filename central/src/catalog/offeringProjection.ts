@@ -1,12 +1,14 @@
 import type { OfferingDoc } from '../../../shared/schemas';
 import { isObject } from '../platform/json';
 import type {
+  BundledProductOffering,
   CatalogResource,
   CatalogResourceName,
   Category,
   CharValueUse,
   ProductOffering,
   ProductOfferingPrice,
+  ProductOfferingRelationship,
   ProductOfferingTerm,
   ProductSpecification,
 } from './catalogTypes';
@@ -22,6 +24,8 @@ type Price = OfferingDoc['prices'][number];
 type Discount = NonNullable<OfferingDoc['discounts']>[number];
 type Characteristic = OfferingDoc['characteristics'][number];
 type Condition = NonNullable<Price['when']>;
+type Relationship = NonNullable<OfferingDoc['relationships']>[number];
+type Component = NonNullable<OfferingDoc['bundledOfferings']>[number];
 type ChargeType = Price['priceType'];
 
 /** What one `offerings` document is projected from: the offering and the resources it references. */
@@ -143,6 +147,36 @@ function discountsOf(prices: readonly ProductOfferingPrice[]): Discount[] {
   });
 }
 
+const RULE_KINDS: readonly Relationship['kind'][] = ['requires', 'excludes', 'oneOf'];
+
+/** Bundle components with limits; only those whose bundledProductOfferingOption says how many. */
+function componentsOf(refs: readonly BundledProductOffering[]): Component[] {
+  return refs.flatMap((ref) => {
+    const option = isObject(ref.bundledProductOfferingOption) ? ref.bundledProductOfferingOption : undefined;
+    if (!option) return [];
+    const min = Number.isInteger(option.numberRelOfferLowerLimit) ? Math.max(0, option.numberRelOfferLowerLimit ?? 0) : 0;
+    const max = Number.isInteger(option.numberRelOfferUpperLimit)
+      ? Math.max(min, option.numberRelOfferUpperLimit ?? min)
+      : Math.max(min, 1);
+    return [{ offeringId: ref.id, name: text(ref.name) || ref.id, min, max }];
+  });
+}
+
+/** Relationships of a kind the app checks, one rule per relationshipType and role, targets in order. */
+function relationshipsOf(entries: readonly ProductOfferingRelationship[] | undefined): Relationship[] {
+  const rules: Relationship[] = [];
+  for (const entry of (entries ?? []).filter(isObject)) {
+    const kind = RULE_KINDS.find((candidate) => candidate === entry.relationshipType);
+    if (!kind || typeof entry.id !== 'string') continue;
+    const role = text(entry.role) || 'a related offering';
+    const target = { id: entry.id, name: text(entry.name) || entry.id };
+    const existing = rules.find((r) => r.kind === kind && r.role === role);
+    if (existing) existing.offerings.push(target);
+    else rules.push({ kind, role, offerings: [target] });
+  }
+  return rules;
+}
+
 function latest(stamps: readonly (string | undefined)[]): string {
   const valid = stamps.filter((stamp): stamp is string => typeof stamp === 'string' && !Number.isNaN(Date.parse(stamp)));
   return valid.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a), valid[0] ?? '');
@@ -158,7 +192,11 @@ function latest(stamps: readonly (string | undefined)[]): string {
 export function offeringDocFrom(sources: OfferingSources): OfferingDoc {
   const { offering, specification } = sources;
   const prices = sources.prices.filter((price) => !ENDED.has(price.lifecycleStatus ?? ''));
-  const bundled = (offering.bundledProductOffering ?? []).filter(isObject).map((ref) => ref.id);
+  const refs = (offering.bundledProductOffering ?? []).filter(isObject);
+  const components = componentsOf(refs);
+  // bundledOfferingIds: what the bundle includes (a component without limits is included).
+  const bundled = refs.filter((ref) => (ref.bundledProductOfferingOption?.numberRelOfferLowerLimit ?? 1) > 0).map((ref) => ref.id);
+  const relationships = relationshipsOf(offering.productOfferingRelationship);
   const category = sources.categories[0]?.name ?? offering.category?.find(isObject)?.name ?? '';
   return {
     id: offering.id,
@@ -168,9 +206,11 @@ export function offeringDocFrom(sources: OfferingSources): OfferingDoc {
     lifecycleStatus: offering.lifecycleStatus ?? '',
     isBundle: offering.isBundle === true,
     ...(offering.isBundle === true || bundled.length > 0 ? { bundledOfferingIds: bundled } : {}),
+    ...(components.length > 0 ? { bundledOfferings: components } : {}),
     characteristics: characteristicsOf(specification, offering),
     prices: prices.flatMap((price) => chargeOf(price) ?? []),
     discounts: discountsOf(prices),
+    ...(relationships.length > 0 ? { relationships } : {}),
     catalogVersion: offering.version ?? '',
     updatedAt: latest([offering.lastUpdate, specification?.lastUpdate, ...sources.prices.map((price) => price.lastUpdate)]),
   };

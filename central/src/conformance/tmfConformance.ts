@@ -33,13 +33,14 @@ const { default: ResponseValidator } = createRequire(import.meta.url)('openapi-r
   default: typeof OpenAPIResponseValidator;
 };
 
-export type TmfApi = 'TMF620' | 'TMF622' | 'TMF637' | 'TMF648' | 'TMF688' | 'TMF699';
+export type TmfApi = 'TMF620' | 'TMF622' | 'TMF637' | 'TMF645' | 'TMF648' | 'TMF688' | 'TMF699';
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 const SPEC_FILES: Record<TmfApi, string> = {
   TMF620: 'TMF620-ProductCatalog-v4.1.0.swagger.json',
   TMF622: 'TMF622-ProductOrdering-v4.0.0.swagger.json',
   TMF637: 'TMF637-ProductInventory-v4.0.0.swagger.json',
+  TMF645: 'TMF645-ServiceQualification-v4.0.0.swagger.json',
   TMF648: 'TMF648-QuoteManagement-v4.0.0.swagger.json',
   TMF688: 'TMF688-EventManagement-v4.0.0.swagger.json',
   TMF699: 'TMF699-Sales-v4.0.0.swagger.json',

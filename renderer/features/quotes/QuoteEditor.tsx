@@ -3,7 +3,9 @@ import type { AccountDoc, OfferingDoc, OrderDoc, QuoteDoc } from '../../../share
 import { LineItemsTable } from '../common/LineItemsTable';
 import { Totals } from '../common/Totals';
 import { statusLabel } from '../statusLabels';
+import { BundleComponents } from './BundleComponents';
 import { CreateOrderButton } from './CreateOrderButton';
+import { GuidedSelling } from './GuidedSelling';
 import { OfferingPicker } from './OfferingPicker';
 import { QuoteLine } from './QuoteLine';
 import { launchedOfferings } from './newQuote';
@@ -48,6 +50,7 @@ export function QuoteEditor({ quote, catalog, account, order, versions }: QuoteE
         <section className="section" aria-labelledby="quote-lines-heading">
           <h2 id="quote-lines-heading">Lines</h2>
           <OfferingPicker offerings={launchedOfferings(catalog)} onAdd={editor.add} />
+          <GuidedSelling catalog={catalog} onPropose={editor.propose} />
           {problem ? (
             <p className="notice notice--error" role="alert">
               The quote cannot be priced: {problem.message}
@@ -59,19 +62,23 @@ export function QuoteEditor({ quote, catalog, account, order, versions }: QuoteE
             <ul className="quote-lines" aria-label="Quote lines">
               {editor.items.map((item) => {
                 const name = names.get(item.id) ?? item.offeringId;
+                const offering = catalog.find((o) => o.id === item.offeringId);
                 return (
                   <QuoteLine
                     key={item.id}
                     item={item}
                     name={name}
-                    offering={catalog.find((o) => o.id === item.offeringId)}
+                    offering={offering}
                     priced={priced?.items.find((p) => p.id === item.id)}
                     currency={totals.currency}
                     problem={problem?.lineId === item.id ? problem.message : undefined}
+                    violations={editor.violations.get(item.id)}
                     onQuantity={(q) => editor.quantity(item.id, q)}
                     onCharacteristic={(n, v) => editor.characteristic(item.id, n, v)}
                     onRemove={() => editor.remove(item.id)}
-                  />
+                  >
+                    {offering?.isBundle ? <BundleComponents bundle={offering} name={name} catalog={catalog} onAdd={editor.add} /> : null}
+                  </QuoteLine>
                 );
               })}
             </ul>
@@ -83,6 +90,9 @@ export function QuoteEditor({ quote, catalog, account, order, versions }: QuoteE
           <LineItemsTable items={quote.items} currency={quote.totals.currency} label="Quote lines" />
         </section>
       )}
+      {editor.editable && editor.violations.size > 0 ? (
+        <p className="notice notice--warning">The lines break the catalog&apos;s rules; fix what each line says before submitting.</p>
+      ) : null}
       <Totals totals={totals} live={editor.editable} />
       <QuoteDiscounts
         items={editor.editable && priced ? priced.items : quote.items}

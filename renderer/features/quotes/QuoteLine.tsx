@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import type { Violation } from '../../../shared/catalog/configRules';
 import { formatCents } from '../../../shared/money';
 import type { ConfiguredItem } from '../../../shared/pricing/engine';
 import type { OfferingDoc } from '../../../shared/schemas';
@@ -15,13 +16,29 @@ export interface QuoteLineProps {
   currency: string;
   /** The pricing engine's complaint about this line, if any. */
   problem: string | undefined;
+  /** The catalog's configuration rules this line breaks, each in words. */
+  violations?: readonly Violation[] | undefined;
+  /** What else belongs to the line, e.g. a bundle's components. */
+  children?: ReactNode;
   onQuantity(quantity: number): void;
   onCharacteristic(name: string, value: string): void;
   onRemove(): void;
 }
 
 /** One line of the quote editor: quantity, a select per characteristic, its prices and "Remove". */
-export function QuoteLine({ item, name, offering, priced, currency, problem, onQuantity, onCharacteristic, onRemove }: QuoteLineProps) {
+export function QuoteLine({
+  item,
+  name,
+  offering,
+  priced,
+  currency,
+  problem,
+  violations,
+  children,
+  onQuantity,
+  onCharacteristic,
+  onRemove,
+}: QuoteLineProps) {
   const [quantityText, setQuantityText] = useState(String(item.quantity));
   const quantityInvalid = parseQuantity(quantityText) === null;
   const base = `line-${item.id}`;
@@ -39,6 +56,13 @@ export function QuoteLine({ item, name, offering, priced, currency, problem, onQ
         <p className="notice notice--error" id={problemId}>
           {problem}
         </p>
+      ) : null}
+      {violations && violations.length > 0 ? (
+        <ul className="notice notice--warning rule-problems" aria-label={`Rules broken by ${name}`}>
+          {violations.map((violation) => (
+            <li key={violation.rule}>{violation.text}</li>
+          ))}
+        </ul>
       ) : null}
       <div className="quote-line-fields">
         <div className={quantityInvalid ? 'field field--invalid' : 'field'}>
@@ -86,6 +110,7 @@ export function QuoteLine({ item, name, offering, priced, currency, problem, onQ
       ) : (
         <p className="line-prices muted">Not priced</p>
       )}
+      {children}
     </li>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
-import { CATALOG, FIBRE } from '../../../shared/pricing/catalog.fixture';
+import { CATALOG, FIBRE, ROUTER } from '../../../shared/pricing/catalog.fixture';
 import type { AccountDoc, OfferingDoc, OrderDoc, QuoteDoc } from '../../../shared/schemas';
 import { makeAccount, makeQuote } from '../../../shared/testing/docs.fixture';
 import { ownerOf, type Actor } from '../../../shared/machines/send';
@@ -75,6 +75,26 @@ describe('quote editor machine', () => {
     expect(store.writes[0]!.totals.oneTime + store.writes[0]!.totals.recurring).toBeGreaterThan(0);
     actor.send({ type: 'quote.stored', quote: store.quote });
     expect(can()).toEqual({ submit: true, accept: false, createOrder: false });
+  });
+
+  it('keeps Submit closed while a line breaks a catalog rule, and opens it once a proposed line fixes it', async () => {
+    const { actor, store, idle, can } = start(empty);
+    const routerNeedsFibre: OfferingDoc = {
+      ...ROUTER,
+      relationships: [{ kind: 'requires', role: 'a fibre line', offerings: [{ id: FIBRE.id, name: FIBRE.name }] }],
+    };
+    actor.send({ type: 'catalog.loaded', catalog: [FIBRE, routerNeedsFibre] });
+    actor.send({ type: 'lines.add', offering: routerNeedsFibre, lineId: 'line-r' });
+    await idle();
+    actor.send({ type: 'quote.stored', quote: store.quote });
+    // The line is stored (work in progress may break rules) but cannot be put forward.
+    expect(store.writes.at(-1)?.items.map((i) => i.offeringId)).toEqual([ROUTER.id]);
+    expect(can().submit).toBe(false);
+    actor.send({ type: 'lines.propose', items: [{ id: 'line-f', offeringId: FIBRE.id, quantity: 1, characteristics: [] }] });
+    await idle();
+    actor.send({ type: 'quote.stored', quote: store.quote });
+    expect(store.writes.at(-1)?.items.map((i) => i.offeringId)).toEqual([ROUTER.id, FIBRE.id]);
+    expect(can().submit).toBe(true);
   });
 
   it('stores quick successive edits one write at a time, the lines as on screen last', async () => {

@@ -6,6 +6,7 @@
  */
 import { and, assign, fromPromise, setup } from 'xstate';
 import type { ConfiguredItem } from '../../../shared/pricing/engine';
+import { checkConfiguration } from '../../../shared/catalog/configRules';
 import { orderFromQuote } from '../../../shared/orders/fromQuote';
 import type { AccountDoc, OfferingDoc, OrderDoc, QuoteDoc } from '../../../shared/schemas';
 import type { Actor } from '../../../shared/machines/send';
@@ -51,6 +52,8 @@ export interface QuoteEditorContext {
 
 export type QuoteEditorEvent =
   | { type: 'lines.add'; offering: OfferingDoc; lineId: string }
+  /** Guided selling's proposal, added as lines the rep then edits. */
+  | { type: 'lines.propose'; items: readonly ConfiguredItem[] }
   | { type: 'lines.remove'; lineId: string }
   | { type: 'lines.quantity'; lineId: string; quantity: number }
   | { type: 'lines.characteristic'; lineId: string; name: string; value: string }
@@ -123,6 +126,8 @@ function editLines(context: QuoteEditorContext, event: QuoteEditorEvent): Config
   switch (event.type) {
     case 'lines.add':
       return addLine(context.items, event.offering, event.lineId);
+    case 'lines.propose':
+      return [...context.items, ...event.items];
     case 'lines.remove':
       return removeLine(context.items, event.lineId);
     case 'lines.quantity':
@@ -201,10 +206,15 @@ export const quoteEditorMachine = setup({
     linesChanged: ({ context }) => context.linesChanged,
     hasNext: ({ context }) => context.next !== null,
     nothingToStore: ({ context }) => context.toStore === null,
-    /** Every line priced, and the quote machine accepts `quote.submit` for the quote as on screen. */
+    /** Every line priced, no catalog rule broken, and the quote machine accepts `quote.submit` for the quote as on screen. */
     canSubmit: ({ context }) => {
       const doc = withLines(context);
-      return doc !== null && !needsReprice(context) && canQuote(doc, { type: 'quote.submit' }, context.actor);
+      return (
+        doc !== null &&
+        !needsReprice(context) &&
+        checkConfiguration(context.items, context.catalog).length === 0 &&
+        canQuote(doc, { type: 'quote.submit' }, context.actor)
+      );
     },
     canAccept: ({ context }) =>
       !needsReprice(context) && canQuote(context.quote, { type: 'quote.accept' }, context.actor, context.versions),
@@ -242,6 +252,7 @@ export const quoteEditorMachine = setup({
     ready: {
       on: {
         'lines.add': { guard: 'editable', target: 'savingLines', actions: 'editLines' },
+        'lines.propose': { guard: 'editable', target: 'savingLines', actions: 'editLines' },
         'lines.remove': { guard: 'editable', target: 'savingLines', actions: 'editLines' },
         'lines.quantity': { guard: 'editable', target: 'savingLines', actions: 'editLines' },
         'lines.characteristic': { guard: 'editable', target: 'savingLines', actions: 'editLines' },
@@ -277,6 +288,7 @@ export const quoteEditorMachine = setup({
       },
       on: {
         'lines.add': { guard: 'editable', actions: ['editLines', 'markLinesChanged'] },
+        'lines.propose': { guard: 'editable', actions: ['editLines', 'markLinesChanged'] },
         'lines.remove': { guard: 'editable', actions: ['editLines', 'markLinesChanged'] },
         'lines.quantity': { guard: 'editable', actions: ['editLines', 'markLinesChanged'] },
         'lines.characteristic': { guard: 'editable', actions: ['editLines', 'markLinesChanged'] },

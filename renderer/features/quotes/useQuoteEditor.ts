@@ -1,6 +1,7 @@
 import { useMachine } from '@xstate/react';
 import { useEffect, useMemo, useState } from 'react';
 import { fromPromise } from 'xstate';
+import { checkConfiguration, violationsByLine, type Violation } from '../../../shared/catalog/configRules';
 import { newId } from '../../../shared/ids';
 import type { ConfiguredItem } from '../../../shared/pricing/engine';
 import type { QuoteVersionFacts } from '../../../shared/machines/quote.machine';
@@ -18,6 +19,8 @@ export interface QuoteEditorState {
   items: ConfiguredItem[];
   discounts: QuoteDiscount[];
   priced: Priced;
+  /** The catalog's configuration rules the lines break, by line id. */
+  violations: ReadonlyMap<string, Violation[]>;
   editable: boolean;
   /** The local catalog changed this quote's prices: shown as a diff until the rep reprices. */
   needsReprice: boolean;
@@ -35,6 +38,8 @@ export interface QuoteEditorState {
   busy: boolean;
   error: string | null;
   add(offering: OfferingDoc): void;
+  /** Adds guided selling's proposed lines (each gets a new id). */
+  propose(items: readonly ConfiguredItem[]): void;
   remove(lineId: string): void;
   quantity(lineId: string, quantity: number): void;
   characteristic(lineId: string, name: string, value: string): void;
@@ -89,6 +94,7 @@ export function useQuoteEditor(
   const { items, discounts, error } = snapshot.context;
   const priced = useMemo(() => price(items, catalog), [items, catalog]);
   const stale = needsReprice({ quote, catalog });
+  const violations = useMemo(() => violationsByLine(checkConfiguration(items, catalog)), [items, catalog]);
   return {
     items,
     discounts,
@@ -97,6 +103,7 @@ export function useQuoteEditor(
     needsReprice: stale,
     canReprice: snapshot.can({ type: 'editor.reprice' }),
     canReopen: snapshot.can({ type: 'editor.reopen' }),
+    violations,
     canSubmit: snapshot.can({ type: 'editor.submit' }),
     canAccept: snapshot.can({ type: 'editor.accept' }),
     canCreateOrder: snapshot.can({ type: 'editor.createOrder' }),
@@ -106,6 +113,7 @@ export function useQuoteEditor(
     busy: snapshot.matches('acting') || snapshot.matches('creatingOrder'),
     error,
     add: (offering) => send({ type: 'lines.add', offering, lineId: newId() }),
+    propose: (proposed) => send({ type: 'lines.propose', items: proposed.map((item) => ({ ...item, id: newId() })) }),
     remove: (lineId) => send({ type: 'lines.remove', lineId }),
     quantity: (lineId, quantity) => send({ type: 'lines.quantity', lineId, quantity }),
     characteristic: (lineId, name, value) => send({ type: 'lines.characteristic', lineId, name, value }),

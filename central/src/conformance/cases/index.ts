@@ -9,6 +9,7 @@ import { PRODUCT_ORDERING_CASES } from './productOrdering';
 import { PRODUCT_ORDER_LIFECYCLE_CASES } from './productOrderLifecycle';
 import { QUOTE_CASES } from './quote';
 import { SALES_LEAD_CASES } from './salesLead';
+import { SERVICE_QUALIFICATION_CASES } from './serviceQualification';
 import type { CaseTable } from './types';
 
 export const ALL_CASES: CaseTable = {
@@ -19,4 +20,5 @@ export const ALL_CASES: CaseTable = {
   ...PRODUCT_ORDER_LIFECYCLE_CASES,
   ...SALES_LEAD_CASES,
   ...QUOTE_CASES,
+  ...SERVICE_QUALIFICATION_CASES,
 };

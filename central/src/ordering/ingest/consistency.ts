@@ -8,6 +8,7 @@
  *   A price difference holds rather than rejects: the customer signed the quoted price, and
  *   whether to honour it or re-quote is the pricing desk's decision, not the rep's lost order.
  */
+import { configurationRefusal, type RuleLine } from '../../../../shared/catalog/configRules';
 import type { AccountDoc, OfferingDoc } from '../../../../shared/schemas';
 import type { CharacteristicValue } from '../../../../shared/schemas/common';
 import { formatCents } from '../../../../shared/money';
@@ -166,6 +167,12 @@ export interface OrderToCheck {
   lines: readonly QuotedLine[];
   /** The order's totals in cents: the credit exposure. */
   totals: { oneTime: number; recurring: number; currency: string };
+  /**
+   * The lines to check against the catalog's configuration rules (requires / excludes / oneOf at
+   * one site): an app order's lines, configured in the laptop's configurator. A TMF622 POST names
+   * no sites for its items, so per-site rules cannot be judged and it gives none.
+   */
+  configuredLines?: readonly RuleLine[];
 }
 
 export interface ConsistencyResult {
@@ -181,6 +188,18 @@ export async function checkConsistency(tx: Queryable, submitter: AuthUser, order
   const customer = order.customerId ? await customerAccount(tx, submitter, order.customerId) : undefined;
   if (customer && 'problem' in customer) problems.push(customer.problem);
   problems.push(...(await offeringProblems(tx, order.offeringIds)));
+  if (problems.length === 0 && order.configuredLines) {
+    const lines = order.configuredLines;
+    const refusal = configurationRefusal(
+      'The order',
+      lines,
+      await currentCatalog(
+        tx,
+        lines.map((line) => line.offeringId),
+      ),
+    );
+    if (refusal) problems.push(refusal);
+  }
   if (problems.length > 0) return { problems, findings: [] };
   const findings = await priceFindings(tx, order.lines);
   if (customer && 'account' in customer) {

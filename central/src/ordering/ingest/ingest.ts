@@ -32,6 +32,7 @@ function orderRequestOf(order: OrderDoc, submitter: AuthUser): OrderRequest {
     offeringIds: order.items.map((line) => line.offeringId),
     lines: quotedLines(order),
     totals: order.totals,
+    configuredLines: order.items,
     build: (decision, id, orderDate) => productOrderFromOrder(order, submitter, decision, id, orderDate),
   };
 }

@@ -9,6 +9,7 @@ import { recordEvent } from '../../platform/events/eventLog';
 import { changedAttributes } from '../../platform/tmf/resourceChanges';
 import type { StoredDoc } from '../../platform/sync/docs';
 import type { CollectionRules, RowContext } from '../../platform/sync/rules';
+import { prepareQuoteConfiguration } from './quoteConfiguration';
 import { quoteOf } from './quoteStore';
 import { QUOTE_DOMAIN, type Quote } from './quoteTypes';
 
@@ -50,4 +51,4 @@ async function announcePushedQuote(ctx: RowContext, stored: StoredDoc, master: S
   return [];
 }
 
-export const quoteRules: CollectionRules = { afterWrite: announcePushedQuote };
+export const quoteRules: CollectionRules = { prepare: prepareQuoteConfiguration, afterWrite: announcePushedQuote };
