@@ -10,6 +10,7 @@ import type { CollectionName } from '../schemas';
  */
 export const INITIAL_SYNC_ORDER: readonly CollectionName[] = [
   'ruleSets',
+  'policies',
   'offerings',
   'orders',
   'accounts',
