@@ -51,7 +51,17 @@ const TEMPLATES: { collection: CollectionName; variant: string; states: readonly
       }) as unknown as Json,
   },
   { collection: 'orders', variant: 'valid', states: ORDER_STATES, make: () => newOrder(OWNER) as unknown as Json },
+  {
+    collection: 'orders',
+    variant: 'awaiting approval',
+    states: ORDER_STATES,
+    make: () =>
+      newOrder(OWNER, { tmfOrderId: 'po-1', approval: { state: 'required', reason: 'Payment terms "Net 90"' } }) as unknown as Json,
+  },
 ];
+
+/** The rep asks the central system to cancel a submitted order (TMF622 cancelProductOrder runs it). */
+const CANCEL_REQUESTS = ['acknowledged', 'inProgress', 'pending', 'held'].map((from) => `${from}>assessingCancellation`);
 
 /** The specification: stored -> pushed pairs that are stored, per collection variant and pusher. */
 const ALLOWED: Record<string, Record<Who, readonly string[]>> = {
@@ -106,8 +116,13 @@ const ALLOWED: Record<string, Record<Who, readonly string[]>> = {
     manager: [],
   },
   'orders/valid': {
-    rep: ['draft>validated', 'draft>queued', 'validated>draft', 'validated>queued'],
+    rep: ['draft>validated', 'draft>queued', 'validated>draft', 'validated>queued', ...CANCEL_REQUESTS],
     manager: [],
+  },
+  // The order policy routed it to the rep's manager, who alone approves (released) or declines (cancelled) it.
+  'orders/awaiting approval': {
+    rep: ['draft>validated', 'draft>queued', 'validated>draft', 'validated>queued', ...CANCEL_REQUESTS],
+    manager: ['held>inProgress', 'held>cancelled'],
   },
 };
 
