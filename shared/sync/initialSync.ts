@@ -10,8 +10,9 @@ import type { CollectionName } from '../schemas';
  */
 export const INITIAL_SYNC_ORDER: readonly CollectionName[] = [
   'ruleSets',
-  'policies',
   'offerings',
+  // The order approval policy: small, and the order screen says offline what it will route.
+  'policies',
   'orders',
   'accounts',
   'quotes',
