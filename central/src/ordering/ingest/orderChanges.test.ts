@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { centralSuite, ENGINES } from '../../test/harness';
 import { api, signIn, type Api, type Json } from '../../test/client';
 import { asMaster, newOrder } from '../../test/fixtures';
-import { PRODUCT_ORDER_RULES } from '../index';
+import { PRODUCT_ORDER_RULES } from '../productOrder/productOrderProfile';
 import { profileProblems } from '../../platform/tmf/profileRules';
 
 const PO = '/tmf-api/productOrderingManagement/v4/productOrder';
