@@ -162,7 +162,9 @@ describe('schema version 2: the pending-changes index', () => {
 
 describe('the latest frozen release (fixtures/v2.schemas.ts)', () => {
   /** Reference data as the central system sends it, beside the rep's documents. */
-  const referenceDocs: Record<'offerings' | 'ruleSets', Record<string, unknown>[]> = {
+  const referenceDocs: Record<'offerings' | 'ruleSets' | 'policies', Record<string, unknown>[]> = {
+    // New since release 2: an empty collection beside the migrated ones.
+    policies: [],
     offerings: [
       {
         id: 'fibre',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ORDER_STATES, type OrderStatus } from '../schemas/order.schema';
 import { makeOrder } from '../testing/docs.fixture';
-import { SYSTEM } from '../testing/actors';
+import { MANAGER, OTHER_MANAGER, REP, SYSTEM } from '../testing/actors';
 import { orderLifecycle, orderMachine, sendOrder, type OrderEvent, type OrderMachineContext } from './order.machine';
 import { machineSteps } from '../testing/machineSteps';
 
@@ -140,5 +140,39 @@ describe('order machine: context', () => {
     expect(next.status).toBe('draft');
     expect(next.context.order).toMatchObject({ billingAccount: 'ba-2', status: 'draft' });
     expect(next.context.order.tmfOrderId).toBeUndefined();
+  });
+});
+
+describe('order machine: approval and the rep asking to cancel', () => {
+  const awaiting = makeOrder({ status: 'held', tmfOrderId: 'po-1', approval: { state: 'required', reason: 'Payment terms "Net 90"' } });
+
+  it("lets only the owner's manager approve or decline an order the policy routed to them", () => {
+    const approved = sendOrder(awaiting, { type: 'order.approve' }, MANAGER);
+    expect(approved.ok && approved.doc.status).toBe('inProgress');
+    const declined = sendOrder(awaiting, { type: 'order.decline' }, MANAGER);
+    expect(declined.ok && declined.doc.status).toBe('cancelled');
+    for (const actor of [REP, OTHER_MANAGER, SYSTEM]) {
+      expect(sendOrder(awaiting, { type: 'order.approve' }, actor).ok, JSON.stringify(actor)).toBe(false);
+    }
+    // Held for another reason (a price review): not the manager's to release.
+    const review = { ...awaiting, approval: undefined };
+    expect(sendOrder(review, { type: 'order.approve' }, MANAGER).ok).toBe(false);
+    expect(sendOrder({ ...awaiting, approval: { state: 'approved' as const, reason: 'x' } }, { type: 'order.approve' }, MANAGER).ok).toBe(
+      false,
+    );
+  });
+
+  it('lets the owner ask to cancel a submitted order, with the reason, until it is final or already being cancelled', () => {
+    for (const status of ['acknowledged', 'inProgress', 'pending', 'held'] as const) {
+      const asked = sendOrder(makeOrder({ status }), { type: 'order.cancel', reason: ' Customer changed plans ' }, REP);
+      expect(asked.ok && asked.doc, status).toMatchObject({
+        status: 'assessingCancellation',
+        cancellationReason: 'Customer changed plans',
+      });
+      expect(sendOrder(makeOrder({ status }), { type: 'order.cancel' }, MANAGER).ok, status).toBe(false);
+    }
+    for (const status of ['draft', 'queued', 'assessingCancellation', 'completed', 'cancelled'] as const) {
+      expect(sendOrder(makeOrder({ status }), { type: 'order.cancel' }, REP).ok, status).toBe(false);
+    }
   });
 });

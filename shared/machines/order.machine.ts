@@ -27,6 +27,9 @@ export type OrderEvent =
   | { type: 'order.edit'; changes?: Partial<OrderDoc> }
   | { type: 'order.validate' }
   | { type: 'order.submit'; at?: string }
+  | { type: 'order.approve' }
+  | { type: 'order.decline' }
+  | { type: 'order.cancel'; reason?: string }
   | ({ type: 'central.acknowledged'; tmfOrderId?: string } & Reason)
   | ({ type: 'central.rejected' } & Reason)
   | ({ type: 'central.start' } & Reason)
@@ -65,6 +68,10 @@ export const orderMachine = setup({
       if (event.type === 'central.acknowledged' && event.tmfOrderId !== undefined) order.tmfOrderId = event.tmfOrderId;
       return { order };
     }),
+    recordCancellationRequest: assign(({ context, event }) => {
+      if (event.type !== 'order.cancel' || event.reason === undefined || event.reason.trim() === '') return {};
+      return { order: { ...context.order, cancellationReason: event.reason.trim() } };
+    }),
     rememberOrigin: assign((_, origin: CancellationOrigin) => ({ cancellationOrigin: origin })),
     forgetOrigin: assign({ cancellationOrigin: undefined }),
   },
@@ -72,6 +79,8 @@ export const orderMachine = setup({
     orderValid: ({ context }) => validateOrder(context.order).length === 0,
     refusedByCentral: ({ context }) => context.order.syncError !== undefined,
     cameFrom: ({ context }, origin: CancellationOrigin) => context.cancellationOrigin === origin,
+    // The central system routed the order to the rep's manager (order policy, approval field).
+    awaitingApproval: ({ context }) => context.order.approval?.state === 'required',
   },
 }).createMachine({
   id: 'order',
@@ -102,6 +111,8 @@ export const orderMachine = setup({
       on: {
         'central.start': { target: 'inProgress', actions: 'recordCentral' },
         'central.pend': { target: 'pending', actions: 'recordCentral' },
+        // The rep asks; the central system runs TMF622 cancelProductOrder and answers with the outcome.
+        'order.cancel': { target: 'assessingCancellation', actions: 'recordCancellationRequest' },
       },
     },
     inProgress: {
@@ -115,6 +126,10 @@ export const orderMachine = setup({
           target: 'assessingCancellation',
           actions: ['recordCentral', { type: 'rememberOrigin', params: 'inProgress' }],
         },
+        'order.cancel': {
+          target: 'assessingCancellation',
+          actions: ['recordCancellationRequest', { type: 'rememberOrigin', params: 'inProgress' }],
+        },
       },
     },
     pending: {
@@ -124,6 +139,10 @@ export const orderMachine = setup({
         'central.requestCancellation': {
           target: 'assessingCancellation',
           actions: ['recordCentral', { type: 'rememberOrigin', params: 'pending' }],
+        },
+        'order.cancel': {
+          target: 'assessingCancellation',
+          actions: ['recordCancellationRequest', { type: 'rememberOrigin', params: 'pending' }],
         },
       },
     },
@@ -135,6 +154,13 @@ export const orderMachine = setup({
           target: 'assessingCancellation',
           actions: ['recordCentral', { type: 'rememberOrigin', params: 'held' }],
         },
+        'order.cancel': {
+          target: 'assessingCancellation',
+          actions: ['recordCancellationRequest', { type: 'rememberOrigin', params: 'held' }],
+        },
+        // The manager's decision on an order the policy routed to them; central releases or cancels it.
+        'order.approve': { guard: 'awaitingApproval', target: 'inProgress' },
+        'order.decline': { guard: 'awaitingApproval', target: 'cancelled' },
       },
     },
     assessingCancellation: {
@@ -173,6 +199,9 @@ export const ORDER_EVENT_RULES: Readonly<Record<OrderEventType, readonly Party[]
   'order.edit': ['owner'],
   'order.validate': ['owner'],
   'order.submit': ['owner'],
+  'order.approve': ['ownersManager'],
+  'order.decline': ['ownersManager'],
+  'order.cancel': ['owner'],
   'central.acknowledged': CENTRAL_ONLY,
   'central.rejected': CENTRAL_ONLY,
   'central.start': CENTRAL_ONLY,
@@ -226,21 +255,21 @@ export const ORDER_EDITING: Editing<OrderStatus> = {
   editableIn: ['draft', 'validated', 'queued'],
   instead: {
     queued: 'it is submitted and waits for the central system; it can be changed only if the central system refuses it',
-    acknowledged: 'the central system has taken it on; ask the order desk to cancel it, then capture a new order',
-    inProgress: 'it is being fulfilled; ask the order desk to cancel it, then capture a new order',
-    pending: 'the central system holds it; ask the order desk to cancel it, then capture a new order',
-    held: 'the central system holds it; ask the order desk to cancel it, then capture a new order',
+    acknowledged: 'the central system has taken it on; revise it with a supplemental order, or cancel it',
+    inProgress: 'it is being fulfilled; cancel it, then capture a new order',
+    pending: 'the central system holds it; cancel it, then capture a new order',
+    held: 'the central system holds it; revise it with a supplemental order, or cancel it',
     assessingCancellation: 'its cancellation is being assessed',
     pendingCancellation: 'it is being cancelled',
     completed: 'it is completed; capture a new order for a change',
     failed: 'it failed; capture a new order',
     partial: 'it was partly fulfilled; capture a new order for the rest',
     cancelled: 'it is cancelled; capture a new order',
-    rejected: 'the central system rejected it; capture a new order from the quote',
+    rejected: 'the central system rejected it; capture a new order',
   },
-  writtenByEvents: ['submittedAt'],
+  writtenByEvents: ['submittedAt', 'cancellationReason'],
   // Written only by the central system's order status writer (ordering/productOrder/orderStatus.ts).
-  centralFields: ['tmfOrderId', 'stateReason'],
+  centralFields: ['tmfOrderId', 'stateReason', 'approval'],
 };
 
 /** Whether this actor may change the order now: an editable status and the machine accepts `order.edit` from them. */

@@ -117,6 +117,7 @@ function orderCandidates(pushed: OrderDoc): OrderEvent[] {
   return ORDER_EVENT_TYPES.map((type) => {
     if (type === 'order.edit') return { type, changes: pushed };
     if (type === 'order.submit' && pushed.submittedAt !== undefined) return { type, at: pushed.submittedAt };
+    if (type === 'order.cancel' && pushed.cancellationReason !== undefined) return { type, reason: pushed.cancellationReason };
     return { type } as OrderEvent;
   });
 }

@@ -67,7 +67,8 @@ export function validateOrder(order: OrderDoc): ValidationIssue[] {
 
   const items = Array.isArray(order.items) ? order.items : [];
   if (items.length === 0) {
-    issues.push({ field: 'items', message: 'The order has no lines; create it again from an accepted quote with at least one line' });
+    const fix = order.quoteId === undefined ? 'add at least one line' : 'create it again from an accepted quote with at least one line';
+    issues.push({ field: 'items', message: `The order has no lines; ${fix}` });
   }
   items.forEach((item, index) => {
     const label = `Line ${index + 1}${blank(item.offeringName) ? '' : ` (${item.offeringName})`}`;

@@ -11,13 +11,18 @@ import { COLLECTION_NAMES, COLLECTIONS } from './index';
 const LATEST_FROZEN = SCHEMAS_V2;
 
 describe('schemas against the latest frozen release', () => {
-  it('freezes every collection', () => {
-    expect(Object.keys(LATEST_FROZEN).sort()).toEqual([...COLLECTION_NAMES].sort());
+  /** Collections added after the frozen release: nothing on a laptop to migrate, so they start at version 0. */
+  const NEW_SINCE = ['policies'];
+  const frozenNames = COLLECTION_NAMES.filter((name) => !NEW_SINCE.includes(name));
+
+  it('freezes every collection but the new ones, which start at version 0', () => {
+    expect(Object.keys(LATEST_FROZEN).sort()).toEqual([...frozenNames].sort());
+    for (const name of NEW_SINCE) expect(COLLECTIONS[name as keyof typeof COLLECTIONS].schema.version).toBe(0);
   });
 
-  it.each(COLLECTION_NAMES)('%s changes only with a version bump and a migration strategy', (name) => {
+  it.each(frozenNames)('%s changes only with a version bump and a migration strategy', (name) => {
     const { schema, migrationStrategies } = COLLECTIONS[name];
-    const frozen = LATEST_FROZEN[name];
+    const frozen = LATEST_FROZEN[name as keyof typeof LATEST_FROZEN];
     if (schema.version === frozen.version) {
       // Changed the schema? Bump its version, add the strategy in shared/schemas/index.ts, and freeze the new release beside v2.schemas.ts.
       expect(JSON.parse(JSON.stringify(schema)), `${name} differs from its frozen version ${frozen.version}`).toEqual(frozen);

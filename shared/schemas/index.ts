@@ -7,9 +7,10 @@ import { opportunitySchema, type OpportunityDoc } from './opportunity.schema';
 import { orderSchema, type OrderDoc } from './order.schema';
 import { productSchema, type ProductDoc } from './product.schema';
 import { quoteSchema, type QuoteDoc } from './quote.schema';
+import { policySchema, type PolicyDoc } from './policy.schema';
 import { ruleSetSchema, type RuleSetDoc } from './ruleSet.schema';
 
-export type { AccountDoc, ContactDoc, LeadDoc, OfferingDoc, OpportunityDoc, OrderDoc, ProductDoc, QuoteDoc, RuleSetDoc };
+export type { AccountDoc, ContactDoc, LeadDoc, OfferingDoc, OpportunityDoc, OrderDoc, PolicyDoc, ProductDoc, QuoteDoc, RuleSetDoc };
 
 /** Document type of each collection, by collection name. */
 export interface CollectionDocs {
@@ -22,6 +23,7 @@ export interface CollectionDocs {
   products: ProductDoc;
   offerings: OfferingDoc;
   ruleSets: RuleSetDoc;
+  policies: PolicyDoc;
 }
 export type CollectionName = keyof CollectionDocs;
 
@@ -30,7 +32,7 @@ export const OWNED_COLLECTIONS = ['leads', 'accounts', 'contacts', 'opportunitie
 /** Owned by a rep and scoped to them like the above, but written only by the central system (installed products). */
 export const SERVER_OWNED_COLLECTIONS = ['products'] as const;
 /** Reference data everyone reads and only the central system writes. */
-export const REFERENCE_COLLECTIONS = ['offerings', 'ruleSets'] as const;
+export const REFERENCE_COLLECTIONS = ['offerings', 'ruleSets', 'policies'] as const;
 export const COLLECTION_NAMES: readonly CollectionName[] = [...OWNED_COLLECTIONS, ...SERVER_OWNED_COLLECTIONS, ...REFERENCE_COLLECTIONS];
 export type RepWritableCollectionName = (typeof OWNED_COLLECTIONS)[number];
 export type OwnedCollectionName = RepWritableCollectionName | (typeof SERVER_OWNED_COLLECTIONS)[number];
@@ -80,6 +82,12 @@ const ACCOUNTS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc
 const QUOTES_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };
 /** Leads version 3 adds the optional `statusChangeReason`; no stored lead has one yet, so none changes. */
 const LEADS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };
+/**
+ * Orders version 3: a direct order has no `quoteId`; `paymentTerms`, `approval`, `supplementOf`
+ * and `cancellationReason` are new and optional. An older order came from a quote with the
+ * standard terms and needed no approval, which is what a document without them means.
+ */
+const ORDERS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };
 
 /**
  * Offerings version 1 adds compatibility rules and bundle components, both optional: an older
@@ -93,8 +101,9 @@ export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
   contacts: { schema: contactSchema, migrationStrategies: TO_VERSION_2 },
   opportunities: { schema: opportunitySchema, migrationStrategies: TO_VERSION_2 },
   quotes: { schema: quoteSchema, migrationStrategies: QUOTES_TO_VERSION_3 },
-  orders: { schema: orderSchema, migrationStrategies: TO_VERSION_2 },
+  orders: { schema: orderSchema, migrationStrategies: ORDERS_TO_VERSION_3 },
   products: { schema: productSchema, migrationStrategies: TO_VERSION_1 },
   offerings: { schema: offeringSchema, migrationStrategies: OFFERINGS_TO_VERSION_1 },
   ruleSets: { schema: ruleSetSchema, migrationStrategies: {} },
+  policies: { schema: policySchema, migrationStrategies: {} },
 };

@@ -23,8 +23,8 @@ export type OrderStatus = (typeof ORDER_STATES)[number];
 
 export const orderSchemaLiteral = {
   title: 'order',
-  description: 'A product order created from an accepted quote (TMF622 ProductOrder once ingested)',
-  version: 2,
+  description: 'A product order, from an accepted quote or captured directly (TMF622 ProductOrder once ingested)',
+  version: 3,
   primaryKey: 'id',
   /** "Changes waiting to sync" counts by index instead of decrypting every document (v2). */
   indexes: [PENDING_INDEX],
@@ -46,12 +46,29 @@ export const orderSchemaLiteral = {
       type: 'object',
       properties: { street: { type: 'string' }, city: { type: 'string' }, postcode: { type: 'string' }, country: { type: 'string' } },
     },
+    /** Agreed payment terms, e.g. "Net 30"; terms outside the order policy's standard ones need the manager. */
+    paymentTerms: { type: 'string' },
+    /** The id of the submitted order this supplemental order revises (TMF622 items with action modify). */
+    supplementOf: { type: 'string' },
+    /** Why the rep asked to cancel the submitted order (TMF622 cancelProductOrder). */
+    cancellationReason: { type: 'string' },
     submittedAt: { type: 'string' },
     /** Set by the central system: the TMF622 ProductOrder id and the reason of its last state change. */
     tmfOrderId: { type: 'string' },
     stateReason: { type: 'string' },
+    /** Set by the central system: whether the order policy routed it to the rep's manager, and the decision. */
+    approval: {
+      type: 'object',
+      properties: {
+        state: { type: 'string', enum: ['required', 'approved', 'declined'] },
+        reason: { type: 'string' },
+        decidedBy: { type: 'string' },
+        decidedAt: { type: 'string' },
+      },
+      required: ['state', 'reason'],
+    },
   },
-  required: [...syncedRequired, 'quoteId', 'accountId', 'accountName', 'status', 'items', 'totals', 'catalogVersion'],
+  required: [...syncedRequired, 'accountId', 'accountName', 'status', 'items', 'totals', 'catalogVersion'],
 } as const;
 
 export type OrderDoc = ExtractDocumentTypeFromTypedRxJsonSchema<typeof orderSchemaLiteral>;

@@ -11,6 +11,8 @@ import type { CollectionName } from '../schemas';
 export const INITIAL_SYNC_ORDER: readonly CollectionName[] = [
   'ruleSets',
   'offerings',
+  // The order approval policy: small, and the order screen says offline what it will route.
+  'policies',
   'orders',
   'accounts',
   'quotes',

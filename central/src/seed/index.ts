@@ -8,6 +8,7 @@ import type { CollectionName } from '../../../shared/schemas';
 import { SEED_ACCOUNTS, SEED_CONTACTS, SEED_LEADS } from './customers';
 import { VISION_RULE_SETS } from '../../../shared/leads/vision.ruleSets';
 import { DEMO_PASSWORD, SEED_USERS } from './users';
+import { SEED_POLICIES } from './policies';
 
 export interface SeedResult {
   users: number;
@@ -39,6 +40,7 @@ export async function seedDemoData(db: Db): Promise<SeedResult> {
   );
   const writes = [
     ...docs('ruleSets', VISION_RULE_SETS),
+    ...docs('policies', SEED_POLICIES),
     ...docs('accounts', SEED_ACCOUNTS),
     ...docs('contacts', SEED_CONTACTS),
     ...docs('leads', SEED_LEADS),

@@ -8,6 +8,7 @@ import { useDocuments } from '../../data/hooks';
 import { insertDocument } from '../../data/writes';
 import { TextField } from '../common/TextField';
 import { catalogCurrency, catalogVersionOf, launchedOfferings, newQuote } from '../quotes/newQuote';
+import { newDirectOrder } from '../../../shared/orders/directOrder';
 
 /** Start an opportunity, or a quote (with the opportunity it belongs to), for an account. */
 export function StartWork({ account }: { account: AccountDoc }) {
@@ -51,6 +52,20 @@ export function StartWork({ account }: { account: AccountDoc }) {
     }
   }
 
+  // Seed 003: a salesperson may create an order directly, without a quote.
+  async function startOrder() {
+    setBusy(true);
+    setError(null);
+    try {
+      const order = newDirectOrder(account, user.id, new Date().toISOString(), launched);
+      await insertDocument(db, 'orders', order);
+      navigate({ page: 'order', id: order.id });
+    } catch (e) {
+      setError(`Could not start: ${e instanceof Error ? e.message : String(e)}`);
+      setBusy(false);
+    }
+  }
+
   return (
     <section className="section" aria-labelledby="account-start">
       <h2 id="account-start">Start work</h2>
@@ -73,6 +88,9 @@ export function StartWork({ account }: { account: AccountDoc }) {
           onClick={() => void start(true)}
         >
           Start quote
+        </button>
+        <button type="button" className="button" disabled={busy || catalogVersion === null} onClick={() => void startOrder()}>
+          Create order directly
         </button>
       </div>
       {offerings !== undefined && catalogVersion === null ? (

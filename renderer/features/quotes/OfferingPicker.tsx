@@ -7,10 +7,13 @@ export function OfferingPicker({
   offerings,
   onAdd,
   disabled,
+  addLabel = 'Add to quote',
 }: {
   offerings: readonly OfferingDoc[];
   onAdd(offering: OfferingDoc): void;
   disabled?: boolean;
+  /** The add button's name: a direct order adds "to order". */
+  addLabel?: string;
 }) {
   const [chosen, setChosen] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -66,7 +69,7 @@ export function OfferingPicker({
         ) : null}
       </div>
       <button type="button" className="button" disabled={disabled} onClick={add}>
-        Add to quote
+        {addLabel}
       </button>
     </div>
   );

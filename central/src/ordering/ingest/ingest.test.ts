@@ -164,7 +164,7 @@ describe.each(ENGINES)('order ingest as TMF622 ProductOrders on $name', (engine)
     const [refused] = await alex.push('orders', [{ newDocumentState: edited, assumedMasterState: master }]);
     expect(refused).toMatchObject({ billingAccount: 'ba-harbor-main', status: 'acknowledged' });
     expect((refused?.syncError as Json).reason).toMatch(
-      /is acknowledged, so its billingAccount cannot change; .*ask the order desk to cancel it/,
+      /is acknowledged, so its billingAccount cannot change; .*revise it with a supplemental order, or cancel it/,
     );
     const [deleted] = await alex.push('orders', [
       { newDocumentState: { ...(refused as Json), _deleted: true }, assumedMasterState: refused },

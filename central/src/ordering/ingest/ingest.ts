@@ -5,8 +5,9 @@ import { loadDoc, type StoredDoc } from '../../platform/sync/docs';
 import { statusOf, type OrderStatus } from '../productOrder/orderStatus';
 import { placeProductOrder, type OrderRequest } from '../productOrder/placeProductOrder';
 import { findByExternalId } from '../productOrder/productOrderStore';
+import { requestCancellation } from '../cancellation/cancellation';
 import type { QuotedLine } from './consistency';
-import { lineNumber, productOrderFromOrder } from './productOrderFromOrder';
+import { lineNumber, productOrderFromOrder, type SupplementOf } from './productOrderFromOrder';
 
 export function waitingForAccountReason(accountId: string): string {
   return `Waiting for account ${accountId} to sync; the order is submitted as soon as it arrives`;
@@ -25,7 +26,7 @@ function quotedLines(order: OrderDoc): QuotedLine[] {
 }
 
 /** A queued app order as an order for the one creation pipeline; its id is the externalId. */
-function orderRequestOf(order: OrderDoc, submitter: AuthUser): OrderRequest {
+function orderRequestOf(order: OrderDoc, submitter: AuthUser, supplement: Supplement | undefined): OrderRequest {
   return {
     externalId: order.id,
     customerId: order.accountId,
@@ -33,8 +34,33 @@ function orderRequestOf(order: OrderDoc, submitter: AuthUser): OrderRequest {
     lines: quotedLines(order),
     totals: order.totals,
     configuredLines: order.items,
-    build: (decision, id, orderDate) => productOrderFromOrder(order, submitter, decision, id, orderDate),
+    policyOrder: { items: order.items, totals: order.totals, paymentTerms: order.paymentTerms, quoteId: order.quoteId },
+    ...(supplement && 'problem' in supplement ? { problems: [supplement.problem] } : {}),
+    build: (decision, id, orderDate) =>
+      productOrderFromOrder(order, submitter, decision, id, orderDate, supplement && 'of' in supplement ? supplement.of : undefined),
   };
+}
+
+/** Before fulfilment starts (seed 003: supplemental orders revise submitted orders). */
+const REVISABLE_STATES: readonly string[] = ['acknowledged', 'held'];
+
+type Supplement = { of: SupplementOf } | { problem: string };
+
+/** The original a supplemental order revises, if the rep may still revise it. */
+async function supplementOf(tx: Queryable, submitter: AuthUser, order: OrderDoc): Promise<Supplement | undefined> {
+  if (order.supplementOf === undefined) return undefined;
+  const original = await findByExternalId(tx, order.supplementOf);
+  const doc = await loadDoc(tx, 'orders', order.supplementOf);
+  if (!original || original.owner !== submitter.id || !doc || doc.deleted) {
+    return { problem: `The order ${order.supplementOf} this supplemental order revises is not one of your submitted orders` };
+  }
+  if (!REVISABLE_STATES.includes(original.order.state)) {
+    return {
+      problem: `Order ${order.supplementOf} (ProductOrder ${original.order.id}) is ${original.order.state}, so it can no longer be revised; fulfilment has started or it is closed`,
+    };
+  }
+  const lines = (doc.data as unknown as OrderDoc).items;
+  return { of: { productOrderId: original.order.id, itemOf: new Map(lines.map((line, index) => [line.id, lineNumber(index)])) } };
 }
 
 export interface Ingested {
@@ -57,6 +83,17 @@ export async function ingestQueuedOrder(tx: Queryable, submitter: AuthUser, orde
   if (!(await loadDoc(tx, 'accounts', order.accountId))) {
     return { status: { kind: 'waiting', reason: waitingForAccountReason(order.accountId) }, changed: [] };
   }
-  const placed = await placeProductOrder(tx, submitter, orderRequestOf(order, submitter), now);
-  return { status: statusOf(placed.stored.order), changed: placed.changed };
+  const supplement = await supplementOf(tx, submitter, order);
+  const placed = await placeProductOrder(tx, submitter, orderRequestOf(order, submitter, supplement), now);
+  const changed = [...placed.changed];
+  // The supplemental order replaces the original: cancelled through TMF622 cancelProductOrder.
+  if (placed.created && supplement && 'of' in supplement && placed.stored.order.state !== 'rejected') {
+    const reason = `Superseded by supplemental order ${order.id} (ProductOrder ${placed.stored.order.id})`;
+    const cancelled = await requestCancellation(tx, submitter, {
+      productOrderId: supplement.of.productOrderId,
+      cancellationReason: reason,
+    });
+    changed.push(...cancelled.changed);
+  }
+  return { status: statusOf(placed.stored.order), changed };
 }

@@ -5,8 +5,9 @@ import { validateOrder } from '../../../../shared/orders/order.validation';
 import type { StoredDoc } from '../../platform/sync/docs';
 import { jsonEqual, type JsonObject } from '../../platform/json';
 import type { CollectionRules, RowContext, WritePlan } from '../../platform/sync/rules';
-import { CENTRAL_ORDER_FIELDS, writeOrderStatus } from '../productOrder/orderStatus';
+import { CENTRAL_ORDER_FIELDS, statusOf, writeOrderStatus } from '../productOrder/orderStatus';
 import { findByExternalId, type StoredProductOrder } from '../productOrder/productOrderStore';
+import { appDecisionOf, decisionProblem, keepDecision, runDecision } from './appDecisions';
 import { ingestQueuedOrder } from './ingest';
 
 function businessFields(data: JsonObject): JsonObject {
@@ -51,12 +52,20 @@ async function prepareOrder(ctx: RowContext, plan: WritePlan, master: StoredDoc 
   const submitted = await findByExternalId(ctx.tx, id);
   // Another party's ProductOrder with this externalId (TMF622 POST answers 409 for it): never
   // hand its id, state and reason to this rep.
-  if (submitted && submitted.owner !== ctx.user.id) return { ...plan, refusal: idTakenReason(id) };
+  // The owner's document, or the owner's manager deciding on it (the gate stored it for its owner).
+  if (submitted && submitted.owner !== String(plan.data.owner)) return { ...plan, refusal: idTakenReason(id) };
+  // A decision the status gate let through (the manager's approve or decline, the rep's cancellation request).
+  const decision = submitted && master ? appDecisionOf(ctx, master, plan) : undefined;
+  if (decision && submitted && master) {
+    const problem = await decisionProblem(ctx, decision, submitted);
+    return problem ? { ...plan, refusal: problem } : keepDecision(plan, master);
+  }
   if (submitted) return prepareSubmitted(plan, master, submitted);
   const data: JsonObject = { ...plan.data };
-  // Not submitted yet: the app cannot claim a TMF622 id or reason.
+  // Not submitted yet: the app cannot claim a TMF622 id, reason or approval.
   delete data.tmfOrderId;
   delete data.stateReason;
+  delete data.approval;
   if (plan.deleted) return { ...plan, data };
   const status = String(data.status);
   if (!isLocalState(status)) {
@@ -75,12 +84,21 @@ async function prepareOrder(ctx: RowContext, plan: WritePlan, master: StoredDoc 
  * After a clean write: a queued order (or one submitted before) goes through the ingest, and its
  * document shows the outcome, written by orderStatus.ts like every other status change.
  */
-async function ingestAfterWrite(ctx: RowContext, stored: StoredDoc): Promise<StoredDoc[]> {
+async function ingestAfterWrite(ctx: RowContext, stored: StoredDoc, master: StoredDoc | undefined): Promise<StoredDoc[]> {
   if (stored.deleted) return [];
+  const decision = master ? appDecisionOf(ctx, master, { data: stored.data }) : undefined;
+  const decided = decision ? await runDecision(ctx, decision, stored) : [];
   // Not queued: only a ProductOrder from before (a TMF622 POST with this externalId) is shown.
   if (stored.data.status !== 'queued' && !(await findByExternalId(ctx.tx, stored.id))) return [];
-  const ingested = await ingestQueuedOrder(ctx.tx, ctx.user, asOrder(stored.data), ctx.now);
-  return [...ingested.changed, ...(await writeOrderStatus(ctx.tx, stored.id, ctx.user.id, ingested.status))];
+  const ingested = decision ? undefined : await ingestQueuedOrder(ctx.tx, ctx.user, asOrder(stored.data), ctx.now);
+  const status = ingested?.status ?? (await currentStatus(ctx, stored.id));
+  return [...decided, ...(ingested?.changed ?? []), ...(await writeOrderStatus(ctx.tx, stored.id, stored.owner ?? ctx.user.id, status))];
+}
+
+async function currentStatus(ctx: RowContext, id: string) {
+  const submitted = await findByExternalId(ctx.tx, id);
+  if (!submitted) throw new Error(`Order ${id} has no ProductOrder after a decision on it`);
+  return statusOf(submitted.order);
 }
 
 export const orderRules: CollectionRules = { prepare: prepareOrder, afterWrite: ingestAfterWrite };

@@ -13,7 +13,15 @@ const CATALOG_BASE = '/tmf-api/productCatalogManagement/v4';
 /** Note ids, so the state reason can be read back from a stored order. */
 export const STATE_REASON_NOTE = 'stateReason';
 const SERVICE_ADDRESS_NOTE = 'serviceAddress';
+const PAYMENT_TERMS_NOTE = 'paymentTerms';
+export const SUPPLEMENT_NOTE = 'supplementOf';
 const AUTHOR = 'Outpost central system';
+
+/** A supplemental order's original: each of its lines (app line id) is this item of that ProductOrder. */
+export interface SupplementOf {
+  productOrderId: string;
+  itemOf: ReadonlyMap<string, string>;
+}
 
 export interface IngestDecision {
   state: Extract<ProductOrderState, 'acknowledged' | 'rejected'>;
@@ -58,36 +66,69 @@ export function productOrderFromOrder(
   decision: IngestDecision,
   id: string,
   orderDate: string,
+  supplement?: SupplementOf,
 ): ProductOrder {
   const currency = order.totals.currency;
-  const items: ProductOrderItem[] = order.items.map((line, index) => ({
-    id: lineNumber(index),
-    action: 'add',
-    quantity: line.quantity,
-    state: decision.state,
-    productOffering: { id: line.offeringId, name: line.offeringName, href: `${CATALOG_BASE}/productOffering/${line.offeringId}` },
-    itemPrice: prices(line.oneTime, line.recurring, currency),
-    product: {
-      name: line.offeringName,
-      productCharacteristic: line.characteristics.map((c) => ({ name: c.name, valueType: 'string', value: c.value })),
-    },
-    quoteItem: { id: line.id, quoteId: order.quoteId },
-  }));
+  const items: ProductOrderItem[] = order.items.map((line, index) => {
+    // A supplemental order modifies the original's item for the same line (TMF622 RelatedProductOrderItem).
+    const original = supplement?.itemOf.get(line.id);
+    const related =
+      supplement && original
+        ? {
+            productOrderItem: [
+              {
+                orderItemId: original,
+                orderItemAction: 'modify',
+                productOrderId: supplement.productOrderId,
+                productOrderHref: productOrderHref(supplement.productOrderId),
+                role: 'supplements',
+                '@referredType': 'ProductOrderItem',
+              },
+            ],
+          }
+        : {};
+    return {
+      id: lineNumber(index),
+      action: original ? 'modify' : 'add',
+      quantity: line.quantity,
+      state: decision.state,
+      productOffering: { id: line.offeringId, name: line.offeringName, href: `${CATALOG_BASE}/productOffering/${line.offeringId}` },
+      itemPrice: prices(line.oneTime, line.recurring, currency),
+      product: {
+        name: line.offeringName,
+        productCharacteristic: line.characteristics.map((c) => ({ name: c.name, valueType: 'string', value: c.value })),
+        ...related,
+      },
+      // A direct order has no quote to refer to.
+      ...(order.quoteId === undefined ? {} : { quoteItem: { id: line.id, quoteId: order.quoteId } }),
+    };
+  });
   const address = serviceAddressText(order);
   const notes: NonNullable<ProductOrder['note']> = [];
   if (address) notes.push({ id: SERVICE_ADDRESS_NOTE, author: submitter.displayName, date: orderDate, text: address });
+  if (order.paymentTerms) {
+    notes.push({ id: PAYMENT_TERMS_NOTE, author: submitter.displayName, date: orderDate, text: `Payment terms: ${order.paymentTerms}` });
+  }
+  if (supplement) {
+    notes.push({
+      id: SUPPLEMENT_NOTE,
+      author: AUTHOR,
+      date: orderDate,
+      text: `Supplemental order revising ProductOrder ${supplement.productOrderId}, which it replaces`,
+    });
+  }
   notes.push({ id: STATE_REASON_NOTE, author: AUTHOR, date: orderDate, text: decision.reason });
   return {
     id,
     href: productOrderHref(id),
     externalId: order.id,
-    description: `Order for ${order.accountName} captured in Outpost`,
+    description: `${supplement ? 'Supplemental order' : 'Order'} for ${order.accountName} captured in Outpost`,
     category: 'enterprise',
     orderDate,
     state: decision.state,
     ...(order.billingAccount ? { billingAccount: { id: order.billingAccount, '@referredType': 'BillingAccount' } } : {}),
     channel: [{ id: 'outpost-desktop', name: 'Outpost field sales' }],
-    quote: [{ id: order.quoteId }],
+    ...(order.quoteId === undefined ? {} : { quote: [{ id: order.quoteId }] }),
     relatedParty: [
       { id: order.accountId, name: order.accountName, role: 'customer', '@referredType': 'Organization' },
       { id: submitter.id, name: submitter.displayName, role: 'salesAgent', '@referredType': 'Individual' },

@@ -20,6 +20,7 @@ import {
   partialOutcomeProblem,
   type ItemOutcome,
 } from './orderStates';
+import { awaitingApproval } from './approvalNotes';
 import { mirrorOrderStatus } from './orderStatus';
 import { recordProductOrderEvent } from './productOrderEvents';
 import { insertProductOrder, lockProductOrder, updateProductOrder, type StoredProductOrder } from './productOrderStore';
@@ -30,6 +31,8 @@ export interface TransitionOptions {
   itemOutcomes?: Readonly<Record<string, ItemOutcome>>;
   /** Attributes set together with the state, e.g. cancellationDate on cancellation. */
   attributes?: Partial<ProductOrder>;
+  /** The rep's manager decided (orderApproval.ts): the order with the decision noted replaces the stored one. */
+  decided?: (order: ProductOrder) => ProductOrder;
 }
 
 export interface TransitionResult {
@@ -59,6 +62,14 @@ export async function applyOrderTransition(
   const origin = isCancellationOrigin(locked.cancellationOrigin) ? locked.cancellationOrigin : undefined;
   const next = nextOrderState(current.state, origin, event);
   if (!next) throw new HttpError(409, 'conflict', forbiddenTransitionReason(id, current.state, origin, event.type));
+  // The order policy routed it to the rep's manager: nobody else releases it to fulfilment.
+  if (event.type === 'central.release' && awaitingApproval(current) && !options.decided) {
+    throw new HttpError(
+      409,
+      'conflict',
+      `ProductOrder ${id} waits for approval by the rep's manager; it is released to fulfilment only when the manager approves it`,
+    );
+  }
   if (next === 'partial') {
     const problem = partialOutcomeProblem(current.productOrderItem, options.itemOutcomes);
     if (problem) throw badRequest(problem);
@@ -67,7 +78,7 @@ export async function applyOrderTransition(
   const now = new Date().toISOString();
   const text = reason ?? event.reason ?? defaultReason(event.type, next);
   let order: ProductOrder = {
-    ...current,
+    ...(options.decided ? options.decided(current) : current),
     ...options.attributes,
     state: next,
     productOrderItem: itemsInState(current.productOrderItem, next, options.itemOutcomes),

@@ -8,17 +8,19 @@ import type { Queryable } from '../../platform/db/db';
 import { jsonEqual, type JsonObject } from '../../platform/json';
 import { loadDoc, writeDoc, type StoredDoc } from '../../platform/sync/docs';
 import { stateReasonOf } from '../ingest/productOrderFromOrder';
+import { approvalOf, type Approval } from './approvalNotes';
 import type { ProductOrder } from './productOrderTypes';
 
 /** Order fields only the central system writes once the order is submitted. */
-export const CENTRAL_ORDER_FIELDS = ['status', 'tmfOrderId', 'stateReason'] as const;
+export const CENTRAL_ORDER_FIELDS = ['status', 'tmfOrderId', 'stateReason', 'approval'] as const;
 
 export type OrderStatus =
   /** No ProductOrder yet: the order's account has not reached the central system. */
-  { kind: 'waiting'; reason: string } | { kind: 'ingested'; state: string; tmfOrderId: string; reason: string | undefined };
+  | { kind: 'waiting'; reason: string }
+  | { kind: 'ingested'; state: string; tmfOrderId: string; reason: string | undefined; approval?: Approval | undefined };
 
 export function statusOf(order: ProductOrder): OrderStatus {
-  return { kind: 'ingested', state: order.state, tmfOrderId: order.id, reason: stateReasonOf(order) };
+  return { kind: 'ingested', state: order.state, tmfOrderId: order.id, reason: stateReasonOf(order), approval: approvalOf(order) };
 }
 
 /** The document's data showing `status`. */
@@ -33,6 +35,8 @@ export function withStatus(data: JsonObject, status: OrderStatus): JsonObject {
     next.tmfOrderId = status.tmfOrderId;
     if (status.reason) next.stateReason = status.reason;
     else delete next.stateReason;
+    if (status.approval) next.approval = { ...status.approval };
+    else delete next.approval;
   }
   return next;
 }

@@ -8,7 +8,10 @@ import { randomUUID } from 'node:crypto';
 import type { AuthUser } from '../../platform/auth/users';
 import type { Queryable } from '../../platform/db/db';
 import type { StoredDoc } from '../../platform/sync/docs';
+import type { OrderForPolicy } from '../../../../shared/orders/orderPolicy';
+import { approvalReasons } from '../ingest/approvalPolicy';
 import { checkConsistency, holdReason, type OrderToCheck, type ReviewFinding } from '../ingest/consistency';
+import { withApprovalRequired } from './approvalNotes';
 import { withCentralNote, type IngestDecision } from '../ingest/productOrderFromOrder';
 import { applyOrderTransition, createProductOrder } from './orderLifecycle';
 import { findByExternalId, type StoredProductOrder } from './productOrderStore';
@@ -20,6 +23,10 @@ export interface OrderRequest extends OrderToCheck {
   externalId: string | undefined;
   /** The ProductOrder in the decided state, with the decision's reason as its stateReason note. */
   build(decision: IngestDecision, id: string, orderDate: string): ProductOrder;
+  /** The order as the approval policy reads it; without it (TMF622 POST) the policy is not applied. */
+  policyOrder?: OrderForPolicy;
+  /** Reasons to reject the order its channel already found (a supplemental order whose original can no longer change). */
+  problems?: readonly string[];
 }
 
 export interface PlacedOrder {
@@ -38,12 +45,22 @@ export async function placeProductOrder(tx: Queryable, submitter: AuthUser, requ
     const existing = await findByExternalId(tx, request.externalId);
     if (existing) return { created: false, stored: existing, changed: [] };
   }
-  const { problems, findings } = await checkConsistency(tx, submitter, request);
+  const checked = await checkConsistency(tx, submitter, request);
+  const problems = [...(request.problems ?? []), ...checked.problems];
   const decision: IngestDecision =
     problems.length > 0
       ? { state: 'rejected', reason: `Rejected: ${problems.join('; ')}` }
       : { state: 'acknowledged', reason: 'Acknowledged: the order passed the business consistency check' };
-  return createWithReview(tx, request.build(decision, randomUUID(), now), submitter.id, findings);
+  // The order policy routes an accepted order to the rep's manager before fulfilment.
+  const approval = problems.length === 0 && request.policyOrder ? await approvalReasons(tx, request.policyOrder) : [];
+  return createWithReview(tx, request.build(decision, randomUUID(), now), submitter.id, checked.findings, approval);
+}
+
+/** The stateReason of a held order: the approval first (the manager acts on it), then what else is reviewed. */
+function heldReason(findings: readonly ReviewFinding[], approval: readonly string[]): string {
+  if (approval.length === 0) return holdReason(findings);
+  const waiting = `Held for approval by the rep's manager: ${approval.join('; ')}`;
+  return findings.length > 0 ? `${waiting}. ${holdReason(findings)}` : waiting;
 }
 
 /**
@@ -58,17 +75,18 @@ async function createWithReview(
   order: ProductOrder,
   owner: string,
   findings: readonly ReviewFinding[],
+  approval: readonly string[],
 ): Promise<PlacedOrder> {
-  let noted = order;
+  let noted = approval.length > 0 && order.state === 'acknowledged' ? withApprovalRequired(order, approval, order.orderDate) : order;
   for (const kind of ['price', 'credit'] as const) {
     const texts = findings.filter((finding) => finding.kind === kind).map((finding) => finding.text);
     if (texts.length > 0) noted = withCentralNote(noted, NOTE_OF[kind], texts.join('; '), order.orderDate);
   }
   const placed = await createProductOrder(tx, noted, owner);
-  if (!placed.created || findings.length === 0 || placed.stored.order.state !== 'acknowledged') return placed;
+  if (!placed.created || (findings.length === 0 && approval.length === 0) || placed.stored.order.state !== 'acknowledged') return placed;
   const id = placed.stored.order.id;
   const started = await applyOrderTransition(tx, id, { type: 'central.start' }, 'In progress: the order is reviewed before treatment');
-  const held = await applyOrderTransition(tx, id, { type: 'central.hold' }, holdReason(findings));
+  const held = await applyOrderTransition(tx, id, { type: 'central.hold' }, heldReason(findings, approval));
   return {
     created: true,
     stored: { order: held.order, owner: held.owner },

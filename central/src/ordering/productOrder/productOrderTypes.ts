@@ -40,6 +40,15 @@ export interface ProductOrderItem {
     name?: string;
     isBundle?: boolean;
     productCharacteristic?: { name: string; valueType?: string; value: unknown }[];
+    /** TMF622 RelatedProductOrderItem: a supplemental order's item modifies the original's. */
+    productOrderItem?: {
+      orderItemId: string;
+      orderItemAction: string;
+      productOrderId: string;
+      productOrderHref?: string;
+      role?: string;
+      '@referredType'?: string;
+    }[];
   };
   [extension: string]: unknown;
 }

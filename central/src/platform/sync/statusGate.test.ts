@@ -51,7 +51,17 @@ const TEMPLATES: { collection: CollectionName; variant: string; states: readonly
       }) as unknown as Json,
   },
   { collection: 'orders', variant: 'valid', states: ORDER_STATES, make: () => newOrder(OWNER) as unknown as Json },
+  {
+    collection: 'orders',
+    variant: 'awaiting approval',
+    states: ORDER_STATES,
+    make: () =>
+      newOrder(OWNER, { tmfOrderId: 'po-1', approval: { state: 'required', reason: 'Payment terms "Net 90"' } }) as unknown as Json,
+  },
 ];
+
+/** The rep asks the central system to cancel a submitted order (TMF622 cancelProductOrder runs it). */
+const CANCEL_REQUESTS = ['acknowledged', 'inProgress', 'pending', 'held'].map((from) => `${from}>assessingCancellation`);
 
 /** The specification: stored -> pushed pairs that are stored, per collection variant and pusher. */
 const ALLOWED: Record<string, Record<Who, readonly string[]>> = {
@@ -119,8 +129,13 @@ const ALLOWED: Record<string, Record<Who, readonly string[]>> = {
     manager: [],
   },
   'orders/valid': {
-    rep: ['draft>validated', 'draft>queued', 'validated>draft', 'validated>queued'],
+    rep: ['draft>validated', 'draft>queued', 'validated>draft', 'validated>queued', ...CANCEL_REQUESTS],
     manager: [],
+  },
+  // The order policy routed it to the rep's manager, who alone approves (released) or declines (cancelled) it.
+  'orders/awaiting approval': {
+    rep: ['draft>validated', 'draft>queued', 'validated>draft', 'validated>queued', ...CANCEL_REQUESTS],
+    manager: ['held>inProgress', 'held>cancelled'],
   },
 };
 
@@ -145,6 +160,15 @@ function cases(): Case[] {
  */
 function isSubmissionRetry(c: Case): boolean {
   return c.collection === 'orders' && c.who === 'rep' && c.to === 'queued' && !['draft', 'validated', 'queued'].includes(c.from);
+}
+
+/**
+ * A cancellation request or the manager's decision on a submitted order: the gate lets it
+ * through, and the order rules carry it out on its ProductOrder (orderChanges.test.ts does,
+ * over real ones). These seeded documents have none, so only the gate's verdict is checked.
+ */
+function isRequestToCentral(c: Case): boolean {
+  return c.collection === 'orders' && (c.to === 'assessingCancellation' || (c.who === 'manager' && c.from === 'held'));
 }
 
 function isAllowed(c: Case): boolean {
@@ -235,7 +259,8 @@ describe.each(ENGINES)('the machine gate on sync push, on $name', (engine) => {
   });
 
   it('covers every stored -> pushed status pair, as the rep and as the manager', () => {
-    expect(all.filter((c) => c.collection === 'orders')).toHaveLength(ORDER_STATES.length * (ORDER_STATES.length - 1) * 2);
+    // Two order variants (valid, awaiting approval), each pair as the rep and as the manager.
+    expect(all.filter((c) => c.collection === 'orders')).toHaveLength(ORDER_STATES.length * (ORDER_STATES.length - 1) * 2 * 2);
     expect(all.filter(isAllowed).length).toBeGreaterThan(0);
   });
 
@@ -257,7 +282,7 @@ describe.each(ENGINES)('the machine gate on sync push, on $name', (engine) => {
 
   it('answers a repeated submission of a submitted order with the central state, not a refusal', () => {
     const retries = all.filter(isSubmissionRetry);
-    expect(retries).toHaveLength(ORDER_STATES.length - 3);
+    expect(retries).toHaveLength((ORDER_STATES.length - 3) * 2);
     for (const c of retries) {
       expect(answers.get(String(c.stored.id))?.syncError).toBeUndefined();
       expect(['draft', 'validated', 'queued']).not.toContain(stored.get(String(c.stored.id))?.status);
@@ -307,7 +332,7 @@ describe.each(ENGINES)('the machine gate on sync push, on $name', (engine) => {
 
   it("stores the allowed ones for their owner: the manager approves or sends back the rep's pending quote", () => {
     const wrong: string[] = [];
-    for (const c of all.filter(isAllowed)) {
+    for (const c of all.filter((x) => isAllowed(x) && !isRequestToCentral(x))) {
       const id = String(c.stored.id);
       const doc = stored.get(id);
       // A queued order is ingested at once: the central system answers for it (acknowledged, or queued while its account is awaited).
@@ -318,5 +343,16 @@ describe.each(ENGINES)('the machine gate on sync push, on $name', (engine) => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('lets the rep ask to cancel a submitted order and the manager decide on one routed to them, past the gate', () => {
+    const requests = all.filter((c) => isAllowed(c) && isRequestToCentral(c));
+    expect(requests).toHaveLength(4 * 2 + 2);
+    for (const c of requests) {
+      const reason = String((answers.get(String(c.stored.id))?.syncError as Json | undefined)?.reason ?? '');
+      expect(reason, `${c.variant} ${c.from} -> ${c.to} by ${c.who}`).not.toMatch(
+        /cannot go from|may be sent only by|belongs to another user/,
+      );
+    }
   });
 });

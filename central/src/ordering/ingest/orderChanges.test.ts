@@ -1,0 +1,148 @@
+/**
+ * Issue 10, items 1, 2 and 7 over HTTP on both engines: a direct order (no quote), the order
+ * approval policy (held for the rep's manager, who alone approves or declines it by push, and
+ * nobody releases it before), and the rep's changes after submit by push: a cancellation
+ * request (TMF622 cancelProductOrder) and a supplemental order (items with action modify).
+ */
+import { describe, expect, it } from 'vitest';
+import { centralSuite, ENGINES } from '../../test/harness';
+import { api, signIn, type Api, type Json } from '../../test/client';
+import { asMaster, newOrder } from '../../test/fixtures';
+import { PRODUCT_ORDER_RULES } from '../productOrder/productOrderProfile';
+import { profileProblems } from '../../platform/tmf/profileRules';
+
+const PO = '/tmf-api/productOrderingManagement/v4/productOrder';
+
+describe.each(ENGINES)('orders after submit on $name', (engine) => {
+  const suite = centralSuite(engine);
+  const { alex, morgan, sam, tmf } = suite;
+
+  const orderDoc = async (client: Api, id: string) => (await client.pull('orders')).documents.find((doc) => doc.id === id) as Json;
+  /** The TMF622 ProductOrder as a consumer reads it, checked against the conformance profile. */
+  const productOrder = async (id: unknown): Promise<Json> => {
+    const response = await tmf.get(`${PO}/${String(id)}`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Json;
+    expect(profileProblems(PRODUCT_ORDER_RULES, body, 'response')).toEqual([]);
+    return body;
+  };
+  const submit = async (overrides: Parameters<typeof newOrder>[1] = {}) => {
+    const order = newOrder('user-alex', overrides);
+    expect(await alex.push('orders', [{ newDocumentState: order }])).toEqual([]);
+    return orderDoc(alex, order.id);
+  };
+  /** `client` pushes the order with a new status over the master it pulled. */
+  const pushStatus = async (client: Api, master: Json, status: string, extra: Json = {}) =>
+    client.push('orders', [{ newDocumentState: { ...master, status, ...extra }, assumedMasterState: asMaster(master) }]);
+
+  it('takes a direct order without a quote: no quote on the ProductOrder or its items', async () => {
+    const stored = await submit({ quoteId: undefined, paymentTerms: 'Net 30' });
+    expect(stored).toMatchObject({ status: 'acknowledged' });
+    expect(stored.quoteId).toBeUndefined();
+    expect(stored.approval).toBeUndefined();
+    const order = await productOrder(stored.tmfOrderId);
+    expect(order.quote).toBeUndefined();
+    for (const item of order.productOrderItem as Json[]) expect(item).not.toHaveProperty('quoteItem');
+    expect(order.note).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'paymentTerms', text: 'Payment terms: Net 30' })]));
+  });
+
+  it("holds an order the policy routes to the manager; only the rep's manager decides, and nobody releases it before", async () => {
+    const stored = await submit({ paymentTerms: 'Net 90' });
+    expect(stored).toMatchObject({
+      status: 'held',
+      stateReason: `Held for approval by the rep's manager: Payment terms "Net 90" are not standard (standard: Net 30, Net 45)`,
+      approval: { state: 'required', reason: 'Payment terms "Net 90" are not standard (standard: Net 30, Net 45)' },
+    });
+    const held = await productOrder(stored.tmfOrderId);
+    expect(held).toMatchObject({ state: 'held' });
+    expect(held.note).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'approvalRequired' })]));
+
+    // The operations desk (or fulfilment) cannot release it.
+    const release = await tmf.post(`/ops/productOrder/${String(stored.tmfOrderId)}/transition`, { event: 'central.release' });
+    expect(release.status).toBe(409);
+    expect(((await release.json()) as Json).reason).toContain("waits for approval by the rep's manager");
+
+    // The rep, another rep and an administrator may not approve it.
+    const [own] = await pushStatus(alex, stored, 'inProgress');
+    expect(String((own?.syncError as Json | undefined)?.reason)).toContain(
+      "'order.approve' on this order may be sent only by a manager of its owner",
+    );
+    const [other] = await pushStatus(sam, stored, 'inProgress');
+    expect((other?.syncError as Json | undefined)?.reason).toBe('This record belongs to another user');
+    const admin = api(suite.central.url, await signIn(suite.central.url, 'admin'));
+    const [byAdmin] = await pushStatus(admin, stored, 'inProgress');
+    expect((byAdmin?.syncError as Json | undefined)?.reason).toBe('This record belongs to another user');
+    expect((await productOrder(stored.tmfOrderId)).state).toBe('held');
+
+    // Morgan, alex's manager, approves it (as the app pushes it, offline or not): released to fulfilment.
+    const seen = await orderDoc(morgan, String(stored.id));
+    expect(await pushStatus(morgan, seen, 'inProgress')).toEqual([]);
+    const approved = await orderDoc(alex, String(stored.id));
+    expect(approved).toMatchObject({
+      status: 'inProgress',
+      owner: 'user-alex',
+      stateReason: 'In progress: approved by Morgan Lee, released to fulfilment',
+      approval: { state: 'approved', decidedBy: 'Morgan Lee' },
+    });
+    const released = await productOrder(stored.tmfOrderId);
+    expect(released.state).toBe('inProgress');
+    expect((released.note as Json[]).map((note) => note.id)).not.toContain('approvalRequired');
+    // Decided once: a second decision is refused with the reason.
+    const [again] = await pushStatus(morgan, { ...seen, status: 'held' }, 'cancelled');
+    expect(again?.syncError).toBeDefined();
+  });
+
+  it('cancels an order the manager declines', async () => {
+    const stored = await submit({ paymentTerms: 'Net 60' });
+    expect(stored.status).toBe('held');
+    expect(await pushStatus(morgan, await orderDoc(morgan, String(stored.id)), 'cancelled')).toEqual([]);
+    expect(await orderDoc(alex, String(stored.id))).toMatchObject({
+      status: 'cancelled',
+      stateReason: "Cancelled: declined by Morgan Lee, the rep's manager",
+      approval: { state: 'declined', decidedBy: 'Morgan Lee' },
+    });
+    expect(await productOrder(stored.tmfOrderId)).toMatchObject({ state: 'cancelled', cancellationReason: 'Declined by Morgan Lee' });
+  });
+
+  it('cancels a submitted order the rep asks to cancel through TMF622 cancelProductOrder, and refuses it once it is final', async () => {
+    const stored = await submit();
+    expect(await pushStatus(alex, stored, 'assessingCancellation', { cancellationReason: 'Customer chose another site' })).toEqual([]);
+    const cancelled = await orderDoc(alex, String(stored.id));
+    expect(cancelled).toMatchObject({ status: 'cancelled', stateReason: 'Cancelled: Customer chose another site' });
+    expect(await productOrder(stored.tmfOrderId)).toMatchObject({ state: 'cancelled', cancellationReason: 'Customer chose another site' });
+    const tasks = (await (await tmf.get(`/tmf-api/productOrderingManagement/v4/cancelProductOrder`)).json()) as Json[];
+    expect(tasks.find((task) => (task.productOrder as Json).id === stored.tmfOrderId)).toMatchObject({ state: 'done' });
+
+    const [refused] = await pushStatus(alex, cancelled, 'assessingCancellation');
+    expect(String((refused?.syncError as Json | undefined)?.reason)).toContain("cannot go from 'cancelled' to 'assessingCancellation'");
+  });
+
+  it('replaces an order not yet in fulfilment by a supplemental order whose items modify the original', async () => {
+    const original = await submit();
+    const revision = newOrder('user-alex', { supplementOf: String(original.id), quoteId: String(original.quoteId) });
+    revision.items = revision.items.map((line) => (line.id === 'qli-2' ? { ...line, quantity: 5 } : line));
+    expect(await alex.push('orders', [{ newDocumentState: revision }])).toEqual([]);
+    const placed = await orderDoc(alex, revision.id);
+    expect(placed.status).toBe('acknowledged');
+    const order = await productOrder(placed.tmfOrderId);
+    const items = order.productOrderItem as Json[];
+    expect(items.map((item) => item.action)).toEqual(['modify', 'modify']);
+    expect((items[1]?.product as Json).productOrderItem).toEqual([
+      expect.objectContaining({ orderItemId: '02', orderItemAction: 'modify', productOrderId: original.tmfOrderId, role: 'supplements' }),
+    ]);
+    expect(await orderDoc(alex, String(original.id))).toMatchObject({
+      status: 'cancelled',
+      stateReason: `Cancelled: Superseded by supplemental order ${revision.id} (ProductOrder ${String(placed.tmfOrderId)})`,
+    });
+
+    // Once fulfilment started, a supplemental order is rejected and the original goes on.
+    const started = await submit();
+    await tmf.post(`/ops/productOrder/${String(started.tmfOrderId)}/transition`, { event: 'central.start' });
+    const late = newOrder('user-alex', { supplementOf: String(started.id) });
+    expect(await alex.push('orders', [{ newDocumentState: late }])).toEqual([]);
+    const rejected = await orderDoc(alex, late.id);
+    expect(rejected.status).toBe('rejected');
+    expect(rejected.stateReason).toContain(`is inProgress, so it can no longer be revised`);
+    expect((await orderDoc(alex, String(started.id))).status).toBe('inProgress');
+  });
+});

@@ -1,0 +1,91 @@
+import { expect, test, type Page } from '@playwright/test';
+import { centralDoc } from './centralAsRep';
+import { signIn, syncStatus } from './journey';
+
+const ACCOUNT = 'Lumen Architects LLP';
+const FIBRE = 'Business Fibre Internet';
+const TERMS_REASON = 'Payment terms "Net 90" are not standard (standard: Net 30, Net 45)';
+
+async function signedInAndSynced(page: Page, username: string): Promise<void> {
+  await signIn(page, username);
+  await expect(syncStatus(page)).toContainText('Online', { timeout: 30_000 });
+  await expect(page.getByRole('progressbar', { name: 'First sync progress' })).toBeHidden({ timeout: 30_000 });
+}
+
+test("a direct order on non-standard terms waits for the rep's manager, who approves it offline; the rep then cancels it", async ({
+  page,
+  context,
+  browser,
+}) => {
+  let orderId = '';
+
+  await test.step('offline, alex creates an order directly on an account, configures it like a quote and submits it', async () => {
+    await signedInAndSynced(page, 'alex');
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Accounts' }).click();
+    await page.getByRole('table', { name: 'Accounts' }).getByRole('link', { name: ACCOUNT }).click();
+    await context.setOffline(true);
+    await expect(syncStatus(page)).toContainText('Offline');
+    await page.getByRole('button', { name: 'Create order directly' }).click();
+    await expect(page).toHaveURL(/#\/orders\/[^/]+$/);
+    orderId = decodeURIComponent(new URL(page.url()).hash.replace('#/orders/', ''));
+    await expect(page.getByText('Direct order (no quote)')).toBeVisible();
+    await expect(page.getByText('No approval needed.')).toBeVisible();
+
+    await page.getByLabel('Offering').selectOption({ label: FIBRE });
+    await page.getByRole('button', { name: 'Add to order' }).click();
+    await page.getByLabel(`Bandwidth for ${FIBRE}`).selectOption('500 Mbps');
+    await expect(page.getByText('Monthly total: $149.00')).toBeVisible();
+    await page.getByLabel('Payment terms').selectOption('Net 90');
+    await expect(page.getByRole('list', { name: 'Why approval is needed' })).toHaveText(TERMS_REASON);
+
+    await page.getByRole('button', { name: 'Validate order' }).click();
+    await expect(page.getByText('The order is complete and can be submitted.')).toBeVisible();
+    await page.getByRole('button', { name: 'Submit order' }).click();
+    await expect(page.getByText('Status: Queued')).toBeVisible();
+    await expect(page.getByText('Waiting to be sent to the central system')).toBeVisible();
+  });
+
+  await test.step('back online, the central system holds it for the manager, as the policy said', async () => {
+    await context.setOffline(false);
+    await expect(page.getByText('Status: Held')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(`Waiting for approval by the rep's manager: ${TERMS_REASON}`)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Approve order' })).toHaveCount(0);
+    await expect(syncStatus(page)).toContainText('0 changes waiting to sync', { timeout: 20_000 });
+  });
+
+  const managerContext = await browser.newContext();
+  try {
+    const manager = await managerContext.newPage();
+    await test.step('morgan opens the order and approves it while offline; the decision syncs when back online', async () => {
+      await signedInAndSynced(manager, 'morgan');
+      await manager.evaluate((id) => {
+        window.location.hash = `#/orders/${id}`;
+      }, orderId);
+      await expect(manager.getByText('Status: Held')).toBeVisible({ timeout: 20_000 });
+      await managerContext.setOffline(true);
+      await expect(syncStatus(manager)).toContainText('Offline');
+      await manager.getByRole('button', { name: 'Approve order' }).click();
+      await expect(manager.getByText('Status: In progress')).toBeVisible();
+      await expect(syncStatus(manager)).toContainText('1 change waiting to sync');
+      await managerContext.setOffline(false);
+      await expect(syncStatus(manager)).toContainText('0 changes waiting to sync', { timeout: 30_000 });
+      await expect.poll(async () => (await centralDoc('alex', 'orders', orderId))?.approval?.state, { timeout: 20_000 }).toBe('approved');
+      await expect(manager.getByRole('region', { name: 'Approval' })).toContainText('Approved by Morgan Lee on', { timeout: 20_000 });
+    });
+  } finally {
+    await managerContext.close();
+  }
+
+  await test.step("alex sees the approval and the order in progress, then cancels it; the central system's answer comes back", async () => {
+    await expect(page.getByText('Status: In progress')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('region', { name: 'Approval' })).toContainText('Approved by Morgan Lee on');
+    await page.getByRole('button', { name: 'Cancel order' }).click();
+    await expect(page.getByText('Say why the order is cancelled')).toBeVisible();
+    await page.getByLabel('Cancellation reason').fill('Customer postponed the move');
+    await page.getByRole('button', { name: 'Cancel order' }).click();
+    await expect(page.getByText('Status: Cancelled')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText('Reason: Cancelled: Customer postponed the move')).toBeVisible();
+    await expect(syncStatus(page)).toContainText('0 changes waiting to sync', { timeout: 20_000 });
+    expect((await centralDoc('alex', 'orders', orderId))?.status).toBe('cancelled');
+  });
+});
