@@ -20,6 +20,7 @@ import {
   partialOutcomeProblem,
   type ItemOutcome,
 } from './orderStates';
+import { queueAcknowledgement } from '../acknowledgement/acknowledgementQueue';
 import { mirrorOrderStatus } from './orderStatus';
 import { recordProductOrderEvent } from './productOrderEvents';
 import { insertProductOrder, lockProductOrder, updateProductOrder, type StoredProductOrder } from './productOrderStore';
@@ -114,5 +115,7 @@ export async function createProductOrder(
   const result = await insertProductOrder(tx, order, owner);
   if (!result.created) return { ...result, changed: [] };
   await recordProductOrderEvent(tx, 'ProductOrderCreateEvent', order, owner);
+  // The customer's acknowledgement email, sent after commit (acknowledgement/acknowledgementMailer.ts).
+  await queueAcknowledgement(tx, order);
   return { ...result, changed: await mirrorOrderStatus(tx, order, owner) };
 }
