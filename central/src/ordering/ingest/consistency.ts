@@ -16,6 +16,7 @@ import type { Queryable } from '../../platform/db/db';
 import type { AuthUser } from '../../platform/auth/users';
 import { loadDoc, loadDocs } from '../../platform/sync/docs';
 import { visibleOwners } from '../../platform/auth/scope';
+import { productRefProblems, type ProductRef } from './deltaCheck';
 
 /** Credit exposure of an order: the one-time total plus this many months of the recurring total. */
 export const CREDIT_EXPOSURE_MONTHS = 12;
@@ -166,6 +167,8 @@ export interface OrderToCheck {
   lines: readonly QuotedLine[];
   /** The order's totals in cents: the credit exposure. */
   totals: { oneTime: number; recurring: number; currency: string };
+  /** Items that change an installed product (delta orders: modify, delete). */
+  productRefs?: readonly ProductRef[];
 }
 
 export interface ConsistencyResult {
@@ -181,6 +184,7 @@ export async function checkConsistency(tx: Queryable, submitter: AuthUser, order
   const customer = order.customerId ? await customerAccount(tx, submitter, order.customerId) : undefined;
   if (customer && 'problem' in customer) problems.push(customer.problem);
   problems.push(...(await offeringProblems(tx, order.offeringIds)));
+  problems.push(...(await productRefProblems(tx, order.productRefs ?? [], order.customerId)));
   if (problems.length > 0) return { problems, findings: [] };
   const findings = await priceFindings(tx, order.lines);
   if (customer && 'account' in customer) {
