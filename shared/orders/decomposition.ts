@@ -111,3 +111,22 @@ export function orderProgress(lines: readonly DecompositionLine[], status: strin
   const project = domainTasks(PROJECT_TASKS, [], status, fallout);
   return { domains, specialProject: { reason, tasks: project, status: summary(project) } };
 }
+
+/** TMF622 line number of the index-th order line, as the central system numbers them: "01", "02"... */
+export function orderLineNumber(index: number): string {
+  return String(index + 1).padStart(2, '0');
+}
+
+/** An order's lines for the decomposition; `specificationOf` reads the offering's category from the local catalog. */
+export function decompositionLines(
+  items: readonly { offeringId: string; offeringName: string; quantity: number; oneTime: number; recurring: number }[],
+  specificationOf: (offeringId: string) => string | undefined,
+): DecompositionLine[] {
+  return items.map((item, index) => ({
+    id: orderLineNumber(index),
+    name: item.offeringName,
+    specification: specificationOf(item.offeringId),
+    quantity: item.quantity,
+    oneTimeOnly: item.recurring === 0 && item.oneTime > 0,
+  }));
+}

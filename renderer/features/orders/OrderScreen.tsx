@@ -8,6 +8,7 @@ import { Totals } from '../common/Totals';
 import { formatWhen } from '../common/sort';
 import { statusLabel } from '../statusLabels';
 import { OrderForm } from './OrderForm';
+import { OrderFulfilment } from './OrderFulfilment';
 import { awaitingCentral } from './orderState';
 
 /**
@@ -43,6 +44,7 @@ export function OrderScreen({ id }: { id: string }) {
         {awaitingCentral(order) && order.syncPending ? <li>Waiting to be sent to the central system</li> : null}
       </ul>
       <SyncNotices doc={order} collection="orders" />
+      <OrderFulfilment order={order} />
       <section className="section" aria-labelledby="order-lines-heading">
         <h2 id="order-lines-heading">Lines</h2>
         <LineItemsTable items={order.items} currency={order.totals.currency} label="Order lines" />
