@@ -76,13 +76,16 @@ const ACCOUNTS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc
 /** Leads version 3 adds the optional `statusChangeReason`; no stored lead has one yet, so none changes. */
 const LEADS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };
 
+/** Orders version 3 adds the optional `delta` (an order that changes an installed product); older orders are new orders. */
+const ORDERS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };
+
 export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
   leads: { schema: leadSchema, migrationStrategies: LEADS_TO_VERSION_3 },
   accounts: { schema: accountSchema, migrationStrategies: ACCOUNTS_TO_VERSION_3 },
   contacts: { schema: contactSchema, migrationStrategies: TO_VERSION_2 },
   opportunities: { schema: opportunitySchema, migrationStrategies: TO_VERSION_2 },
   quotes: { schema: quoteSchema, migrationStrategies: TO_VERSION_2 },
-  orders: { schema: orderSchema, migrationStrategies: TO_VERSION_2 },
+  orders: { schema: orderSchema, migrationStrategies: ORDERS_TO_VERSION_3 },
   products: { schema: productSchema, migrationStrategies: TO_VERSION_1 },
   offerings: { schema: offeringSchema, migrationStrategies: {} },
   ruleSets: { schema: ruleSetSchema, migrationStrategies: {} },

@@ -24,7 +24,7 @@ export type OrderStatus = (typeof ORDER_STATES)[number];
 export const orderSchemaLiteral = {
   title: 'order',
   description: 'A product order created from an accepted quote (TMF622 ProductOrder once ingested)',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   /** "Changes waiting to sync" counts by index instead of decrypting every document (v2). */
   indexes: [PENDING_INDEX],
@@ -47,6 +47,21 @@ export const orderSchemaLiteral = {
       properties: { street: { type: 'string' }, city: { type: 'string' }, postcode: { type: 'string' }, country: { type: 'string' } },
     },
     submittedAt: { type: 'string' },
+    /**
+     * v3, a delta order (asset-based ordering): the order changes the installed product `productId`
+     * (TMF637) instead of adding one - `modify` (a change such as more bandwidth, or a move) or
+     * `delete` (a disconnect). Absent: a new order, every line `add`.
+     */
+    delta: {
+      type: 'object',
+      properties: {
+        action: { type: 'string', enum: ['modify', 'delete'] },
+        change: { type: 'string', enum: ['change', 'move', 'disconnect'] },
+        productId: { type: 'string' },
+        productName: { type: 'string' },
+      },
+      required: ['action', 'change', 'productId'],
+    },
     /** Set by the central system: the TMF622 ProductOrder id and the reason of its last state change. */
     tmfOrderId: { type: 'string' },
     stateReason: { type: 'string' },

@@ -3,6 +3,8 @@ import { ENGINES, startCentral, type TestCentral } from '../test/harness';
 import { api, expectApiError, integrationToken, signIn, type Api, type Json } from '../test/client';
 import { newOrder } from '../test/fixtures';
 import { fixedOrderId, listOf, step, tmfOrderOf } from '../test/fulfillmentClient';
+import { deltaOrderFromProduct } from '../../../shared/orders/deltaOrder';
+import type { AccountDoc, ProductDoc } from '../../../shared/schemas';
 
 const BASE = '/tmf-api/productInventory/v4/product';
 const ORDERING = '/tmf-api/productOrderingManagement/v4/productOrder';
@@ -221,6 +223,29 @@ describe.each(ENGINES)('TMF637 product inventory on $name', (engine) => {
       const unnamed = await placeDelta([{ id: '1', action: 'modify', productOffering: { id: 'off-fibre-internet' } }]);
       expect(unnamed.state).toBe('rejected');
       expect(JSON.stringify(unnamed.note)).toContain('names no product; set product.id to the installed product it changes');
+    });
+    it("disconnects a product with a delta order pushed from the rep's app; the TMF622 item is a delete naming it", async () => {
+      const fibre = await byOffering('off-fibre-internet');
+      const product = (await productDoc(fibre.id)) as unknown as ProductDoc;
+      const account = (await alex.pull('accounts')).documents.find((doc) => doc.id === 'acct-harbor-logistics') as unknown as AccountDoc;
+      const draft = deltaOrderFromProduct({
+        product,
+        account,
+        offering: undefined,
+        change: 'disconnect',
+        owner: 'user-alex',
+        now: new Date().toISOString(),
+      });
+      expect(
+        await alex.push('orders', [{ newDocumentState: { ...draft, status: 'queued', submittedAt: draft.createdAt, _deleted: false } }]),
+      ).toEqual([]);
+      const order = await tmfOrderOf(alex, draft.id);
+      expect(order.state).toBe('acknowledged');
+      expect(order.productOrderItem[0]).toMatchObject({ action: 'delete', product: { id: fibre.id } });
+      await step(admin, order.id);
+      await step(admin, order.id);
+      expect(((await (await alex.get(`${BASE}/${String(fibre.id)}`)).json()) as Json).status).toBe('terminated');
+      expect(await productDoc(fibre.id)).toMatchObject({ status: 'terminated' });
     });
   });
 

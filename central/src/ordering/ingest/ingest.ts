@@ -6,6 +6,7 @@ import { statusOf, type OrderStatus } from '../productOrder/orderStatus';
 import { placeProductOrder, type OrderRequest } from '../productOrder/placeProductOrder';
 import { findByExternalId } from '../productOrder/productOrderStore';
 import type { QuotedLine } from './consistency';
+import type { ProductRef } from './deltaCheck';
 import { lineNumber, productOrderFromOrder } from './productOrderFromOrder';
 
 export function waitingForAccountReason(accountId: string): string {
@@ -13,6 +14,8 @@ export function waitingForAccountReason(accountId: string): string {
 }
 
 function quotedLines(order: OrderDoc): QuotedLine[] {
+  // A disconnect is not priced: it stops the product's charges.
+  if (order.delta?.action === 'delete') return [];
   return order.items.map((line, index) => ({
     lineId: lineNumber(index),
     offeringId: line.offeringId,
@@ -24,6 +27,13 @@ function quotedLines(order: OrderDoc): QuotedLine[] {
   }));
 }
 
+/** A delta order's lines change the installed product it names (deltaCheck.ts checks it). */
+function deltaRefs(order: OrderDoc): ProductRef[] {
+  const delta = order.delta;
+  if (!delta) return [];
+  return order.items.map((_, index) => ({ itemId: lineNumber(index), action: delta.action, productId: delta.productId }));
+}
+
 /** A queued app order as an order for the one creation pipeline; its id is the externalId. */
 function orderRequestOf(order: OrderDoc, submitter: AuthUser): OrderRequest {
   return {
@@ -32,6 +42,7 @@ function orderRequestOf(order: OrderDoc, submitter: AuthUser): OrderRequest {
     offeringIds: order.items.map((line) => line.offeringId),
     lines: quotedLines(order),
     totals: order.totals,
+    productRefs: deltaRefs(order),
     build: (decision, id, orderDate) => productOrderFromOrder(order, submitter, decision, id, orderDate),
   };
 }

@@ -60,18 +60,26 @@ export function productOrderFromOrder(
   orderDate: string,
 ): ProductOrder {
   const currency = order.totals.currency;
+  const delta = order.delta;
+  // A move records where the product now is, so the installed product shows its new address.
+  const moved = delta?.change === 'move' ? serviceAddressText(order)?.replace(/^Service address: /, '') : undefined;
   const items: ProductOrderItem[] = order.items.map((line, index) => ({
     id: lineNumber(index),
-    action: 'add',
+    // A delta order changes the installed product it names (inventory/productChanges.ts).
+    action: delta?.action ?? 'add',
     quantity: line.quantity,
     state: decision.state,
     productOffering: { id: line.offeringId, name: line.offeringName, href: `${CATALOG_BASE}/productOffering/${line.offeringId}` },
     itemPrice: prices(line.oneTime, line.recurring, currency),
     product: {
+      ...(delta ? { id: delta.productId } : {}),
       name: line.offeringName,
-      productCharacteristic: line.characteristics.map((c) => ({ name: c.name, valueType: 'string', value: c.value })),
+      productCharacteristic: [
+        ...line.characteristics.map((c) => ({ name: c.name, valueType: 'string', value: c.value })),
+        ...(moved ? [{ name: 'Service address', valueType: 'string', value: moved }] : []),
+      ],
     },
-    quoteItem: { id: line.id, quoteId: order.quoteId },
+    ...(order.quoteId ? { quoteItem: { id: line.id, quoteId: order.quoteId } } : {}),
   }));
   const address = serviceAddressText(order);
   const notes: NonNullable<ProductOrder['note']> = [];
@@ -87,7 +95,7 @@ export function productOrderFromOrder(
     state: decision.state,
     ...(order.billingAccount ? { billingAccount: { id: order.billingAccount, '@referredType': 'BillingAccount' } } : {}),
     channel: [{ id: 'outpost-desktop', name: 'Outpost field sales' }],
-    quote: [{ id: order.quoteId }],
+    ...(order.quoteId ? { quote: [{ id: order.quoteId }] } : {}),
     relatedParty: [
       { id: order.accountId, name: order.accountName, role: 'customer', '@referredType': 'Organization' },
       { id: submitter.id, name: submitter.displayName, role: 'salesAgent', '@referredType': 'Individual' },
