@@ -11,6 +11,8 @@ import { OrderForm } from './OrderForm';
 import { OrderFulfilment } from './OrderFulfilment';
 import { awaitingCentral } from './orderState';
 
+const DELTA_LABELS = { change: 'Change', move: 'Move', disconnect: 'Disconnect' } as const;
+
 /**
  * An order: lines and totals carried over from the accepted quote (read-only), the billing
  * account and service address the rep completes, and its status as the central system reports it.
@@ -28,9 +30,11 @@ export function OrderScreen({ id }: { id: string }) {
       <div className="screen-header">
         <h1>Order for {order.accountName}</h1>
         <div className="screen-actions">
-          <button type="button" className="button" onClick={() => navigate({ page: 'quote', id: order.quoteId })}>
-            Open quote
-          </button>
+          {order.quoteId ? (
+            <button type="button" className="button" onClick={() => navigate({ page: 'quote', id: order.quoteId })}>
+              Open quote
+            </button>
+          ) : null}
         </div>
       </div>
       <div role="status" aria-live="polite">
@@ -39,6 +43,11 @@ export function OrderScreen({ id }: { id: string }) {
       {order.stateReason ? <p>Reason: {order.stateReason}</p> : null}
       <ul className="facts" aria-label="Order details">
         <li>Order ID: {order.id}</li>
+        {order.delta ? (
+          <li>
+            {DELTA_LABELS[order.delta.change]} of installed product {order.delta.productName ?? order.delta.productId}
+          </li>
+        ) : null}
         {order.submittedAt ? <li>Submitted: {formatWhen(order.submittedAt)}</li> : null}
         {order.tmfOrderId ? <li>Central order number: {order.tmfOrderId}</li> : null}
         {awaitingCentral(order) && order.syncPending ? <li>Waiting to be sent to the central system</li> : null}
