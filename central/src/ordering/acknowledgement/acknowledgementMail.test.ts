@@ -16,6 +16,12 @@ function apiOrder(externalId: string, offeringId = 'off-static-ip'): Json {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
 
+/** The mailer logs after the SMTP server accepted the message, so the line may come a moment after the mail. */
+async function waitForLine(lines: readonly string[], expected: string): Promise<void> {
+  for (let tries = 0; !lines.includes(expected) && tries < 400; tries++) await new Promise((resolve) => setTimeout(resolve, 25));
+  expect(lines).toContain(expected);
+}
+
 describe.each(ENGINES)('order acknowledgement email through a real SMTP server on $name', (engine) => {
   let smtp: TestSmtpServer;
   let central: TestCentral;
@@ -47,7 +53,7 @@ describe.each(ENGINES)('order acknowledgement email through a real SMTP server o
     expect(mail?.text).toContain(`Order reference: ${placed.tmfOrderId}`);
     expect(mail?.text).toContain(`reference: ${order.id}`);
     expect(mail?.text).toContain('Business Fibre Internet');
-    expect(lines).toContain(`order ${placed.tmfOrderId} acknowledged; email sent to maria.chen@harborlogistics.example`);
+    await waitForLine(lines, `order ${placed.tmfOrderId} acknowledged; email sent to maria.chen@harborlogistics.example`);
 
     // The same order pushed again (a lost answer, a second device) is the same order: no second email.
     await alex.push('orders', [{ newDocumentState: order }]);
@@ -80,8 +86,7 @@ describe.each(ENGINES)('order acknowledgement email through a real SMTP server o
     const placed = await placeOrder(alex, 'user-alex', { accountId: account.id, accountName: account.name, billingAccount: 'ba-fresh' });
     const order = { id: placed.tmfOrderId };
     const expected = `order ${String(order.id)} acknowledged; no email sent: the customer account has no contact with an email address; add one to the account's contacts`;
-    for (let tries = 0; !lines.includes(expected) && tries < 200; tries++) await new Promise((resolve) => setTimeout(resolve, 25));
-    expect(lines).toContain(expected);
+    await waitForLine(lines, expected);
     expect(smtp.received).toHaveLength(before);
   });
 });
@@ -98,7 +103,7 @@ describe('order acknowledgement without SMTP configured', () => {
     const alex = api(central.url, await signIn(central.url, 'alex'));
     const placed = await placeOrder(alex, 'user-alex');
     const expected = `order ${placed.tmfOrderId} acknowledged; no email sent: no SMTP server configured (OUTPOST_SMTP_URL is not set)`;
-    for (let tries = 0; !lines.includes(expected) && tries < 200; tries++) await new Promise((resolve) => setTimeout(resolve, 25));
+    await waitForLine(lines, expected);
     expect(lines).toEqual([expected]);
   });
 });
