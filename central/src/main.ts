@@ -10,10 +10,11 @@
  * OUTPOST_INSTANCE_ID (this instance's name among several on one database, in leases and logs);
  * updates: OUTPOST_UPDATES_DIR (folder served under /updates/), OUTPOST_UPDATES_ROLLOUT (latest=25,beta=100),
  * OUTPOST_MIN_APP_VERSION (older apps push but do not pull);
+ * OUTPOST_SMTP_URL (smtp://host:port: order acknowledgement emails; unset: none), OUTPOST_MAIL_FROM;
  * OUTPOST_DEMO=1 for the demo company (`npm start`): CORS also allows local http origins by default.
  */
 import { resolve } from 'node:path';
-import { fulfillmentOptionsFromEnv } from './ordering';
+import { fulfillmentOptionsFromEnv, mailOptionsFromEnv } from './ordering';
 import { DEFAULT_STREAM_HEARTBEAT_MS } from '../../shared/sync/protocol';
 import { updateOptionsFromEnv } from './platform/updates/options';
 import { createCentral } from './server';
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
     ...(hubAllowedHosts ? { events: { allowedHosts: hubAllowedHosts } } : {}),
     streamHeartbeatMs: wholeNumber('OUTPOST_STREAM_HEARTBEAT_MS', DEFAULT_STREAM_HEARTBEAT_MS, 100, 600_000),
     ...(process.env.OUTPOST_INSTANCE_ID ? { instanceId: process.env.OUTPOST_INSTANCE_ID } : {}),
+    // Every acknowledgement says on the console whether its email went out (and why not).
+    mail: { ...mailOptionsFromEnv(process.env), log: (line) => console.log(`[central] ${line}`) },
     updates: updateOptionsFromEnv(process.env, (folder) => resolve(folder)),
   });
   await central.app.listen({ port, host });

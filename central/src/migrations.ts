@@ -3,7 +3,7 @@
  * (platform/db/migrations.ts) imports no module, so no module imports it back through a cycle.
  */
 import { CATALOG_MIGRATIONS } from './catalog';
-import { FULFILLMENT_MIGRATIONS, ORDERING_MIGRATIONS } from './ordering';
+import { ACKNOWLEDGEMENT_MIGRATIONS, FULFILLMENT_MIGRATIONS, ORDERING_MIGRATIONS } from './ordering';
 import { AUTH_MIGRATIONS } from './platform/auth/auth.migrations';
 import { CORE_MIGRATIONS, type Migration } from './platform/db/migrations';
 import { DEVICE_MIGRATIONS } from './platform/devices/devices.migrations';
@@ -16,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...CATALOG_MIGRATIONS,
   ...FULFILLMENT_MIGRATIONS,
   ...ORDERING_MIGRATIONS,
+  ...ACKNOWLEDGEMENT_MIGRATIONS,
   ...SALES_MIGRATIONS,
   ...AUTH_MIGRATIONS,
   ...DEVICE_MIGRATIONS,

@@ -30,7 +30,15 @@ import type { UpdateOptions } from './platform/updates/options';
 import { installVersionGate, registerUpdateRoutes } from './platform/updates/routes';
 import { registerCatalogRoutes } from './catalog';
 import { productDelivery, registerProductInventoryRoutes } from './inventory';
-import { accountSyncRules, orderSyncRules, registerFulfillment, registerOrderingRoutes, type FulfillmentOptions } from './ordering';
+import {
+  accountSyncRules,
+  orderSyncRules,
+  registerFulfillment,
+  registerOrderingRoutes,
+  startAcknowledgementMailer,
+  type FulfillmentOptions,
+  type MailOptions,
+} from './ordering';
 import { leadSyncRules, quoteSyncRules, registerQuoteRoutes, registerSalesLeadRoutes } from './sales';
 import { registerServiceQualificationRoutes } from './serviceability';
 
@@ -61,6 +69,8 @@ export interface CentralOptions {
   streamHeartbeatMs?: number;
   /** This instance's name among several on one database (leases, logs); default host-pid-random. */
   instanceId?: string;
+  /** Order acknowledgement emails through SMTP (ordering/acknowledgement); default none, with a log line per order. */
+  mail?: MailOptions;
   /** The updates feed under /updates/ and the minimum app version (platform/updates); default: no feed, no minimum. */
   updates?: UpdateOptions;
 }
@@ -141,6 +151,8 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   registerCatalogRoutes(app, db, hub);
   registerStreamRoute(app, db, hub, { heartbeatMs: options.streamHeartbeatMs });
   registerOrderingRoutes(app, db, hub);
+  // Its lines go to the request log unless the caller says where (main.ts: the console).
+  startAcknowledgementMailer(app, db, { log: (line) => app.log.info(line), ...options.mail });
   registerSalesLeadRoutes(app, db, hub);
   registerQuoteRoutes(app, db);
   // Delivered orders become TMF637 products: inventory meets ordering's ProductDelivery port.

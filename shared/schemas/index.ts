@@ -84,8 +84,9 @@ const QUOTES_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) 
 const LEADS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };
 /**
  * Orders version 3: a direct order has no `quoteId`; `paymentTerms`, `approval`, `supplementOf`
- * and `cancellationReason` are new and optional. An older order came from a quote with the
- * standard terms and needed no approval, which is what a document without them means.
+ * `cancellationReason` and `delta` (an order that changes an installed product) are new and optional.
+ * An older order came from a quote with the standard terms, needed no approval and ordered new
+ * products, which is what a document without them means.
  */
 const ORDERS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };
 

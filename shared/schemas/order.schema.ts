@@ -53,6 +53,21 @@ export const orderSchemaLiteral = {
     /** Why the rep asked to cancel the submitted order (TMF622 cancelProductOrder). */
     cancellationReason: { type: 'string' },
     submittedAt: { type: 'string' },
+    /**
+     * v3, a delta order (asset-based ordering): the order changes the installed product `productId`
+     * (TMF637) instead of adding one - `modify` (a change such as more bandwidth, or a move) or
+     * `delete` (a disconnect). Absent: a new order, every line `add`.
+     */
+    delta: {
+      type: 'object',
+      properties: {
+        action: { type: 'string', enum: ['modify', 'delete'] },
+        change: { type: 'string', enum: ['change', 'move', 'disconnect'] },
+        productId: { type: 'string' },
+        productName: { type: 'string' },
+      },
+      required: ['action', 'change', 'productId'],
+    },
     /** Set by the central system: the TMF622 ProductOrder id and the reason of its last state change. */
     tmfOrderId: { type: 'string' },
     stateReason: { type: 'string' },

@@ -202,6 +202,15 @@ test('a rep runs the Lead-to-Order journey offline and synced', async ({ page, c
     expect(ingested[0]?.state).toBe('acknowledged');
   });
 
+  await test.step('8. the order shows how the central system decomposed it, as a progress list', async () => {
+    await expect(page.getByRole('heading', { name: 'Fulfilment progress' })).toBeVisible();
+    const domains = page.getByRole('list', { name: 'Domain orders' });
+    await expect(domains).toContainText('Connectivity (lines 01): not started');
+    await expect(page.getByRole('list', { name: 'Tasks of the Connectivity domain order' })).toContainText(
+      'Allocate resources: not started',
+    );
+  });
+
   // Exactly the one violation provoked on purpose above.
   expect(violations).toHaveLength(1);
   expect(violations[0]).toMatch(/inline script/i);

@@ -17,7 +17,7 @@ const CATALOG_BASE = '/tmf-api/productCatalogManagement/v4';
 
 /**
  * Whether a delivered order item becomes an asset. Only `add` items with an offering create
- * one (modify/delete would change an existing asset, which this system does not do); an
+ * one (a modify/delete item changes the existing asset it names: productChanges.ts); an
  * offering the catalog no longer knows is kept as an asset rather than silently lost.
  */
 export function isTrackable(item: ProductOrderItem, offering: OfferingDoc | undefined): boolean {

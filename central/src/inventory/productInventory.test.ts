@@ -3,6 +3,8 @@ import { ENGINES, startCentral, type TestCentral } from '../test/harness';
 import { api, expectApiError, integrationToken, signIn, type Api, type Json } from '../test/client';
 import { newOrder } from '../test/fixtures';
 import { fixedOrderId, listOf, step, tmfOrderOf } from '../test/fulfillmentClient';
+import { deltaOrderFromProduct } from '../../../shared/orders/deltaOrder';
+import type { AccountDoc, ProductDoc } from '../../../shared/schemas';
 
 const BASE = '/tmf-api/productInventory/v4/product';
 const ORDERING = '/tmf-api/productOrderingManagement/v4/productOrder';
@@ -152,6 +154,99 @@ describe.each(ENGINES)('TMF637 product inventory on $name', (engine) => {
     expect((await step(admin, order.id))[0]).toMatchObject({ event: null, productIds: [] });
     expect(await created()).toHaveLength(before.length);
     expect((await list(admin)).total).toBe('6');
+  });
+
+  describe('delta orders (asset-based ordering)', () => {
+    const byOffering = async (offeringId: string) =>
+      (await list(alex, `?productOffering=${offeringId}&relatedParty=acct-harbor-logistics`)).body[0] as Json;
+    const placeDelta = async (items: Json[]) => {
+      const response = await alex.post(ORDERING, {
+        relatedParty: [{ id: 'acct-harbor-logistics', name: 'Harbor Logistics Inc.', role: 'customer', '@referredType': 'Organization' }],
+        productOrderItem: items,
+      });
+      expect(response.status).toBe(201);
+      return (await response.json()) as Json;
+    };
+    const productDoc = async (id: unknown) => (await alex.pull('products')).documents.filter((doc) => doc.id === id).pop();
+
+    it('upgrades the bandwidth of an installed product on completion; the installation line becomes no asset', async () => {
+      const fibre = await byOffering('off-fibre-internet');
+      const before = (await list(admin)).total;
+      const order = await placeDelta([
+        {
+          id: '1',
+          action: 'modify',
+          productOffering: { id: 'off-fibre-internet' },
+          product: { id: fibre.id, productCharacteristic: [{ name: 'Bandwidth', valueType: 'string', value: '1 Gbps' }] },
+        },
+        { id: '2', action: 'add', quantity: 1, product: { name: 'Installation visit for the upgrade' } },
+      ]);
+      expect(order.state).toBe('acknowledged');
+      await step(admin, String(order.id));
+      const [completed] = await step(admin, String(order.id));
+      expect(completed).toMatchObject({ to: 'completed', productIds: [fibre.id] });
+
+      const upgraded = (await (await alex.get(`${BASE}/${String(fibre.id)}`)).json()) as Json;
+      expect(upgraded.status).toBe('active');
+      expect(upgraded.productCharacteristic).toEqual(expect.arrayContaining([{ name: 'Bandwidth', valueType: 'string', value: '1 Gbps' }]));
+      expect(upgraded.productCharacteristic).not.toEqual(expect.arrayContaining([expect.objectContaining({ value: '500 Mbps' })]));
+      expect(upgraded.productOrderItem).toEqual([
+        expect.objectContaining({ role: 'creation' }),
+        expect.objectContaining({ role: 'modification', orderItemAction: 'modify', productOrderId: order.id, orderItemId: '1' }),
+      ]);
+      expect((await list(admin)).total).toBe(before);
+      // The rep sees it on the account: the synced product shows the new bandwidth.
+      expect((await productDoc(fibre.id))?.characteristics).toEqual(expect.arrayContaining([{ name: 'Bandwidth', value: '1 Gbps' }]));
+    });
+
+    it('terminates a disconnected product on completion, and refuses to change it again', async () => {
+      const mobile = await byOffering('off-mobile-business');
+      const order = await placeDelta([
+        { id: '1', action: 'delete', productOffering: { id: 'off-mobile-business' }, product: { id: mobile.id } },
+      ]);
+      await step(admin, String(order.id));
+      await step(admin, String(order.id));
+      const terminated = (await (await alex.get(`${BASE}/${String(mobile.id)}`)).json()) as Json;
+      expect(terminated).toMatchObject({ status: 'terminated' });
+      expect(Date.parse(String(terminated.terminationDate))).not.toBeNaN();
+      expect(await productDoc(mobile.id)).toMatchObject({ status: 'terminated' });
+      const events = (await (await admin.get('/tmf-api/event/v4/topic/productInventory/event?limit=1000')).json()) as Json[];
+      expect(events.map((event) => event.eventType)).toEqual(
+        expect.arrayContaining(['ProductStateChangeEvent', 'ProductAttributeValueChangeEvent']),
+      );
+
+      const again = await placeDelta([
+        { id: '1', action: 'delete', productOffering: { id: 'off-mobile-business' }, product: { id: mobile.id } },
+      ]);
+      expect(again.state).toBe('rejected');
+      expect(JSON.stringify(again.note)).toContain(`product ${String(mobile.id)} is terminated; only an active product can change`);
+      const unnamed = await placeDelta([{ id: '1', action: 'modify', productOffering: { id: 'off-fibre-internet' } }]);
+      expect(unnamed.state).toBe('rejected');
+      expect(JSON.stringify(unnamed.note)).toContain('names no product; set product.id to the installed product it changes');
+    });
+    it("disconnects a product with a delta order pushed from the rep's app; the TMF622 item is a delete naming it", async () => {
+      const fibre = await byOffering('off-fibre-internet');
+      const product = (await productDoc(fibre.id)) as unknown as ProductDoc;
+      const account = (await alex.pull('accounts')).documents.find((doc) => doc.id === 'acct-harbor-logistics') as unknown as AccountDoc;
+      const draft = deltaOrderFromProduct({
+        product,
+        account,
+        offering: undefined,
+        change: 'disconnect',
+        owner: 'user-alex',
+        now: new Date().toISOString(),
+      });
+      expect(
+        await alex.push('orders', [{ newDocumentState: { ...draft, status: 'queued', submittedAt: draft.createdAt, _deleted: false } }]),
+      ).toEqual([]);
+      const order = await tmfOrderOf(alex, draft.id);
+      expect(order.state).toBe('acknowledged');
+      expect(order.productOrderItem[0]).toMatchObject({ action: 'delete', product: { id: fibre.id } });
+      await step(admin, order.id);
+      await step(admin, order.id);
+      expect(((await (await alex.get(`${BASE}/${String(fibre.id)}`)).json()) as Json).status).toBe('terminated');
+      expect(await productDoc(fibre.id)).toMatchObject({ status: 'terminated' });
+    });
   });
 
   it('requires a token', async () => {

@@ -13,6 +13,7 @@ import { filterSql, type AttributeFilter } from '../platform/tmf/listing';
 import { getResource, getVisibleResource, putResource } from '../platform/tmf/resourceStore';
 import type { ProductDelivery, ProductOrder } from '../ordering';
 import { isTrackable, productDocOf, productFromOrderItem, productIdFor } from './productFromOrder';
+import { applyProductChange, changedProductId } from './productChanges';
 import { INVENTORY_DOMAIN, PRODUCT_KIND, type Product } from './productTypes';
 
 export interface CreatedProducts {
@@ -46,6 +47,15 @@ export async function createProductsForOrder(tx: Queryable, order: ProductOrder,
   created.delivered = true;
   for (const item of order.productOrderItem) {
     if (item.state !== 'completed') continue;
+    if (changedProductId(item)) {
+      // A delta order's item changes the installed product it names instead of creating one.
+      const changed = await applyProductChange(tx, order, item, now);
+      if (changed) {
+        created.products.push(changed.product);
+        created.docs.push(...changed.docs);
+      }
+      continue;
+    }
     const offering = await offeringOf(tx, item.productOffering?.id);
     if (!isTrackable(item, offering)) continue;
     if (await getResource(tx, PRODUCT_KIND, productIdFor(order.id, item.id))) continue;

@@ -14,3 +14,5 @@ export { fulfillmentOptionsFromEnv, type FulfillmentOptions } from './fulfillmen
 export type { ProductDelivery } from './fulfillment/delivery';
 // The TMF622 conformance profile's rules as this context enforces them (conformance/profiles/ tests them).
 export { PRODUCT_ORDER_RULES } from './productOrder/productOrderProfile';
+export { ACKNOWLEDGEMENT_MIGRATIONS } from './acknowledgement/acknowledgement.migrations';
+export { mailOptionsFromEnv, startAcknowledgementMailer, type MailOptions } from './acknowledgement/acknowledgementMailer';

@@ -2,10 +2,11 @@ import { formatCents } from '../../../shared/money';
 import { useDocuments } from '../../data/hooks';
 import { Loading } from '../common/Loading';
 import { statusLabel } from '../statusLabels';
+import { ProductChange } from './ProductChange';
 
 /**
  * The account's installed products (TMF637 assets), as the central system reports them once an
- * order is fulfilled. Read-only: the app never writes them.
+ * order is fulfilled. The app never writes them: a change, move or disconnect is a delta order (ProductChange).
  */
 export function InstalledProducts({ accountId }: { accountId: string }) {
   const products = useDocuments('products', { selector: { accountId } });
@@ -27,6 +28,7 @@ export function InstalledProducts({ accountId }: { accountId: string }) {
               <th scope="col" className="num">
                 Monthly
               </th>
+              <th scope="col">Changes</th>
             </tr>
           </thead>
           <tbody>
@@ -43,6 +45,9 @@ export function InstalledProducts({ accountId }: { accountId: string }) {
                   <td>{product.startDate.slice(0, 10)}</td>
                   <td className="num">
                     {product.recurring !== undefined && product.currency ? formatCents(product.recurring, product.currency) : '—'}
+                  </td>
+                  <td>
+                    <ProductChange product={product} />
                   </td>
                 </tr>
               ))}

@@ -16,7 +16,10 @@ import { OrderChanges } from './OrderChanges';
 import { OrderForm } from './OrderForm';
 import { OrderLines } from './OrderLines';
 import { canEditOrder } from './orderForm';
+import { OrderFulfilment } from './OrderFulfilment';
 import { awaitingCentral } from './orderState';
+
+const DELTA_LABELS = { change: 'Change', move: 'Move', disconnect: 'Disconnect' } as const;
 
 /**
  * An order: lines and totals carried over from the accepted quote (read-only), or configured
@@ -62,6 +65,11 @@ export function OrderScreen({ id }: { id: string }) {
       <ul className="facts" aria-label="Order details">
         <li>Order ID: {order.id}</li>
         <li>{quoteId ? 'From an accepted quote' : 'Direct order (no quote)'}</li>
+        {order.delta ? (
+          <li>
+            {DELTA_LABELS[order.delta.change]} of installed product {order.delta.productName ?? order.delta.productId}
+          </li>
+        ) : null}
         {order.submittedAt ? <li>Submitted: {formatWhen(order.submittedAt)}</li> : null}
         {order.tmfOrderId ? <li>Central order number: {order.tmfOrderId}</li> : null}
         {order.paymentTerms && !configuring ? <li>Payment terms: {order.paymentTerms}</li> : null}
@@ -69,6 +77,7 @@ export function OrderScreen({ id }: { id: string }) {
         {awaitingCentral(order) && order.syncPending ? <li>Waiting to be sent to the central system</li> : null}
       </ul>
       <SyncNotices doc={order} collection="orders" />
+      <OrderFulfilment order={order} />
       {configuring ? (
         <OrderLines order={order} catalog={catalog} policy={policy} />
       ) : (

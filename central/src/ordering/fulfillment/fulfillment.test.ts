@@ -3,6 +3,8 @@ import { ENGINES, startCentral, type TestCentral } from '../../test/harness';
 import { api, expectApiError, integrationToken, signIn, type Api, type Json } from '../../test/client';
 import { newOrder } from '../../test/fixtures';
 import { fixedOrderId, placeOrder, step, tmfOrderOf, type TmfOrderView } from '../../test/fulfillmentClient';
+import { parseFallout } from '../../../../shared/orders/fallout';
+import { PO, productOrder, pulledOrder, signedIn, stateReason } from '../../test/ordering';
 import { planFulfillment } from './plan';
 
 const ITEM_IDS = ['01', '02'];
@@ -184,6 +186,42 @@ describe.each(ENGINES)('fulfillment simulator on $name', (engine) => {
       expect(completed).toMatchObject({ from: 'inProgress', to: 'completed' });
       expect(completed?.productIds).toHaveLength(2);
       expectItemsConsistent(await tmfOrderOf(c.admin!, waiting));
+    });
+    it("names the line that fell out and why, on the ProductOrder and on the rep's order", async () => {
+      const pending = await tmfOrderOf(c.admin!, fixedOrderId(12));
+      const expected =
+        'Information required on line 02 (Mobile Business): the service address is not in the building register; confirm the address';
+      expect(stateReason(await productOrder(c.admin!, pending.id))).toBe(expected);
+      const doc = await pulledOrder(c.alex!, fixedOrderId(12));
+      expect(doc).toMatchObject({ status: 'pending', stateReason: expected });
+      expect(parseFallout(String(doc.stateReason))).toMatchObject({ kind: 'pending', lineIds: ['02'] });
+
+      const partial = await productOrder(c.admin!, (await tmfOrderOf(c.admin!, fixedOrderId(13))).id);
+      expect(stateReason(partial)).toBe(
+        'Partially completed: line 01 (Business Fibre Internet) failed; line 02 (Mobile Business) delivered: the failed lines could not be delivered',
+      );
+    });
+
+    it('resumes a pending order when the rep answers the information request with a TMF622 PATCH, then completes it', async () => {
+      const order = await tmfOrderOf(c.admin!, fixedOrderId(12));
+      const alex = await signedIn(central.url, 'alex');
+      const answer = 'Service address: 1200 Pier Avenue, Oakland 94607, building B (registered as 1198 Pier Ave)';
+      const response = await alex.patch(`${PO}/${order.id}`, { note: [{ text: answer, author: 'Alex Rivera' }] });
+      expect(response.status).toBe(200);
+      const patched = (await response.json()) as Json;
+      expect(patched.state).toBe('inProgress');
+      expect(stateReason(patched)).toBe(`In progress: the information was supplied: ${answer}`);
+      expect((patched.note as Json[]).map((note) => note.text)).toContain(answer);
+      expect(await pulledOrder(c.alex!, fixedOrderId(12))).toMatchObject({ status: 'inProgress' });
+
+      // The next step of everything completes it: the fall-out happened once.
+      const steps = await step(c.admin!);
+      expect(steps.find((s) => s.orderId === order.id)).toMatchObject({ from: 'inProgress', to: 'completed' });
+
+      // A note on an order that waits for nothing is just a note.
+      const held = await tmfOrderOf(c.admin!, fixedOrderId(14));
+      const noted = (await (await alex.patch(`${PO}/${held.id}`, { note: [{ text: 'Customer called' }] })).json()) as Json;
+      expect(noted.state).toBe('held');
     });
   });
 

@@ -3,6 +3,7 @@
  * to `completed`, or a fall-out to `held`, `pending`, `failed` or `partial`) and which central.*
  * event moves it next. Deterministic: the same seed and order key give the same path every time.
  */
+import { falloutReason, partialReason } from '../../../../shared/orders/fallout';
 import type { ItemOutcome } from '../productOrder/orderStates';
 import type { CentralOrderEvent } from '../productOrder/orderStates';
 import type { ProductOrderState } from '../productOrder/productOrderTypes';
@@ -54,8 +55,10 @@ const REASONS: Readonly<Record<FulfillmentOutcome, readonly string[]>> = {
 
 export interface FulfillmentPlan {
   outcome: FulfillmentOutcome;
-  /** The stateReason of the final or fall-out state change. */
+  /** The stateReason of the final or fall-out state change, before the line is named (lineReason). */
   reason: string;
+  /** held, pending, failed: the item that fell out (the rep is told which line and why). */
+  lineId?: string;
   /** `partial` only: the outcome of each top-level item, at least one of each. */
   itemOutcomes?: Record<string, ItemOutcome>;
 }
@@ -94,7 +97,33 @@ export function planFulfillment(seed: number, orderKey: string, falloutRate: num
   if (fallsOut) outcome = kindDraw < 0.35 ? 'held' : kindDraw < 0.7 ? 'pending' : kindDraw < 0.85 ? 'failed' : 'partial';
   if (outcome === 'partial' && itemIds.length < 2) outcome = 'failed';
   const reason = pick(random, REASONS[outcome]);
-  return outcome === 'partial' ? { outcome, reason, itemOutcomes: partialOutcomes(random, itemIds) } : { outcome, reason };
+  if (outcome === 'partial') return { outcome, reason, itemOutcomes: partialOutcomes(random, itemIds) };
+  // Drawn last, so the outcome and reason of an order are what they were before lines were named.
+  const lineId = outcome === 'completed' || itemIds.length === 0 ? undefined : pick(random, itemIds);
+  return lineId === undefined ? { outcome, reason } : { outcome, reason, lineId };
+}
+
+/** "Held: the site survey ..." -> "the site survey ...": the why, for a reason that names the line. */
+function whyOf(reason: string): string {
+  const colon = reason.indexOf(': ');
+  return colon < 0 ? reason : reason.slice(colon + 2);
+}
+
+/**
+ * The fall-out's stateReason naming the line that fell out and why (shared/orders/fallout.ts, which
+ * the app reads back): "Held on line 01 (Business Fibre Internet): ...", or for partial each line
+ * with its outcome. `nameOf` gives an item's name; plans without a line keep their reason.
+ */
+export function lineReason(plan: FulfillmentPlan, nameOf: (itemId: string) => string): string {
+  if (plan.outcome === 'partial' && plan.itemOutcomes) {
+    const outcomes = Object.entries(plan.itemOutcomes).map(([id, outcome]) => ({
+      line: { id, name: nameOf(id) },
+      delivered: outcome === 'completed',
+    }));
+    return partialReason(outcomes, 'the failed lines could not be delivered');
+  }
+  if (plan.outcome === 'completed' || plan.outcome === 'partial' || plan.lineId === undefined) return plan.reason;
+  return falloutReason(plan.outcome, { id: plan.lineId, name: nameOf(plan.lineId) }, whyOf(plan.reason));
 }
 
 const FALLOUT_EVENT: Readonly<Record<Fallout, CentralOrderEvent['type']>> = {

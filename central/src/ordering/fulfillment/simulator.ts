@@ -12,7 +12,7 @@ import { lockProductOrder } from '../productOrder/productOrderStore';
 import type { ProductOrderState } from '../productOrder/productOrderTypes';
 import type { FulfillmentConfig } from './config';
 import type { ProductDelivery } from './delivery';
-import { nextAction, planFulfillment, type FulfillmentPlan } from './plan';
+import { lineReason, nextAction, planFulfillment, type FulfillmentPlan } from './plan';
 
 export interface FulfillmentStep {
   orderId: string;
@@ -63,10 +63,15 @@ export class FulfillmentSimulator {
         if (!locked) throw notFound(`No ProductOrder with id ${id}`);
         const { order } = locked;
         const fellOut = await tx.query('SELECT 1 FROM fulfillment_fallouts WHERE order_id = $1', [id]);
-        const plan = this.planFor(
+        const planned = this.planFor(
           order.externalId ?? order.id,
           order.productOrderItem.map((item) => item.id),
         );
+        const nameOf = (itemId: string): string => {
+          const item = order.productOrderItem.find((candidate) => candidate.id === itemId);
+          return item?.product?.name ?? item?.productOffering?.name ?? item?.productOffering?.id ?? `item ${itemId}`;
+        };
+        const plan: FulfillmentPlan = { ...planned, reason: lineReason(planned, nameOf) };
         const action = nextAction(order.state, plan, fellOut.length > 0, explicit);
         if (action.kind === 'idle') {
           // Completed through another path (the operations desk): its products are still due.

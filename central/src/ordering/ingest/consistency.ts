@@ -17,6 +17,7 @@ import type { Queryable } from '../../platform/db/db';
 import type { AuthUser } from '../../platform/auth/users';
 import { loadDoc, loadDocs } from '../../platform/sync/docs';
 import { visibleOwners } from '../../platform/auth/scope';
+import { productRefProblems, type ProductRef } from './deltaCheck';
 
 /** Credit exposure of an order: the one-time total plus this many months of the recurring total. */
 export const CREDIT_EXPOSURE_MONTHS = 12;
@@ -173,6 +174,8 @@ export interface OrderToCheck {
    * no sites for its items, so per-site rules cannot be judged and it gives none.
    */
   configuredLines?: readonly RuleLine[];
+  /** Items that change an installed product (delta orders: modify, delete). */
+  productRefs?: readonly ProductRef[];
 }
 
 export interface ConsistencyResult {
@@ -200,6 +203,7 @@ export async function checkConsistency(tx: Queryable, submitter: AuthUser, order
     );
     if (refusal) problems.push(refusal);
   }
+  problems.push(...(await productRefProblems(tx, order.productRefs ?? [], order.customerId)));
   if (problems.length > 0) return { problems, findings: [] };
   const findings = await priceFindings(tx, order.lines);
   if (customer && 'account' in customer) {

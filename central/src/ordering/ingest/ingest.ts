@@ -7,6 +7,7 @@ import { placeProductOrder, type OrderRequest } from '../productOrder/placeProdu
 import { findByExternalId } from '../productOrder/productOrderStore';
 import { requestCancellation } from '../cancellation/cancellation';
 import type { QuotedLine } from './consistency';
+import type { ProductRef } from './deltaCheck';
 import { lineNumber, productOrderFromOrder, type SupplementOf } from './productOrderFromOrder';
 
 export function waitingForAccountReason(accountId: string): string {
@@ -14,6 +15,8 @@ export function waitingForAccountReason(accountId: string): string {
 }
 
 function quotedLines(order: OrderDoc): QuotedLine[] {
+  // A disconnect is not priced: it stops the product's charges.
+  if (order.delta?.action === 'delete') return [];
   return order.items.map((line, index) => ({
     lineId: lineNumber(index),
     offeringId: line.offeringId,
@@ -25,6 +28,13 @@ function quotedLines(order: OrderDoc): QuotedLine[] {
   }));
 }
 
+/** A delta order's lines change the installed product it names (deltaCheck.ts checks it). */
+function deltaRefs(order: OrderDoc): ProductRef[] {
+  const delta = order.delta;
+  if (!delta) return [];
+  return order.items.map((_, index) => ({ itemId: lineNumber(index), action: delta.action, productId: delta.productId }));
+}
+
 /** A queued app order as an order for the one creation pipeline; its id is the externalId. */
 function orderRequestOf(order: OrderDoc, submitter: AuthUser, supplement: Supplement | undefined): OrderRequest {
   return {
@@ -34,6 +44,7 @@ function orderRequestOf(order: OrderDoc, submitter: AuthUser, supplement: Supple
     lines: quotedLines(order),
     totals: order.totals,
     configuredLines: order.items,
+    productRefs: deltaRefs(order),
     policyOrder: { items: order.items, totals: order.totals, paymentTerms: order.paymentTerms, quoteId: order.quoteId },
     ...(supplement && 'problem' in supplement ? { problems: [supplement.problem] } : {}),
     build: (decision, id, orderDate) =>

@@ -69,6 +69,9 @@ export function productOrderFromOrder(
   supplement?: SupplementOf,
 ): ProductOrder {
   const currency = order.totals.currency;
+  const delta = order.delta;
+  // A move records where the product now is, so the installed product shows its new address.
+  const moved = delta?.change === 'move' ? serviceAddressText(order)?.replace(/^Service address: /, '') : undefined;
   const items: ProductOrderItem[] = order.items.map((line, index) => {
     // A supplemental order modifies the original's item for the same line (TMF622 RelatedProductOrderItem).
     const original = supplement?.itemOf.get(line.id);
@@ -89,14 +92,19 @@ export function productOrderFromOrder(
         : {};
     return {
       id: lineNumber(index),
-      action: original ? 'modify' : 'add',
+      // A delta order changes the installed product it names (inventory/productChanges.ts).
+      action: original ? 'modify' : (delta?.action ?? 'add'),
       quantity: line.quantity,
       state: decision.state,
       productOffering: { id: line.offeringId, name: line.offeringName, href: `${CATALOG_BASE}/productOffering/${line.offeringId}` },
       itemPrice: prices(line.oneTime, line.recurring, currency),
       product: {
+        ...(delta ? { id: delta.productId } : {}),
         name: line.offeringName,
-        productCharacteristic: line.characteristics.map((c) => ({ name: c.name, valueType: 'string', value: c.value })),
+        productCharacteristic: [
+          ...line.characteristics.map((c) => ({ name: c.name, valueType: 'string', value: c.value })),
+          ...(moved ? [{ name: 'Service address', valueType: 'string', value: moved }] : []),
+        ],
         ...related,
       },
       // A direct order has no quote to refer to.

@@ -21,6 +21,7 @@ import {
   type ItemOutcome,
 } from './orderStates';
 import { awaitingApproval } from './approvalNotes';
+import { queueAcknowledgement } from '../acknowledgement/acknowledgementQueue';
 import { mirrorOrderStatus } from './orderStatus';
 import { recordProductOrderEvent } from './productOrderEvents';
 import { insertProductOrder, lockProductOrder, updateProductOrder, type StoredProductOrder } from './productOrderStore';
@@ -125,5 +126,7 @@ export async function createProductOrder(
   const result = await insertProductOrder(tx, order, owner);
   if (!result.created) return { ...result, changed: [] };
   await recordProductOrderEvent(tx, 'ProductOrderCreateEvent', order, owner);
+  // The customer's acknowledgement email, sent after commit (acknowledgement/acknowledgementMailer.ts).
+  await queueAcknowledgement(tx, order);
   return { ...result, changed: await mirrorOrderStatus(tx, order, owner) };
 }

@@ -9,7 +9,7 @@ import { registerProductOrderUpdateRoutes } from './productOrderUpdateRoutes';
 /** TMF622 Product Ordering (productOrder, cancelProductOrder) and the operations desk's lifecycle route. */
 export function registerOrderingRoutes(app: FastifyInstance, db: Db, hub: ChangeHub): void {
   registerProductOrderRoutes(app, db, hub);
-  registerProductOrderUpdateRoutes(app, db);
+  registerProductOrderUpdateRoutes(app, db, hub);
   registerCancelProductOrderRoutes(app, db, hub);
   registerOrderOpsRoutes(app, db, hub);
 }

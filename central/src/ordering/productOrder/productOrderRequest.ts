@@ -5,6 +5,7 @@
  */
 import { isObject, type JsonObject } from '../../platform/json';
 import type { QuotedLine } from '../ingest/consistency';
+import { productRefsOf } from '../ingest/deltaCheck';
 import { STATE_REASON_NOTE } from '../ingest/productOrderFromOrder';
 import type { OrderRequest } from './placeProductOrder';
 import { referencedOfferings } from './productOrderInput';
@@ -70,6 +71,7 @@ export function productOrderRequest(input: JsonObject): OrderRequest {
     externalId: typeof input.externalId === 'string' ? input.externalId : undefined,
     customerId: customerId(input.relatedParty as unknown[]),
     offeringIds: referencedOfferings(items),
+    productRefs: productRefsOf(items),
     lines,
     totals: { oneTime: total((l) => l.oneTime), recurring: total((l) => l.recurring), currency: lines[0]?.currency ?? 'USD' },
     build: (decision, id, orderDate): ProductOrder => {
