@@ -54,6 +54,7 @@ const COLUMNS: readonly TableColumn<QuoteRow>[] = [
 ];
 
 const ROW_ROUTE = (row: QuoteRow): Route => ({ page: 'quote', id: row.id });
+const OWNER_OF = (row: QuoteRow): string => row.doc.owner;
 
 const FILTERS: readonly ListScreenFilter[] = [{ id: 'status', label: 'Status', optionLabel: statusLabel }];
 
@@ -84,6 +85,7 @@ export function QuotesPage() {
       filters={FILTERS}
       empty="No quotes yet. Create one from an opportunity."
       rowRoute={ROW_ROUTE}
+      ownerOf={OWNER_OF}
     />
   );
 }
