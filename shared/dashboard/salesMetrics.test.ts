@@ -5,6 +5,8 @@ import {
   conversionRates,
   median,
   orderAccuracy,
+  runSliced,
+  salesMetricsSteps,
   salesMetrics,
   type LeadFacts,
   type OpportunityFacts,
@@ -242,5 +244,31 @@ describe('salesMetrics properties', () => {
         expect(sum((m) => m.pipeline.reduce((v, row) => v + row.value, 0))).toBe(team.pipeline.reduce((v, row) => v + row.value, 0));
       }),
     );
+  });
+});
+
+describe('runSliced', () => {
+  it('gives the figures of the one-go computation, pausing between slices', async () => {
+    const many: SalesRecords = { ...RECORDS, leads: Array.from({ length: 2_500 }, (_, i) => lead(`m${i}`, 'alex', i % 9)) };
+    let pauses = 0;
+    // A clock that moves a millisecond per look with a 0 ms budget: a pause at every slice of records.
+    let clock = 0;
+    const sliced = await runSliced(
+      salesMetricsSteps(many),
+      async () => void pauses++,
+      () => clock++,
+      0,
+    );
+    expect(sliced).toEqual(salesMetrics(many));
+    expect(pauses).toBe(2);
+    expect(
+      await runSliced(
+        salesMetricsSteps(many),
+        async () => undefined,
+        () => clock++,
+        0,
+        () => true,
+      ),
+    ).toBeUndefined();
   });
 });
