@@ -260,7 +260,7 @@ describe('runSliced', () => {
       0,
     );
     expect(sliced).toEqual(salesMetrics(many));
-    expect(pauses).toBe(2);
+    expect(pauses).toBe(10);
     expect(
       await runSliced(
         salesMetricsSteps(many),

@@ -135,7 +135,7 @@ interface OpportunityIndex {
 }
 
 /** Records handled between two pauses of the sliced computation. */
-const SLICE = 1_000;
+const SLICE = 250;
 
 function* indexByOpportunity(quotes: readonly QuoteFacts[], orders: readonly OrderFacts[]): Generator<void, OpportunityIndex> {
   let step = 0;
