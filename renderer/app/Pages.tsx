@@ -6,6 +6,7 @@ import { AccountForm } from '../features/accounts/AccountForm';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { CatalogPage } from '../features/catalog/CatalogPage';
 import { OfferingDetail } from '../features/catalog/OfferingDetail';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { LeadDetail } from '../features/leads/LeadDetail';
 import { LeadForm } from '../features/leads/LeadForm';
 import { LeadsPage } from '../features/leads/LeadsPage';
@@ -37,6 +38,7 @@ export const SCREENS: { [P in Page]: { screen: Screen } | { record: RecordScreen
   quote: { record: QuoteScreen },
   orders: { screen: OrdersPage },
   order: { record: OrderScreen },
+  dashboard: { screen: DashboardPage },
   outbox: { screen: OutboxPage },
   about: { screen: AboutPage },
 };

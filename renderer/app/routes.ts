@@ -18,6 +18,7 @@ export type Route =
   | { page: 'quote'; id: string }
   | { page: 'orders' }
   | { page: 'order'; id: string }
+  | { page: 'dashboard' }
   | { page: 'outbox' }
   | { page: 'about' };
 
@@ -39,6 +40,7 @@ export const PATHS = {
   quote: '/quotes/$id',
   orders: '/orders',
   order: '/orders/$id',
+  dashboard: '/dashboard',
   outbox: '/outbox',
   about: '/about',
 } as const satisfies Record<Page, string>;
@@ -53,6 +55,7 @@ export const SECTIONS = [
   { label: 'Quotes', route: { page: 'quotes' } },
   { label: 'Orders', route: { page: 'orders' } },
   { label: 'Catalog', route: { page: 'catalog' } },
+  { label: 'Dashboard', route: { page: 'dashboard' } },
 ] as const satisfies readonly { label: string; route: Route }[];
 
 export type Section = (typeof SECTIONS)[number];
@@ -72,6 +75,7 @@ const SECTION_OF: Record<Page, Section['route']['page'] | null> = {
   quote: 'quotes',
   orders: 'orders',
   order: 'orders',
+  dashboard: 'dashboard',
   outbox: null,
   about: null,
 };

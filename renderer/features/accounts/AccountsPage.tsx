@@ -46,6 +46,7 @@ const FILTERS: readonly ListScreenFilter[] = [
 
 /** The rep's customer accounts, searchable by name, industry, parent, site city or contact. */
 const ROW_ROUTE = (row: AccountRow): Route => ({ page: 'account', id: row.id });
+const OWNER_OF = (row: AccountRow): string => row.doc.owner;
 
 export function AccountsPage() {
   const navigate = useNavigate();
@@ -80,6 +81,7 @@ export function AccountsPage() {
         </button>
       }
       rowRoute={ROW_ROUTE}
+      ownerOf={OWNER_OF}
     />
   );
 }

@@ -1,10 +1,12 @@
 import { useCallback, useMemo, type ReactNode } from 'react';
 import type { ListSpec } from '../../../shared/lists/listView';
 import { useNavigate, type Route } from '../../app/navigation';
+import { useOutpost } from '../../app/OutpostContext';
 import { routeHref } from '../../app/routes';
 import { ListControls, type ListFilter } from './ListControls';
 import { Loading } from './Loading';
 import { useListView } from './useListView';
+import { teamColumns, teamFilters, teamSpec } from './teamView';
 import { VirtualTable, type TableColumn } from './VirtualTable';
 
 export interface ListScreenFilter {
@@ -31,11 +33,19 @@ export interface ListScreenProps<T extends object> {
   intro?: ReactNode;
   /** The screen a row's link opens (module-level or memoised, so the table's rows can skip renders). */
   rowRoute(row: T): Route;
+  /** The record's owner (module-level): a manager's list gets an Owner column and filter from it. */
+  ownerOf?(row: T): string;
 }
 
 /** A list screen: heading, search, filters, count and the virtualised table, the same on every list. */
 export function ListScreen<T extends object>(props: ListScreenProps<T>) {
-  const { title, noun, rows, loading, spec, filters, rowRoute } = props;
+  const { title, noun, rows, loading, rowRoute, ownerOf } = props;
+  const { user } = useOutpost();
+  // A manager's laptop holds the team's records (the pull scopes it): the team view says whose each is.
+  const team = user.role === 'manager' && ownerOf !== undefined;
+  const spec = team ? teamSpec(props.spec, ownerOf) : props.spec;
+  const columns = team ? teamColumns(props.columns, ownerOf, user.id) : props.columns;
+  const filters = team ? teamFilters(props.filters, user.id) : props.filters;
   const navigate = useNavigate();
   const rowHref = useCallback((row: T) => routeHref(rowRoute(row)), [rowRoute]);
   const onOpen = useCallback((row: T) => navigate(rowRoute(row)), [navigate, rowRoute]);
@@ -73,7 +83,7 @@ export function ListScreen<T extends object>(props: ListScreenProps<T>) {
         />
         <VirtualTable
           label={title}
-          columns={props.columns}
+          columns={columns}
           rows={list.visible}
           rowHref={rowHref}
           onOpen={onOpen}

@@ -20,6 +20,7 @@ const COLUMNS: readonly TableColumn<LeadDoc>[] = [
 ];
 
 const ROW_ROUTE = (row: LeadDoc): Route => ({ page: 'lead', id: row.id });
+const OWNER_OF = (row: LeadDoc): string => row.owner;
 
 const FILTERS: readonly ListScreenFilter[] = [
   { id: 'status', label: 'Status', optionLabel: statusLabel },
@@ -56,6 +57,7 @@ export function LeadsPage() {
           </>
         }
         rowRoute={ROW_ROUTE}
+        ownerOf={OWNER_OF}
       />
     </>
   );

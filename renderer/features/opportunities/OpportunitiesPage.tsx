@@ -38,6 +38,7 @@ const COLUMNS: readonly TableColumn<OpportunityRow>[] = [
 ];
 
 const ROW_ROUTE = (row: OpportunityRow): Route => ({ page: 'opportunity', id: row.id });
+const OWNER_OF = (row: OpportunityRow): string => row.doc.owner;
 
 const FILTERS: readonly ListScreenFilter[] = [{ id: 'status', label: 'Status', optionLabel: statusLabel }];
 
@@ -68,6 +69,7 @@ export function OpportunitiesPage() {
       filters={FILTERS}
       empty="No opportunities yet. Convert a qualified lead to create one."
       rowRoute={ROW_ROUTE}
+      ownerOf={OWNER_OF}
     />
   );
 }

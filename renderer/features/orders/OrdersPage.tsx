@@ -36,6 +36,7 @@ const COLUMNS: readonly TableColumn<OrderDoc>[] = [
 ];
 
 const ROW_ROUTE = (row: OrderDoc): Route => ({ page: 'order', id: row.id });
+const OWNER_OF = (row: OrderDoc): string => row.owner;
 
 const FILTERS: readonly ListScreenFilter[] = [{ id: 'status', label: 'Status', optionLabel: statusLabel }];
 
@@ -54,6 +55,7 @@ export function OrdersPage() {
       filters={FILTERS}
       empty="No orders yet. Create one from an accepted quote."
       rowRoute={ROW_ROUTE}
+      ownerOf={OWNER_OF}
     />
   );
 }

@@ -55,6 +55,7 @@ const COLUMNS: readonly TableColumn<QuoteRow>[] = [
 ];
 
 const ROW_ROUTE = (row: QuoteRow): Route => ({ page: 'quote', id: row.id });
+const OWNER_OF = (row: QuoteRow): string => row.doc.owner;
 
 const FILTERS: readonly ListScreenFilter[] = [{ id: 'status', label: 'Status', optionLabel: statusLabel }];
 
@@ -86,6 +87,7 @@ export function QuotesPage() {
       empty="No quotes yet. Create one from an opportunity."
       rowRoute={ROW_ROUTE}
       intro={<ApprovalInbox quotes={rows} />}
+      ownerOf={OWNER_OF}
     />
   );
 }
