@@ -116,7 +116,7 @@ describe('main process wiring', () => {
     expect(privileged).toBeGreaterThanOrEqual(0);
     expect(privileged).toBeLessThan(readyAt);
     expect(JSON.parse(h.calls[privileged]!.replace('registerSchemesAsPrivileged ', ''))).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
     ]);
     expect(h.calls.indexOf('requestSingleInstanceLock')).toBeLessThan(readyAt);
     expect(h.appListeners.has('second-instance')).toBe(true);

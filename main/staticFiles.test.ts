@@ -93,4 +93,14 @@ describe('staticResponseHeaders', () => {
     expect(js['Content-Security-Policy']).toBeUndefined();
     expect(js['X-Content-Type-Options']).toBe('nosniff');
   });
+  it('lets a content-hashed build file be cached for good, and nothing else', () => {
+    const headers = (file: string) =>
+      staticResponseHeaders({ contentType: contentTypeFor(file), isHtml: file.endsWith('.html'), file }, "default-src 'self'");
+    expect(headers('/app/dist/web/assets/index-BAJ8ggtf.js')['Cache-Control']).toBe('public, max-age=31536000, immutable');
+    expect(headers('C:\\app\\assets\\index-DzO-ALRh.css')['Cache-Control']).toBe('public, max-age=31536000, immutable');
+    // index.html names the current bundle, so it is asked for again each time.
+    expect(headers('/app/dist/web/index.html')['Cache-Control']).toBe('no-cache');
+    expect(headers('/app/dist/web/assets/logo.png')['Cache-Control']).toBeUndefined();
+    expect(headers('/app/dist/web/notes-20261201.js')['Cache-Control']).toBeUndefined();
+  });
 });

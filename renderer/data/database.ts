@@ -12,7 +12,7 @@ import {
 } from '../../shared/schemas';
 import { isSameDocument, resolveConflict } from '../../shared/sync/conflict';
 import { guardSignedQuotes } from './signedQuoteGuard';
-import { chunkedStorage, encryptedStorage, validatedStorage } from './storage';
+import { absentReadsStorage, chunkedStorage, encryptedStorage, validatedStorage } from './storage';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 addRxPlugin(RxDBLocalDocumentsPlugin);
@@ -54,7 +54,7 @@ export function databaseName(userId: string): string {
  * AES-GCM, the rep's own writes validated with z-schema (storage.ts says why not pulled ones).
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OutpostDatabase> {
-  const storage = chunkedStorage(validatedStorage(encryptedStorage(getRxStorageDexie(options.dexie))));
+  const storage = absentReadsStorage(chunkedStorage(validatedStorage(encryptedStorage(getRxStorageDexie(options.dexie)))));
   const db = await createRxDatabase<OutpostCollections>({
     name: databaseName(options.userId),
     storage,

@@ -75,16 +75,20 @@ async function sortClicks(page: Page): Promise<number[]> {
   return times;
 }
 
-/** A blank page in the same browser for the baselines (a `browser.newPage()` context allows no second page). */
+/**
+ * The baselines run in a browser context of their own. As a second page of the app's own
+ * context (how this ran before), every run after the first measured the app's first rows at
+ * 700+ ms instead of ~100 ms: with 1,000 leads at load ~24, runs 2-4 took 718/738/753 ms beside
+ * the baseline page and 78/152/114 ms with it in its own context (same build, same machine).
+ * A page of the same site in the same context shares the app page's renderer and its frame
+ * scheduling; a rep's Outpost window shares them with nothing. BENCH_BASELINE_SAME_CONTEXT=1
+ * puts it back there, to repeat that comparison.
+ */
 async function baselinePageBeside(page: Page): Promise<Page> {
-  const context = page.context();
-  try {
-    return await context.newPage();
-  } catch {
-    const browser = context.browser();
-    if (!browser) throw new Error('measureLists needs a page whose browser can open another page for the baselines');
-    return browser.newPage();
-  }
+  const browser = page.context().browser();
+  if (!browser) throw new Error('measureLists needs a page whose browser can open another context for the baselines');
+  if (process.env.BENCH_BASELINE_SAME_CONTEXT) return page.context().newPage();
+  return (await browser.newContext()).newPage();
 }
 
 export async function measureLists(page: Page, runs: number): Promise<BenchMeasure[]> {
@@ -126,6 +130,7 @@ export async function measureLists(page: Page, runs: number): Promise<BenchMeasu
     }
   } finally {
     await baselinePage.close();
+    if (baselinePage.context() !== page.context()) await baselinePage.context().close();
   }
   const rows = `${total.toLocaleString('en-US')} leads`;
   return [
