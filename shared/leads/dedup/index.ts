@@ -1,0 +1,4 @@
+export * from './dedup';
+export * from './normalise';
+export * from './records';
+export { jaroWinkler } from './similarity';
