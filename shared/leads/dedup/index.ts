@@ -2,3 +2,4 @@ export * from './dedup';
 export * from './normalise';
 export * from './records';
 export { jaroWinkler } from './similarity';
+export * from './merge';
