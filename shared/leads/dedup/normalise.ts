@@ -56,7 +56,7 @@ const FREE_MAIL = new Set([
   'example.com',
 ]);
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^\p{ASCII}*$/u;
 
 /** Lower case, accents removed, every run of anything but letters and digits one space. */
 export function plainWords(text: string): string[] {
