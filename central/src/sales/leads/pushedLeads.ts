@@ -7,6 +7,7 @@ import type { LeadDoc } from '../../../../shared/schemas';
 import { recordEvents, type EventInput } from '../../platform/events/eventLog';
 import type { RowContext, WrittenRow } from '../../platform/sync/rules';
 import { changedAttributes } from '../../platform/tmf/resourceChanges';
+import { duplicatesOfLeads, flagDuplicates, loadDedupIndex } from './leadDuplicates';
 import { STATE_ATTRIBUTES } from './salesLeadEvents';
 import { fromRow, trackingOf, trackStatuses, type LeadRow } from './salesLeadStore';
 import { SALES_DOMAIN, type SalesLead } from './salesLeadTypes';
@@ -43,6 +44,7 @@ export async function announcePushedLeads(ctx: RowContext, rows: readonly Writte
   const names = await ownerNames(ctx, rows);
   const events: EventInput[] = [];
   const tracked: { id: string; status: string }[] = [];
+  const created: LeadDoc[] = [];
   for (const { stored, master } of rows) {
     const owner = stored.owner ?? ctx.user.id;
     const row: LeadRow = {
@@ -65,6 +67,7 @@ export async function announcePushedLeads(ctx: RowContext, rows: readonly Writte
       tracked.push({ id: stored.id, status });
       after = fromRow({ ...row, tracked_status: status, status_changed_at: ctx.now });
       events.push(event(previous === undefined ? 'SalesLeadCreateEvent' : 'SalesLeadStateChangeEvent', after, stored.owner));
+      if (previous === undefined) created.push(row.data);
     }
     if (before) {
       const changed = changedAttributes(before, after, STATE_ATTRIBUTES);
@@ -72,5 +75,7 @@ export async function announcePushedLeads(ctx: RowContext, rows: readonly Writte
     }
   }
   await trackStatuses(ctx.tx, tracked, ctx.now);
+  // Seed 001's deduplication rule on leads new to the central system (the index holds them too; a lead never matches itself).
+  if (created.length > 0) await flagDuplicates(ctx.tx, duplicatesOfLeads(await loadDedupIndex(ctx.tx), created));
   await recordEvents(ctx.tx, events);
 }

@@ -18,4 +18,10 @@ export const SALES_MIGRATIONS: readonly Migration[] = [
        )`,
     ],
   },
+  {
+    version: 501,
+    name: 'TMF699 sales lead duplicates',
+    // The likely duplicates the dedup engine found when the lead arrived (leadDuplicates.ts).
+    statements: ['ALTER TABLE sales_leads ADD COLUMN duplicates jsonb'],
+  },
 ];

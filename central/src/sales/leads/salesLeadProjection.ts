@@ -3,6 +3,7 @@
  * The lead document is the truth for everything a rep can change; what only a SalesLead_Create
  * carries (name, description, notes, references...) comes from the tracking row, as received.
  */
+import { describeMatch, type DuplicateMatch } from '../../../../shared/leads/dedup';
 import type { LeadDoc } from '../../../../shared/schemas';
 import { isObject, type JsonObject } from '../../platform/json';
 import {
@@ -25,6 +26,8 @@ export interface LeadTracking {
   status: string;
   statusChangedAt: string;
   received: JsonObject | null;
+  /** Likely duplicates found when it arrived (leadDuplicates.ts). */
+  duplicates?: readonly DuplicateMatch[];
 }
 
 /**
@@ -82,7 +85,7 @@ function relatedParties(lead: LeadDoc, owner: LeadOwner, received: JsonObject): 
   ];
 }
 
-function characteristics(lead: LeadDoc): LeadCharacteristic[] {
+function characteristics(lead: LeadDoc, duplicates: readonly DuplicateMatch[] | undefined): LeadCharacteristic[] {
   const list: LeadCharacteristic[] = [
     { name: 'purchaseTimeframe', valueType: 'string', value: lead.purchaseTimeframe },
     { name: 'budgetStatus', valueType: 'string', value: lead.budgetStatus },
@@ -90,6 +93,15 @@ function characteristics(lead: LeadDoc): LeadCharacteristic[] {
   ];
   if (lead.qualified !== undefined) list.push({ name: 'qualified', valueType: 'boolean', value: lead.qualified });
   if (lead.processingTrace) list.push({ name: 'processingTrace', valueType: 'array', value: [...lead.processingTrace] });
+  if (duplicates && duplicates.length > 0) {
+    const value = duplicates.map((d) => ({
+      id: d.id,
+      '@referredType': REFERRED[d.kind],
+      score: d.score,
+      matchingFields: describeMatch(d.fields),
+    }));
+    list.push({ name: 'possibleDuplicate', valueType: 'array', value });
+  }
   return list;
 }
 
@@ -101,6 +113,8 @@ function statusReasonOf(lead: LeadDoc): string | undefined {
   if ((lead.status === 'acknowledged' || lead.status === 'inProgress') && lead.processingTrace?.[0]) return lead.processingTrace[0];
   return undefined;
 }
+
+const REFERRED = { lead: 'SalesLead', contact: 'Individual', account: 'Organization' } as const;
 
 export function toSalesLead(lead: LeadDoc, owner: LeadOwner, tracking: LeadTracking | undefined): SalesLead {
   const received = tracking?.received ?? {};
@@ -125,7 +139,7 @@ export function toSalesLead(lead: LeadDoc, owner: LeadOwner, tracking: LeadTrack
     prospectContact: contactMedia(lead),
     relatedParty: relatedParties(lead, owner, received),
     ...(lead.opportunityId ? { salesOpportunity: { id: lead.opportunityId } } : {}),
-    characteristic: characteristics(lead),
+    characteristic: characteristics(lead, tracking?.duplicates),
     '@type': 'SalesLead',
   };
 }

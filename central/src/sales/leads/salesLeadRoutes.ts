@@ -10,6 +10,7 @@ import type { JsonObject } from '../../platform/json';
 import { parseListQuery, selectFields, sendPage } from '../../platform/tmf/listing';
 import { pageOf } from '../../platform/tmf/projectedList';
 import { parseSalesLeadCreate } from './salesLeadInput';
+import { duplicatesOfLeads, flagDuplicates, loadDedupIndex } from './leadDuplicates';
 import { loadRuleSets, processNewLead } from './salesLeadProcessing';
 import { toSalesLead } from './salesLeadProjection';
 import { assignRep } from './salesLeadRouting';
@@ -34,9 +35,12 @@ export function registerSalesLeadRoutes(app: FastifyInstance, db: Db, hub: Chang
       await takeWriteLock(tx);
       const rep = await assignRep(tx, user, intake.salesRep);
       const lead = processNewLead({ id, owner: rep.id, fields: intake.fields, now }, await loadRuleSets(tx));
+      // Seed 001: checked against what is stored before it is added (flagged, not refused).
+      const duplicates = duplicatesOfLeads(await loadDedupIndex(tx), [lead]).get(id) ?? [];
       const written = await writeDoc(tx, { collection: 'leads', id, owner: rep.id, deleted: false, data: lead as unknown as JsonObject });
       await trackStatus(tx, id, lead.status, now, intake.received);
-      const created = toSalesLead(lead, rep, { status: lead.status, statusChangedAt: now, received: intake.received });
+      if (duplicates.length > 0) await flagDuplicates(tx, new Map([[id, duplicates]]));
+      const created = toSalesLead(lead, rep, { status: lead.status, statusChangedAt: now, received: intake.received, duplicates });
       await recordEvent(tx, {
         eventType: 'SalesLeadCreateEvent',
         domain: SALES_DOMAIN,

@@ -2,6 +2,7 @@
  * SalesLeads are read from the `leads` synced documents (whoever created them) joined with the
  * sales_leads tracking row and the owning rep's name; the tracking row is written here.
  */
+import type { DuplicateMatch } from '../../../../shared/leads/dedup';
 import type { LeadDoc } from '../../../../shared/schemas';
 import type { AuthUser } from '../../platform/auth/users';
 import { toIso, type Queryable } from '../../platform/db/db';
@@ -17,10 +18,11 @@ export interface LeadRow extends Record<string, unknown> {
   tracked_status: string | null;
   status_changed_at: unknown;
   received: JsonObject | null;
+  duplicates?: DuplicateMatch[] | null;
 }
 
 const SELECT_LEADS = `
-  SELECT d.owner, u.display_name, d.data, s.status AS tracked_status, s.status_changed_at, s.received
+  SELECT d.owner, u.display_name, d.data, s.status AS tracked_status, s.status_changed_at, s.received, s.duplicates
     FROM sync_docs d
     LEFT JOIN users u ON u.id = d.owner
     LEFT JOIN sales_leads s ON s.id = d.id
@@ -31,7 +33,12 @@ export function fromRow(row: LeadRow): SalesLead {
   const tracking: LeadTracking | undefined =
     row.tracked_status === null
       ? undefined
-      : { status: row.tracked_status, statusChangedAt: toIso(row.status_changed_at), received: row.received };
+      : {
+          status: row.tracked_status,
+          statusChangedAt: toIso(row.status_changed_at),
+          received: row.received,
+          ...(row.duplicates ? { duplicates: row.duplicates } : {}),
+        };
   return toSalesLead(row.data, { id: row.owner, displayName: row.display_name ?? row.owner }, tracking);
 }
 

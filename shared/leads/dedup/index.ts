@@ -1,0 +1,5 @@
+export * from './dedup';
+export * from './normalise';
+export * from './records';
+export { jaroWinkler } from './similarity';
+export * from './merge';
