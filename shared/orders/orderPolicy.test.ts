@@ -71,6 +71,14 @@ describe('order approval policy', () => {
     expect(orderApprovalReasons(fibreOrder(1, '24 months', { quoteId: undefined }), POLICY, CATALOG)).toEqual([]);
   });
 
+  it('takes a disconnect, which charges nothing for the product it ends, for no discount', () => {
+    const { items } = fibreOrder(1, '12 months');
+    const free = items.map((line) => ({ ...line, oneTime: 0, recurring: 0 }));
+    const disconnect = makeOrder({ items: free, totals: { oneTime: 0, recurring: 0, currency: 'USD' }, quoteId: undefined });
+    expect(orderApprovalReasons(disconnect, POLICY, CATALOG)).toEqual([expect.stringMatching(/^Discount of 100%/)]);
+    expect(orderApprovalReasons({ ...disconnect, delta: { action: 'delete' } }, POLICY, CATALOG)).toEqual([]);
+  });
+
   it('lists every limit an order breaks, and asks for approval when the currency is not the threshold one', () => {
     const order = fibreOrder(30, '36 months', { quoteId: undefined, paymentTerms: 'Net 60' });
     expect(orderApprovalReasons(order, POLICY, CATALOG)).toHaveLength(3);

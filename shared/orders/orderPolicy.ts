@@ -29,6 +29,8 @@ export interface OrderForPolicy {
   paymentTerms?: string | undefined;
   /** An order from a quote: the quote's own approval covered its discount. */
   quoteId?: string | undefined;
+  /** A delta order: a disconnect (`delete`) charges nothing because it orders nothing, which is no discount. */
+  delta?: { action: string } | undefined;
 }
 
 /** One-time total plus `months` of the monthly total: what the order commits the customer to. */
@@ -84,7 +86,7 @@ export function orderApprovalReasons(
   if (!policy.standardPaymentTerms.includes(terms)) {
     reasons.push(`Payment terms "${terms}" are not standard (standard: ${policy.standardPaymentTerms.join(', ')})`);
   }
-  if (order.quoteId === undefined || order.quoteId === '') {
+  if ((order.quoteId === undefined || order.quoteId === '') && order.delta?.action !== 'delete') {
     const discount = discountPercent(order, catalog, policy.valueMonths);
     if (discount > policy.repDiscountPercent) {
       reasons.push(
