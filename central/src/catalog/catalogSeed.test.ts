@@ -12,7 +12,7 @@ describe.each(ENGINES)('TMF620 demo catalog across restarts on $name', (engine) 
       try {
         const admin = catalogClient(first.url, await signIn(first.url, 'admin'));
         expect((await admin.patch('/productOfferingPrice/price-mobile-plus', { price: { value: 42 } })).status).toBe(200);
-        expect((await admin.delete('/productOffering/off-static-ip')).status).toBe(204);
+        expect((await admin.delete('/productOffering/off-business-adsl')).status).toBe(204);
       } finally {
         await first.close();
       }
@@ -21,11 +21,11 @@ describe.each(ENGINES)('TMF620 demo catalog across restarts on $name', (engine) 
       try {
         const token = await signIn(second.url, 'alex');
         const alex = catalogClient(second.url, token);
-        await expectApiError(await alex.get('/productOffering/off-static-ip'), 404);
+        await expectApiError(await alex.get('/productOffering/off-business-adsl'), 404);
         expect(await alex.read('/productOfferingPrice/price-mobile-plus')).toMatchObject({ price: { value: 42 } });
         expect((await alex.get('/productOffering')).headers.get('x-total-count')).toBe('8');
         const offerings = new Map((await pullAll(api(second.url, token), 'offerings')).documents.map((doc) => [doc.id, doc]));
-        expect(offerings.get('off-static-ip')?._deleted).toBe(true);
+        expect(offerings.get('off-business-adsl')?._deleted).toBe(true);
         const mobile = offerings.get('off-mobile-business') as Json;
         expect((mobile.prices as Json[]).find((price) => price.id === 'price-mobile-plus')?.amount).toBe(4200);
       } finally {
