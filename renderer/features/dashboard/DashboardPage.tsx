@@ -6,6 +6,7 @@ import { Loading } from '../common/Loading';
 import { FunnelChart, PipelineChart } from './DashboardCharts';
 import { AccuracyTable, ConversionTable, CycleTable, PipelineTable } from './MetricTables';
 import { PerRepTable, RepPipelineTable, type RepMetrics } from './TeamTables';
+import { countText } from './dashboardText';
 
 interface Figures {
   all: SalesMetrics;
@@ -79,7 +80,7 @@ export function DashboardPage() {
       <p className="muted" role="status" aria-label="Dashboard records">
         {loading
           ? 'Still reading the records on this laptop; the figures so far:'
-          : `From the records on this laptop: ${leads.rows.length.toLocaleString('en-US')} leads, ${opportunities.rows.length.toLocaleString('en-US')} opportunities, ${quotes.rows.length.toLocaleString('en-US')} quotes, ${orders.rows.length.toLocaleString('en-US')} orders.`}
+          : `From the records on this laptop: ${countText(leads.rows.length)} leads, ${countText(opportunities.rows.length)} opportunities, ${countText(quotes.rows.length)} quotes, ${countText(orders.rows.length)} orders.`}
       </p>
       <section className="section" aria-label="Lead conversion">
         <h2>Lead conversion</h2>

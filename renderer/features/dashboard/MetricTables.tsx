@@ -1,5 +1,6 @@
 import { conversionRates, CYCLE_STAGES, type SalesMetrics } from '../../../shared/dashboard/salesMetrics';
-import { CYCLE_LABELS, daysText, moneyText, percentText, PIPELINE_LABELS } from './dashboardText';
+import { CYCLE_LABELS, countText, daysText, moneyText, percentText, PIPELINE_LABELS } from './dashboardText';
+import { FigureTable } from './FigureTable';
 
 /** The dashboard's numbers as tables: what the charts draw, readable by a screen reader and exact. */
 export function ConversionTable({ metrics, caption }: { metrics: SalesMetrics; caption: string }) {
@@ -10,97 +11,46 @@ export function ConversionTable({ metrics, caption }: { metrics: SalesMetrics; c
     ['Converted to an opportunity', funnel.opportunities, percentText(rates.toOpportunity)],
     ['Quoted', funnel.quoted, percentText(rates.toQuote)],
     ['Ordered', funnel.ordered, percentText(rates.toOrder)],
+    ['Lead to order conversion', funnel.ordered, percentText(rates.overall)],
   ] as const;
   return (
-    <table className="data-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Stage</th>
-          <th scope="col" className="num">
-            Leads
-          </th>
-          <th scope="col" className="num">
-            Of the stage before
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([stage, count, rate]) => (
-          <tr key={stage}>
-            <th scope="row">{stage}</th>
-            <td className="num">{count.toLocaleString('en-US')}</td>
-            <td className="num">{rate}</td>
-          </tr>
-        ))}
-        <tr>
-          <th scope="row">Lead to order conversion</th>
-          <td className="num">{funnel.ordered.toLocaleString('en-US')}</td>
-          <td className="num">{percentText(rates.overall)}</td>
-        </tr>
-      </tbody>
-    </table>
+    <FigureTable
+      caption={caption}
+      rowHeader="Stage"
+      columns={['Leads', 'Of the stage before']}
+      rows={rows.map(([stage, count, rate]) => ({ key: stage, header: stage, cells: [countText(count), rate] }))}
+    />
   );
 }
 
 export function CycleTable({ metrics, caption }: { metrics: SalesMetrics; caption: string }) {
   return (
-    <table className="data-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Stage</th>
-          <th scope="col" className="num">
-            Median
-          </th>
-          <th scope="col" className="num">
-            Measured over
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {CYCLE_STAGES.map((stage) => (
-          <tr key={stage}>
-            <th scope="row">{CYCLE_LABELS[stage]}</th>
-            <td className="num">{daysText(metrics.cycle[stage].medianDays)}</td>
-            <td className="num">{metrics.cycle[stage].count.toLocaleString('en-US')}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <FigureTable
+      caption={caption}
+      rowHeader="Stage"
+      columns={['Median', 'Measured over']}
+      rows={CYCLE_STAGES.map((stage) => ({
+        key: stage,
+        header: CYCLE_LABELS[stage],
+        cells: [daysText(metrics.cycle[stage].medianDays), countText(metrics.cycle[stage].count)],
+      }))}
+    />
   );
 }
 
 export function AccuracyTable({ metrics, caption }: { metrics: SalesMetrics; caption: string }) {
   const { accuracy } = metrics;
   return (
-    <table className="data-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="num">
-            Orders answered
-          </th>
-          <th scope="col" className="num">
-            Rejected
-          </th>
-          <th scope="col" className="num">
-            Fell out
-          </th>
-          <th scope="col" className="num">
-            Order accuracy
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        <tr>
-          <td className="num">{accuracy.judged.toLocaleString('en-US')}</td>
-          <td className="num">{accuracy.rejected.toLocaleString('en-US')}</td>
-          <td className="num">{accuracy.fallOut.toLocaleString('en-US')}</td>
-          <td className="num">{percentText(accuracy.share)}</td>
-        </tr>
-      </tbody>
-    </table>
+    <FigureTable
+      caption={caption}
+      columns={['Orders answered', 'Rejected', 'Fell out', 'Order accuracy']}
+      rows={[
+        {
+          key: 'accuracy',
+          cells: [countText(accuracy.judged), countText(accuracy.rejected), countText(accuracy.fallOut), percentText(accuracy.share)],
+        },
+      ]}
+    />
   );
 }
 
@@ -109,34 +59,13 @@ export function PipelineTable({ metrics, caption }: { metrics: SalesMetrics; cap
     count: 0,
     value: 0,
   });
-  return (
-    <table className="data-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Stage</th>
-          <th scope="col" className="num">
-            Opportunities
-          </th>
-          <th scope="col" className="num">
-            Value
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {metrics.pipeline.map((row) => (
-          <tr key={row.stage}>
-            <th scope="row">{PIPELINE_LABELS[row.stage]}</th>
-            <td className="num">{row.count.toLocaleString('en-US')}</td>
-            <td className="num">{moneyText(row.value)}</td>
-          </tr>
-        ))}
-        <tr>
-          <th scope="row">Open pipeline</th>
-          <td className="num">{total.count.toLocaleString('en-US')}</td>
-          <td className="num">{moneyText(total.value)}</td>
-        </tr>
-      </tbody>
-    </table>
-  );
+  const rows = [
+    ...metrics.pipeline.map((row) => ({
+      key: row.stage,
+      header: PIPELINE_LABELS[row.stage],
+      cells: [countText(row.count), moneyText(row.value)],
+    })),
+    { key: 'total', header: 'Open pipeline', cells: [countText(total.count), moneyText(total.value)] },
+  ];
+  return <FigureTable caption={caption} rowHeader="Stage" columns={['Opportunities', 'Value']} rows={rows} />;
 }

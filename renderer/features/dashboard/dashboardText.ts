@@ -10,6 +10,10 @@ export function daysText(days: number | null): string {
   return days === null ? '—' : `${days.toFixed(1)} days`;
 }
 
+export function countText(count: number): string {
+  return count.toLocaleString('en-US');
+}
+
 export function moneyText(cents: number): string {
   return formatCents(cents, 'USD');
 }
