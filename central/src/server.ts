@@ -73,6 +73,8 @@ export interface CentralOptions {
   mail?: MailOptions;
   /** The updates feed under /updates/ and the minimum app version (platform/updates); default: no feed, no minimum. */
   updates?: UpdateOptions;
+  /** How long close() lets requests in flight finish before it cuts their connections; default CLOSE_GRACE_MS. */
+  closeGraceMs?: number;
 }
 
 export interface Central {
@@ -85,6 +87,13 @@ export interface Central {
 }
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * A client that stopped reading in the middle of an answer (a half-open hotspot link) keeps its
+ * socket busy for minutes; a shutdown or restart waits this long for such requests, then cuts them.
+ * Nothing is lost: a cut push was either committed or not, and the laptop sends it again.
+ */
+export const CLOSE_GRACE_MS = 5_000;
 
 /**
  * How each collection's push is judged beyond the schema, from the contexts' doors: the sync
@@ -170,9 +179,11 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
     storage: db.description,
     close: () => {
       closing ??= (async () => {
+        const cut = setTimeout(() => app.server.closeAllConnections(), options.closeGraceMs ?? CLOSE_GRACE_MS);
         try {
           await app.close();
         } finally {
+          clearTimeout(cut);
           await db.close();
         }
       })();

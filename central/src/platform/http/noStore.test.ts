@@ -35,7 +35,8 @@ describe.each(ENGINES)('Cache-Control on every API answer on $name', (engine) =>
       const response = await pending;
       statuses.add(response.status);
       expect(response.headers.get('cache-control'), `${what} (${response.status})`).toBe('no-store');
-      await response.body?.cancel();
+      // Read to the end: a cancelled large answer would hold the server's close for its grace period.
+      await response.arrayBuffer();
     }
     // The sample really covers successes and several kinds of error.
     expect([...statuses].sort()).toEqual(expect.arrayContaining([200, 400, 401, 404]));
