@@ -47,6 +47,8 @@ export interface CentralOptions {
   databaseUrl?: string;
   /** PGlite data folder; undefined = in memory (gone at close). Ignored with databaseUrl. */
   dataDir?: string;
+  /** Start PGlite from this dump (PGlite dumpDataDir) instead of an empty database; the test suite's seeded template. */
+  pgliteFrom?: Blob;
   /** Insert the demo company (idempotent). */
   seed?: boolean;
   /** Allowed browser origins; `*` is a wildcard (default: app://outpost, plus local http origins in demo mode). */
@@ -107,7 +109,7 @@ const COLLECTION_RULES: CollectionRulesMap = {
 };
 
 export async function createCentral(options: CentralOptions = {}): Promise<Central> {
-  const db: Db = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
+  const db: Db = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options.dataDir, options.pgliteFrom);
   try {
     await migrate(db, MIGRATIONS);
     await deleteExpiredTokens(db);

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createCentral } from '../../central/src/server';
+import { seededPglite } from '../../central/src/test/harness';
 import type { SyncOptions } from '../../renderer/sync/syncEngine';
 import { startLossyProxy, type LossyProxy } from './lossyProxy';
 import { openLaptop, type RepLaptop } from './syncHarness';
@@ -25,7 +26,7 @@ export function centralBehindProxy() {
   let proxy: LossyProxy | undefined;
   const open: RepLaptop[] = [];
   beforeAll(async () => {
-    central = await createCentral({ seed: true });
+    central = await createCentral({ ...(await seededPglite()), seed: true });
     url = await central.app.listen({ port: 0, host: '127.0.0.1' });
     proxy = await startLossyProxy(url);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCentral } from '../../central/src/server';
+import { seededPglite } from '../../central/src/test/harness';
 import { collectionOf } from '../../renderer/data/database';
 import { newId } from '../../shared/ids';
 import { defaultCharacteristics, priceItems } from '../../shared/pricing/engine';
@@ -11,7 +12,7 @@ let centralUrl: string;
 let alex: RepLaptop | undefined;
 
 beforeAll(async () => {
-  central = await createCentral({ seed: true, fulfillment: { seed: 1, falloutRate: 0 } });
+  central = await createCentral({ ...(await seededPglite()), seed: true, fulfillment: { seed: 1, falloutRate: 0 } });
   centralUrl = await central.app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCentral } from '../../central/src/server';
+import { seededPglite } from '../../central/src/test/harness';
 import { makeLead } from '../../shared/testing/docs.fixture';
 import { dumpDisk } from './rawDisk';
 import { openDatabase } from '../../renderer/data/database';
@@ -12,7 +13,7 @@ describe('remote wipe, client side', () => {
   let central: Awaited<ReturnType<typeof createCentral>>;
   let url: string;
   beforeAll(async () => {
-    central = await createCentral({ seed: true });
+    central = await createCentral({ ...(await seededPglite()), seed: true });
     url = await central.app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCentral } from '../../central/src/server';
+import { seededPglite } from '../../central/src/test/harness';
 import { CentralClient, signIn, type Session } from '../../renderer/sync/centralClient';
 import { SYNC_PATHS } from '../../shared/sync/protocol';
 
@@ -7,7 +8,7 @@ let central: Awaited<ReturnType<typeof createCentral>>;
 let url: string;
 
 beforeAll(async () => {
-  central = await createCentral({ seed: true });
+  central = await createCentral({ ...(await seededPglite()), seed: true });
   url = await central.app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => {

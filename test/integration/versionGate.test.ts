@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, pullAll, signIn as centralSignIn } from '../../central/src/test/client';
 import { newLead } from '../../central/src/test/fixtures';
 import { createCentral } from '../../central/src/server';
+import { seededPglite } from '../../central/src/test/harness';
 import { setInstallationHeaders } from '../../renderer/sync/centralClient';
 import { createVersionGate } from '../../renderer/sync/versionGate';
 import { newId } from '../../shared/ids';
@@ -22,7 +23,7 @@ describe('version gate against a real central system', () => {
   let url = '';
   const open: RepLaptop[] = [];
   beforeAll(async () => {
-    central = await createCentral({ seed: true, updates: { rollout: {}, minimumVersion: MINIMUM } });
+    central = await createCentral({ ...(await seededPglite()), seed: true, updates: { rollout: {}, minimumVersion: MINIMUM } });
     url = await central.app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {

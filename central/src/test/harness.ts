@@ -3,13 +3,14 @@
  * TEST_DATABASE_URL is set, over PostgreSQL in a fresh database per server.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createCentral, type CentralOptions } from '../server';
 import { api, integrationToken, signIn, type Api } from './client';
+import './providedContext';
 
 export interface Engine {
   name: 'pglite' | 'postgres';
@@ -42,10 +43,24 @@ export async function freshPostgresDatabase(baseUrl: string): Promise<{ url: str
   };
 }
 
+let template: Promise<Blob | undefined> | undefined;
+
+/**
+ * Options that start an in-memory PGlite central system from the migrated, seeded template the
+ * global setup dumped (pgliteTemplate.globalSetup.ts), read once per test file; none without it.
+ */
+export function seededPglite(): Promise<Pick<CentralOptions, 'pgliteFrom'>> {
+  template ??= (async () => {
+    const file = inject('pgliteTemplate');
+    return file ? new Blob([await readFile(file)]) : undefined;
+  })();
+  return template.then((pgliteFrom) => (pgliteFrom ? { pgliteFrom } : {}));
+}
+
 const pglite: Engine = {
   name: 'pglite',
   prepare: async (persistent = false) => {
-    if (!persistent) return { options: {}, dispose: async () => undefined };
+    if (!persistent) return { options: await seededPglite(), dispose: async () => undefined };
     const dataDir = await mkdtemp(join(tmpdir(), 'outpost-pglite-'));
     return { options: { dataDir }, dispose: () => rm(dataDir, { recursive: true, force: true }) };
   },

@@ -12,12 +12,16 @@ function wrap(target: PGlite | Transaction): Queryable {
 }
 
 /** Embedded PostgreSQL (WASM). `dataDir` undefined = in memory, gone at close. */
-export async function openPglite(dataDir?: string): Promise<Db> {
+export async function openPglite(dataDir?: string, from?: Blob): Promise<Db> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir);
+  // From a dump (PGlite dumpDataDir): skips initdb, the slow part of a start (seconds).
+  return pgliteDb(await PGlite.create(dataDir, from ? { loadDataDir: from } : {}), dataDir ? `PGlite at ${dataDir}` : 'PGlite in memory');
+}
+
+export function pgliteDb(pg: PGlite, description: string): Db {
   const root = wrap(pg);
   return {
-    description: dataDir ? `PGlite at ${dataDir}` : 'PGlite in memory',
+    description,
     query: root.query,
     // PGlite runs one transaction at a time on its single connection, so callers must use `tx`.
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
