@@ -119,9 +119,14 @@ describe.each(ENGINES)('hostile input on $name', (engine) => {
         const answer = (await response.json()) as (Json & { syncError?: { reason: string } })[];
         expect(answer.map((row) => row.id)).toEqual([doc.id]);
         expect(answer[0]?.syncError?.reason).toContain(how.where === 'key' ? 'field name' : `${path} contains`);
-        expect(answer[0]?.[path]).toBe(how.where === 'key' ? 'x' : how.text);
+        // The refused row comes back as sent, without RxDB's own `_` fields (pushInput.ts wireOf).
+        expect(answer[0]?.[path]).toBe(path.startsWith('_') ? undefined : how.where === 'key' ? 'x' : how.text);
       }),
-      { numRuns: RUNS },
+      {
+        numRuns: RUNS,
+        // Found on CI (seed 215178208): a broken key starting with `_` was dropped as RxDB's, not refused.
+        examples: [[{ where: 'key', text: '_\u0000' }]],
+      },
     );
   });
 

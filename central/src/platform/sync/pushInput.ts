@@ -37,8 +37,10 @@ export function wireOf(doc: JsonObject): JsonObject {
 function rowProblem(collection: CollectionName, doc: JsonObject, assumed: unknown): string | undefined {
   if (typeof doc._deleted !== 'boolean') return 'newDocumentState._deleted must be true or false';
   const data = withoutInternalFields(doc);
-  // PostgreSQL jsonb cannot hold NUL or lone surrogates; the rep reads which field to fix.
-  const unsafe = unsafeTextProblems(data);
+  // PostgreSQL jsonb cannot hold NUL or lone surrogates; the rep reads which field to fix. The
+  // whole row is checked: a broken key that starts with `_` is no RxDB field, and dropping it
+  // silently would store something other than what was sent.
+  const unsafe = unsafeTextProblems(doc);
   if (unsafe.length > 0) return describeUnsafeText(unsafe);
   const problems = schemaProblems(collection, data);
   if (problems.length > 0) return `does not match the ${collection} schema: ${problems.join('; ')}`;
