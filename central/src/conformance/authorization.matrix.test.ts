@@ -4,7 +4,7 @@
  * made through the API. MATRIX_PRINT=1 prints the observed table.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES } from '../test/harness';
+import { ONE_ENGINE } from '../test/harness';
 import { startCentralWithUsers } from '../test/extraUsers';
 import type { RunningCentral } from '../test/centralOn';
 import { OWNERS, recordsOf, type OwnedRecords, type Owner } from './authorization/fixtures';
@@ -37,7 +37,7 @@ function table(rows: readonly { row: MatrixRow; observed: Observed }[]): string 
   return [header, ...lines].map((line) => line.map((text, column) => text.padEnd(widths[column] ?? 0)).join(' | ')).join('\n');
 }
 
-describe.each(ENGINES)('authorization matrix on $name', (engine) => {
+describe.each(ONE_ENGINE)('authorization matrix on $name', (engine) => {
   let central: RunningCentral;
   let context: ProbeContext;
   const seen: { row: MatrixRow; observed: Observed }[] = [];

@@ -79,6 +79,12 @@ function postgres(baseUrl: string): Engine {
 const testDatabaseUrl = process.env.TEST_DATABASE_URL;
 /** describe.each over these: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const ENGINES: Engine[] = testDatabaseUrl ? [pglite, postgres(testDatabaseUrl)] : [pglite];
+/**
+ * For suites whose subject sits above the SQL (route conformance, authorization, HTTP hardening,
+ * OpenAPI, callback guards): one engine, PostgreSQL when there is one. Suites about storing,
+ * syncing and ordering run on ENGINES.
+ */
+export const ONE_ENGINE: Engine[] = testDatabaseUrl ? [postgres(testDatabaseUrl)] : [pglite];
 
 export interface TestCentral {
   url: string;

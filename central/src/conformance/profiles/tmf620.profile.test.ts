@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG_CREATE_ATTRIBUTES as CREATE_ATTRIBUTES, CATALOG_PROFILE } from '../../catalog';
-import { ENGINES, startCentral, type TestCentral } from '../../test/harness';
+import { ONE_ENGINE, startCentral, type TestCentral } from '../../test/harness';
 import { profileProblems } from '../../platform/tmf/profileRules';
 import { call, openSession, type Session } from '../session';
 import { bodyBreaking, nestedRequestRules } from './profileSupport';
@@ -23,7 +23,7 @@ const MINIMAL: Record<Kind, Json> = {
   catalog: { name: 'Profile catalog' },
 };
 
-describe.each(ENGINES)('TMF620B conformance profile on $name', (engine) => {
+describe.each(ONE_ENGINE)('TMF620B conformance profile on $name', (engine) => {
   let central: TestCentral;
   let session: Session;
   beforeAll(async () => {

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, startCentral, type TestCentral } from '../../test/harness';
+import { ONE_ENGINE, startCentral, type TestCentral } from '../../test/harness';
 import { PRODUCT_ORDER_RULES } from '../../ordering';
 import { profileProblems } from '../../platform/tmf/profileRules';
 import { CTK_ORDER, sellableOrder } from '../cases/productOrdering';
@@ -44,7 +44,7 @@ const FILL = {
   itemTotalPrice: { priceType: 'recurring' },
 };
 
-describe.each(ENGINES)('TMF622B conformance profile on $name', (engine) => {
+describe.each(ONE_ENGINE)('TMF622B conformance profile on $name', (engine) => {
   let central: TestCentral;
   let session: Session;
   beforeAll(async () => {

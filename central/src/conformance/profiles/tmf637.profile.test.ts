@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRODUCT_RULES } from '../../inventory';
-import { ENGINES, startCentral, type TestCentral } from '../../test/harness';
+import { ONE_ENGINE, startCentral, type TestCentral } from '../../test/harness';
 import { profileProblems } from '../../platform/tmf/profileRules';
 import { sellableOrder } from '../cases/productOrdering';
 import { call, openSession, type Session } from '../session';
@@ -14,7 +14,7 @@ import { call, openSession, type Session } from '../session';
 const PRODUCT = '/tmf-api/productInventory/v4/product';
 type Json = Record<string, unknown>;
 
-describe.each(ENGINES)('TMF637B conformance profile on $name', (engine) => {
+describe.each(ONE_ENGINE)('TMF637B conformance profile on $name', (engine) => {
   let central: TestCentral;
   let session: Session;
   let products: Json[];

@@ -1,12 +1,12 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIV3 } from 'openapi-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, type TestCentral } from '../../test/harness';
+import { ONE_ENGINE, type TestCentral } from '../../test/harness';
 import { startCentralWithRoutes, type RegisteredRoute } from '../../test/routes';
 
 type Operation = OpenAPIV3.OperationObject;
 
-describe.each(ENGINES)("the service's OpenAPI document on $name", (engine) => {
+describe.each(ONE_ENGINE)("the service's OpenAPI document on $name", (engine) => {
   let central: TestCentral;
   let routes: RegisteredRoute[];
   let document: OpenAPIV3.Document;
