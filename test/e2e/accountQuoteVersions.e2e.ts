@@ -88,6 +88,8 @@ test('a rep finds an account by search, starts a quote from it offline, fixes a 
 
     await page.getByLabel("Signer's name").fill(SIGNER);
     const pad = page.getByRole('img', { name: /Signature drawing area/ });
+    // The mouse reaches only what is on screen, clear of the status bar at the bottom.
+    await pad.evaluate((element) => element.scrollIntoView({ block: 'center' }));
     const box = await pad.boundingBox();
     if (!box) throw new Error('the signature pad is not on screen');
     await page.mouse.move(box.x + 30, box.y + box.height * 0.7);
