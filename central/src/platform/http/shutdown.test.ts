@@ -8,8 +8,9 @@ const CATALOG = '/tmf-api/productCatalogManagement/v4/productOffering';
 it('shuts down within its grace period although a client stopped reading in the middle of an answer', async () => {
   const central = await startCentral(ENGINES[0]!, { closeGraceMs: 300 });
   const token = await signIn(central.url, 'alex');
-  // A client that gives up on a large answer without closing its socket: the server's write
-  // stays pending (before the grace period, such a close waited over a minute).
+  // A client that gives up on a large answer without closing its socket, while another of its
+  // requests is answered: the server's write stays pending (before the grace period, such a
+  // close waited over a minute; the large answer alone does not stall).
   const headers = { authorization: `Bearer ${token}` };
   const answers = [
     fetch(`${central.url}${CATALOG}`, { headers }),
