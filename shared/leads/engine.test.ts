@@ -220,6 +220,7 @@ const ruleSetsArb: fc.Arbitrary<RuleSetDoc[]> = fc
       ...precedences.map((precedence, i) =>
         fc.record({
           id: fc.constant(`set-${i}`),
+          version: fc.constant(1),
           engine: fc.constantFrom('qualification' as const, 'rating' as const, 'channel' as const),
           name: fc.constant(`Set ${i}`),
           precedence: fc.constant(precedence),

@@ -45,7 +45,8 @@ export function fieldsOf(engine: RuleEngine): Readonly<Record<string, FieldKind>
   return { ...ATTRIBUTES, qualified: 'flag', rating: 'text' };
 }
 
-const OPS_OF: Readonly<Record<FieldKind, readonly string[]>> = {
+type Op = Condition['op'];
+const OPS_OF: Readonly<Record<FieldKind, readonly Op[]>> = {
   text: ['in', 'notIn'],
   number: ['gt', 'gte', 'lt', 'lte'],
   flag: ['is'],
@@ -91,7 +92,7 @@ function parseCondition(engine: RuleEngine, raw: unknown, path: string, where: s
     return undefined;
   }
   const op = raw['op'];
-  if (typeof op !== 'string' || !OPS_OF[kind].includes(op)) {
+  if (typeof op !== 'string' || !(OPS_OF[kind] as readonly string[]).includes(op)) {
     issues.push({ path: `${path}.op`, message: `${where}: ${label(field)} is compared with ${OPS_OF[kind].join(', ')}, not ${String(op)}` });
     return undefined;
   }
@@ -102,7 +103,7 @@ function parseCondition(engine: RuleEngine, raw: unknown, path: string, where: s
       issues.push({ path: `${path}.values`, message: `${where}: give ${label(field)} one or more values, none of them blank` });
       return undefined;
     }
-    return { field, op, values: list };
+    return { field, op: op as Op, values: list };
   }
   if (kind === 'number') {
     const number = raw['number'];
@@ -110,14 +111,14 @@ function parseCondition(engine: RuleEngine, raw: unknown, path: string, where: s
       issues.push({ path: `${path}.number`, message: `${where}: ${label(field)} is compared with a number; enter one (e.g. 50000)` });
       return undefined;
     }
-    return { field, op, number };
+    return { field, op: op as Op, number };
   }
   const flag = raw['flag'];
   if (typeof flag !== 'boolean') {
     issues.push({ path: `${path}.flag`, message: `${where}: say whether ${label(field)} must be yes or no` });
     return undefined;
   }
-  return { field, op, flag };
+  return { field, op: op as Op, flag };
 }
 
 function parseConditions(engine: RuleEngine, raw: unknown, path: string, where: string, issues: RuleSetIssue[]): Condition[] {
