@@ -29,7 +29,10 @@ describe('processLead with the Vision Enterprises rule sets (seed 001)', () => {
       { id: 'vision-qualification', version: 1 },
       { id: 'vision-rating', version: 4 },
     ]);
-    expect({ ...result, ruleSetVersions: undefined }).toEqual({ ...processLead(lead({ country: 'CA' }), VISION_RULE_SETS), ruleSetVersions: undefined });
+    expect({ ...result, ruleSetVersions: undefined }).toEqual({
+      ...processLead(lead({ country: 'CA' }), VISION_RULE_SETS),
+      ruleSetVersions: undefined,
+    });
   });
 
   it('qualifies, grades A and routes to Direct a US laptop lead buying within a month for 60000', () => {

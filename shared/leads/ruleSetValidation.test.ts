@@ -53,7 +53,11 @@ describe('validateRuleSetDraft', () => {
     const [first, second] = draft.rules;
     if (!first || !second) throw new Error('fixture');
     // "Rule 2" moved below a catch-all on its timeframe: it can never decide.
-    const catchAll = { name: 'Any 1-3 months', conditions: [{ field: 'purchaseTimeframe', op: 'in', values: ['1-3 MONTHS', 'x'] }], outcome: { rating: 'C' } };
+    const catchAll = {
+      name: 'Any 1-3 months',
+      conditions: [{ field: 'purchaseTimeframe', op: 'in', values: ['1-3 MONTHS', 'x'] }],
+      outcome: { rating: 'C' },
+    };
     expect(messages({ ...draft, rules: [first, catchAll, second] })).toEqual([
       'rules[2]: Rule 3 ("Rule 2") is never reached: rule 2 ("any 1-3 months") matches every lead it matches and rules are tried in order; move it above, narrow the earlier rule or remove it',
     ]);
@@ -62,7 +66,14 @@ describe('validateRuleSetDraft', () => {
 
   it('refuses a rule whose conditions contradict each other or the guards', () => {
     const draft = draftOf(VISION_QUALIFICATION);
-    const never = { name: 'Never', conditions: [{ field: 'purchaseAmount', op: 'gt', number: 10 }, { field: 'purchaseAmount', op: 'lte', number: 10 }], outcome: { qualified: true } };
+    const never = {
+      name: 'Never',
+      conditions: [
+        { field: 'purchaseAmount', op: 'gt', number: 10 },
+        { field: 'purchaseAmount', op: 'lte', number: 10 },
+      ],
+      outcome: { qualified: true },
+    };
     const abroad = { name: 'Abroad', conditions: [{ field: 'country', op: 'in', values: ['FR'] }], outcome: { qualified: true } };
     expect(messages({ ...draft, rules: [...draft.rules, never, abroad] })).toEqual([
       'rules[2]: Rule 3 ("Never") can never match: its conditions contradict each other or the guards; fix them or remove the rule',
@@ -72,8 +83,16 @@ describe('validateRuleSetDraft', () => {
 
   const TEXT = ['a', 'b', 'c'];
   const condition: fc.Arbitrary<Condition> = fc.oneof(
-    fc.record({ field: fc.constantFrom('country', 'rating'), op: fc.constantFrom('in' as const, 'notIn' as const), values: fc.uniqueArray(fc.constantFrom(...TEXT, ' A'), { minLength: 1, maxLength: 3 }) }),
-    fc.record({ field: fc.constant('purchaseAmount'), op: fc.constantFrom('gt' as const, 'gte' as const, 'lt' as const, 'lte' as const), number: fc.integer({ min: 0, max: 4 }) }),
+    fc.record({
+      field: fc.constantFrom('country', 'rating'),
+      op: fc.constantFrom('in' as const, 'notIn' as const),
+      values: fc.uniqueArray(fc.constantFrom(...TEXT, ' A'), { minLength: 1, maxLength: 3 }),
+    }),
+    fc.record({
+      field: fc.constant('purchaseAmount'),
+      op: fc.constantFrom('gt' as const, 'gte' as const, 'lt' as const, 'lte' as const),
+      number: fc.integer({ min: 0, max: 4 }),
+    }),
     fc.record({ field: fc.constant('qualified'), op: fc.constant('is' as const), flag: fc.boolean() }),
   );
   const facts: fc.Arbitrary<LeadFacts> = fc.record({
@@ -89,17 +108,28 @@ describe('validateRuleSetDraft', () => {
   it('calls a rule dead only if no lead is ever decided by it (first match wins)', () => {
     const rules = fc.array(fc.array(condition, { maxLength: 3 }), { minLength: 1, maxLength: 4 });
     fc.assert(
-      fc.property(fc.array(condition, { maxLength: 2 }), rules, fc.array(facts, { minLength: 30, maxLength: 30 }), (guards, conds, leads) => {
-        const draft = { engine: 'channel', name: 'P', precedence: 1, guards, rules: conds.map((conditions, i) => ({ name: `R${i}`, conditions, outcome: { channel: `C${i}` } })) };
-        const check = validateRuleSetDraft(draft);
-        const dead = new Set(check.ok ? [] : check.issues.map((issue) => Number(/^rules\[(\d+)\]$/.exec(issue.path)?.[1] ?? -1)));
-        expect(dead.has(-1)).toBe(false);
-        for (const lead of leads) {
-          if (!guards.every((g) => conditionMatches(g, lead))) continue;
-          const decided = conds.findIndex((cs) => cs.every((c) => conditionMatches(c, lead)));
-          if (decided >= 0) expect(dead.has(decided), `rule ${decided} decided for ${JSON.stringify(lead)}`).toBe(false);
-        }
-      }),
+      fc.property(
+        fc.array(condition, { maxLength: 2 }),
+        rules,
+        fc.array(facts, { minLength: 30, maxLength: 30 }),
+        (guards, conds, leads) => {
+          const draft = {
+            engine: 'channel',
+            name: 'P',
+            precedence: 1,
+            guards,
+            rules: conds.map((conditions, i) => ({ name: `R${i}`, conditions, outcome: { channel: `C${i}` } })),
+          };
+          const check = validateRuleSetDraft(draft);
+          const dead = new Set(check.ok ? [] : check.issues.map((issue) => Number(/^rules\[(\d+)\]$/.exec(issue.path)?.[1] ?? -1)));
+          expect(dead.has(-1)).toBe(false);
+          for (const lead of leads) {
+            if (!guards.every((g) => conditionMatches(g, lead))) continue;
+            const decided = conds.findIndex((cs) => cs.every((c) => conditionMatches(c, lead)));
+            if (decided >= 0) expect(dead.has(decided), `rule ${decided} decided for ${JSON.stringify(lead)}`).toBe(false);
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });

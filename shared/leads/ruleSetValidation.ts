@@ -59,7 +59,11 @@ export const OUTCOME_OF: Readonly<Record<RuleEngine, 'qualified' | 'rating' | 'c
   channel: 'channel',
 };
 
-const ENGINE_NAME: Readonly<Record<RuleEngine, string>> = { qualification: 'qualification', rating: 'rating', channel: 'channel selection' };
+const ENGINE_NAME: Readonly<Record<RuleEngine, string>> = {
+  qualification: 'qualification',
+  rating: 'rating',
+  channel: 'channel selection',
+};
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -93,7 +97,10 @@ function parseCondition(engine: RuleEngine, raw: unknown, path: string, where: s
   }
   const op = raw['op'];
   if (typeof op !== 'string' || !(OPS_OF[kind] as readonly string[]).includes(op)) {
-    issues.push({ path: `${path}.op`, message: `${where}: ${label(field)} is compared with ${OPS_OF[kind].join(', ')}, not ${String(op)}` });
+    issues.push({
+      path: `${path}.op`,
+      message: `${where}: ${label(field)} is compared with ${OPS_OF[kind].join(', ')}, not ${String(op)}`,
+    });
     return undefined;
   }
   if (kind === 'text') {
@@ -138,7 +145,10 @@ function parseOutcome(engine: RuleEngine, raw: unknown, path: string, where: str
     return undefined;
   }
   if (typeof value === 'string' && value.trim() !== '') return { [key]: value.trim() };
-  issues.push({ path: `${path}.${key}`, message: `${where}: name the ${key === 'rating' ? 'rating (e.g. A)' : 'channel (e.g. Direct)'} a matching lead gets` });
+  issues.push({
+    path: `${path}.${key}`,
+    message: `${where}: name the ${key === 'rating' ? 'rating (e.g. A)' : 'channel (e.g. Direct)'} a matching lead gets`,
+  });
   return undefined;
 }
 
@@ -191,7 +201,11 @@ export function validateRuleSetDraft(input: unknown): RuleSetCheck {
       const where = ruleLabel(i, raw);
       const ruleName = isRecord(raw) && typeof raw['name'] === 'string' ? raw['name'].trim() : '';
       if (ruleName === '') issues.push({ path: `rules[${i}].name`, message: `${where}: give the rule a name` });
-      else if (names.has(ruleName.toLowerCase())) issues.push({ path: `rules[${i}].name`, message: `${where}: another rule has this name; names tell rules apart in the explanation` });
+      else if (names.has(ruleName.toLowerCase()))
+        issues.push({
+          path: `rules[${i}].name`,
+          message: `${where}: another rule has this name; names tell rules apart in the explanation`,
+        });
       names.add(ruleName.toLowerCase());
       const conditions = parseConditions(eng, isRecord(raw) ? raw['conditions'] : undefined, `rules[${i}].conditions`, where, issues);
       const outcome = parseOutcome(eng, isRecord(raw) ? raw['outcome'] : undefined, `rules[${i}].outcome`, where, issues);

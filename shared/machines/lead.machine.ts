@@ -218,7 +218,17 @@ export const LEAD_EDITING: Editing<LeadStatus> = {
     rejected: 'it is closed; capture a new lead',
     cancelled: 'it is closed; capture a new lead',
   },
-  writtenByEvents: ['qualified', 'rating', 'channel', 'processingTrace', 'processedAt', 'ruleSetVersions', 'accountId', 'contactId', 'opportunityId'],
+  writtenByEvents: [
+    'qualified',
+    'rating',
+    'channel',
+    'processingTrace',
+    'processedAt',
+    'ruleSetVersions',
+    'accountId',
+    'contactId',
+    'opportunityId',
+  ],
 };
 
 /** Whether this actor may change the lead's details now: an editable status and the machine accepts `lead.update` from them. */

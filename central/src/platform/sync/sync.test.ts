@@ -236,7 +236,9 @@ describe.each(ENGINES)('sync pull and push on $name', (engine) => {
     const ruleSet = (await alex.pull('ruleSets')).documents[0] as Json;
     const row = [{ newDocumentState: { ...ruleSet, name: 'Changed' }, assumedMasterState: ruleSet }];
     for (const client of [api(central.url, await integrationToken(central.url)), api(central.url, await signIn(central.url, 'admin'))]) {
-      expect((await expectApiError(await client.post('/sync/ruleSets/push', row), 403)).reason).toContain('POST /admin/ruleSets/{id}/versions');
+      expect((await expectApiError(await client.post('/sync/ruleSets/push', row), 403)).reason).toContain(
+        'POST /admin/ruleSets/{id}/versions',
+      );
     }
     expect((await alex.pull('ruleSets')).documents[0]).toEqual(ruleSet);
   });

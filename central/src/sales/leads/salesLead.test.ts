@@ -197,13 +197,27 @@ describe.each(ENGINES)('TMF699 SalesLead create on $name', (engine) => {
     // Processed on the laptop with version 1 of every set, though qualification is at version 2 now.
     const processed = (overrides: Partial<LeadDoc>) => {
       const lead = newLead('user-alex', overrides);
-      return { ...sendOrThrow(sendLead(lead, { type: 'lead.process', result: processLeadWithVersions(lead, VISION_RULE_SETS), at: lead.createdAt }, ownerOf(lead))), _deleted: false };
+      return {
+        ...sendOrThrow(
+          sendLead(
+            lead,
+            { type: 'lead.process', result: processLeadWithVersions(lead, VISION_RULE_SETS), at: lead.createdAt },
+            ownerOf(lead),
+          ),
+        ),
+        _deleted: false,
+      };
     };
     const faithful = processed({ company: 'Faithful Co' });
     const tampered = { ...processed({ company: 'Tampered Co' }), rating: 'B' };
     const unknown = { ...processed({ company: 'Unknown Co' }), ruleSetVersions: [{ id: 'vision-rating', version: 9 }] };
     expect(faithful).toMatchObject({ qualified: true, rating: 'A', status: 'inProgress' });
-    expect(await alex.push('leads', [faithful, tampered, unknown].map((doc) => ({ newDocumentState: doc })))).toEqual([]);
+    expect(
+      await alex.push(
+        'leads',
+        [faithful, tampered, unknown].map((doc) => ({ newDocumentState: doc })),
+      ),
+    ).toEqual([]);
 
     const drift = async () => (await (await admin.get(RULE_ADMIN_PATHS.drift)).json()) as Json[];
     const found = await drift();

@@ -54,7 +54,15 @@ export function driftOf(lead: LeadDoc, owner: string | null, found: ReadonlyMap<
   const missing = versions.filter((v) => !found.has(ruleSetVersionKey(v)));
   if (missing.length > 0) {
     const named = missing.map((v) => `${v.id} version ${v.version}`).join(', ');
-    return { leadId: lead.id, owner, engines: [], laptop, central: null, versions, problem: `Processed with rule sets the central system never published: ${named}` };
+    return {
+      leadId: lead.id,
+      owner,
+      engines: [],
+      laptop,
+      central: null,
+      versions,
+      problem: `Processed with rule sets the central system never published: ${named}`,
+    };
   }
   const sets = versions.flatMap((v) => found.get(ruleSetVersionKey(v)) ?? []);
   const central = outcomesOf(processLead(lead, sets));

@@ -25,18 +25,26 @@ function requireAdmin(request: FastifyRequest, what: string): AuthUser {
 export function registerRuleSetRoutes(app: FastifyInstance, db: Db, hub: ChangeHub): void {
   const versions = `${RULE_ADMIN_PATHS.ruleSets}/:id/versions`;
 
-  app.get(RULE_ADMIN_PATHS.ruleSets, { config: { openapi: { summary: 'The current version of every lead rule set (admin)' } } }, async (request) => {
-    requireAdmin(request, 'administer rule sets');
-    return currentRuleSets(db);
-  });
+  app.get(
+    RULE_ADMIN_PATHS.ruleSets,
+    { config: { openapi: { summary: 'The current version of every lead rule set (admin)' } } },
+    async (request) => {
+      requireAdmin(request, 'administer rule sets');
+      return currentRuleSets(db);
+    },
+  );
 
-  app.get(versions, { config: { openapi: { summary: 'Every published version of one rule set, newest first (admin)' } } }, async (request) => {
-    requireAdmin(request, 'administer rule sets');
-    const { id } = request.params as { id: string };
-    const history = await ruleSetHistory(db, id);
-    if (!history) throw notFound(`No rule set ${id}; list them with GET ${RULE_ADMIN_PATHS.ruleSets}`);
-    return history;
-  });
+  app.get(
+    versions,
+    { config: { openapi: { summary: 'Every published version of one rule set, newest first (admin)' } } },
+    async (request) => {
+      requireAdmin(request, 'administer rule sets');
+      const { id } = request.params as { id: string };
+      const history = await ruleSetHistory(db, id);
+      if (!history) throw notFound(`No rule set ${id}; list them with GET ${RULE_ADMIN_PATHS.ruleSets}`);
+      return history;
+    },
+  );
 
   app.post(
     versions,
@@ -59,8 +67,16 @@ export function registerRuleSetRoutes(app: FastifyInstance, db: Db, hub: ChangeH
     },
   );
 
-  app.get(RULE_ADMIN_PATHS.drift, { config: { openapi: { summary: 'Leads whose laptop outcome differs from the central re-run with the same rule-set versions (admin)' } } }, async (request) => {
-    requireAdmin(request, 'see rule-set drift');
-    return listDriftedLeads(db);
-  });
+  app.get(
+    RULE_ADMIN_PATHS.drift,
+    {
+      config: {
+        openapi: { summary: 'Leads whose laptop outcome differs from the central re-run with the same rule-set versions (admin)' },
+      },
+    },
+    async (request) => {
+      requireAdmin(request, 'see rule-set drift');
+      return listDriftedLeads(db);
+    },
+  );
 }

@@ -42,7 +42,10 @@ export async function currentRuleSets(tx: Queryable): Promise<PublishedRuleSet[]
 export async function ruleSetHistory(tx: Queryable, id: string): Promise<PublishedRuleSet[] | undefined> {
   const current = await loadDoc(tx, 'ruleSets', id);
   if (!current || current.deleted) return undefined;
-  const rows = await tx.query<VersionRow>('SELECT id, version, data, published_by FROM rule_set_versions WHERE id = $1 ORDER BY version DESC', [id]);
+  const rows = await tx.query<VersionRow>(
+    'SELECT id, version, data, published_by FROM rule_set_versions WHERE id = $1 ORDER BY version DESC',
+    [id],
+  );
   const history = rows.map(published);
   const doc = current.data as unknown as RuleSetDoc;
   if (!history.some((v) => v.version === doc.version)) history.unshift({ ...doc, publishedBy: null });
@@ -58,7 +61,10 @@ export async function loadRuleSetVersions(tx: Queryable, refs: readonly RuleSetV
   const ids = [...new Set(refs.map((r) => r.id))];
   if (ids.length === 0) return new Map();
   const history = await tx.query<{ data: RuleSetDoc }>('SELECT data FROM rule_set_versions WHERE id = ANY($1::text[])', [ids]);
-  const current = await tx.query<{ data: RuleSetDoc }>(`SELECT data FROM sync_docs WHERE collection = 'ruleSets' AND id = ANY($1::text[])`, [ids]);
+  const current = await tx.query<{ data: RuleSetDoc }>(
+    `SELECT data FROM sync_docs WHERE collection = 'ruleSets' AND id = ANY($1::text[])`,
+    [ids],
+  );
   const found = new Map<string, RuleSetDoc>();
   for (const { data } of [...current, ...history]) found.set(key(data), data);
   return found;
@@ -81,7 +87,8 @@ function conflict(reason: string): HttpError {
  * version than the newest, so an administrator never overwrites another's publish unseen.
  */
 export async function publishRuleSet(db: Db, user: AuthUser, id: string, body: unknown): Promise<Publication> {
-  if (!ID_PATTERN.test(id)) throw badRequest(`Rule set id "${id}" must be 1 to 40 lowercase letters, digits or dashes, starting with a letter or digit`);
+  if (!ID_PATTERN.test(id))
+    throw badRequest(`Rule set id "${id}" must be 1 to 40 lowercase letters, digits or dashes, starting with a letter or digit`);
   if (!isObject(body)) throw badRequest('Send the rule set as a JSON object: engine, name, precedence, guards, rules');
   return db.transaction(async (tx) => {
     await takeWriteLock(tx);
@@ -93,11 +100,15 @@ export async function publishRuleSet(db: Db, user: AuthUser, id: string, body: u
     }
     const check = validateRuleSetDraft({ ...body, engine });
     if (!check.ok) {
-      throw badRequest(`The rule set was not published: ${check.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`);
+      throw badRequest(
+        `The rule set was not published: ${check.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`,
+      );
     }
     const basedOn = body['basedOn'];
     if (before && basedOn !== undefined && basedOn !== before.version) {
-      throw conflict(`Rule set ${id} is at version ${before.version} now (you edited version ${String(basedOn)}); reload it and make your change again`);
+      throw conflict(
+        `Rule set ${id} is at version ${before.version} now (you edited version ${String(basedOn)}); reload it and make your change again`,
+      );
     }
     if (!before && basedOn !== undefined) throw notFound(`No rule set ${id} to base a new version on; leave out basedOn to create it`);
     const versions = await tx.query<{ max: number | null }>('SELECT max(version) AS max FROM rule_set_versions WHERE id = $1', [id]);
