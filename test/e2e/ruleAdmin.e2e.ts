@@ -51,6 +51,9 @@ test("an administrator publishes a rule set's next version in the app, and a rep
     await editor.getByRole('button', { name: 'Publish version 2' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Published Japan road show version 2' })).toBeVisible();
     await expect(page.getByRole('form', { name: 'Japan road show (qualification), version 2' })).toBeVisible();
+    const versions = page.getByRole('list', { name: 'Published versions' });
+    await expect(versions.getByRole('listitem')).toHaveCount(2);
+    await expect(versions.getByRole('listitem').first()).toContainText('Version 2');
   });
 
   await test.step('the rep receives it by sync and a Japanese lead of 60,000 qualifies by it', async () => {

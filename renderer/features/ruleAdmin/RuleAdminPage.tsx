@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DriftedLead, EngineOutcomes, PublishedRuleSet } from '../../../shared/leads/ruleAdmin';
 import { useOutpost } from '../../app/OutpostContext';
 import { SelectField } from '../common/SelectField';
-import { failureText, listDriftedLeads, listRuleSets } from './ruleAdminApi';
+import { failureText, listDriftedLeads, listRuleSets, ruleSetHistory } from './ruleAdminApi';
 import { RuleSetEditor } from './RuleSetEditor';
 
 function outcomeText(o: EngineOutcomes | null): string {
@@ -42,6 +42,35 @@ function DriftTable({ drifted }: { drifted: DriftedLead[] }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Every published version of the set, newest first; versions never change, so this is the set's history. */
+function VersionHistory({ id, latest }: { id: string; latest: number }) {
+  const { central } = useOutpost();
+  const [versions, setVersions] = useState<PublishedRuleSet[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    ruleSetHistory(central, id).then(
+      (history) => current && setVersions(history),
+      (error: unknown) => current && setFailure(failureText(error)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [central, id, latest]);
+  if (failure) return <p className="notice notice--error">The versions could not be loaded: {failure}</p>;
+  if (!versions) return <p role="status">Loading the versions…</p>;
+  return (
+    <ol aria-label="Published versions" reversed>
+      {versions.map((v) => (
+        <li key={v.version}>
+          Version {v.version}, {new Date(v.updatedAt).toLocaleString()}
+          {v.publishedBy ? ` by ${v.publishedBy}` : ' (seeded)'}: {v.rules.length} {v.rules.length === 1 ? 'rule' : 'rules'}
+        </li>
+      ))}
+    </ol>
   );
 }
 
@@ -131,6 +160,12 @@ export function RuleAdminPage() {
             setPublished(`Published ${next.name} version ${next.version}. Laptops receive it at their next sync.`);
           }}
         />
+      ) : null}
+      {ruleSet ? (
+        <>
+          <h2>Versions of {ruleSet.name}</h2>
+          <VersionHistory id={ruleSet.id} latest={ruleSet.version} />
+        </>
       ) : null}
       <h2>Drifted leads</h2>
       <button type="button" onClick={() => void load()}>
