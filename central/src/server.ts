@@ -39,7 +39,7 @@ import {
   type FulfillmentOptions,
   type MailOptions,
 } from './ordering';
-import { leadSyncRules, quoteSyncRules, registerQuoteRoutes, registerSalesLeadRoutes } from './sales';
+import { leadSyncRules, quoteSyncRules, registerQuoteRoutes, registerRuleSetRoutes, registerSalesLeadRoutes } from './sales';
 import { registerServiceQualificationRoutes } from './serviceability';
 
 export interface CentralOptions {
@@ -165,6 +165,7 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   // Its lines go to the request log unless the caller says where (main.ts: the console).
   startAcknowledgementMailer(app, db, { log: (line) => app.log.info(line), ...options.mail });
   registerSalesLeadRoutes(app, db, hub);
+  registerRuleSetRoutes(app, db, hub);
   registerQuoteRoutes(app, db);
   // Delivered orders become TMF637 products: inventory meets ordering's ProductDelivery port.
   registerFulfillment(app, db, hub, productDelivery, options.fulfillment, instanceId);

@@ -17,6 +17,7 @@ import { OrdersPage } from '../features/orders/OrdersPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
 import { QuoteScreen } from '../features/quotes/QuoteScreen';
 import { QuotesPage } from '../features/quotes/QuotesPage';
+import { RuleAdminPage } from '../features/ruleAdmin/RuleAdminPage';
 import type { Page } from './routes';
 
 type Screen = () => ReactNode;
@@ -39,6 +40,7 @@ export const SCREENS: { [P in Page]: { screen: Screen } | { record: RecordScreen
   orders: { screen: OrdersPage },
   order: { record: OrderScreen },
   dashboard: { screen: DashboardPage },
+  ruleAdmin: { screen: RuleAdminPage },
   outbox: { screen: OutboxPage },
   about: { screen: AboutPage },
 };

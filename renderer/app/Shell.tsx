@@ -6,7 +6,7 @@ import { InitialSyncProgress } from '../features/sync/InitialSyncProgress';
 import { StatusBar } from '../features/sync/StatusBar';
 import { HistoryButtons } from './HistoryButtons';
 import { useOutpost } from './OutpostContext';
-import { routePath, SECTIONS } from './routes';
+import { routePath, sectionsFor } from './routes';
 import { useScreenFocus } from './useScreenFocus';
 
 /** The app chrome around every screen: history buttons, sections, the user, sync status. */
@@ -21,7 +21,7 @@ export function Shell() {
         <p className="brand">Outpost</p>
         <HistoryButtons />
         <nav aria-label="Sections">
-          {SECTIONS.map((section) => (
+          {sectionsFor(user.role).map((section) => (
             // The router marks the link of the current section (its list or one of its records) aria-current="page".
             <Link key={section.label} to={routePath(section.route)}>
               {section.label}

@@ -19,6 +19,7 @@ export type Route =
   | { page: 'orders' }
   | { page: 'order'; id: string }
   | { page: 'dashboard' }
+  | { page: 'ruleAdmin' }
   | { page: 'outbox' }
   | { page: 'about' };
 
@@ -41,6 +42,7 @@ export const PATHS = {
   orders: '/orders',
   order: '/orders/$id',
   dashboard: '/dashboard',
+  ruleAdmin: '/admin/rules',
   outbox: '/outbox',
   about: '/about',
 } as const satisfies Record<Page, string>;
@@ -56,9 +58,15 @@ export const SECTIONS = [
   { label: 'Orders', route: { page: 'orders' } },
   { label: 'Catalog', route: { page: 'catalog' } },
   { label: 'Dashboard', route: { page: 'dashboard' } },
-] as const satisfies readonly { label: string; route: Route }[];
+  { label: 'Rules', route: { page: 'ruleAdmin' }, adminOnly: true },
+] as const satisfies readonly { label: string; route: Route; adminOnly?: true }[];
 
 export type Section = (typeof SECTIONS)[number];
+
+/** The sections a user sees: rule administration only for administrators. */
+export function sectionsFor(role: string): Section[] {
+  return SECTIONS.filter((section) => !('adminOnly' in section) || role === 'admin');
+}
 
 const SECTION_OF: Record<Page, Section['route']['page'] | null> = {
   leads: 'leads',
@@ -76,6 +84,7 @@ const SECTION_OF: Record<Page, Section['route']['page'] | null> = {
   orders: 'orders',
   order: 'orders',
   dashboard: 'dashboard',
+  ruleAdmin: 'ruleAdmin',
   outbox: null,
   about: null,
 };

@@ -230,6 +230,8 @@ describe('the latest frozen release (fixtures/v2.schemas.ts)', () => {
         const after = docs.map((doc) => doc.toMutableJSON() as Record<string, unknown>);
         expect(after, name).toEqual(before.get(name)!.map((doc) => expect.objectContaining(doc)));
       }
+      // Rule sets v1: a set from before versions is version 1, as the central system's migration says.
+      expect((await db.ruleSets.find().exec()).map((doc) => doc.version)).toEqual(stored.ruleSets.map(() => 1));
       for (const name of repWritten) {
         expect(
           await collectionOf(db, name)

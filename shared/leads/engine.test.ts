@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { RuleSetDoc } from '../schemas';
-import { processLead, type LeadAttributes } from './engine';
+import { processLead, processLeadWithVersions, type LeadAttributes } from './engine';
 import { VISION_CHANNEL, VISION_QUALIFICATION, VISION_RATING, VISION_RULE_SETS } from './vision.ruleSets';
 
 function lead(partial: Partial<LeadAttributes>): LeadAttributes {
@@ -21,6 +21,20 @@ function outcome(attrs: Partial<LeadAttributes>) {
 }
 
 describe('processLead with the Vision Enterprises rule sets (seed 001)', () => {
+  it('records the id and version of every rule set it was given, whichever applied', () => {
+    const later = { ...VISION_RULE_SETS[1]!, version: 4 };
+    const result = processLeadWithVersions(lead({ country: 'CA' }), [VISION_RULE_SETS[2]!, later, VISION_RULE_SETS[0]!]);
+    expect(result.ruleSetVersions).toEqual([
+      { id: 'vision-channel', version: 1 },
+      { id: 'vision-qualification', version: 1 },
+      { id: 'vision-rating', version: 4 },
+    ]);
+    expect({ ...result, ruleSetVersions: undefined }).toEqual({
+      ...processLead(lead({ country: 'CA' }), VISION_RULE_SETS),
+      ruleSetVersions: undefined,
+    });
+  });
+
   it('qualifies, grades A and routes to Direct a US laptop lead buying within a month for 60000', () => {
     const result = processLead(lead({}), VISION_RULE_SETS);
     expect(result).toMatchObject({ qualified: true, rating: 'A', channel: 'Direct' });
@@ -209,6 +223,7 @@ const ruleSetsArb: fc.Arbitrary<RuleSetDoc[]> = fc
       ...precedences.map((precedence, i) =>
         fc.record({
           id: fc.constant(`set-${i}`),
+          version: fc.constant(1),
           engine: fc.constantFrom('qualification' as const, 'rating' as const, 'channel' as const),
           name: fc.constant(`Set ${i}`),
           precedence: fc.constant(precedence),

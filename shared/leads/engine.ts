@@ -5,7 +5,7 @@
  * never matches.
  */
 import type { RuleSetDoc } from '../schemas';
-import type { RuleEngine } from '../schemas/ruleSet.schema';
+import type { RuleEngine, RuleSetVersionRef } from '../schemas/ruleSet.schema';
 
 export interface LeadAttributes {
   country: string;
@@ -20,6 +20,8 @@ export interface LeadProcessingResult {
   rating?: string;
   channel?: string;
   trace: string[];
+  /** Every rule set the engine was given, by id and version: what the lead records it was processed with. */
+  ruleSetVersions?: RuleSetVersionRef[];
 }
 
 /** What a condition may look at: the lead's attributes plus the results so far. */
@@ -153,6 +155,14 @@ function runEngine(engine: RuleEngine, ruleSets: readonly RuleSetDoc[], facts: L
   return { source: `${setName} applied but no rule matched` };
 }
 
+/** The versions of the sets given (whichever applied), sorted by id; a set without a valid version is left out. */
+export function ruleSetVersionsOf(ruleSets: readonly RuleSetDoc[]): RuleSetVersionRef[] {
+  return ruleSets
+    .filter((s) => isRecord(s) && typeof s.id === 'string' && Number.isSafeInteger(s.version) && s.version >= 1)
+    .map((s) => ({ id: s.id, version: s.version }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.version - b.version));
+}
+
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
@@ -194,4 +204,12 @@ export function processLead(lead: LeadAttributes, ruleSets: readonly RuleSetDoc[
     ...(channel === undefined ? {} : { channel }),
     trace,
   };
+}
+
+/**
+ * processLead plus the versions of the rule sets it was given: what the app and the central
+ * system record on a lead, so the central system can re-run exactly these later (drift).
+ */
+export function processLeadWithVersions(lead: LeadAttributes, ruleSets: readonly RuleSetDoc[]): LeadProcessingResult {
+  return { ...processLead(lead, ruleSets), ruleSetVersions: ruleSetVersionsOf(ruleSets) };
 }

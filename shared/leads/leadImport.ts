@@ -8,7 +8,7 @@
 import { v5 } from 'uuid';
 import type { Actor } from '../machines/send';
 import type { LeadDoc, RuleSetDoc } from '../schemas';
-import { processLead } from './engine';
+import { processLeadWithVersions } from './engine';
 import { LEAD_OPTIONS, parseLeadInput, type LeadInput } from './lead.form';
 import { sendLead } from '../machines/lead.machine';
 
@@ -167,7 +167,7 @@ export function importSlice(
       leads.push(lead);
       continue;
     }
-    const processed = sendLead(lead, { type: 'lead.process', result: processLead(lead, ctx.ruleSets), at: ctx.now }, ctx.actor);
+    const processed = sendLead(lead, { type: 'lead.process', result: processLeadWithVersions(lead, ctx.ruleSets), at: ctx.now }, ctx.actor);
     leads.push(processed.ok ? processed.doc : lead);
   }
   return { leads, problems, next: end };

@@ -35,6 +35,7 @@ export const VISION_QUALIFICATION: RuleSetDoc = {
       outcome: { qualified: true },
     },
   ],
+  version: 1,
   updatedAt: UPDATED_AT,
 };
 
@@ -64,6 +65,7 @@ export const VISION_RATING: RuleSetDoc = {
     grade('Rule 3', '3-6 months', 'Approved', 'C'),
     grade('Rule 4', '3-6 months', 'Pending', 'D'),
   ],
+  version: 1,
   updatedAt: UPDATED_AT,
 };
 
@@ -101,6 +103,7 @@ export const VISION_CHANNEL: RuleSetDoc = {
       outcome: { channel: 'Indirect Channel B' },
     },
   ],
+  version: 1,
   updatedAt: UPDATED_AT,
 };
 

@@ -40,8 +40,9 @@ function reasonOf(event: LeadEvent): string | undefined {
   return reason === '' ? undefined : reason;
 }
 
+/** A new result replaces the old one whole: what it leaves out (no rating, no versions) is gone. */
 function withoutRating(lead: LeadDoc): LeadDoc {
-  const { rating: _rating, channel: _channel, ...rest } = lead;
+  const { rating: _rating, channel: _channel, ruleSetVersions: _versions, ...rest } = lead;
   return rest;
 }
 
@@ -70,6 +71,7 @@ export const leadMachine = setup({
         ...(result.rating === undefined ? {} : { rating: result.rating }),
         ...(result.channel === undefined ? {} : { channel: result.channel }),
         processingTrace: [...result.trace],
+        ...(result.ruleSetVersions === undefined ? {} : { ruleSetVersions: result.ruleSetVersions.map((v) => ({ ...v })) }),
         ...(event.at === undefined ? {} : { processedAt: event.at }),
       };
       return { lead };
@@ -216,7 +218,17 @@ export const LEAD_EDITING: Editing<LeadStatus> = {
     rejected: 'it is closed; capture a new lead',
     cancelled: 'it is closed; capture a new lead',
   },
-  writtenByEvents: ['qualified', 'rating', 'channel', 'processingTrace', 'processedAt', 'accountId', 'contactId', 'opportunityId'],
+  writtenByEvents: [
+    'qualified',
+    'rating',
+    'channel',
+    'processingTrace',
+    'processedAt',
+    'ruleSetVersions',
+    'accountId',
+    'contactId',
+    'opportunityId',
+  ],
 };
 
 /** Whether this actor may change the lead's details now: an editable status and the machine accepts `lead.update` from them. */

@@ -101,6 +101,7 @@ function leadCandidates(pushed: LeadDoc): LeadEvent[] {
     ...(pushed.rating === undefined ? {} : { rating: pushed.rating }),
     ...(pushed.channel === undefined ? {} : { channel: pushed.channel }),
     trace: pushed.processingTrace ?? [],
+    ...(pushed.ruleSetVersions === undefined ? {} : { ruleSetVersions: pushed.ruleSetVersions }),
   };
   // A disqualification, closing or reopening carries its reason on the lead (statusChangeReason).
   const reason = pushed.statusChangeReason ?? '';

@@ -80,7 +80,10 @@ const ACCOUNTS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc
  * a v2 quote had none of them, so none changes.
  */
 const QUOTES_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };
-/** Leads version 3 adds the optional `statusChangeReason`; no stored lead has one yet, so none changes. */
+/**
+ * Leads version 3 adds the optional `statusChangeReason` and `ruleSetVersions`; no stored lead has
+ * either yet, so none changes (a lead processed before has no versions: central skips its drift check).
+ */
 const LEADS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };
 /**
  * Orders version 3: a direct order has no `quoteId`; `paymentTerms`, `approval`, `supplementOf`
@@ -96,6 +99,12 @@ const ORDERS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) 
  */
 const OFFERINGS_TO_VERSION_1: MigrationStrategies = { 1: (oldDoc) => oldDoc };
 
+/**
+ * Rule sets version 1 add the required `version`. Before it every set had only ever been published
+ * once (the seed), so an older set is version 1, as the central system's migration also says.
+ */
+const RULE_SETS_TO_VERSION_1: MigrationStrategies = { 1: (oldDoc) => ({ ...oldDoc, version: 1 }) };
+
 export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
   leads: { schema: leadSchema, migrationStrategies: LEADS_TO_VERSION_3 },
   accounts: { schema: accountSchema, migrationStrategies: ACCOUNTS_TO_VERSION_3 },
@@ -105,6 +114,6 @@ export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
   orders: { schema: orderSchema, migrationStrategies: ORDERS_TO_VERSION_3 },
   products: { schema: productSchema, migrationStrategies: TO_VERSION_1 },
   offerings: { schema: offeringSchema, migrationStrategies: OFFERINGS_TO_VERSION_1 },
-  ruleSets: { schema: ruleSetSchema, migrationStrategies: {} },
+  ruleSets: { schema: ruleSetSchema, migrationStrategies: RULE_SETS_TO_VERSION_1 },
   policies: { schema: policySchema, migrationStrategies: {} },
 };

@@ -38,6 +38,18 @@ export const leadSchemaLiteral = {
     /** Human-readable trace of which rule sets and rules decided the result. */
     processingTrace: { type: 'array', items: { type: 'string' } },
     processedAt: { type: 'string' },
+    /**
+     * The rule sets (id and version) the engine was given when it processed the lead (v3, unreleased):
+     * the central system re-runs exactly these and flags a different outcome as drift.
+     */
+    ruleSetVersions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { id: { type: 'string' }, version: { type: 'integer' } },
+        required: ['id', 'version'],
+      },
+    },
     /** Set when the lead is converted (accepted). */
     accountId: { type: 'string' },
     contactId: { type: 'string' },

@@ -26,7 +26,8 @@ export type RuleEngine = (typeof RULE_ENGINES)[number];
  */
 export const ruleSetSchemaLiteral = {
   title: 'ruleSet',
-  version: 0,
+  /** v1 adds `version`: the published version of the set (central keeps every version, immutable). */
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -51,10 +52,18 @@ export const ruleSetSchemaLiteral = {
         required: ['name', 'conditions', 'outcome'],
       },
     },
+    /** 1, 2, ...: a lead records the versions it was processed with, so central can re-run them (drift). */
+    version: { type: 'integer', minimum: 1 },
     updatedAt: { type: 'string', maxLength: 40 },
   },
-  required: ['id', 'engine', 'name', 'precedence', 'guards', 'rules', 'updatedAt'],
+  required: ['id', 'engine', 'name', 'precedence', 'guards', 'rules', 'version', 'updatedAt'],
 } as const;
 
 export type RuleSetDoc = ExtractDocumentTypeFromTypedRxJsonSchema<typeof ruleSetSchemaLiteral>;
 export const ruleSetSchema: RxJsonSchema<RuleSetDoc> = ruleSetSchemaLiteral;
+
+/** A rule set as one version of it: what a lead records it was processed with. */
+export interface RuleSetVersionRef {
+  id: string;
+  version: number;
+}

@@ -1,4 +1,4 @@
-import { processLead } from '../../../shared/leads/engine';
+import { processLeadWithVersions } from '../../../shared/leads/engine';
 import { canEditLeadDoc, canSendLead, sendLead } from '../../../shared/machines/lead.machine';
 import { ownerOf, sendOrThrow, type Actor } from '../../../shared/machines/send';
 import type { LeadDoc, RuleSetDoc } from '../../../shared/schemas';
@@ -13,7 +13,7 @@ export function canProcessLead(lead: LeadDoc, actor: Actor = ownerOf(lead)): boo
  * lead machine, which records it on the lead and decides the status (qualified -> inProgress).
  */
 export function processLeadDoc(lead: LeadDoc, ruleSets: readonly RuleSetDoc[], now: string, actor: Actor = ownerOf(lead)): LeadDoc {
-  const result = processLead(lead, ruleSets);
+  const result = processLeadWithVersions(lead, ruleSets);
   return sendOrThrow(sendLead(lead, { type: 'lead.process', result, at: now }, actor));
 }
 

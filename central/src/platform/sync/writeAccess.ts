@@ -4,11 +4,12 @@ import { forbidden } from '../http/errors';
 
 /**
  * Where each kind of reference data is maintained. The catalog has its own API (TMF620: its
- * events, projection and checks), so a sync push must never rewrite prices behind it; rule sets
- * have no API of their own, so administrators maintain them by push.
+ * events, projection and checks), so a sync push must never rewrite prices behind it; nor may
+ * it rewrite a rule set behind its versions (the drift check re-runs the versions leads name).
  */
 const MAINTAINED_BY: Partial<Record<CollectionName, string>> = {
   offerings: 'the product catalog is maintained through TMF620 (/tmf-api/productCatalogManagement/v4/productOffering, administrators only)',
+  ruleSets: 'lead rule sets are published as new, immutable versions through POST /admin/ruleSets/{id}/versions (administrators only)',
 };
 
 /** Who may push to a collection: reps their own records; reference data only as described above. */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { centralSuite, ENGINES } from '../../test/harness';
-import { api, expectApiError, signIn, type Api, type Json } from '../../test/client';
+import { RULE_ADMIN_PATHS, ruleSetVersionsPath } from '../../../../shared/leads/ruleAdmin';
+import { processLeadWithVersions } from '../../../../shared/leads/engine';
+import { VISION_RULE_SETS } from '../../../../shared/leads/vision.ruleSets';
+import { sendLead } from '../../../../shared/machines/lead.machine';
+import { ownerOf, sendOrThrow } from '../../../../shared/machines/send';
+import type { LeadDoc } from '../../../../shared/schemas';
+import { api, expectApiError, pullAll, signIn, type Api, type Json } from '../../test/client';
+import { newLead } from '../../test/fixtures';
 import { openStream } from '../../test/eventStream';
 import { characteristicOf, partyWithRole, SALES_LEAD, visionLeadBody } from '../../test/salesFixtures';
 import { schemaProblems } from '../../platform/sync/schemaCheck';
@@ -118,14 +125,124 @@ describe.each(ENGINES)('TMF699 SalesLead create on $name', (engine) => {
     expect(lead.prospectContact).toContainEqual({ mediumType: 'postalAddress', characteristic: { country: 'GB' } });
   });
 
-  it('decides with the rule sets in the ruleSets documents, not a copy of its own', async () => {
+  it('decides with the newest published version of the rule sets, and records the versions on the lead', async () => {
     const admin = api(central.url, await signIn(central.url, 'admin'));
+    const since = (await pullAll(alex, 'ruleSets')).seq;
     const master = (await admin.pull('ruleSets')).documents.find((doc) => doc.id === 'vision-qualification') as Json;
+    expect(master.version).toBe(1);
     const rules = structuredClone(master.rules) as { conditions: { field: string; number?: number }[] }[];
     for (const condition of rules[0]?.conditions ?? []) if (condition.field === 'purchaseAmount') condition.number = 75000;
-    expect(await admin.push('ruleSets', [{ newDocumentState: { ...master, rules }, assumedMasterState: master }])).toEqual([]);
+    const response = await admin.post(ruleSetVersionsPath('vision-qualification'), { ...draftOf(master), rules, basedOn: 1 });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({ id: 'vision-qualification', version: 2, publishedBy: 'user-admin' });
+    // The new version syncs down; the old one stays in the history, unchanged.
+    const pulled = (await alex.pull('ruleSets', since)).documents;
+    expect(pulled).toEqual([expect.objectContaining({ id: 'vision-qualification', version: 2, rules, _deleted: false })]);
+    const { _deleted: _d, ...doc } = pulled[0] as Json;
+    expect(schemaProblems('ruleSets', doc)).toEqual([]);
+    const history = (await (await admin.get(ruleSetVersionsPath('vision-qualification'))).json()) as Json[];
+    expect(history.map((v) => v.version)).toEqual([2, 1]);
+    expect(history[1]).toMatchObject({ rules: master.rules });
+
     const lead = await created(tmf, visionLeadBody());
     expect(lead.status).toBe('acknowledged');
     expect(characteristicOf(lead, 'qualified')).toBe(false);
+    const stored = (await pullAll(admin, 'leads')).documents.find((d) => d.id === lead.id) as Json;
+    expect(stored.ruleSetVersions).toEqual([
+      { id: 'vision-channel', version: 1 },
+      { id: 'vision-qualification', version: 2 },
+      { id: 'vision-rating', version: 1 },
+    ]);
+  });
+
+  it('lets only administrators read or publish rule sets and see drift', async () => {
+    const morgan = api(central.url, await signIn(central.url, 'morgan'));
+    const body = draftOf((await alex.pull('ruleSets')).documents[0] as Json);
+    for (const client of [alex, morgan, tmf]) {
+      for (const response of [
+        await client.get(RULE_ADMIN_PATHS.ruleSets),
+        await client.get(ruleSetVersionsPath('vision-rating')),
+        await client.post(ruleSetVersionsPath('vision-rating'), body),
+        await client.get(RULE_ADMIN_PATHS.drift),
+      ]) {
+        expect((await expectApiError(response, 403)).reason).toContain('Only administrators');
+      }
+    }
+    // Nor by sync push any more: versions are published through the API only.
+    const admin = api(central.url, await signIn(central.url, 'admin'));
+    const ruleSet = (await admin.pull('ruleSets')).documents[0] as Json;
+    const row = [{ newDocumentState: { ...ruleSet, name: 'Changed' }, assumedMasterState: ruleSet }];
+    expect((await expectApiError(await admin.post('/sync/ruleSets/push', row), 403)).reason).toContain('/admin/ruleSets/{id}/versions');
+  });
+
+  it('refuses a draft with an unknown field, an unreachable rule or a stale base, saying what to fix', async () => {
+    const admin = api(central.url, await signIn(central.url, 'admin'));
+    const rating = draftOf((await admin.pull('ruleSets')).documents.find((doc) => doc.id === 'vision-rating') as Json);
+    const rules = rating.rules as Json[];
+    const unknown = { ...rating, guards: [{ field: 'region', op: 'in', values: ['West'] }] };
+    const reason = (await expectApiError(await admin.post(ruleSetVersionsPath('vision-rating'), unknown), 400)).reason;
+    expect(reason).toContain('guards[0].field: Guards, condition 1: "region" is not a lead field; use one of country (Country)');
+    const unreachable = { ...rating, rules: [{ name: 'Everyone', conditions: [], outcome: { rating: 'C' } }, ...rules] };
+    const dead = (await expectApiError(await admin.post(ruleSetVersionsPath('vision-rating'), unreachable), 400)).reason;
+    expect(dead).toContain('rules[1]: Rule 2 ("Rule 1") is never reached: rule 1 ("everyone") matches every lead it matches');
+    expect((await expectApiError(await admin.post(ruleSetVersionsPath('vision-rating'), { ...rating, basedOn: 7 }), 409)).reason).toContain(
+      'is at version 1 now (you edited version 7)',
+    );
+    expect((await expectApiError(await admin.post(ruleSetVersionsPath('Bad Id'), rating), 400)).reason).toContain('lowercase letters');
+    expect(((await (await admin.get(ruleSetVersionsPath('vision-rating'))).json()) as Json[]).map((v) => v.version)).toEqual([1]);
+  });
+
+  it('flags a pushed lead whose recorded rating differs from the central re-run with the same versions, and clears it once fixed', async () => {
+    const admin = api(central.url, await signIn(central.url, 'admin'));
+    // Processed on the laptop with version 1 of every set, though qualification is at version 2 now.
+    const processed = (overrides: Partial<LeadDoc>) => {
+      const lead = newLead('user-alex', overrides);
+      return {
+        ...sendOrThrow(
+          sendLead(
+            lead,
+            { type: 'lead.process', result: processLeadWithVersions(lead, VISION_RULE_SETS), at: lead.createdAt },
+            ownerOf(lead),
+          ),
+        ),
+        _deleted: false,
+      };
+    };
+    const faithful = processed({ company: 'Faithful Co' });
+    const tampered = { ...processed({ company: 'Tampered Co' }), rating: 'B' };
+    const unknown = { ...processed({ company: 'Unknown Co' }), ruleSetVersions: [{ id: 'vision-rating', version: 9 }] };
+    expect(faithful).toMatchObject({ qualified: true, rating: 'A', status: 'inProgress' });
+    expect(
+      await alex.push(
+        'leads',
+        [faithful, tampered, unknown].map((doc) => ({ newDocumentState: doc })),
+      ),
+    ).toEqual([]);
+
+    const drift = async () => (await (await admin.get(RULE_ADMIN_PATHS.drift)).json()) as Json[];
+    const found = await drift();
+    expect(found.map((d) => d.company).sort()).toEqual(['Tampered Co', 'Unknown Co']);
+    expect(found.find((d) => d.leadId === tampered.id)).toMatchObject({
+      owner: 'user-alex',
+      ownerName: 'Alex Rivera',
+      engines: ['rating'],
+      laptop: { qualified: true, rating: 'B', channel: 'Direct' },
+      central: { qualified: true, rating: 'A', channel: 'Direct' },
+      problem: null,
+    });
+    expect(found.find((d) => d.leadId === unknown.id)).toMatchObject({
+      engines: [],
+      central: null,
+      problem: 'Processed with rule sets the central system never published: vision-rating version 9',
+    });
+
+    const fixed = { ...tampered, rating: 'A', updatedAt: '2026-11-21T10:00:00.000Z' };
+    expect(await alex.push('leads', [{ newDocumentState: fixed, assumedMasterState: { ...tampered, syncPending: false } }])).toEqual([]);
+    expect((await drift()).map((d) => d.company)).toEqual(['Unknown Co']);
   });
 });
+
+function draftOf(doc: Json): Json {
+  const { engine, name, precedence, guards, rules } = doc;
+  return { engine, name, precedence, guards, rules };
+}

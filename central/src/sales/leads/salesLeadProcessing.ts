@@ -3,7 +3,7 @@
  * shared engine with the synced rule sets, its result sent through the shared lead machine,
  * which records it and decides the status (qualified -> inProgress).
  */
-import { processLead } from '../../../../shared/leads/engine';
+import { processLeadWithVersions } from '../../../../shared/leads/engine';
 import { validateLeadDoc } from '../../../../shared/leads/lead.validation';
 import { sendLead } from '../../../../shared/machines/lead.machine';
 import { CENTRAL_SYSTEM, sendOrThrow } from '../../../../shared/machines/send';
@@ -58,6 +58,6 @@ export function processNewLead(lead: NewLead, ruleSets: readonly RuleSetDoc[]): 
     throw badRequest(issues.map((issue) => `${ATTRIBUTE_OF[issue.field] ?? issue.field}: ${issue.message}`).join('; '));
   }
   if (ruleSets.length === 0) return received;
-  const result = processLead(received, ruleSets);
+  const result = processLeadWithVersions(received, ruleSets);
   return sendOrThrow(sendLead(received, { type: 'lead.process', result, at: lead.now }, CENTRAL_SYSTEM));
 }
