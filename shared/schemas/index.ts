@@ -96,6 +96,13 @@ const ORDERS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) 
  */
 const OFFERINGS_TO_VERSION_1: MigrationStrategies = { 1: (oldDoc) => oldDoc };
 
+/**
+ * Policies version 1 adds the kind `discount` with its optional `levels`, and the orderApproval
+ * fields become optional (each kind's reader checks its own): every stored v0 policy is a complete
+ * orderApproval policy, so none changes.
+ */
+const POLICIES_TO_VERSION_1: MigrationStrategies = { 1: (oldDoc) => oldDoc };
+
 export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
   leads: { schema: leadSchema, migrationStrategies: LEADS_TO_VERSION_3 },
   accounts: { schema: accountSchema, migrationStrategies: ACCOUNTS_TO_VERSION_3 },
@@ -106,5 +113,5 @@ export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
   products: { schema: productSchema, migrationStrategies: TO_VERSION_1 },
   offerings: { schema: offeringSchema, migrationStrategies: OFFERINGS_TO_VERSION_1 },
   ruleSets: { schema: ruleSetSchema, migrationStrategies: {} },
-  policies: { schema: policySchema, migrationStrategies: {} },
+  policies: { schema: policySchema, migrationStrategies: POLICIES_TO_VERSION_1 },
 };
