@@ -23,7 +23,8 @@ describe('schemas against the latest frozen release', () => {
     for (const [name, version] of Object.entries(NEW_SINCE)) {
       const { schema, migrationStrategies } = COLLECTIONS[name as keyof typeof COLLECTIONS];
       expect(schema.version).toBe(version);
-      for (let v = 1; v <= version; v++) expect(migrationStrategies[v], `${name} has no migration strategy to version ${v}`).toBeTypeOf('function');
+      for (let v = 1; v <= version; v++)
+        expect(migrationStrategies[v], `${name} has no migration strategy to version ${v}`).toBeTypeOf('function');
     }
   });
 

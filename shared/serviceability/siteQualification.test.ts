@@ -28,7 +28,9 @@ describe('site qualification', () => {
       { id: 'b', name: 'Bluepeak Denver', sites: [{ ...HQ, id: 'site-den', name: undefined, street: '5 Main St', city: 'Denver' }] },
     ]);
     expect(sites.map((s) => s.label)).toEqual(['Head office, 12 High St, Boulder (Bluepeak)', '5 Main St, Denver (Bluepeak Denver)']);
-    const body = qualificationRequest(sites, 'quote-1') as { serviceQualificationItem: { id: string; service: { place: { postcode: string }[] } }[] };
+    const body = qualificationRequest(sites, 'quote-1') as {
+      serviceQualificationItem: { id: string; service: { place: { postcode: string }[] } }[];
+    };
     expect(body.serviceQualificationItem.map((i) => [i.id, i.service.place[0]?.postcode])).toEqual([
       ['site-hq', '80301'],
       ['site-den', '80301'],
@@ -46,9 +48,19 @@ describe('site qualification', () => {
           {
             id: 'site-hq',
             state: 'done',
-            service: { serviceCharacteristic: [{ name: 'fibreMaxBandwidthMbps', value: 1000 }, { name: 'other', value: 1 }] },
+            service: {
+              serviceCharacteristic: [
+                { name: 'fibreMaxBandwidthMbps', value: 1000 },
+                { name: 'other', value: 1 },
+              ],
+            },
           },
-          { id: 'site-2', state: 'done', service: {}, eligibilityUnavailabilityReason: [{ code: 'noCoverage', label: 'Nothing reaches 99999' }] },
+          {
+            id: 'site-2',
+            state: 'done',
+            service: {},
+            eligibilityUnavailabilityReason: [{ code: 'noCoverage', label: 'Nothing reaches 99999' }],
+          },
           { id: 'unknown', state: 'done' },
         ],
       },

@@ -145,7 +145,11 @@ export function keepQualification(kept: KeptQualification | undefined, next: Qua
     else if (!before && after)
       changes.push({ technology, since, text: `${name} now available at ${where} (up to ${after.maxMbps} Mbps) since ${since}` });
     else if (before && after && before.maxMbps !== after.maxMbps)
-      changes.push({ technology, since, text: `${name} at ${where} now up to ${after.maxMbps} Mbps (was ${before.maxMbps}) since ${since}` });
+      changes.push({
+        technology,
+        since,
+        text: `${name} at ${where} now up to ${after.maxMbps} Mbps (was ${before.maxMbps}) since ${since}`,
+      });
   }
   return { current: next, changes: changes.length > 0 ? changes : kept.changes };
 }
@@ -187,7 +191,11 @@ export function availabilityText(q: Qualification): string {
  * A line's access offering that the kept answer says does not reach its site, in words; undefined
  * when the line is no access line, has no site, or its site has no answer yet.
  */
-export function undeliverableText(line: { offeringName: string; offeringId: string }, site: QuoteSite | undefined, q: Qualification | undefined): string | undefined {
+export function undeliverableText(
+  line: { offeringName: string; offeringId: string },
+  site: QuoteSite | undefined,
+  q: Qualification | undefined,
+): string | undefined {
   if (!site || !q) return undefined;
   const technology = ACCESS_TECHNOLOGIES.find((t) => ACCESS_OFFERING_OF[t] === line.offeringId);
   if (!technology || q.available.some((a) => a.technology === technology)) return undefined;

@@ -37,7 +37,16 @@ export interface QuoteEditorProps {
  * Lines, prices and lifecycle actions of one quote. Lines are edited only while the quote
  * machine allows `quote.update`; afterwards they are shown as priced and stored.
  */
-export function QuoteEditor({ quote, catalog, account, order, versions, policySource = 'default', sites = [], serviceability }: QuoteEditorProps) {
+export function QuoteEditor({
+  quote,
+  catalog,
+  account,
+  order,
+  versions,
+  policySource = 'default',
+  sites = [],
+  serviceability,
+}: QuoteEditorProps) {
   const editor = useQuoteEditor(quote, catalog, account, versions);
   const names = lineNames(editor.items, (offeringId) => {
     const known = catalog.find((o) => o.id === offeringId)?.name ?? quote.items.find((i) => i.offeringId === offeringId)?.offeringName;

@@ -1,5 +1,10 @@
 import type { OfferingDoc, PolicyDoc } from '../../../../shared/schemas';
-import { ORDER_APPROVAL_POLICY_ID, orderApprovalPolicyOf, orderApprovalReasons, type OrderForPolicy } from '../../../../shared/orders/orderPolicy';
+import {
+  ORDER_APPROVAL_POLICY_ID,
+  orderApprovalPolicyOf,
+  orderApprovalReasons,
+  type OrderForPolicy,
+} from '../../../../shared/orders/orderPolicy';
 import type { Queryable } from '../../platform/db/db';
 import { loadDoc, loadDocs } from '../../platform/sync/docs';
 

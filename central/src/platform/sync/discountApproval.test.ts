@@ -50,7 +50,8 @@ describe.each(ENGINES)('discount approval on sync push, on $name', (engine) => {
         await writeDoc(tx, { collection: 'policies', id: DISCOUNT_POLICY_ID, owner: null, deleted: false, data: SYNCED_POLICY });
       });
     });
-    for (const name of ['alex', 'morgan', 'sam', 'jordan', 'dana', 'mia', 'ria']) clients[name] = api(central.url, await signIn(central.url, name));
+    for (const name of ['alex', 'morgan', 'sam', 'jordan', 'dana', 'mia', 'ria'])
+      clients[name] = api(central.url, await signIn(central.url, name));
   }, 120_000);
   afterAll(async () => {
     await central?.close();

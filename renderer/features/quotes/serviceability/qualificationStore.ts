@@ -25,7 +25,9 @@ function cipher(db: OutpostDatabase) {
 function isKept(value: unknown): value is KeptQualification {
   if (typeof value !== 'object' || value === null) return false;
   const current = (value as { current?: { checkedAt?: unknown; available?: unknown } }).current;
-  return typeof current?.checkedAt === 'string' && Array.isArray(current.available) && Array.isArray((value as { changes?: unknown }).changes);
+  return (
+    typeof current?.checkedAt === 'string' && Array.isArray(current.available) && Array.isArray((value as { changes?: unknown }).changes)
+  );
 }
 
 async function open(db: OutpostDatabase, sealed: string | undefined): Promise<KeptByAddress> {
