@@ -29,7 +29,12 @@ export function QuoteServiceability({ serviceability, lines }: QuoteServiceabili
             });
             return (
               <li key={site.id} aria-label={site.label}>
-                <strong>{site.label}</strong>: {kept ? `${availabilityText(kept.current)} (${freshness.text})` : freshness.text}
+                <strong>{site.label}</strong>:{' '}
+                {site.address.postcode.trim() === ''
+                  ? 'no postcode; add it to the account’s site to check what can be delivered'
+                  : kept
+                    ? `${availabilityText(kept.current)} (${freshness.text})`
+                    : freshness.text}
                 {here.length > 0 ? <p className="muted">Lines here: {here.map((l) => l.offeringName).join(', ')}</p> : null}
                 {(kept?.changes ?? []).map((change) => (
                   <p key={`${change.technology}-${change.since}`} className="notice notice--warning">

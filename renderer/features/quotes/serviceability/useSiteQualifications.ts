@@ -73,6 +73,8 @@ export function useSiteQualifications(quoteId: string, syncPending: boolean, sit
     const forced = round > 0;
     // Each address is asked at most once per round, so a failing check does not repeat in a loop.
     return sites.filter((site) => {
+      // The central system refuses an address without a postcode (and with it the whole request).
+      if (site.address.postcode.trim() === '') return false;
       const key = addressKey(site.address);
       if (done.current.keys.has(key)) return false;
       return forced || qualificationFreshness(kept[key]?.current, new Date(), true).check;
