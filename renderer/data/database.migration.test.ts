@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { OWNED_SCHEMAS_V0 } from '../../shared/schemas/fixtures/v0.schemas';
 import { REP_WRITTEN_SCHEMAS_V1 } from '../../shared/schemas/fixtures/v1.schemas';
 import { LEAD_SCHEMA_V2, SCHEMAS_V2 } from '../../shared/schemas/fixtures/v2.schemas';
+import { POLICY_SCHEMA_V0 } from '../../shared/schemas/fixtures/v0.policy.schema';
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../../shared/schemas';
 import { makeAccount, makeLead, makeOrder, makeQuote, T0 } from '../../shared/testing/docs.fixture';
 import { dumpDisk } from '../../test/integration/rawDisk';
@@ -294,6 +295,52 @@ describe("quote schema version 3: the customer's signature, encrypted at rest", 
       const onDisk = await dumpDisk(disk);
       expect(onDisk).toContain('quote-2');
       expect(onDisk).not.toContain('Wilhelmina');
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('policies schema version 1: the discount policy beside the order approval policy', () => {
+  it('migrates a version-0 policies store keeping the order approval policy, then stores a discount policy', async () => {
+    const disk = new IDBFactory();
+    const dexie = { indexedDB: disk, IDBKeyRange };
+    const old = await openDatabase({ userId: 'rep-1', storageKey: STORAGE_KEY, dexie, olderSchemas: { policies: POLICY_SCHEMA_V0 } });
+    const orderApproval = {
+      id: 'order-approval',
+      kind: 'orderApproval',
+      name: 'Order approval',
+      valueThreshold: 5_000_000,
+      valueMonths: 12,
+      currency: 'USD',
+      standardPaymentTerms: ['Net 30'],
+      repDiscountPercent: 15,
+      updatedAt: T0,
+    };
+    const written = await collectionOf(old, 'policies').storageInstance.bulkWrite(
+      [{ document: { ...orderApproval, _deleted: false, _attachments: {}, _rev: '1-a', _meta: { lwt: Date.now() } } as never }],
+      'migration-fixture',
+    );
+    expect(written.error).toEqual([]);
+    await old.close();
+
+    const db = await openDatabase({ userId: 'rep-1', storageKey: STORAGE_KEY, dexie });
+    try {
+      const policies = collectionOf(db, 'policies');
+      expect(policies.schema.version).toBe(1);
+      expect((await policies.find().exec()).map((d) => d.toMutableJSON())).toEqual([orderApproval]);
+      const discount = {
+        id: 'discount-policy',
+        kind: 'discount' as const,
+        name: 'Discount authority',
+        levels: [
+          { upToPercent: 10, approver: 'rep' as const },
+          { upToPercent: 100, approver: 'manager' as const },
+        ],
+        updatedAt: T0,
+      };
+      await policies.insert(discount);
+      expect((await policies.findOne('discount-policy').exec())?.toMutableJSON()).toMatchObject(discount);
     } finally {
       await db.close();
     }

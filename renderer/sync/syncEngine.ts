@@ -200,6 +200,7 @@ export async function startSync(db: OutpostDatabase, client: CentralClient, opti
     syncNow,
     setNetworkAvailable,
     knownCentralState: async (name, id) => (await knownStates(name, [id]))[id] ?? null,
+    central: client,
     awaitInitialSync: async () => {
       await Promise.all(replications.map((r) => r.awaitInitialReplication()));
       await initialSyncDone;

@@ -1,3 +1,4 @@
+import type { CentralClient } from './centralClient';
 import type { Observable } from 'rxjs';
 import type { CollectionName } from '../../shared/schemas';
 import type { UpdateRequired } from './versionGate';
@@ -36,4 +37,9 @@ export interface SyncEngine {
    * to "never reached it" where an engine cannot tell.
    */
   knownCentralState?(name: CollectionName, id: string): Promise<Record<string, unknown> | null>;
+  /**
+   * Asks the central system directly, for answers that are no synced collection (TMF645
+   * serviceability). Optional: where an engine has none, the feature keeps its cached answers.
+   */
+  readonly central?: Pick<CentralClient, 'json'>;
 }

@@ -89,7 +89,8 @@ describe('order approval policy', () => {
   it('needs nothing without a policy, and finds the policy among the synced documents', () => {
     expect(orderApprovalReasons(fibreOrder(100, '36 months', { paymentTerms: 'Net 90' }), undefined, CATALOG)).toEqual([]);
     const doc: PolicyDoc = { id: 'order-approval', kind: 'orderApproval', updatedAt: '2026-01-01T00:00:00Z', ...POLICY };
-    expect(orderApprovalPolicyOf([doc])).toBe(doc);
+    expect(orderApprovalPolicyOf([doc])).toEqual(POLICY);
+    expect(orderApprovalPolicyOf([{ ...doc, valueThreshold: undefined }])).toBeUndefined();
     expect(orderApprovalPolicyOf([{ ...doc, id: 'other' }])).toBeUndefined();
   });
 });

@@ -17,9 +17,8 @@ export const DEFAULT_PAYMENT_TERMS = 'Net 30';
 /** The terms a rep can choose; the policy says which of them are standard. */
 export const PAYMENT_TERMS = ['Net 30', 'Net 45', 'Net 60', 'Net 90', 'Due on receipt'] as const;
 
-export type OrderApprovalPolicy = Pick<
-  PolicyDoc,
-  'name' | 'valueThreshold' | 'valueMonths' | 'currency' | 'standardPaymentTerms' | 'repDiscountPercent'
+export type OrderApprovalPolicy = Required<
+  Pick<PolicyDoc, 'name' | 'valueThreshold' | 'valueMonths' | 'currency' | 'standardPaymentTerms' | 'repDiscountPercent'>
 >;
 
 /** What the policy reads of an order, however it arrived. */
@@ -97,7 +96,21 @@ export function orderApprovalReasons(
   return reasons;
 }
 
-/** The policy among synced policy documents. */
+/**
+ * The policy among synced policy documents. Its fields are optional in the schema since v1 (a
+ * policy document of another kind has none); one missing them is no usable policy.
+ */
 export function orderApprovalPolicyOf(policies: readonly PolicyDoc[]): OrderApprovalPolicy | undefined {
-  return policies.find((policy) => policy.kind === 'orderApproval' && policy.id === ORDER_APPROVAL_POLICY_ID);
+  const doc = policies.find((policy) => policy.kind === 'orderApproval' && policy.id === ORDER_APPROVAL_POLICY_ID);
+  if (!doc) return undefined;
+  const { name, valueThreshold, valueMonths, currency, standardPaymentTerms, repDiscountPercent } = doc;
+  if (
+    valueThreshold === undefined ||
+    valueMonths === undefined ||
+    currency === undefined ||
+    standardPaymentTerms === undefined ||
+    repDiscountPercent === undefined
+  )
+    return undefined;
+  return { name, valueThreshold, valueMonths, currency, standardPaymentTerms: [...standardPaymentTerms], repDiscountPercent };
 }

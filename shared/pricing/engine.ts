@@ -18,6 +18,8 @@ export interface ConfiguredItem {
   offeringId: string;
   quantity: number;
   characteristics: CharacteristicValue[];
+  /** The customer site the line is delivered to (an account site's id), when the rep chose one. */
+  siteId?: string | undefined;
 }
 
 /** A configuration the rep must change before the quote can be priced; the message says how. */
@@ -116,6 +118,7 @@ function priceLine(item: ConfiguredItem, index: number, catalog: readonly Offeri
     characteristics,
     oneTime: unit('oneTime') * item.quantity,
     recurring: unit('recurring') * item.quantity,
+    ...(item.siteId === undefined ? {} : { siteId: item.siteId }),
   };
 }
 

@@ -3,6 +3,7 @@
  * can change it; the laptop decides with its copy and the central system decides again with its
  * own when the quote is pushed (the quote machine's guards and approval check read it).
  */
+import type { PolicyDoc } from '../schemas';
 import type { LineItem } from '../schemas/lineItem';
 import type { Actor } from '../machines/send';
 import { applyDiscounts, CHARGE_TYPES, type ChargeType, type QuoteDiscount } from './discounts';
@@ -25,6 +26,39 @@ export const DEFAULT_DISCOUNT_POLICY: DiscountPolicy = {
     { upToPercent: 100, approver: 'director' },
   ],
 };
+
+/** The id of the one discount policy document the central system publishes (`policies`, kind `discount`). */
+export const DISCOUNT_POLICY_ID = 'discount-policy';
+
+/** The policy in force and whether it is the synced one or the built-in default. */
+export interface PolicyInForce {
+  policy: DiscountPolicy;
+  source: 'synced' | 'default';
+}
+
+/**
+ * A usable policy from a `discount` document: levels rising strictly, within 0-100, the last
+ * covering 100 %, each approver no lower than the one before. Else undefined: a broken document
+ * must not let a rep approve everything, so the caller falls back to the default.
+ */
+export function discountPolicyFromDoc(doc: Pick<PolicyDoc, 'kind' | 'updatedAt' | 'levels'>): DiscountPolicy | undefined {
+  if (doc.kind !== 'discount' || !doc.levels || doc.levels.length === 0) return undefined;
+  const levels = doc.levels.map((l) => ({ upToPercent: l.upToPercent, approver: l.approver }));
+  for (const [i, level] of levels.entries()) {
+    if (!(level.upToPercent >= 0 && level.upToPercent <= 100) || !APPROVERS.includes(level.approver)) return undefined;
+    const before = levels[i - 1];
+    if (before && (level.upToPercent <= before.upToPercent || !covers(level.approver, before.approver))) return undefined;
+  }
+  if (levels[levels.length - 1]?.upToPercent !== 100) return undefined;
+  return { version: `${DISCOUNT_POLICY_ID}@${doc.updatedAt}`, levels };
+}
+
+/** The discount policy among the synced policy documents; the default only when none usable has synced. */
+export function discountPolicyOf(policies: readonly PolicyDoc[] | undefined): PolicyInForce {
+  const doc = policies?.find((p) => p.id === DISCOUNT_POLICY_ID && p.kind === 'discount');
+  const policy = doc ? discountPolicyFromDoc(doc) : undefined;
+  return policy ? { policy, source: 'synced' } : { policy: DEFAULT_DISCOUNT_POLICY, source: 'default' };
+}
 
 const APPROVER_TEXT: Record<Approver, string> = { rep: 'the rep', manager: 'the sales manager', director: 'the sales director' };
 

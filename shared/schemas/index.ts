@@ -105,6 +105,13 @@ const OFFERINGS_TO_VERSION_1: MigrationStrategies = { 1: (oldDoc) => oldDoc };
  */
 const RULE_SETS_TO_VERSION_1: MigrationStrategies = { 1: (oldDoc) => ({ ...oldDoc, version: 1 }) };
 
+/**
+ * Policies version 1 adds the kind `discount` with its optional `levels`, and the orderApproval
+ * fields become optional (each kind's reader checks its own): every stored v0 policy is a complete
+ * orderApproval policy, so none changes.
+ */
+const POLICIES_TO_VERSION_1: MigrationStrategies = { 1: (oldDoc) => oldDoc };
+
 export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
   leads: { schema: leadSchema, migrationStrategies: LEADS_TO_VERSION_3 },
   accounts: { schema: accountSchema, migrationStrategies: ACCOUNTS_TO_VERSION_3 },
@@ -115,5 +122,5 @@ export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
   products: { schema: productSchema, migrationStrategies: TO_VERSION_1 },
   offerings: { schema: offeringSchema, migrationStrategies: OFFERINGS_TO_VERSION_1 },
   ruleSets: { schema: ruleSetSchema, migrationStrategies: RULE_SETS_TO_VERSION_1 },
-  policies: { schema: policySchema, migrationStrategies: {} },
+  policies: { schema: policySchema, migrationStrategies: POLICIES_TO_VERSION_1 },
 };

@@ -16,6 +16,8 @@ export const lineItemSchema = {
     oneTime: { type: 'integer' },
     /** Monthly recurring charge for this line (quantity included), cents. */
     recurring: { type: 'integer' },
+    /** The account site (its `sites[].id`) the line is delivered to; none: the account's one site, or not said. */
+    siteId: { type: 'string' },
   },
   required: ['id', 'offeringId', 'offeringName', 'quantity', 'characteristics', 'oneTime', 'recurring'],
 } as const;
@@ -38,6 +40,7 @@ export interface LineItem {
   characteristics: { name: string; value: string }[];
   oneTime: number;
   recurring: number;
+  siteId?: string;
 }
 
 export interface Totals {

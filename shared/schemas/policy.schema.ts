@@ -1,15 +1,17 @@
 import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxdb';
 
-export const POLICY_KINDS = ['orderApproval'] as const;
+export const POLICY_KINDS = ['orderApproval', 'discount'] as const;
 
 /**
  * A business policy the central system publishes as reference data (read-only on the laptop),
  * so the app can say offline what the central system will decide. `orderApproval`
- * (shared/orders/orderPolicy.ts): when a submitted order waits for the rep's manager.
+ * (shared/orders/orderPolicy.ts): when a submitted order waits for the rep's manager. `discount`
+ * (v1, shared/quotes/discountPolicy.ts): who decides a quote discount of a given depth. Each kind's
+ * fields are optional in the schema (v1) and checked by the function that reads that kind.
  */
 export const policySchemaLiteral = {
   title: 'policy',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -24,9 +26,22 @@ export const policySchemaLiteral = {
     standardPaymentTerms: { type: 'array', items: { type: 'string' } },
     /** The discount off the catalog list price a rep may give without a quote approved for it, percent. */
     repDiscountPercent: { type: 'number', minimum: 0, maximum: 100 },
+    /** `discount` (v1): up to `upToPercent` (inclusive) the `approver` decides; the last level covers everything above. */
+    levels: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          upToPercent: { type: 'number', minimum: 0, maximum: 100 },
+          approver: { type: 'string', enum: ['rep', 'manager', 'director'] },
+        },
+        required: ['upToPercent', 'approver'],
+      },
+    },
     updatedAt: { type: 'string', maxLength: 40 },
   },
-  required: ['id', 'kind', 'name', 'valueThreshold', 'valueMonths', 'currency', 'standardPaymentTerms', 'repDiscountPercent', 'updatedAt'],
+  // v1: only what every kind has; orderApproval's fields moved to its reader (orderApprovalPolicyOf).
+  required: ['id', 'kind', 'name', 'updatedAt'],
 } as const;
 
 export type PolicyDoc = ExtractDocumentTypeFromTypedRxJsonSchema<typeof policySchemaLiteral>;

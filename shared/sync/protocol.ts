@@ -90,6 +90,8 @@ export interface UserInfo {
   username: string;
   displayName: string;
   role: Role;
+  /** A manager of managers (GET /me): decides the discounts above a manager's authority. */
+  salesDirector?: boolean;
 }
 
 /** RFC 6749 token response. */

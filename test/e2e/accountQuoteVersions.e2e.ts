@@ -8,6 +8,7 @@ const FIBRE = 'Business Fibre Internet';
 const STATIC_IP = 'Static IP Block';
 const ACCOUNT = 'Bluepeak Outfitters';
 const SIGNER = 'Dana Bluepeak';
+const STORE = '12 Canyon Mall, Boulder';
 
 test('a rep finds an account by search, starts a quote from it offline, fixes a broken catalog rule, revises it, compares the versions, and the customer signs the PDF', async ({
   page,
@@ -34,6 +35,8 @@ test('a rep finds an account by search, starts a quote from it offline, fixes a 
     await page.getByLabel('Opportunity name').fill('Store connectivity');
     await page.getByRole('button', { name: 'Start quote' }).click();
     await expect(page.getByRole('heading', { level: 1, name: `${ACCOUNT} — quote v1` })).toBeVisible();
+    // Never checked and offline: serviceability waits for the connection.
+    await expect(page.getByRole('listitem', { name: STORE })).toContainText('not checked yet (offline: checked when online)');
   });
 
   await test.step('a static IP without a fibre line breaks a catalog rule, named next to the line; adding fibre fixes it', async () => {
@@ -48,6 +51,11 @@ test('a rep finds an account by search, starts a quote from it offline, fixes a 
     await expect(page.getByRole('spinbutton', { name: `Quantity for ${FIBRE}` })).toHaveValue('1');
     await expect(broken).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Submit for approval' })).toBeEnabled();
+    // Both lines go to the Boulder store: the rule holds per site.
+    await page.getByLabel(`Site for ${FIBRE}`).selectOption({ label: STORE });
+    await expect(broken).toHaveCount(1);
+    await page.getByLabel(`Site for ${STATIC_IP}`).selectOption({ label: STORE });
+    await expect(broken).toHaveCount(0);
   });
 
   await test.step('Revise makes version 2 with the lines; version 1 can no longer be changed or revised', async () => {
@@ -129,5 +137,15 @@ test('a rep finds an account by search, starts a quote from it offline, fixes a 
     expect(stored?.status).toBe('approved');
     expect(stored?.signature).toMatchObject({ signerName: SIGNER, method: 'drawn' });
     expect(stored?.signature?.image).toMatch(/^data:image\/png;base64,/);
+    expect(stored?.items.map((line) => line.siteId)).toEqual(['site-bluepeak-store', 'site-bluepeak-store']);
+  });
+
+  await test.step('online, each site is checked with the central system (TMF645); offline again, the kept answer is shown as such', async () => {
+    const store = page.getByRole('listitem', { name: STORE });
+    await expect(store).toContainText('Fibre up to 1000 Mbps, 5G up to 300 Mbps (checked today)', { timeout: 30_000 });
+    await expect(store).toContainText(`Lines here: ${STATIC_IP}, ${FIBRE}`);
+    await expect(page.getByRole('listitem', { name: '900 Summit Road, Denver' })).toContainText('Fibre up to 500 Mbps');
+    await context.setOffline(true);
+    await expect(store).toContainText('(checked today, offline)');
   });
 });

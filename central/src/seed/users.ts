@@ -4,7 +4,9 @@ import type { NewUser } from '../platform/auth/users';
 export const DEMO_PASSWORD = 'demo';
 
 export const SEED_USERS: readonly Omit<NewUser, 'passwordHash'>[] = [
-  { id: 'user-morgan', username: 'morgan', displayName: 'Morgan Lee', role: 'manager' },
+  /** The sales director: morgan's manager, who decides discounts above a manager's authority. */
+  { id: 'user-jordan', username: 'jordan', displayName: 'Jordan Blake', role: 'manager' },
+  { id: 'user-morgan', username: 'morgan', displayName: 'Morgan Lee', role: 'manager', managerId: 'user-jordan' },
   { id: 'user-alex', username: 'alex', displayName: 'Alex Rivera', role: 'rep', managerId: 'user-morgan' },
   { id: 'user-sam', username: 'sam', displayName: 'Sam Patel', role: 'rep', managerId: 'user-morgan' },
   { id: 'user-admin', username: 'admin', displayName: 'Outpost Administrator', role: 'admin' },

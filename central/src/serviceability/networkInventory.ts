@@ -3,15 +3,17 @@
  * an address, and how fast, from seeded coverage by postcode prefix (the longest prefix wins).
  * A stand-in for the operator's real inventory (OSS), so its answers are data, not chance.
  */
-export type AccessTechnology = 'fibre' | '5g';
+import { ACCESS_OFFERING_OF, type AccessTechnology } from '../../../shared/serviceability/siteQualification';
+
+export type { AccessTechnology };
 
 export interface Coverage {
   technology: AccessTechnology;
   maxMbps: number;
 }
 
-/** The access line offering each technology is sold as (catalog ids). */
-export const OFFERING_OF: Readonly<Record<AccessTechnology, string>> = { fibre: 'off-fibre-internet', '5g': 'off-5g-access' };
+/** The access line offering each technology is sold as (catalog ids; the laptop reads the same table). */
+export const OFFERING_OF = ACCESS_OFFERING_OF;
 
 /** Seeded coverage: the seeded customers' sites and some areas around them. */
 const COVERAGE: readonly { postcodePrefix: string; coverage: Coverage[] }[] = [

@@ -32,17 +32,22 @@ export async function insertExtraUsers(db: Db, users: readonly ExtraUser[]): Pro
   return inserted;
 }
 
-/** A seeded central system on a fresh database of `engine` that also knows `users`. */
+/**
+ * A seeded central system on a fresh database of `engine` that also knows `users`; `prepare` may
+ * write more before it starts (the seed inserts only what is missing, so it keeps what was written).
+ */
 export async function startCentralWithUsers(
   engine: Engine,
   users: readonly ExtraUser[],
   options: CentralOptions = {},
+  prepare?: (db: Db) => Promise<void>,
 ): Promise<RunningCentral> {
   const database = await prepareDatabase(engine);
   try {
     const db = await database.open();
     try {
       await insertExtraUsers(db, users);
+      await prepare?.(db);
     } finally {
       await db.close();
     }

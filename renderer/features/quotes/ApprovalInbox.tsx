@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
 import { requiredApprover } from '../../../shared/machines/quote.machine';
 import { formatCents } from '../../../shared/money';
-import { approverText, DEFAULT_DISCOUNT_POLICY, discountDecision } from '../../../shared/quotes/discountPolicy';
+import { approverText, discountDecision } from '../../../shared/quotes/discountPolicy';
 import type { QuoteDoc } from '../../../shared/schemas';
 import { RouteLink } from '../../app/navigation';
 import { useOutpost } from '../../app/OutpostContext';
 import { actorOf } from '../session/actor';
 import { canQuote } from './quoteActions';
+import { useDiscountPolicy } from './useDiscountPolicy';
 
 /**
  * A manager's approval requests: the reps' pending quotes this user may decide (the quote
@@ -16,8 +17,13 @@ import { canQuote } from './quoteActions';
 export function ApprovalInbox({ quotes }: { quotes: readonly { id: string; doc: QuoteDoc; title: string }[] }) {
   const { user } = useOutpost();
   const actor = useMemo(() => actorOf(user), [user]);
-  const requests = useMemo(() => quotes.filter((q) => canQuote(q.doc, { type: 'quote.approve' }, actor)), [quotes, actor]);
-  if (user.role !== 'manager') return null;
+  const inForce = useDiscountPolicy();
+  const policy = inForce?.policy;
+  const requests = useMemo(
+    () => quotes.filter((q) => canQuote(q.doc, { type: 'quote.approve' }, actor, policy ? { policy } : undefined)),
+    [quotes, actor, policy],
+  );
+  if (user.role !== 'manager' || !policy) return null;
   return (
     <section className="section" aria-labelledby="approval-inbox-heading">
       <h2 id="approval-inbox-heading">Approval requests</h2>
@@ -26,11 +32,11 @@ export function ApprovalInbox({ quotes }: { quotes: readonly { id: string; doc: 
       ) : (
         <ul aria-label="Approval requests">
           {requests.map(({ id, doc, title }) => {
-            const decision = discountDecision(doc, DEFAULT_DISCOUNT_POLICY);
+            const decision = discountDecision(doc, policy);
             const why =
               decision.depth > 0
                 ? decision.text
-                : `monthly total ${formatCents(doc.totals.recurring, doc.totals.currency)} needs ${approverText(requiredApprover(doc))}`;
+                : `monthly total ${formatCents(doc.totals.recurring, doc.totals.currency)} needs ${approverText(requiredApprover(doc, policy))}`;
             return (
               <li key={id}>
                 <RouteLink route={{ page: 'quote', id }}>{title}</RouteLink> — from {doc.owner}: {why}

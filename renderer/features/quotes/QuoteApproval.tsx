@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { requiredApprover } from '../../../shared/machines/quote.machine';
-import { approverText, DEFAULT_DISCOUNT_POLICY, discountDecision } from '../../../shared/quotes/discountPolicy';
+import { approverText, discountDecision, type DiscountPolicy } from '../../../shared/quotes/discountPolicy';
 import type { QuoteDoc } from '../../../shared/schemas';
 import type { QuoteEditorState } from './useQuoteEditor';
 
@@ -9,13 +9,15 @@ export interface QuoteApprovalProps {
   editor: Pick<QuoteEditorState, 'decides' | 'canApprove' | 'canSendBack' | 'approve' | 'sendBack'>;
   /** The quote waits in pending for its approver. */
   waiting: boolean;
+  /** The discount policy in force (synced, or the default). */
+  policy: DiscountPolicy;
 }
 
 /** Who must approve the quote and why; the approver's decision with a comment; the answer the rep gets. */
-export function QuoteApproval({ quote, editor, waiting }: QuoteApprovalProps) {
+export function QuoteApproval({ quote, editor, waiting, policy }: QuoteApprovalProps) {
   const [comment, setComment] = useState('');
-  const needed = requiredApprover(quote);
-  const discount = discountDecision(quote, DEFAULT_DISCOUNT_POLICY);
+  const needed = requiredApprover(quote, policy);
+  const discount = discountDecision(quote, policy);
   const why = discount.approver === needed && discount.depth > 0 ? `: ${discount.text}` : '';
   const answer = quote.approvalDecision;
 

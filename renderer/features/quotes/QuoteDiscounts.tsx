@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { formatCents } from '../../../shared/money';
 import { applyDiscounts, discountProblem, type ChargeType, type DiscountKind, type QuoteDiscount } from '../../../shared/quotes/discounts';
-import { DEFAULT_DISCOUNT_POLICY, discountDecision } from '../../../shared/quotes/discountPolicy';
+import { discountDecision, type DiscountPolicy } from '../../../shared/quotes/discountPolicy';
 import type { LineItem } from '../../../shared/schemas/lineItem';
 import { SelectField } from '../common/SelectField';
 import { TextField } from '../common/TextField';
@@ -14,6 +14,9 @@ export interface QuoteDiscountsProps {
   names: ReadonlyMap<string, string>;
   editable: boolean;
   onSet(discount: QuoteDiscount): void;
+  /** The policy that decides who approves (the synced one, or the default until one syncs: `policySource`). */
+  policy: DiscountPolicy;
+  policySource: 'synced' | 'default';
 }
 
 const WHOLE_QUOTE = '';
@@ -27,14 +30,14 @@ function valueOf(text: string, kind: DiscountKind): number {
 }
 
 /** The rep's discounts on lines or the whole quote, the net totals they make and who must approve them. */
-export function QuoteDiscounts({ items, discounts, currency, names, editable, onSet }: QuoteDiscountsProps) {
+export function QuoteDiscounts({ items, discounts, currency, names, editable, onSet, policy, policySource }: QuoteDiscountsProps) {
   const [target, setTarget] = useState(WHOLE_QUOTE);
   const [appliesTo, setAppliesTo] = useState<ChargeType>('recurring');
   const [kind, setKind] = useState<DiscountKind>('percent');
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
   const net = applyDiscounts(items, discounts);
-  const decision = discountDecision({ items, discounts }, DEFAULT_DISCOUNT_POLICY);
+  const decision = discountDecision({ items, discounts }, policy);
   const where = (d: QuoteDiscount) => (d.lineId === undefined ? 'the whole quote' : (names.get(d.lineId) ?? 'a line'));
   const amount = (d: QuoteDiscount) => (d.kind === 'percent' ? `${d.value} %` : formatCents(d.value, currency));
 
@@ -115,6 +118,11 @@ export function QuoteDiscounts({ items, discounts, currency, names, editable, on
           : decision.approver === 'rep'
             ? `Within your authority: ${decision.text.replace(/ needs the rep$/, '')}.`
             : `Approval: ${decision.text}.`}
+      </p>
+      <p className="muted">
+        {policySource === 'synced'
+          ? 'Discount authority as the central system publishes it.'
+          : 'Discount authority: the built-in default (no discount policy has synced from the central system yet).'}
       </p>
     </section>
   );

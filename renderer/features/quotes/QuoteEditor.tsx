@@ -14,6 +14,9 @@ import { awaitingApproval, quoteAccepted, quoteIsOpen } from './quoteState';
 import { useQuoteEditor } from './useQuoteEditor';
 import { QuoteApproval } from './QuoteApproval';
 import { QuoteDiscounts } from './QuoteDiscounts';
+import { undeliverableText, type QuoteSite } from '../../../shared/serviceability/siteQualification';
+import type { SiteQualifications } from './serviceability/useSiteQualifications';
+import { DEFAULT_DISCOUNT_POLICY } from '../../../shared/quotes/discountPolicy';
 import { QuoteFreshness } from './QuoteFreshness';
 
 export interface QuoteEditorProps {
@@ -23,13 +26,27 @@ export interface QuoteEditorProps {
   order: OrderDoc | undefined;
   /** The quote's place among its versions; a superseded version is shown, never edited or accepted. */
   versions?: QuoteVersionFacts;
+  /** Whether the discount policy in `versions` is the synced one or the built-in default. */
+  policySource?: 'synced' | 'default';
+  /** The sites a line can be delivered to, and what reaches each (kept serviceability answers). */
+  sites?: readonly QuoteSite[];
+  serviceability?: SiteQualifications;
 }
 
 /**
  * Lines, prices and lifecycle actions of one quote. Lines are edited only while the quote
  * machine allows `quote.update`; afterwards they are shown as priced and stored.
  */
-export function QuoteEditor({ quote, catalog, account, order, versions }: QuoteEditorProps) {
+export function QuoteEditor({
+  quote,
+  catalog,
+  account,
+  order,
+  versions,
+  policySource = 'default',
+  sites = [],
+  serviceability,
+}: QuoteEditorProps) {
   const editor = useQuoteEditor(quote, catalog, account, versions);
   const names = lineNames(editor.items, (offeringId) => {
     const known = catalog.find((o) => o.id === offeringId)?.name ?? quote.items.find((i) => i.offeringId === offeringId)?.offeringName;
@@ -63,6 +80,9 @@ export function QuoteEditor({ quote, catalog, account, order, versions }: QuoteE
               {editor.items.map((item) => {
                 const name = names.get(item.id) ?? item.offeringId;
                 const offering = catalog.find((o) => o.id === item.offeringId);
+                const site = sites.find((s) => s.id === item.siteId);
+                const kept = serviceability?.sites.find((s) => s.site.id === item.siteId)?.kept;
+                const undeliverable = undeliverableText({ offeringId: item.offeringId, offeringName: name }, site, kept?.current);
                 return (
                   <QuoteLine
                     key={item.id}
@@ -75,6 +95,9 @@ export function QuoteEditor({ quote, catalog, account, order, versions }: QuoteE
                     violations={editor.violations.get(item.id)}
                     onQuantity={(q) => editor.quantity(item.id, q)}
                     onCharacteristic={(n, v) => editor.characteristic(item.id, n, v)}
+                    sites={sites}
+                    onSite={(siteId) => editor.site(item.id, siteId)}
+                    undeliverable={undeliverable}
                     onRemove={() => editor.remove(item.id)}
                   >
                     {offering?.isBundle ? <BundleComponents bundle={offering} name={name} catalog={catalog} onAdd={editor.add} /> : null}
@@ -101,6 +124,8 @@ export function QuoteEditor({ quote, catalog, account, order, versions }: QuoteE
         names={names}
         editable={editor.editable && priced !== null}
         onSet={editor.setDiscount}
+        policy={versions?.policy ?? DEFAULT_DISCOUNT_POLICY}
+        policySource={versions?.policy ? policySource : 'default'}
       />
       <QuoteFreshness
         quote={quote}
@@ -132,7 +157,7 @@ export function QuoteEditor({ quote, catalog, account, order, versions }: QuoteE
         ) : null}
         {quoteAccepted(quote) ? <CreateOrderButton editor={editor} account={account} existing={order} /> : null}
       </div>
-      <QuoteApproval quote={quote} editor={editor} waiting={awaitingApproval(quote)} />
+      <QuoteApproval quote={quote} editor={editor} waiting={awaitingApproval(quote)} policy={versions?.policy ?? DEFAULT_DISCOUNT_POLICY} />
     </>
   );
 }

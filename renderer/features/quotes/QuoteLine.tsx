@@ -4,6 +4,7 @@ import { formatCents } from '../../../shared/money';
 import type { ConfiguredItem } from '../../../shared/pricing/engine';
 import type { OfferingDoc } from '../../../shared/schemas';
 import type { LineItem } from '../../../shared/schemas/lineItem';
+import type { QuoteSite } from '../../../shared/serviceability/siteQualification';
 import { SelectField } from '../common/SelectField';
 import { characteristicLabel, parseQuantity } from './quoteLines';
 
@@ -23,6 +24,11 @@ export interface QuoteLineProps {
   onQuantity(quantity: number): void;
   onCharacteristic(name: string, value: string): void;
   onRemove(): void;
+  /** The sites the line can be delivered to; none: no site choice. */
+  sites?: readonly QuoteSite[];
+  onSite?(siteId: string): void;
+  /** The line's access offering does not reach its site (the kept serviceability answer), in words. */
+  undeliverable?: string | undefined;
 }
 
 /** One line of the quote editor: quantity, a select per characteristic, its prices and "Remove". */
@@ -38,6 +44,9 @@ export function QuoteLine({
   onQuantity,
   onCharacteristic,
   onRemove,
+  sites = [],
+  onSite,
+  undeliverable,
 }: QuoteLineProps) {
   const [quantityText, setQuantityText] = useState(String(item.quantity));
   const quantityInvalid = parseQuantity(quantityText) === null;
@@ -64,7 +73,17 @@ export function QuoteLine({
           ))}
         </ul>
       ) : null}
+      {undeliverable ? <p className="notice notice--warning">{undeliverable}</p> : null}
       <div className="quote-line-fields">
+        {sites.length > 0 && onSite ? (
+          <SelectField
+            id={`${base}-site`}
+            label={`Site for ${name}`}
+            value={item.siteId ?? ''}
+            options={[{ value: '', label: 'No site chosen' }, ...sites.map((s) => ({ value: s.id, label: s.label }))]}
+            onChange={onSite}
+          />
+        ) : null}
         <div className={quantityInvalid ? 'field field--invalid' : 'field'}>
           <label className="field-label" htmlFor={`${base}-quantity`}>
             Quantity for {name}

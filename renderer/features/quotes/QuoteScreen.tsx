@@ -10,6 +10,10 @@ import { QuoteEditor } from './QuoteEditor';
 import { ReviseRefusedQuote } from './ReviseRefusedQuote';
 import { quoteTitle } from './quoteTitle';
 import { QuoteVersions } from './QuoteVersions';
+import { useDiscountPolicy } from './useDiscountPolicy';
+import { quoteSites } from '../../../shared/serviceability/siteQualification';
+import { QuoteServiceability } from './serviceability/QuoteServiceability';
+import { useSiteQualifications } from './serviceability/useSiteQualifications';
 
 /** A quote with its account, opportunity and (once accepted) order. */
 export function QuoteScreen({ id }: { id: string }) {
@@ -19,6 +23,10 @@ export function QuoteScreen({ id }: { id: string }) {
   const account = useDocument('accounts', quote?.accountId);
   const opportunity = useDocument('opportunities', quote?.opportunityId);
   const orders = useDocuments('orders', { selector: { quoteId: id } });
+  // The lines are delivered to the sites of the account and of its child accounts (branches).
+  const children = useDocuments('accounts', { selector: { parentAccountId: quote?.accountId ?? '' } });
+  const sites = useMemo(() => (account ? quoteSites([account, ...(children ?? [])]) : []), [account, children]);
+  const serviceability = useSiteQualifications(id, quote?.syncPending === true, sites);
   // The quotes of its opportunity are its versions; until the quote is read, none (not every quote).
   const siblings = useDocuments('quotes', { selector: { opportunityId: quote?.opportunityId ?? '' } });
   const versions = useMemo(() => {
@@ -26,10 +34,16 @@ export function QuoteScreen({ id }: { id: string }) {
     if (!quote || !siblings?.some((q) => q.id === quote.id)) return undefined;
     return versionsOf(siblings, quote.opportunityId);
   }, [quote, siblings]);
-  const facts = useMemo(() => (quote && versions ? versionFacts(quote, versions) : undefined), [quote, versions]);
+  const discountPolicy = useDiscountPolicy();
+  // The machine's guards decide approvals with the synced discount policy (the default until one syncs).
+  const facts = useMemo(
+    () => (quote && versions && discountPolicy ? { ...versionFacts(quote, versions), policy: discountPolicy.policy } : undefined),
+    [quote, versions, discountPolicy],
+  );
 
   if (quote === null) return <NotFound what="Quote" />;
-  if (quote === undefined || offerings === undefined || versions === undefined || facts === undefined) return <Loading />;
+  if (quote === undefined || offerings === undefined || versions === undefined || facts === undefined || discountPolicy === undefined)
+    return <Loading />;
 
   return (
     <div className="screen">
@@ -54,7 +68,11 @@ export function QuoteScreen({ id }: { id: string }) {
         account={account}
         order={orders?.[0]}
         versions={facts}
+        policySource={discountPolicy.source}
+        sites={sites}
+        serviceability={serviceability}
       />
+      <QuoteServiceability serviceability={serviceability} lines={quote.items} />
       <QuoteDocumentSection quote={quote} account={account} catalog={offerings} versions={facts} />
       <QuoteVersions quote={quote} versions={versions} />
     </div>

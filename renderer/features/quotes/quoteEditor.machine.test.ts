@@ -112,6 +112,19 @@ describe('quote editor machine', () => {
     expect(actor.getSnapshot().context.items[0]?.quantity).toBe(3);
   });
 
+  it('stores the site a line is delivered to, priced as before, and takes it off again', async () => {
+    const { actor, store, idle } = start(empty);
+    actor.send({ type: 'lines.add', offering, lineId: 'line-a' });
+    await idle();
+    const priced = store.quote.items[0];
+    actor.send({ type: 'lines.site', lineId: 'line-a', siteId: 'site-hq' });
+    await idle();
+    expect(store.quote.items[0]).toEqual({ ...priced, siteId: 'site-hq' });
+    actor.send({ type: 'lines.site', lineId: 'line-a', siteId: '' });
+    await idle();
+    expect(store.quote.items[0]).toEqual(priced);
+  });
+
   it('submits, then offers Accept once approved, and closes the lines', async () => {
     const { actor, store, idle, can } = start(empty);
     actor.send({ type: 'lines.add', offering, lineId: 'line-a' });

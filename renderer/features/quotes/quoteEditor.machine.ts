@@ -22,7 +22,7 @@ import {
   submitQuote,
   updateQuoteLines,
 } from './quoteActions';
-import { addLine, configuredOf, price, removeLine, setCharacteristic, setQuantity } from './quoteLines';
+import { addLine, configuredOf, price, removeLine, setCharacteristic, setQuantity, setSite } from './quoteLines';
 import { quoteAccepted } from './quoteState';
 import { catalogVersionOf } from './newQuote';
 import { needsRepriceReview, repriceDiff } from '../../../shared/quotes/repriceDiff';
@@ -57,6 +57,8 @@ export type QuoteEditorEvent =
   | { type: 'lines.remove'; lineId: string }
   | { type: 'lines.quantity'; lineId: string; quantity: number }
   | { type: 'lines.characteristic'; lineId: string; name: string; value: string }
+  /** The site the line is delivered to ('' = none). */
+  | { type: 'lines.site'; lineId: string; siteId: string }
   | { type: 'discounts.set'; discount: QuoteDiscount }
   | { type: 'editor.submit' }
   | { type: 'editor.accept' }
@@ -134,6 +136,8 @@ function editLines(context: QuoteEditorContext, event: QuoteEditorEvent): Config
       return setQuantity(context.items, event.lineId, event.quantity);
     case 'lines.characteristic':
       return setCharacteristic(context.items, event.lineId, event.name, event.value);
+    case 'lines.site':
+      return setSite(context.items, event.lineId, event.siteId);
     default:
       return context.items;
   }
@@ -256,6 +260,7 @@ export const quoteEditorMachine = setup({
         'lines.remove': { guard: 'editable', target: 'savingLines', actions: 'editLines' },
         'lines.quantity': { guard: 'editable', target: 'savingLines', actions: 'editLines' },
         'lines.characteristic': { guard: 'editable', target: 'savingLines', actions: 'editLines' },
+        'lines.site': { guard: 'editable', target: 'savingLines', actions: 'editLines' },
         'discounts.set': { guard: 'editable', target: 'savingLines', actions: 'editDiscounts' },
         'editor.submit': { guard: 'canSubmit', target: 'acting' },
         'editor.accept': { guard: 'canAccept', target: 'acting' },
@@ -292,6 +297,7 @@ export const quoteEditorMachine = setup({
         'lines.remove': { guard: 'editable', actions: ['editLines', 'markLinesChanged'] },
         'lines.quantity': { guard: 'editable', actions: ['editLines', 'markLinesChanged'] },
         'lines.characteristic': { guard: 'editable', actions: ['editLines', 'markLinesChanged'] },
+        'lines.site': { guard: 'editable', actions: ['editLines', 'markLinesChanged'] },
         'discounts.set': { guard: 'editable', actions: ['editDiscounts', 'markLinesChanged'] },
         'editor.submit': { guard: 'canSubmit', actions: { type: 'queueNext', params: 'submit' } },
         'editor.accept': { guard: 'canAccept', actions: { type: 'queueNext', params: 'accept' } },

@@ -9,6 +9,7 @@ export function configuredOf(items: readonly LineItem[]): ConfiguredItem[] {
     offeringId: i.offeringId,
     quantity: i.quantity,
     characteristics: i.characteristics.map((c) => ({ ...c })),
+    ...(i.siteId === undefined ? {} : { siteId: i.siteId }),
   }));
 }
 
@@ -23,6 +24,15 @@ export function removeLine(items: readonly ConfiguredItem[], lineId: string): Co
 
 export function setQuantity(items: readonly ConfiguredItem[], lineId: string, quantity: number): ConfiguredItem[] {
   return items.map((i) => (i.id === lineId ? { ...i, quantity } : i));
+}
+
+/** The site a line is delivered to; '' takes the line off any site. */
+export function setSite(items: readonly ConfiguredItem[], lineId: string, siteId: string): ConfiguredItem[] {
+  return items.map((i) => {
+    if (i.id !== lineId) return i;
+    const { siteId: _old, ...rest } = i;
+    return siteId === '' ? rest : { ...rest, siteId };
+  });
 }
 
 export function setCharacteristic(items: readonly ConfiguredItem[], lineId: string, name: string, value: string): ConfiguredItem[] {

@@ -43,6 +43,8 @@ export interface QuoteEditorState {
   remove(lineId: string): void;
   quantity(lineId: string, quantity: number): void;
   characteristic(lineId: string, name: string, value: string): void;
+  /** The site the line is delivered to ('' = none). */
+  site(lineId: string, siteId: string): void;
   setDiscount(discount: QuoteDiscount): void;
   submit(): void;
   accept(): void;
@@ -117,6 +119,7 @@ export function useQuoteEditor(
     remove: (lineId) => send({ type: 'lines.remove', lineId }),
     quantity: (lineId, quantity) => send({ type: 'lines.quantity', lineId, quantity }),
     characteristic: (lineId, name, value) => send({ type: 'lines.characteristic', lineId, name, value }),
+    site: (lineId, siteId) => send({ type: 'lines.site', lineId, siteId }),
     setDiscount: (discount) => send({ type: 'discounts.set', discount }),
     submit: () => send({ type: 'editor.submit' }),
     accept: () => send({ type: 'editor.accept' }),

@@ -7,5 +7,11 @@ import type { UserInfo } from '../../../shared/sync/protocol';
  * one of their reps; the central system checks the real relation again on push.
  */
 export function actorOf(user: UserInfo): Actor {
-  return { kind: 'user', id: user.id, role: user.role, manages: (owner) => user.role === 'manager' && owner !== user.id };
+  return {
+    kind: 'user',
+    id: user.id,
+    role: user.role,
+    manages: (owner) => user.role === 'manager' && owner !== user.id,
+    ...(user.salesDirector === true ? { salesDirector: true } : {}),
+  };
 }

@@ -1,5 +1,10 @@
 import type { OfferingDoc, PolicyDoc } from '../../../../shared/schemas';
-import { ORDER_APPROVAL_POLICY_ID, orderApprovalReasons, type OrderForPolicy } from '../../../../shared/orders/orderPolicy';
+import {
+  ORDER_APPROVAL_POLICY_ID,
+  orderApprovalPolicyOf,
+  orderApprovalReasons,
+  type OrderForPolicy,
+} from '../../../../shared/orders/orderPolicy';
 import type { Queryable } from '../../platform/db/db';
 import { loadDoc, loadDocs } from '../../platform/sync/docs';
 
@@ -9,9 +14,10 @@ import { loadDoc, loadDocs } from '../../platform/sync/docs';
  */
 export async function approvalReasons(tx: Queryable, order: OrderForPolicy): Promise<string[]> {
   const stored = await loadDoc(tx, 'policies', ORDER_APPROVAL_POLICY_ID);
-  if (!stored || stored.deleted) return [];
+  const policy = stored && !stored.deleted ? orderApprovalPolicyOf([stored.data as unknown as PolicyDoc]) : undefined;
+  if (!policy) return [];
   const ids = [...new Set(order.items.map((line) => line.offeringId))];
   const offerings = await loadDocs(tx, 'offerings', ids);
   const catalog = [...offerings.values()].filter((doc) => !doc.deleted).map((doc) => doc.data as unknown as OfferingDoc);
-  return orderApprovalReasons(order, stored.data as unknown as PolicyDoc, catalog);
+  return orderApprovalReasons(order, policy, catalog);
 }

@@ -54,7 +54,13 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, options: AuthOp
   app.get('/health', async () => ({ ok: true }));
   registerRevokeRoute(app, db);
 
-  app.get('/me', async (request) => publicUser(currentUser(request)));
+  app.get('/me', async (request) => {
+    const user = currentUser(request);
+    // A manager of managers is the sales director (statusGate.ts actorOf): the laptop offers them the director's decisions.
+    if (user.role !== 'manager') return publicUser(user);
+    const below = await db.query<{ id: string }>("SELECT id FROM users WHERE manager_id = $1 AND role = 'manager' LIMIT 1", [user.id]);
+    return below.length > 0 ? { ...publicUser(user), salesDirector: true } : publicUser(user);
+  });
 
   /** `chainId`: the sign-in these tokens belong to (a refresh continues its chain). */
   const tokens = async (user: StoredUser, clientId: string, withRefresh: boolean, chainId = newChainId()): Promise<TokenResponse> => {

@@ -3,7 +3,8 @@
  * discounts with its own discount policy (shared/quotes/discountPolicy.ts, through the quote
  * machine's guards and approval check) and stores an approval only from the approver the
  * discount needs: the owner's manager up to 25 %, above that the sales director (a manager of
- * their manager). Everyone else is refused with the reason and the quote stays pending.
+ * their manager). Everyone else is refused with the reason and the quote stays pending. The
+ * levels are the synced `policies` document's: here one that lets the rep decide up to 12 %.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuoteDiscount } from '../../../../shared/quotes/discounts';
@@ -12,6 +13,22 @@ import { startCentralWithUsers, type ExtraUser } from '../../test/extraUsers';
 import type { RunningCentral } from '../../test/centralOn';
 import { ENGINES } from '../../test/harness';
 import { newQuote } from '../../test/salesFixtures';
+import { DISCOUNT_POLICY_ID } from '../../../../shared/quotes/discountPolicy';
+import { takeWriteLock } from '../db/db';
+import { writeDoc } from './docs';
+
+/** The discount policy the laptops pull in this file: the rep decides up to 12 % (the built-in default: 10 %). */
+const SYNCED_POLICY = {
+  id: DISCOUNT_POLICY_ID,
+  kind: 'discount',
+  name: 'Discount authority',
+  levels: [
+    { upToPercent: 12, approver: 'rep' },
+    { upToPercent: 25, approver: 'manager' },
+    { upToPercent: 100, approver: 'director' },
+  ],
+  updatedAt: '2026-06-01T00:00:00.000Z',
+};
 
 /** A team of its own (director dana > manager mia > rep ria), so no demo user count changes. */
 const TEAM: ExtraUser[] = [
@@ -26,8 +43,15 @@ describe.each(ENGINES)('discount approval on sync push, on $name', (engine) => {
   let central: RunningCentral;
   const clients: Record<string, Api> = {};
   beforeAll(async () => {
-    central = await startCentralWithUsers(engine, TEAM);
-    for (const name of ['alex', 'morgan', 'sam', 'dana', 'mia', 'ria']) clients[name] = api(central.url, await signIn(central.url, name));
+    central = await startCentralWithUsers(engine, TEAM, {}, async (db) => {
+      // The database comes seeded (with the default levels): the central system publishes a changed policy.
+      await db.transaction(async (tx) => {
+        await takeWriteLock(tx);
+        await writeDoc(tx, { collection: 'policies', id: DISCOUNT_POLICY_ID, owner: null, deleted: false, data: SYNCED_POLICY });
+      });
+    });
+    for (const name of ['alex', 'morgan', 'sam', 'jordan', 'dana', 'mia', 'ria'])
+      clients[name] = api(central.url, await signIn(central.url, name));
   }, 120_000);
   afterAll(async () => {
     await central?.close();
@@ -111,6 +135,29 @@ describe.each(ENGINES)('discount approval on sync push, on $name', (engine) => {
     expect((await statusOf('ria', doc.id))?.status).toBe('pending');
     expect(await decide('dana', doc, 'approved')).toBeUndefined();
     expect(await statusOf('ria', doc.id)).toMatchObject({ status: 'approved', approvalDecision: { outcome: 'approved', by: 'dana' } });
+  });
+
+  it('judges with the synced policy: 12 % is the rep’s to decide there (the default would ask the manager)', async () => {
+    const policies = (await pullAll(client('alex'), 'policies')).documents;
+    expect(policies.find((d) => d.id === DISCOUNT_POLICY_ID)).toMatchObject({ kind: 'discount', levels: SYNCED_POLICY.levels });
+    expect((await submit('alex', 'user-alex', recurring(12), 'approved')).doc).toMatchObject({ status: 'approved' });
+    expect((await submit('alex', 'user-alex', recurring(13), 'approved')).reason).toContain("to 'approved'");
+  });
+
+  it('the seeded sales director (jordan, above morgan) approves 30 % on alex’s quote; morgan may not', async () => {
+    const { doc } = await submit('alex', 'user-alex', recurring(30));
+    if (!doc) throw new Error('the pending quote was not stored');
+    expect(await decide('morgan', doc, 'approved')).toContain('must be decided by the sales director');
+    expect((await statusOf('alex', doc.id))?.status).toBe('pending');
+    expect(await decide('jordan', doc, 'approved')).toBeUndefined();
+    expect(await statusOf('alex', doc.id)).toMatchObject({ status: 'approved', approvalDecision: { outcome: 'approved', by: 'jordan' } });
+  });
+
+  it('GET /me tells the laptop who is the sales director', async () => {
+    const me = async (name: string) => (await (await client(name).get('/me')).json()) as Json;
+    expect(await me('jordan')).toMatchObject({ username: 'jordan', role: 'manager', salesDirector: true });
+    expect((await me('morgan')).salesDirector).toBeUndefined();
+    expect((await me('alex')).salesDirector).toBeUndefined();
   });
 
   it('the director sees the reps of their managers; a plain manager only their own', async () => {

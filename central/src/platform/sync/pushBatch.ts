@@ -5,7 +5,7 @@ import { loadDocs, toWire, writeDocs, type StoredDoc } from './docs';
 import type { JsonObject } from '../json';
 import type { PushItem, SentDoc } from './pushInput';
 import { docOfPlan, judgeRow, refusalOf } from './pushRow';
-import { actorOf, loadLaterQuoteVersions } from './statusGate';
+import { actorOf, loadDiscountPolicy, loadLaterQuoteVersions } from './statusGate';
 import { loadConversionSources } from './conversionGate';
 import { needsRowByRow, type CollectionRules, type RowContext, type WritePlan, type WrittenRow } from './rules';
 
@@ -96,7 +96,11 @@ async function applyRound(
   const sent = round.flatMap(({ item }) => (item.kind === 'row' ? [item.row.newDocumentState] : []));
   const sources = await loadConversionSources(ctx.tx, ctx.collection, sent);
   if (ctx.collection === 'quotes') {
-    ctx = { ...ctx, laterQuoteVersions: await loadLaterQuoteVersions(ctx.tx, ctx.user.id, sent) };
+    ctx = {
+      ...ctx,
+      laterQuoteVersions: await loadLaterQuoteVersions(ctx.tx, ctx.user.id, sent),
+      discountPolicy: await loadDiscountPolicy(ctx.tx),
+    };
   }
   const pending: Pending[] = [];
   for (const { index, item } of round) {

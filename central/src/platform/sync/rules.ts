@@ -1,5 +1,6 @@
 import type { CollectionName } from '../../../../shared/schemas';
 import type { Actor } from '../../../../shared/machines/send';
+import type { DiscountPolicy } from '../../../../shared/quotes/discountPolicy';
 import type { Queryable } from '../db/db';
 import type { AuthUser } from '../auth/users';
 import type { StoredDoc } from './docs';
@@ -15,6 +16,8 @@ export interface RowContext {
   now: string;
   /** Quotes only: pushed quote id -> the later version that supersedes it (statusGate.ts, loadLaterQuoteVersions). */
   laterQuoteVersions?: ReadonlyMap<string, number>;
+  /** Quotes only: the discount policy in force, as the laptops pull it (statusGate.ts, loadDiscountPolicy). */
+  discountPolicy?: DiscountPolicy;
 }
 
 /**

@@ -9,7 +9,8 @@
  * owner wrote may change, and the document may be deleted, only where its lifecycle lets the
  * owner edit it (shared/machines/judgeEdit.ts): a changed line of an approved quote is refused.
  */
-import type { LeadDoc, OrderDoc, QuoteDoc } from '../../../../shared/schemas';
+import type { LeadDoc, OrderDoc, PolicyDoc, QuoteDoc } from '../../../../shared/schemas';
+import { DISCOUNT_POLICY_ID, discountPolicyOf, type DiscountPolicy } from '../../../../shared/quotes/discountPolicy';
 import { SYNC_META_FIELDS } from '../../../../shared/schemas/common';
 import { ORDER_LOCAL_STATES } from '../../../../shared/schemas/order.schema';
 import { validateOrder } from '../../../../shared/orders/order.validation';
@@ -20,7 +21,7 @@ import { sendLead } from '../../../../shared/machines/lead.machine';
 import { signatureProblem, signedQuoteChangeRefusal } from '../../../../shared/quotes/quoteSignature';
 import type { AuthUser } from '../auth/users';
 import type { Queryable } from '../db/db';
-import type { StoredDoc } from './docs';
+import { loadDoc, type StoredDoc } from './docs';
 import { jsonEqual, type JsonObject } from '../json';
 import { withoutInternalFields, type SentDoc } from './pushInput';
 import type { RowContext } from './rules';
@@ -54,11 +55,24 @@ const REPLAYS: Partial<Record<string, Replay>> = {
   leads: (stored, pushed, actor) => replayLead(stored as unknown as LeadDoc | undefined, pushed as unknown as LeadDoc, actor),
   quotes: (stored, pushed, actor, ctx) => {
     const laterVersion = ctx.laterQuoteVersions?.get(String(pushed.id));
-    const versions = laterVersion === undefined ? {} : { laterVersion };
+    const versions = {
+      ...(laterVersion === undefined ? {} : { laterVersion }),
+      ...(ctx.discountPolicy === undefined ? {} : { policy: ctx.discountPolicy }),
+    };
     return replayQuote(stored as unknown as QuoteDoc | undefined, pushed as unknown as QuoteDoc, actor, versions);
   },
   orders: (stored, pushed, actor) => replayOrder(stored as unknown as OrderDoc | undefined, pushed as unknown as OrderDoc, actor),
 };
+
+/**
+ * The discount policy the laptops have (the `policies` document they pull), so a pushed approval
+ * is judged with the same levels the approver saw; the built-in default when none is stored.
+ */
+export async function loadDiscountPolicy(tx: Queryable): Promise<DiscountPolicy> {
+  const stored = await loadDoc(tx, 'policies', DISCOUNT_POLICY_ID);
+  const docs = stored && !stored.deleted ? [stored.data as unknown as PolicyDoc] : [];
+  return discountPolicyOf(docs).policy;
+}
 
 interface LaterVersionRow extends Record<string, unknown> {
   id: string;
