@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { AppInfo } from '../../shared/bridge';
 import type { UserInfo } from '../../shared/sync/protocol';
 import type { OutpostDatabase } from '../data/database';
+import type { CentralClient } from '../sync/centralClient';
 import type { SyncEngine } from '../sync/syncEngine';
 
 /** What every feature screen may use once a rep is signed in. */
@@ -9,6 +10,8 @@ export interface OutpostServices {
   db: OutpostDatabase;
   user: UserInfo;
   sync: SyncEngine;
+  /** Requests beside sync (the timeline); they fail while offline, so a screen keeps what it has. */
+  central: CentralClient;
   app: AppInfo;
   /** Closes the workspace and drops the storage key until the rep's password is given again. */
   lock(): Promise<void>;

@@ -92,6 +92,7 @@ export async function openWorkspace(app: AppInfo, session: LocalSession, hooks: 
     db,
     user: session.central.user,
     sync,
+    central: client,
     app,
     lock: async () => {
       if (!(await close())) return;

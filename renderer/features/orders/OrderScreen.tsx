@@ -18,6 +18,7 @@ import { OrderLines } from './OrderLines';
 import { canEditOrder } from './orderForm';
 import { OrderFulfilment } from './OrderFulfilment';
 import { awaitingCentral } from './orderState';
+import { Timeline } from '../timeline/Timeline';
 
 const DELTA_LABELS = { change: 'Change', move: 'Move', disconnect: 'Disconnect' } as const;
 
@@ -93,6 +94,7 @@ export function OrderScreen({ id }: { id: string }) {
         <OrderForm key={`${order.id}:${order.conflictCopy ?? ''}`} order={order} account={account} />
       </section>
       <OrderChanges order={order} />
+      <Timeline kind="order" id={order.id} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { QuoteEditor } from './QuoteEditor';
 import { ReviseRefusedQuote } from './ReviseRefusedQuote';
 import { quoteTitle } from './quoteTitle';
 import { QuoteVersions } from './QuoteVersions';
+import { Timeline } from '../timeline/Timeline';
 
 /** A quote with its account, opportunity and (once accepted) order. */
 export function QuoteScreen({ id }: { id: string }) {
@@ -57,6 +58,7 @@ export function QuoteScreen({ id }: { id: string }) {
       />
       <QuoteDocumentSection quote={quote} account={account} catalog={offerings} versions={facts} />
       <QuoteVersions quote={quote} versions={versions} />
+      <Timeline kind="quote" id={quote.id} />
     </div>
   );
 }

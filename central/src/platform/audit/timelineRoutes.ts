@@ -17,6 +17,8 @@ export function registerTimelineRoutes(app: FastifyInstance, db: Db): void {
       const user = currentUser(request);
       const { kind, id } = request.params as { kind: string; id: string };
       if (!isTimelineKind(kind)) throw notFound(`No timeline for "${kind}"; ask for one of ${TIMELINE_KINDS.join(', ')}`);
+      // Record ids are UUIDs or short seeded ids; anything else names no record (and NUL cannot reach SQL).
+      if (!/^[A-Za-z0-9._:-]{1,100}$/.test(id)) throw notFound(`No ${kind} "${id.slice(0, 100)}"; name a record by its id`);
       const answer = await centralTimeline(db, user, kind, id);
       if ('refused' in answer) throw notFound(answer.refused);
       return { kind, id, entries: answer.entries, asOf: new Date().toISOString() };
