@@ -183,8 +183,8 @@ describe.each(ENGINES)('orders after submit on $name', (engine) => {
     ]);
     // The central system's own steps: received, held for approval, released by the approval.
     const central = entries.filter((entry: TimelineEntry) => entry.actor === null).map((entry) => entry.what);
-    expect(central).toEqual(expect.arrayContaining(['Order received by the central system: acknowledged']));
-    expect(central).toEqual(expect.arrayContaining(['Order status: held', 'Order status: inProgress']));
+    expect(central).toEqual(expect.arrayContaining(['Order received by the central system → acknowledged']));
+    expect(central).toEqual(expect.arrayContaining(['Order status → held', 'Order status → inProgress']));
     // Oldest first (the pushes above carry times before the central system's own steps).
     expect(entries.map((entry) => entry.at)).toEqual(entries.map((entry) => entry.at).sort());
 

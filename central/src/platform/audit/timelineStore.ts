@@ -118,7 +118,8 @@ function eventWhat(payload: JsonObject): { what: string; status?: string } {
     CancelProductOrderCreateEvent: 'Cancellation requested',
     CancelProductOrderStateChangeEvent: 'Cancellation status',
   };
-  const parts = [heading[type] ?? type, state ? `: ${state}` : '', reason ? ` (${reason})` : ''];
+  // "→", not ":": the screens say "Status: Held", and the timeline must not read as that.
+  const parts = [heading[type] ?? type, state ? ` → ${state}` : '', reason ? ` (${reason})` : ''];
   return { what: parts.join(''), ...(state && event?.productOrder ? { status: state } : {}) };
 }
 
