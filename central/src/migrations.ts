@@ -4,6 +4,7 @@
  */
 import { CATALOG_MIGRATIONS } from './catalog';
 import { ACKNOWLEDGEMENT_MIGRATIONS, FULFILLMENT_MIGRATIONS, ORDERING_MIGRATIONS } from './ordering';
+import { AUDIT_MIGRATIONS } from './platform/audit/audit.migrations';
 import { AUTH_MIGRATIONS } from './platform/auth/auth.migrations';
 import { CORE_MIGRATIONS, type Migration } from './platform/db/migrations';
 import { DEVICE_MIGRATIONS } from './platform/devices/devices.migrations';
@@ -12,6 +13,7 @@ import { SALES_MIGRATIONS } from './sales';
 
 export const MIGRATIONS: readonly Migration[] = [
   ...CORE_MIGRATIONS,
+  ...AUDIT_MIGRATIONS,
   ...EVENTS_MIGRATIONS,
   ...CATALOG_MIGRATIONS,
   ...FULFILLMENT_MIGRATIONS,

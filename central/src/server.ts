@@ -25,6 +25,7 @@ import { registerEvents, type EventOptions } from './platform/events';
 import { installOpenApi } from './platform/openapi';
 import { resolveSignInLimits, type SignInLimitOptions } from './platform/auth/signInLimits';
 import { registerWipeRoutes } from './platform/devices/wipeRoutes';
+import { registerTimelineRoutes } from './platform/audit/timelineRoutes';
 import type { CollectionRulesMap } from './platform/sync/rules';
 import type { UpdateOptions } from './platform/updates/options';
 import { installVersionGate, registerUpdateRoutes } from './platform/updates/routes';
@@ -172,6 +173,7 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   registerProductInventoryRoutes(app, db);
   registerServiceQualificationRoutes(app, db);
   registerWipeRoutes(app, db);
+  registerTimelineRoutes(app, db);
   registerUpdateRoutes(app, options.updates ?? { rollout: {} });
   registerEvents(app, db, options.events);
   await app.ready();

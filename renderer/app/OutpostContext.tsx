@@ -10,7 +10,7 @@ export interface OutpostServices {
   db: OutpostDatabase;
   user: UserInfo;
   sync: SyncEngine;
-  /** Online-only requests to the central system (the rule administration screen). */
+  /** Requests to the central system beside sync (rule administration, the timeline); they fail while offline, so a screen keeps what it has. */
   central: CentralClient;
   app: AppInfo;
   /** Closes the workspace and drops the storage key until the rep's password is given again. */

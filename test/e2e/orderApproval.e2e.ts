@@ -43,6 +43,13 @@ test("a direct order on non-standard terms waits for the rep's manager, who appr
     await page.getByRole('button', { name: 'Submit order' }).click();
     await expect(page.getByText('Status: Queued')).toBeVisible();
     await expect(page.getByText('Waiting to be sent to the central system')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Credit check' })).toContainText('Within the credit limit on this laptop');
+    // Offline, the timeline is this laptop's own change.
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await expect(timeline).toContainText('Offline');
+    await expect(timeline.getByRole('list', { name: 'Timeline entries' })).toContainText(
+      'Order: Created on this laptop, not synced yet — You on this laptop (not synced yet)',
+    );
   });
 
   await test.step('back online, the central system holds it for the manager, as the policy said', async () => {
@@ -87,5 +94,11 @@ test("a direct order on non-standard terms waits for the rep's manager, who appr
     await expect(page.getByText('Reason: Cancelled: Customer postponed the move')).toBeVisible();
     await expect(syncStatus(page)).toContainText('0 changes waiting to sync', { timeout: 20_000 });
     expect((await centralDoc('alex', 'orders', orderId))?.status).toBe('cancelled');
+    // Online, the central timeline: alex's changes from this laptop, morgan's from another device, the central system's steps.
+    const entries = page.getByRole('region', { name: 'Timeline' }).getByRole('list', { name: 'Timeline entries' });
+    await expect(entries).toContainText('Order: Status held → inProgress — user-morgan on another device', { timeout: 20_000 });
+    await expect(entries).toContainText(/Order: Created \((draft|queued)\) — You on this laptop/);
+    await expect(entries).toContainText('Order status → held');
+    await expect(entries).not.toContainText('not synced yet');
   });
 });

@@ -14,6 +14,7 @@ import { LeadExplanationSection } from './LeadExplanationSection';
 import { LeadForm } from './LeadForm';
 import { needsProcessingOnOpen, teamOf } from './leadLifecycle';
 import { canEditLead, processLeadDoc } from './leadProcessing';
+import { Timeline } from '../timeline/Timeline';
 
 /** A lead, its processing result and why; its lifecycle actions (convert, disqualify, close, reopen, reassign). */
 export function LeadDetail({ id }: { id: string }) {
@@ -106,6 +107,7 @@ export function LeadDetail({ id }: { id: string }) {
           <li>Source: {current.source}</li>
         </ul>
       </section>
+      <Timeline kind="lead" id={current.id} />
     </div>
   );
 }

@@ -18,6 +18,8 @@ import { OrderLines } from './OrderLines';
 import { canEditOrder } from './orderForm';
 import { OrderFulfilment } from './OrderFulfilment';
 import { awaitingCentral } from './orderState';
+import { Timeline } from '../timeline/Timeline';
+import { OrderCreditCheck } from './OrderCreditCheck';
 
 const DELTA_LABELS = { change: 'Change', move: 'Move', disconnect: 'Disconnect' } as const;
 
@@ -88,11 +90,13 @@ export function OrderScreen({ id }: { id: string }) {
       )}
       <Totals totals={order.totals} />
       <OrderApproval order={order} catalog={catalog} policy={policy} />
+      <OrderCreditCheck order={order} account={account} />
       <section className="section" aria-labelledby="order-details-heading">
         <h2 id="order-details-heading">Billing and service address</h2>
         <OrderForm key={`${order.id}:${order.conflictCopy ?? ''}`} order={order} account={account} />
       </section>
       <OrderChanges order={order} />
+      <Timeline kind="order" id={order.id} />
     </div>
   );
 }

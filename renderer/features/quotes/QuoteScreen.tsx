@@ -14,6 +14,7 @@ import { useDiscountPolicy } from './useDiscountPolicy';
 import { quoteSites } from '../../../shared/serviceability/siteQualification';
 import { QuoteServiceability } from './serviceability/QuoteServiceability';
 import { useSiteQualifications } from './serviceability/useSiteQualifications';
+import { Timeline } from '../timeline/Timeline';
 
 /** A quote with its account, opportunity and (once accepted) order. */
 export function QuoteScreen({ id }: { id: string }) {
@@ -75,6 +76,7 @@ export function QuoteScreen({ id }: { id: string }) {
       <QuoteServiceability serviceability={serviceability} lines={quote.items} />
       <QuoteDocumentSection quote={quote} account={account} catalog={offerings} versions={facts} />
       <QuoteVersions quote={quote} versions={versions} />
+      <Timeline kind="quote" id={quote.id} />
     </div>
   );
 }

@@ -97,6 +97,19 @@ describe.each(ENGINES)('business consistency check on ingest on $name', (engine)
     }
   });
 
+  it("counts the account's other open orders in its exposure, as the laptop does before submitting", async () => {
+    const account = newAccount('user-sam', { creditLimit: 8000 });
+    await sam.push('accounts', [{ newDocumentState: account }]);
+    const order = { accountId: account.id, accountName: account.name, billingAccount: 'ba-fresh' };
+    // $4,198.20 each: the first fits, the second with the first open ($8,396.40) does not.
+    expect((await placeOrder(sam, 'user-sam', order)).doc.status).toBe('acknowledged');
+    const { doc } = await placeOrder(sam, 'user-sam', order);
+    expect(doc.status).toBe('held');
+    expect(doc.stateReason).toBe(
+      'Held for credit review: exposure $8,396.40 ($249.00 one-time + 12 months of $329.10, and $4,198.20 of open orders) exceeds the credit limit of $8,000.00 of Fresh Bakery Co.',
+    );
+  });
+
   it('names both reviews when price and credit need one', async () => {
     const account = newAccount('user-sam', { creditLimit: 100 });
     await sam.push('accounts', [{ newDocumentState: account }]);

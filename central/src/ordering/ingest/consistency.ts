@@ -12,6 +12,8 @@ import { configurationRefusal, type RuleLine } from '../../../../shared/catalog/
 import type { AccountDoc, OfferingDoc } from '../../../../shared/schemas';
 import type { CharacteristicValue } from '../../../../shared/schemas/common';
 import { formatCents } from '../../../../shared/money';
+import { creditCheck, openExposure, OPEN_EXPOSURE_STATES, type ExposureOrder, type Totals } from '../../../../shared/orders/creditCheck';
+import type { JsonObject } from '../../platform/json';
 import { PricingError, priceItems } from '../../../../shared/pricing/engine';
 import type { Queryable } from '../../platform/db/db';
 import type { AuthUser } from '../../platform/auth/users';
@@ -19,8 +21,7 @@ import { loadDoc, loadDocs } from '../../platform/sync/docs';
 import { visibleOwners } from '../../platform/auth/scope';
 import { productRefProblems, type ProductRef } from './deltaCheck';
 
-/** Credit exposure of an order: the one-time total plus this many months of the recurring total. */
-export const CREDIT_EXPOSURE_MONTHS = 12;
+export { CREDIT_EXPOSURE_MONTHS } from '../../../../shared/orders/creditCheck';
 
 export interface ReviewFinding {
   kind: 'price' | 'credit';
@@ -140,17 +141,30 @@ export async function priceFindings(tx: Queryable, lines: readonly QuotedLine[])
   return findings;
 }
 
-/** Exposure above the account's credit limit (whole currency units); none when no limit is recorded. */
-export function creditFinding(account: AccountDoc, oneTime: number, recurring: number, currency: string): ReviewFinding | undefined {
-  if (typeof account.creditLimit !== 'number' || !Number.isFinite(account.creditLimit)) return undefined;
-  const exposure = oneTime + CREDIT_EXPOSURE_MONTHS * recurring;
-  const limit = Math.round(account.creditLimit * 100);
-  if (exposure <= limit) return undefined;
-  const money = (cents: number) => formatCents(cents, currency);
-  return {
-    kind: 'credit',
-    text: `exposure ${money(exposure)} (${money(oneTime)} one-time + ${CREDIT_EXPOSURE_MONTHS} months of ${money(recurring)}) exceeds the credit limit of ${money(limit)} of ${account.name}`,
-  };
+/**
+ * Exposure above the account's credit limit (shared/orders/creditCheck.ts, the rule the laptop
+ * shows before submitting): this order plus the account's other open app orders; none when no
+ * limit is recorded.
+ */
+export function creditFinding(account: AccountDoc, totals: Totals, open = 0): ReviewFinding | undefined {
+  const result = creditCheck(account, totals, open);
+  return result.outcome === 'over' ? { kind: 'credit', text: result.text } : undefined;
+}
+
+/** The open exposure of the account's other app orders (every rep's), in the order's currency. */
+async function accountOpenExposure(tx: Queryable, accountId: string, order: OrderToCheck, currency: string): Promise<number> {
+  const rows = await tx.query<{ id: string; data: JsonObject }>(
+    `SELECT id, data FROM sync_docs
+      WHERE collection = 'orders' AND NOT deleted AND data ->> 'accountId' = $1 AND data ->> 'status' = ANY($2::text[])`,
+    [accountId, [...OPEN_EXPOSURE_STATES]],
+  );
+  const orders: ExposureOrder[] = rows.map((row) => row.data as unknown as ExposureOrder);
+  return openExposure(
+    orders,
+    accountId,
+    { id: order.externalId ?? '', ...(order.supplementOf ? { supplementOf: order.supplementOf } : {}) },
+    currency,
+  );
 }
 
 /** The stateReason of an order held for review, e.g. "Held for credit review: ...". */
@@ -176,6 +190,10 @@ export interface OrderToCheck {
   configuredLines?: readonly RuleLine[];
   /** Items that change an installed product (delta orders: modify, delete). */
   productRefs?: readonly ProductRef[];
+  /** The consumer's id of the order (the app's order id), left out of the account's open exposure. */
+  externalId?: string | undefined;
+  /** The order a supplemental order replaces: its exposure is replaced too. */
+  supplementOf?: string;
 }
 
 export interface ConsistencyResult {
@@ -207,7 +225,8 @@ export async function checkConsistency(tx: Queryable, submitter: AuthUser, order
   if (problems.length > 0) return { problems, findings: [] };
   const findings = await priceFindings(tx, order.lines);
   if (customer && 'account' in customer) {
-    const credit = creditFinding(customer.account, order.totals.oneTime, order.totals.recurring, order.totals.currency);
+    const open = order.customerId ? await accountOpenExposure(tx, order.customerId, order, order.totals.currency) : 0;
+    const credit = creditFinding(customer.account, order.totals, open);
     if (credit) findings.push(credit);
   }
   return { problems, findings };

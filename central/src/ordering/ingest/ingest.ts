@@ -45,6 +45,7 @@ function orderRequestOf(order: OrderDoc, submitter: AuthUser, supplement: Supple
     totals: order.totals,
     configuredLines: order.items,
     productRefs: deltaRefs(order),
+    ...(order.supplementOf ? { supplementOf: order.supplementOf } : {}),
     policyOrder: { items: order.items, totals: order.totals, paymentTerms: order.paymentTerms, quoteId: order.quoteId, delta: order.delta },
     ...(supplement && 'problem' in supplement ? { problems: [supplement.problem] } : {}),
     build: (decision, id, orderDate) =>

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * Issue 10, items 1, 2 and 7 over HTTP on both engines: a direct order (no quote), the order
  * approval policy (held for the rep's manager, who alone approves or declines it by push, and
@@ -8,8 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { centralSuite, ENGINES } from '../../test/harness';
 import { api, signIn, type Api, type Json } from '../../test/client';
 import { asMaster, newOrder } from '../../test/fixtures';
+import { newQuote } from '../../test/salesFixtures';
 import { PRODUCT_ORDER_RULES } from '../productOrder/productOrderProfile';
 import { profileProblems } from '../../platform/tmf/profileRules';
+import { changeKey, TIMELINE_PATH, type TimelineEntry, type TimelineResponse } from '../../../../shared/audit/timeline';
+import { DEVICE_HEADER } from '../../../../shared/sync/protocol';
 
 const PO = '/tmf-api/productOrderingManagement/v4/productOrder';
 
@@ -144,5 +148,73 @@ describe.each(ENGINES)('orders after submit on $name', (engine) => {
     expect(rejected.status).toBe('rejected');
     expect(rejected.stateReason).toContain(`is inProgress, so it can no longer be revised`);
     expect((await orderDoc(alex, String(started.id))).status).toBe('inProgress');
+  });
+  it("tells an order's timeline along its chain to its owner and manager only: who, from which device, what the central system did", async () => {
+    const { url } = suite.central;
+    const token = await signIn(url, 'alex');
+    const pushFrom = async (device: string, rows: unknown[]) => {
+      const response = await fetch(`${url}/sync/orders/push`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', [DEVICE_HEADER]: device },
+        body: JSON.stringify(rows),
+      });
+      expect(response.status).toBe(200);
+      return (await response.json()) as Json[];
+    };
+    const order = newOrder('user-alex', { paymentTerms: 'Net 90', status: 'draft', updatedAt: '2026-12-01T09:00:00.000Z' });
+    expect(await pushFrom('laptop-alex-1', [{ newDocumentState: order }])).toEqual([]);
+    const draft = await orderDoc(alex, order.id);
+    const queued = { ...draft, status: 'queued', updatedAt: '2026-12-01T09:05:00.000Z' };
+    expect(await pushFrom('laptop-alex-2', [{ newDocumentState: queued, assumedMasterState: asMaster(draft) }])).toEqual([]);
+    const held = await orderDoc(morgan, order.id);
+    expect(held.status).toBe('held');
+    expect(await pushStatus(morgan, held, 'inProgress', { updatedAt: '2026-12-01T10:00:00.000Z' })).toEqual([]);
+
+    const timeline = async (client: Api) => client.get(TIMELINE_PATH('order', order.id));
+    const response = await timeline(alex);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as TimelineResponse;
+    const entries = body.entries;
+    const mine = entries.filter((entry) => entry.actor !== null);
+    expect(mine.map((entry) => [entry.key, entry.actor, entry.deviceId, entry.what])).toEqual([
+      [changeKey('order', order.id, '2026-12-01T09:00:00.000Z', 'user-alex'), 'user-alex', 'laptop-alex-1', 'Created (draft)'],
+      [changeKey('order', order.id, '2026-12-01T09:05:00.000Z', 'user-alex'), 'user-alex', 'laptop-alex-2', 'Status draft → queued'],
+      [changeKey('order', order.id, '2026-12-01T10:00:00.000Z', 'user-morgan'), 'user-morgan', undefined, 'Status held → inProgress'],
+    ]);
+    // The central system's own steps: received, held for approval, released by the approval.
+    const central = entries.filter((entry: TimelineEntry) => entry.actor === null).map((entry) => entry.what);
+    expect(central).toEqual(expect.arrayContaining(['Order received by the central system → acknowledged']));
+    expect(central).toEqual(expect.arrayContaining(['Order status → held', 'Order status → inProgress']));
+    // Oldest first (the pushes above carry times before the central system's own steps).
+    expect(entries.map((entry) => entry.at)).toEqual(entries.map((entry) => entry.at).sort());
+
+    // The manager reads it too; another rep and an administrator learn nothing about it.
+    expect((await timeline(morgan)).status).toBe(200);
+    expect((await timeline(sam)).status).toBe(404);
+    const admin = api(url, await signIn(url, 'admin'));
+    expect((await timeline(admin)).status).toBe(404);
+    expect((await alex.get(TIMELINE_PATH('order', 'no-such-order'))).status).toBe(404);
+  });
+  it('follows the chain: a quote version shows the other versions and the order made from it, and the order shows the quotes', async () => {
+    const opportunityId = randomUUID();
+    const first = newQuote('user-alex', { opportunityId, updatedAt: '2026-12-01T08:00:00.000Z' });
+    const second = newQuote('user-alex', { opportunityId, version: 2, updatedAt: '2026-12-01T08:30:00.000Z' });
+    expect(await alex.push('quotes', [{ newDocumentState: first }, { newDocumentState: second }])).toEqual([]);
+    const order = newOrder('user-alex', { quoteId: second.id, opportunityId, updatedAt: '2026-12-01T09:00:00.000Z' });
+    expect(await alex.push('orders', [{ newDocumentState: order }])).toEqual([]);
+    const other = newOrder('user-alex', { updatedAt: '2026-12-01T09:30:00.000Z' });
+    expect(await alex.push('orders', [{ newDocumentState: other }])).toEqual([]);
+
+    const records = async (path: string) => {
+      const body = (await (await alex.get(path)).json()) as TimelineResponse;
+      return body.entries
+        .filter((entry) => entry.actor !== null)
+        .map((entry) => [entry.kind, entry.version, entry.what].filter((part) => part !== undefined).join(' '));
+    };
+    const chain = ['quote 1 Created (inProgress)', 'quote 2 Created (inProgress)', 'order Created (queued)'];
+    expect(await records(TIMELINE_PATH('quote', first.id))).toEqual(chain);
+    expect(await records(TIMELINE_PATH('order', order.id))).toEqual(chain);
+    // An order of another quote is not on this chain.
+    expect(await records(TIMELINE_PATH('order', other.id))).toEqual(['order Created (queued)']);
   });
 });

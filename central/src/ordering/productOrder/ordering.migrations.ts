@@ -21,4 +21,13 @@ export const ORDERING_MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX cancel_product_orders_order_idx ON cancel_product_orders (product_order_id)`,
     ],
   },
+  {
+    version: 420,
+    name: "an account's orders, for its open credit exposure",
+    statements: [
+      // The consistency check sums the account's open orders under the write lock (ingest/consistency.ts):
+      // an index, not a scan of every order.
+      `CREATE INDEX sync_docs_order_account_idx ON sync_docs ((data ->> 'accountId')) WHERE collection = 'orders'`,
+    ],
+  },
 ];

@@ -12,7 +12,7 @@ export interface Migration {
  * Applied in version order at start, each once, recorded in `schema_migrations`.
  * Core tables here (1-99); each module keeps its own list in its reserved range and the
  * composition root (central/src/migrations.ts) puts them together, so this runner imports
- * no module: events 100-199, catalog 200-299, fulfillment and inventory 300-399, ordering
+ * no module: audit (record history) 50-59, events 100-199, catalog 200-299, fulfillment and inventory 300-399, ordering
  * 400-499, sales and quotes 500-599, auth 600-649, devices (remote wipe) 650-699.
  */
 export const CORE_MIGRATIONS: readonly Migration[] = [

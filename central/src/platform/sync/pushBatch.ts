@@ -7,6 +7,7 @@ import type { PushItem, SentDoc } from './pushInput';
 import { docOfPlan, judgeRow, refusalOf } from './pushRow';
 import { actorOf, loadDiscountPolicy, loadLaterQuoteVersions } from './statusGate';
 import { loadConversionSources } from './conversionGate';
+import { recordPushHistory, type PushedChange } from '../audit/historyStore';
 import { needsRowByRow, type CollectionRules, type RowContext, type WritePlan, type WrittenRow } from './rules';
 
 export interface PushOutcome {
@@ -28,6 +29,8 @@ interface Pending {
 
 interface RowOutcome {
   stored: StoredDoc[];
+  /** The row itself as stored (not its follow-ups), for the history. */
+  own?: StoredDoc;
   /** Stored with problems: the stored state goes back. */
   response?: JsonObject;
   /** Not stored: why. */
@@ -72,11 +75,11 @@ async function writeRowByRow(
     if (!stored) throw new Error(`No seq returned for ${ctx.collection} ${row.id}`);
     if (plan.problems.length > 0) {
       await tx.query('RELEASE SAVEPOINT push_row');
-      return { stored: [stored], response: toWire(stored) };
+      return { stored: [stored], own: stored, response: toWire(stored) };
     }
     const followUps = rules.afterWrite ? await rules.afterWrite(ctx, stored, row.master) : [];
     await tx.query('RELEASE SAVEPOINT push_row');
-    return { stored: [stored, ...followUps] };
+    return { stored: [stored, ...followUps], own: stored };
   } catch (error) {
     await tx.query('ROLLBACK TO SAVEPOINT push_row');
     onError(error);
@@ -115,12 +118,15 @@ async function applyRound(
   }
   if (needsRowByRow(rules)) {
     const stored: StoredDoc[] = [];
+    const history: PushedChange[] = [];
     for (const row of pending) {
       const result = await writeRowByRow(ctx, rules, row, onError);
       stored.push(...result.stored);
+      if (result.own) history.push({ stored: result.own, master: row.master });
       if (result.refusal !== undefined) answers.set(row.index, refusalOf(ctx, row.sent, row.master, result.refusal));
       else if (result.response) answers.set(row.index, result.response);
     }
+    await recordPushHistory(ctx.tx, ctx.collection, ctx.user.id, ctx.deviceId, ctx.now, history);
     return stored;
   }
   const stored = await writeDocs(
@@ -129,6 +135,7 @@ async function applyRound(
     pending.map((row) => docOfPlan(ctx, row.id, row.plan)),
   );
   const written: WrittenRow[] = stored.map((doc, i) => ({ stored: doc, master: pending[i]?.master }));
+  await recordPushHistory(ctx.tx, ctx.collection, ctx.user.id, ctx.deviceId, ctx.now, written);
   pending.forEach((row, i) => {
     const doc = stored[i];
     if (doc && row.plan.problems.length > 0) answers.set(row.index, toWire(doc));
@@ -150,11 +157,19 @@ export async function applyPush(
   items: readonly PushItem[],
   rules: CollectionRules,
   onError: (error: unknown) => void,
+  deviceId?: string,
 ): Promise<PushOutcome> {
   if (items.length === 0) return { response: [], stored: [] };
   return db.transaction(async (tx: Queryable) => {
     await takeWriteLock(tx);
-    const ctx: RowContext = { tx, user, actor: await actorOf(tx, user), collection, now: new Date().toISOString() };
+    const ctx: RowContext = {
+      tx,
+      user,
+      actor: await actorOf(tx, user),
+      collection,
+      now: new Date().toISOString(),
+      ...(deviceId !== undefined ? { deviceId } : {}),
+    };
     const answers = new Map<number, JsonObject>();
     const stored: StoredDoc[] = [];
     for (const round of rounds(items)) stored.push(...(await applyRound(ctx, rules, round, answers, onError)));

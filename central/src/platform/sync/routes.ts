@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { isCollectionName, type CollectionName } from '../../../../shared/schemas';
-import type { PullResponse } from '../../../../shared/sync/protocol';
+import { DEVICE_HEADER, type PullResponse } from '../../../../shared/sync/protocol';
+import { historyDeviceOf } from '../audit/historyStore';
 import type { Db } from '../db/db';
 import { currentUser } from '../auth/guard';
 import { badRequest, notFound } from '../http/errors';
@@ -56,7 +57,15 @@ export function registerSyncRoutes(app: FastifyInstance, db: Db, hub: ChangeHub,
     assertMayPush(user, collection);
     const items = parsePushBody(collection, request.body);
     const onRowError = (error: unknown) => request.log.error({ err: error }, `a ${collection} push row failed`);
-    const outcome = await applyPush(db, user, collection, items, rules[collection] ?? {}, onRowError);
+    const outcome = await applyPush(
+      db,
+      user,
+      collection,
+      items,
+      rules[collection] ?? {},
+      onRowError,
+      historyDeviceOf(request.headers[DEVICE_HEADER]),
+    );
     hub.publish(outcome.stored.map(changeOf));
     return outcome.response;
   });

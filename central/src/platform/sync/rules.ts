@@ -14,6 +14,8 @@ export interface RowContext {
   collection: CollectionName;
   /** One timestamp per push, ISO. */
   now: string;
+  /** The installation the push came from (x-outpost-device), for the records' history. */
+  deviceId?: string;
   /** Quotes only: pushed quote id -> the later version that supersedes it (statusGate.ts, loadLaterQuoteVersions). */
   laterQuoteVersions?: ReadonlyMap<string, number>;
   /** Quotes only: the discount policy in force, as the laptops pull it (statusGate.ts, loadDiscountPolicy). */
