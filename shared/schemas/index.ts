@@ -82,6 +82,8 @@ const ACCOUNTS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc
 const QUOTES_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };
 /** Leads version 3 adds the optional `statusChangeReason`; no stored lead has one yet, so none changes. */
 const LEADS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };
+/** Leads version 4 adds the optional, encrypted merge fields (`mergedIntoId`, `mergeHistory`): no older lead was merged. */
+const LEADS_TO_VERSION_4: MigrationStrategies = { ...LEADS_TO_VERSION_3, 4: (oldDoc) => oldDoc };
 /**
  * Orders version 3: a direct order has no `quoteId`; `paymentTerms`, `approval`, `supplementOf`
  * `cancellationReason` and `delta` (an order that changes an installed product) are new and optional.
@@ -97,7 +99,7 @@ const ORDERS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) 
 const OFFERINGS_TO_VERSION_1: MigrationStrategies = { 1: (oldDoc) => oldDoc };
 
 export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
-  leads: { schema: leadSchema, migrationStrategies: LEADS_TO_VERSION_3 },
+  leads: { schema: leadSchema, migrationStrategies: LEADS_TO_VERSION_4 },
   accounts: { schema: accountSchema, migrationStrategies: ACCOUNTS_TO_VERSION_3 },
   contacts: { schema: contactSchema, migrationStrategies: TO_VERSION_2 },
   opportunities: { schema: opportunitySchema, migrationStrategies: TO_VERSION_2 },
