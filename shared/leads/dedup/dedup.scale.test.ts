@@ -75,5 +75,5 @@ describe('dedup at tier M', () => {
     // Generous for a loaded 2-core machine; pairwise would not finish at all.
     expect(checked - started).toBeLessThan(600_000);
     expect(oneDone - one).toBeLessThan(50);
-  });
+  }, 600_000);
 });
