@@ -16,6 +16,7 @@ import {
   type DedupKind,
   type DedupRecord,
 } from '../../../shared/leads/dedup';
+import { conversionOffers, type AccountOffer } from '../../../shared/leads/conversionOffers';
 import type { AccountDoc, ContactDoc, LeadDoc } from '../../../shared/schemas';
 import type { CollectionCache } from '../../data/collectionCache';
 
@@ -151,4 +152,21 @@ export function likelyDuplicatesIn(live: LiveDedupIndex, lead: Parameters<typeof
       },
     ];
   });
+}
+
+/** The existing accounts (and their contacts) a lead's conversion may use, from the index's matches. */
+export function conversionOffersIn(live: LiveDedupIndex, lead: LeadDoc): AccountOffer[] {
+  const matches = live.index.duplicatesOf(leadRecord(lead)).filter((m) => m.kind !== 'lead');
+  const accounts = new Map<string, AccountDoc>();
+  const contacts = new Map<string, ContactDoc>();
+  for (const match of matches) {
+    const indexed = live.docOf(match.kind, match.id);
+    if (indexed?.kind === 'account') accounts.set(indexed.doc.id, indexed.doc);
+    if (indexed?.kind === 'contact') {
+      contacts.set(indexed.doc.id, indexed.doc);
+      const account = live.docOf('account', indexed.doc.accountId);
+      if (account?.kind === 'account') accounts.set(account.doc.id, account.doc);
+    }
+  }
+  return conversionOffers(lead, matches, accounts, contacts);
 }
