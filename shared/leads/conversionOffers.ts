@@ -34,25 +34,32 @@ export function conversionOffers(
   contacts: ReadonlyMap<string, ContactDoc>,
 ): AccountOffer[] {
   const subject = leadRecord(lead);
-  const offers = new Map<string, AccountOffer>();
-  const offerFor = (account: AccountDoc, why: string): AccountOffer => {
+  const offers = new Map<string, AccountOffer & { direct?: string; through: string[] }>();
+  const offerFor = (account: AccountDoc) => {
     let offer = offers.get(account.id);
-    if (!offer) offers.set(account.id, (offer = { account, why, contacts: [] }));
+    if (!offer) offers.set(account.id, (offer = { account, why: '', contacts: [], through: [] }));
     return offer;
   };
+  // Best first (the engine's order), each account once: its own match first, then its matching contacts'.
   for (const match of matches) {
     if (match.kind === 'account') {
       const account = accounts.get(match.id);
-      if (account) offerFor(account, explainMatch(subject, accountRecord(account), match.fields));
+      if (account) offerFor(account).direct = explainMatch(subject, accountRecord(account), match.fields);
     } else if (match.kind === 'contact') {
       const contact = contacts.get(match.id);
       const account = contact ? accounts.get(contact.accountId) : undefined;
       if (!contact || !account) continue;
-      const why = explainMatch(subject, contactRecord(contact, account.name), match.fields);
-      const offer = offerFor(account, `its contact ${contact.name}: ${why}`);
+      const offer = offerFor(account);
       // Every contact of the account shares its company name: only one matching the person is offered as the lead's contact.
-      if (match.fields.some((f) => PERSONAL.has(f.field))) offer.contacts.push({ contact, why });
+      if (!match.fields.some((f) => PERSONAL.has(f.field))) continue;
+      const why = explainMatch(subject, contactRecord(contact, account.name), match.fields);
+      offer.contacts.push({ contact, why });
+      offer.through.push(`its contact ${contact.name}: ${why}`);
     }
   }
-  return [...offers.values()];
+  return [...offers.values()].map(({ account, direct, through, contacts: offered }) => ({
+    account,
+    why: [...(direct ? [direct] : []), ...through].join('; '),
+    contacts: offered,
+  }));
 }

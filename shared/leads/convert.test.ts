@@ -111,6 +111,7 @@ describe('converting into an existing account', () => {
       new Map([jane, bob].map((c) => [c.id, c])),
     );
     expect(offers.map((o) => o.account.id)).toEqual(['acc-1']);
+    expect(offers[0]?.why).toMatch(/^company name matches 'ACME Corporation'; its contact Doe, Jane: /);
     expect(offers[0]?.contacts.map((c) => c.contact.id)).toEqual(['con-1']);
     expect(offers[0]?.contacts[0]?.why).toBe(
       "company name matches 'ACME Corporation', contact name matches 'Doe, Jane', same email address JANE@acme.example",
