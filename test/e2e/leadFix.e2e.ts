@@ -170,7 +170,7 @@ test('a typed lead that duplicates one is shown with the matching fields before 
     // Each differing value as the lead screen shows it.
     await expect(merge.getByRole('group', { name: 'Country' })).toContainText('Existing: Canada');
     await expect(merge.getByRole('group', { name: 'Purchase amount' })).toContainText('Typed: $60,000');
-    await merge.getByRole('group', { name: 'Contact name' }).getByLabel('Typed: Paul Okafor').check();
+    await merge.getByRole('group', { name: 'Contact name' }).getByRole('radio', { name: 'Typed: Paul Okafor' }).check();
     await merge.getByRole('button', { name: 'Merge leads' }).click();
     await expect(page.getByRole('heading', { name: 'Maple Freight Ltd.', level: 1 })).toBeVisible();
     await expect(page.getByRole('list', { name: 'Lead details' })).toContainText('Contact name: Paul Okafor');
@@ -186,9 +186,13 @@ test('a typed lead that duplicates one is shown with the matching fields before 
     await duplicates.getByRole('button', { name: 'Keep both and save' }).click();
     await page.getByRole('button', { name: 'Convert to opportunity' }).click();
     const choice = page.getByRole('region', { name: 'Convert into an existing account?' });
-    await expect(choice.getByRole('group', { name: 'Account' }).getByLabel(/^Summit Legal Partners \(company name matches/)).toBeChecked();
     await expect(
-      choice.getByRole('group', { name: 'Contact' }).getByLabel(/^Elena Rossi \(.*same email address erossi@summitlegal.example/),
+      choice.getByRole('group', { name: 'Account' }).getByRole('radio', { name: /^Summit Legal Partners \(company name matches/ }),
+    ).toBeChecked();
+    await expect(
+      choice
+        .getByRole('group', { name: 'Contact' })
+        .getByRole('radio', { name: /^Elena Rossi \(.*same email address erossi@summitlegal.example/ }),
     ).toBeChecked();
     await choice.getByRole('button', { name: 'Convert' }).click();
     await expect(page.getByText('Account: Summit Legal Partners')).toBeVisible();
