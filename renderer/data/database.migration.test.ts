@@ -4,6 +4,7 @@ import { OWNED_SCHEMAS_V0 } from '../../shared/schemas/fixtures/v0.schemas';
 import { REP_WRITTEN_SCHEMAS_V1 } from '../../shared/schemas/fixtures/v1.schemas';
 import { LEAD_SCHEMA_V2, SCHEMAS_V2 } from '../../shared/schemas/fixtures/v2.schemas';
 import { POLICY_SCHEMA_V0 } from '../../shared/schemas/fixtures/v0.policy.schema';
+import { LEAD_SCHEMA_V3 } from '../../shared/schemas/fixtures/v3.lead.schema';
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../../shared/schemas';
 import { makeAccount, makeLead, makeOrder, makeQuote, T0 } from '../../shared/testing/docs.fixture';
 import { dumpDisk } from '../../test/integration/rawDisk';
@@ -262,11 +263,49 @@ describe('lead schema version 3: the reason of the last status change', () => {
 
     const db = await openDatabase({ userId: 'rep-1', storageKey: STORAGE_KEY, dexie });
     try {
-      expect(db.leads.schema.version).toBe(3);
       expect(await contents(db, 'leads')).toEqual(before);
       await db.leads.upsert(makeLead({ id: 'lead-2', company: 'Globex', status: 'rejected', statusChangeReason: 'Bought elsewhere' }));
       expect((await db.leads.findOne('lead-2').exec())?.statusChangeReason).toBe('Bought elsewhere');
       expect(await dumpDisk(disk)).not.toContain(secretOf('leads'));
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('lead schema version 4: merge history, encrypted at rest', () => {
+  it('migrates a version-3 lead store keeping every lead, then stores a merge no one can read from the disk', async () => {
+    const disk = new IDBFactory();
+    const dexie = { indexedDB: disk, IDBKeyRange };
+    const old = await openDatabase({ userId: 'rep-1', storageKey: STORAGE_KEY, dexie, olderSchemas: { leads: LEAD_SCHEMA_V3 } });
+    await collectionOf(old, 'leads').bulkInsert([
+      makeLead({ conflictCopy: copyOf('leads'), statusChangeReason: 'Reopened' }),
+      makeLead({ id: 'lead-2', company: 'Globex' }),
+    ]);
+    const before = await contents(old, 'leads');
+    await old.close();
+
+    const db = await openDatabase({ userId: 'rep-1', storageKey: STORAGE_KEY, dexie });
+    try {
+      expect(db.leads.schema.version).toBe(4);
+      expect(await contents(db, 'leads')).toEqual(before);
+      const { company, contactName, country, productCategory, purchaseTimeframe, purchaseAmount, budgetStatus, source } = makeLead();
+      const values = {
+        company,
+        contactName: 'Wilhelmina Merged',
+        country,
+        productCategory,
+        purchaseTimeframe,
+        purchaseAmount,
+        budgetStatus,
+        source,
+      };
+      const mergeHistory = [
+        { leadId: 'lead-3', mergedAt: T0, mergedBy: 'rep-1', taken: ['contactName'], values, replaced: { contactName } },
+      ];
+      await db.leads.upsert(makeLead({ id: 'lead-2', company: 'Globex', mergeHistory }));
+      expect((await db.leads.findOne('lead-2').exec())?.toMutableJSON().mergeHistory).toEqual(mergeHistory);
+      expect(await dumpDisk(disk)).not.toContain('Wilhelmina');
     } finally {
       await db.close();
     }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { makeLead } from '../testing/docs.fixture';
+import { makeAccount, makeLead } from '../testing/docs.fixture';
 import type { Actor } from '../machines/send';
-import { convertLead } from './convert';
+import { convertLead, convertLeadInto } from './convert';
+import { conversionOffers } from './conversionOffers';
+import { accountRecord, contactRecord, DedupIndex, leadRecord } from './dedup';
+import type { ContactDoc } from '../schemas';
 
 const NOW = '2024-05-02T12:00:00.000Z';
 const qualifiedLead = makeLead({ status: 'inProgress', qualified: true, rating: 'A', channel: 'Direct', owner: 'rep-7' });
@@ -76,5 +79,58 @@ describe('convertLead', () => {
       "'lead.convert' is not allowed when the lead is 'pending'",
     );
     expect(() => convertLead({ ...qualifiedLead, status: 'accepted' }, NOW, REP)).toThrow(/'accepted'/);
+  });
+});
+
+describe('converting into an existing account', () => {
+  const account = makeAccount({ id: 'acc-1', name: 'ACME Corporation', owner: 'rep-7' });
+  const jane: ContactDoc = {
+    id: 'con-1',
+    owner: 'rep-7',
+    createdAt: NOW,
+    updatedAt: NOW,
+    syncPending: false,
+    accountId: 'acc-1',
+    name: 'Doe, Jane',
+    email: 'JANE@acme.example',
+  };
+  const bob: ContactDoc = { ...jane, id: 'con-2', name: 'Bob Ray', email: 'bob@elsewhere.example' };
+  const other = makeAccount({ id: 'acc-2', name: 'Globex', owner: 'rep-7' });
+
+  it("offers the matching account with why, and its contact that is the lead's person", () => {
+    const index = DedupIndex.of([
+      accountRecord(account),
+      accountRecord(other),
+      contactRecord(jane, account.name),
+      contactRecord(bob, account.name),
+    ]);
+    const offers = conversionOffers(
+      qualifiedLead,
+      index.duplicatesOf(leadRecord(qualifiedLead)),
+      new Map([account, other].map((a) => [a.id, a])),
+      new Map([jane, bob].map((c) => [c.id, c])),
+    );
+    expect(offers.map((o) => o.account.id)).toEqual(['acc-1']);
+    expect(offers[0]?.why).toMatch(/^company name matches 'ACME Corporation'; its contact Doe, Jane: /);
+    expect(offers[0]?.contacts.map((c) => c.contact.id)).toEqual(['con-1']);
+    expect(offers[0]?.contacts[0]?.why).toBe(
+      "company name matches 'ACME Corporation', contact name matches 'Doe, Jane', same email address JANE@acme.example",
+    );
+  });
+
+  it('creates only the opportunity with an existing contact, and a new contact under the account otherwise', () => {
+    const withContact = convertLeadInto(qualifiedLead, NOW, REP, { account, contact: jane });
+    expect(withContact.contact).toBeNull();
+    expect(withContact.opportunity).toMatchObject({ accountId: 'acc-1', contactId: 'con-1', leadId: 'lead-1' });
+    expect(withContact.lead).toMatchObject({
+      status: 'accepted',
+      accountId: 'acc-1',
+      contactId: 'con-1',
+      opportunityId: withContact.opportunity.id,
+    });
+    const newContact = convertLeadInto(qualifiedLead, NOW, REP, { account });
+    expect(newContact.contact).toMatchObject({ accountId: 'acc-1', name: 'Jane Doe' });
+    expect(newContact.lead.contactId).toBe(newContact.contact?.id);
+    expect(() => convertLeadInto(qualifiedLead, NOW, REP, { account: other, contact: jane })).toThrow(/another account/);
   });
 });

@@ -21,19 +21,22 @@ export function conversionIds(leadId: string): { accountId: string; contactId: s
   };
 }
 
-export function convertLead(
-  lead: LeadDoc,
-  now: string,
-  actor: Actor,
-): { account: AccountDoc; contact: ContactDoc; opportunity: OpportunityDoc; lead: LeadDoc } {
+function checkConvertible(lead: LeadDoc, actor: Actor): LeadDoc['status'] {
   if (lead.qualified !== true) {
     throw new Error(
       `Lead '${lead.company}' is not qualified; process it with the lead rules (or complete its details) before converting it`,
     );
   }
   // Throws with the reason when the lifecycle or the role rules do not allow it (e.g. pending, already accepted, not the owner).
-  const { status } = sendOrThrow(sendLead(lead, { type: 'lead.convert' }, actor));
+  return sendOrThrow(sendLead(lead, { type: 'lead.convert' }, actor)).status;
+}
 
+export function convertLead(
+  lead: LeadDoc,
+  now: string,
+  actor: Actor,
+): { account: AccountDoc; contact: ContactDoc; opportunity: OpportunityDoc; lead: LeadDoc } {
+  const status = checkConvertible(lead, actor);
   const synced = { owner: lead.owner, createdAt: now, updatedAt: now, syncPending: true } as const;
   const { accountId, contactId, opportunityId } = conversionIds(lead.id);
 
@@ -47,17 +50,33 @@ export function convertLead(
     billingAccounts: [],
     sites: [],
   };
-  const contact: ContactDoc = {
-    id: contactId,
-    ...synced,
+  const contact = newContact(lead, accountId, now);
+  const opportunity = newOpportunity(lead, accountId, contactId, now);
+  const converted: LeadDoc = { ...lead, accountId, contactId, opportunityId, status, updatedAt: now, syncPending: true };
+  return { account, contact, opportunity, lead: converted };
+}
+
+function newContact(lead: LeadDoc, accountId: string, now: string): ContactDoc {
+  return {
+    id: conversionIds(lead.id).contactId,
+    owner: lead.owner,
+    createdAt: now,
+    updatedAt: now,
+    syncPending: true,
     accountId,
     name: lead.contactName,
     ...(lead.email ? { email: lead.email } : {}),
     ...(lead.phone ? { phone: lead.phone } : {}),
   };
-  const opportunity: OpportunityDoc = {
-    id: opportunityId,
-    ...synced,
+}
+
+function newOpportunity(lead: LeadDoc, accountId: string, contactId: string, now: string): OpportunityDoc {
+  return {
+    id: conversionIds(lead.id).opportunityId,
+    owner: lead.owner,
+    createdAt: now,
+    updatedAt: now,
+    syncPending: true,
     name: `${lead.company} – ${lead.productCategory}`,
     accountId,
     contactId,
@@ -66,6 +85,25 @@ export function convertLead(
     expectedAmount: lead.purchaseAmount,
     status: 'acknowledged',
   };
-  const converted: LeadDoc = { ...lead, accountId, contactId, opportunityId, status, updatedAt: now, syncPending: true };
-  return { account, contact, opportunity, lead: converted };
+}
+
+/**
+ * Converts the lead into an existing account (the rep picked it from conversionOffers.ts), and
+ * an existing contact of it or a new one: only the opportunity, and the contact when new, are
+ * created. The ids stay derived from the lead, so a retry writes the same records.
+ */
+export function convertLeadInto(
+  lead: LeadDoc,
+  now: string,
+  actor: Actor,
+  into: { account: Pick<AccountDoc, 'id'>; contact?: Pick<ContactDoc, 'id' | 'accountId'> },
+): { contact: ContactDoc | null; opportunity: OpportunityDoc; lead: LeadDoc } {
+  const status = checkConvertible(lead, actor);
+  const accountId = into.account.id;
+  if (into.contact && into.contact.accountId !== accountId) throw new Error('The contact chosen belongs to another account');
+  const contact = into.contact ? null : newContact(lead, accountId, now);
+  const contactId = into.contact?.id ?? conversionIds(lead.id).contactId;
+  const opportunity = newOpportunity(lead, accountId, contactId, now);
+  const converted: LeadDoc = { ...lead, accountId, contactId, opportunityId: opportunity.id, status, updatedAt: now, syncPending: true };
+  return { contact, opportunity, lead: converted };
 }

@@ -6,9 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SCHEMAS_V2 } from './fixtures/v2.schemas';
+import { LEAD_SCHEMA_V3 } from './fixtures/v3.lead.schema';
 import { COLLECTION_NAMES, COLLECTIONS } from './index';
 
-const LATEST_FROZEN = SCHEMAS_V2;
+// Leads shipped a version 3 (statusChangeReason) since: that is the release version 4 moves past.
+const LATEST_FROZEN = { ...SCHEMAS_V2, leads: LEAD_SCHEMA_V3 };
 
 describe('schemas against the latest frozen release', () => {
   /**

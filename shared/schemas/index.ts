@@ -86,6 +86,12 @@ const QUOTES_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) 
  */
 const LEADS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };
 /**
+ * Leads version 4 adds the optional, encrypted merge fields (`mergedIntoId`, `mergeHistory`): no older
+ * lead was merged; and the optional `ruleSetVersions`: an older lead does not say which rule sets made
+ * its result, so the drift check skips it.
+ */
+const LEADS_TO_VERSION_4: MigrationStrategies = { ...LEADS_TO_VERSION_3, 4: (oldDoc) => oldDoc };
+/**
  * Orders version 3: a direct order has no `quoteId`; `paymentTerms`, `approval`, `supplementOf`
  * `cancellationReason` and `delta` (an order that changes an installed product) are new and optional.
  * An older order came from a quote with the standard terms, needed no approval and ordered new
@@ -113,7 +119,7 @@ const RULE_SETS_TO_VERSION_1: MigrationStrategies = { 1: (oldDoc) => ({ ...oldDo
 const POLICIES_TO_VERSION_1: MigrationStrategies = { 1: (oldDoc) => oldDoc };
 
 export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
-  leads: { schema: leadSchema, migrationStrategies: LEADS_TO_VERSION_3 },
+  leads: { schema: leadSchema, migrationStrategies: LEADS_TO_VERSION_4 },
   accounts: { schema: accountSchema, migrationStrategies: ACCOUNTS_TO_VERSION_3 },
   contacts: { schema: contactSchema, migrationStrategies: TO_VERSION_2 },
   opportunities: { schema: opportunitySchema, migrationStrategies: TO_VERSION_2 },

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import type { LeadDoc } from '../../shared/schemas';
-import { centralDoc, pushAsRep } from './centralAsRep';
+import { centralDoc, centralDocs, pushAsRep } from './centralAsRep';
 import { signIn, syncStatus } from './journey';
-import { captureLead } from './leads';
+import { captureLead, typeLead } from './leads';
 
 const COMPANY = 'Refused Lead Fix Ltd';
 const BAD_EMAIL = 'Enter an email like name@company.com';
@@ -148,5 +148,63 @@ test('a rep reads why a lead got its result, disqualifies it with a reason and r
     await expect(page.getByRole('list', { name: 'Processing result' })).toContainText('Status: In progress');
     await expect(convert).toBeEnabled();
     await expect(syncStatus(page)).toContainText('0 changes waiting to sync', { timeout: 20_000 });
+  });
+});
+
+test('a typed lead that duplicates one is shown with the matching fields before saving and merged field by field; conversion offers the existing account', async ({
+  page,
+}) => {
+  await signIn(page, 'sam');
+  await expect(syncStatus(page)).toContainText('Online', { timeout: 30_000 });
+  await expect(page.getByRole('progressbar', { name: 'First sync progress' })).toBeHidden({ timeout: 30_000 });
+  const duplicates = page.getByRole('region', { name: 'Likely duplicates' });
+
+  await test.step('a lead like the seeded Maple Freight Ltd. is flagged with what matches, and merged into it', async () => {
+    await typeLead(page, 'MAPLE FREIGHT', { contactName: 'Paul Okafor', email: 'paul@maplefreight.example' });
+    await page.getByRole('button', { name: 'Save lead' }).click();
+    await expect(duplicates).toContainText(
+      "Lead Maple Freight Ltd. (Ian Fraser): company name matches 'Maple Freight Ltd.', same email domain maplefreight.example.",
+    );
+    await duplicates.getByRole('button', { name: 'Merge into Lead Maple Freight Ltd. (Ian Fraser)' }).click();
+    const merge = page.getByRole('region', { name: 'Merge into Maple Freight Ltd.' });
+    // Each differing value as the lead screen shows it.
+    await expect(merge.getByRole('group', { name: 'Country' })).toContainText('Existing: Canada');
+    await expect(merge.getByRole('group', { name: 'Purchase amount' })).toContainText('Typed: $60,000');
+    await merge.getByRole('group', { name: 'Contact name' }).getByRole('radio', { name: 'Typed: Paul Okafor' }).check();
+    await merge.getByRole('button', { name: 'Merge leads' }).click();
+    await expect(page.getByRole('heading', { name: 'Maple Freight Ltd.', level: 1 })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Lead details' })).toContainText('Contact name: Paul Okafor');
+    await expect(page.getByRole('list', { name: 'Lead details' })).toContainText('Country: Canada');
+    await expect(page.getByRole('list', { name: 'Merge history' })).toContainText('took Contact name Paul Okafor (was Ian Fraser)');
+  });
+
+  await test.step('a lead of an existing customer: keep both, then conversion offers that account and its contact', async () => {
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    await typeLead(page, 'Summit Legal Partners LLC', { contactName: 'Elena Rossi', email: 'erossi@summitlegal.example' });
+    await page.getByRole('button', { name: 'Save lead' }).click();
+    await expect(duplicates).toContainText("Account Summit Legal Partners: company name matches 'Summit Legal Partners'");
+    await duplicates.getByRole('button', { name: 'Keep both and save' }).click();
+    await page.getByRole('button', { name: 'Convert to opportunity' }).click();
+    const choice = page.getByRole('region', { name: 'Convert into an existing account?' });
+    await expect(
+      choice.getByRole('group', { name: 'Account' }).getByRole('radio', { name: /^Summit Legal Partners \(company name matches/ }),
+    ).toBeChecked();
+    await expect(
+      choice
+        .getByRole('group', { name: 'Contact' })
+        .getByRole('radio', { name: /^Elena Rossi \(.*same email address erossi@summitlegal.example/ }),
+    ).toBeChecked();
+    await choice.getByRole('button', { name: 'Convert' }).click();
+    await expect(page.getByText('Account: Summit Legal Partners')).toBeVisible();
+  });
+
+  await test.step('both sync and the central system accepts them: the merge history and the existing account', async () => {
+    await expect(syncStatus(page)).toContainText('0 changes waiting to sync', { timeout: 30_000 });
+    const maple = await centralDoc('sam', 'leads', 'lead-sam-maple');
+    expect(maple?.contactName).toBe('Paul Okafor');
+    expect(maple?.syncError).toBeUndefined();
+    expect(maple?.mergeHistory?.[0]).toMatchObject({ taken: ['contactName'], replaced: { contactName: 'Ian Fraser' } });
+    const converted = (await centralDocs('sam', 'leads')).find((l) => l.company === 'Summit Legal Partners LLC');
+    expect(converted).toMatchObject({ status: 'accepted', accountId: 'acct-summit-legal', contactId: 'contact-summit-elena' });
   });
 });

@@ -1,17 +1,35 @@
 import type { Page } from '@playwright/test';
 
-/** Captures a complete, valid lead through the lead form. */
-export async function captureLead(page: Page, company: string): Promise<void> {
+/** A phone number of its own for each company: two captured leads are not likely duplicates by phone. */
+function phoneOf(company: string): string {
+  let hash = 7;
+  for (const ch of company) hash = (hash * 31 + ch.charCodeAt(0)) % 9_000_000;
+  return `+1 555 ${String(1_000_000 + hash).slice(0, 3)} ${String(1_000_000 + hash).slice(3)}`;
+}
+
+export interface LeadTyping {
+  contactName?: string;
+  email?: string;
+  phone?: string;
+}
+
+/** Fills the lead form (after New lead) with a complete, valid lead; saving is the caller's. */
+export async function typeLead(page: Page, company: string, typed: LeadTyping = {}): Promise<void> {
   await page.getByRole('button', { name: 'New lead' }).click();
   await page.getByLabel('Company').fill(company);
-  await page.getByLabel('Contact name').fill('Rita Moreno');
-  await page.getByLabel('Email').fill('rita@example.com');
-  await page.getByLabel('Phone').fill('+1 555 0100');
+  await page.getByLabel('Contact name').fill(typed.contactName ?? 'Rita Moreno');
+  await page.getByLabel('Email').fill(typed.email ?? 'rita@example.com');
+  await page.getByLabel('Phone').fill(typed.phone ?? phoneOf(company));
   await page.getByLabel('Country').selectOption('US');
   await page.getByLabel('Product category').selectOption('Laptops');
   await page.getByLabel('Purchase timeframe').selectOption('Within 1 month');
   await page.getByLabel('Purchase amount').fill('60000');
   await page.getByLabel('Budget status').selectOption('Approved');
   await page.getByLabel('Source').selectOption('Road show');
+}
+
+/** Captures a complete, valid lead through the lead form. */
+export async function captureLead(page: Page, company: string, typed: LeadTyping = {}): Promise<void> {
+  await typeLead(page, company, typed);
   await page.getByRole('button', { name: 'Save lead' }).click();
 }

@@ -98,7 +98,7 @@ describe('the local store', () => {
     await before.close();
 
     const db = await laptopStore(disk);
-    expect(db.leads.schema.version).toBe(3);
+    expect(db.leads.schema.version).toBe(COLLECTIONS.leads.schema.version);
     expect((await db.leads.find({ sort: [{ id: 'asc' }] }).exec()).map((d) => [d.id, d.contactName, d.syncPending])).toEqual([
       ['l1', 'Jane Doe', true],
       ['l2', 'Jane Doe', false],

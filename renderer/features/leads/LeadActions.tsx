@@ -8,7 +8,12 @@ import { useOutpost } from '../../app/OutpostContext';
 import { saveDocument } from '../../data/writes';
 import { SelectField } from '../common/SelectField';
 import { TextField } from '../common/TextField';
+import type { AccountOffer } from '../../../shared/leads/conversionOffers';
+import type { AccountDoc, ContactDoc } from '../../../shared/schemas';
+import { conversionOffersIn } from './dedupIndex';
 import { convertLeadInStore } from './leadConversion';
+import { LeadConvertChoice } from './LeadConvertChoice';
+import { localDedup } from './useLocalDedup';
 import { closedLead, reasonProblem, reassignedLead, reopenedLead, type ClosingAction } from './leadLifecycle';
 import { canConvertLead, canProcessLead, processLeadDoc } from './leadProcessing';
 
@@ -51,6 +56,8 @@ export function LeadActions({ lead, actor, ruleSets, team, onEdit }: LeadActions
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>(undefined);
   const [target, setTarget] = useState('');
+  /** Existing accounts the lead matches: the rep picks one or a new account before converting. */
+  const [offers, setOffers] = useState<AccountOffer[] | null>(null);
   const fieldRef = useRef<HTMLInputElement>(null);
   const selectRef = useRef<HTMLSelectElement>(null);
 
@@ -85,13 +92,20 @@ export function LeadActions({ lead, actor, ruleSets, team, onEdit }: LeadActions
     }
     if (action === 'convert') {
       return void run('converted', async () => {
-        const opportunity = await convertLeadInStore(db, lead, now(), actor);
-        navigate({ page: 'opportunity', id: opportunity.id });
+        const found = conversionOffersIn(await localDedup(db).ready(), lead);
+        if (found.length > 0) return setOffers(found);
+        await convert(undefined);
       });
     }
     if (action === 'reopen') return void run('reopened', () => store(reopenedLead(lead, ruleSets, now(), actor)));
     if (action === 'infoProvided')
       return void run('updated', () => store(sendOrThrow(sendLead(lead, { type: 'lead.infoProvided' }, actor))));
+  }
+
+  async function convert(into: { account: AccountDoc; contact?: ContactDoc } | undefined) {
+    const opportunity = await convertLeadInStore(db, lead, now(), actor, into);
+    setOffers(null);
+    navigate({ page: 'opportunity', id: opportunity.id });
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -168,6 +182,14 @@ export function LeadActions({ lead, actor, ruleSets, team, onEdit }: LeadActions
         <p className="notice notice--error" role="alert">
           {error}
         </p>
+      ) : null}
+      {offers ? (
+        <LeadConvertChoice
+          offers={offers}
+          busy={busy}
+          onConvert={(into) => void run('converted', () => convert(into))}
+          onCancel={() => setOffers(null)}
+        />
       ) : null}
       {open ? (
         <form

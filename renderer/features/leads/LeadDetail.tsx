@@ -12,6 +12,7 @@ import { actorOf } from '../session/actor';
 import { LeadActions } from './LeadActions';
 import { LeadExplanationSection } from './LeadExplanationSection';
 import { LeadForm } from './LeadForm';
+import { LeadMergeHistory } from './LeadMergeHistory';
 import { needsProcessingOnOpen, teamOf } from './leadLifecycle';
 import { canEditLead, processLeadDoc } from './leadProcessing';
 import { Timeline } from '../timeline/Timeline';
@@ -107,6 +108,7 @@ export function LeadDetail({ id }: { id: string }) {
           <li>Source: {current.source}</li>
         </ul>
       </section>
+      <LeadMergeHistory lead={current} />
       <Timeline kind="lead" id={current.id} />
     </div>
   );

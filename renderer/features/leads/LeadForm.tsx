@@ -4,6 +4,7 @@ import { useNavigation } from '../../app/navigation';
 import { SelectField } from '../common/SelectField';
 import { TextField } from '../common/TextField';
 import { LEAD_FIELDS, leadFieldId, orderedErrors } from './leadForm';
+import { LeadDuplicates } from './LeadDuplicates';
 import { useLeadForm } from './useLeadForm';
 
 export interface LeadFormProps {
@@ -30,12 +31,15 @@ export function LeadForm({ lead, onDone }: LeadFormProps = {}) {
     if (focusRequest.field) document.getElementById(leadFieldId(focusRequest.field))?.focus();
   }, [focusRequest]);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const id = await form.save();
+  function done(id: string | null) {
     if (id && onDone) onDone();
     // Replaces the form's entry: Back from the new lead goes to the list, not to an empty form.
     else if (id) navigate({ page: 'lead', id }, { replace: true });
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    done(await form.save());
   }
 
   return (
@@ -55,6 +59,7 @@ export function LeadForm({ lead, onDone }: LeadFormProps = {}) {
               {errorList.map((e) => e.label).join(', ')}.
             </p>
           ) : null}
+          {form.checking ? <p>Checking for likely duplicates…</p> : null}
         </div>
         <div className="form-grid">
           {LEAD_FIELDS.map((spec) =>
@@ -84,6 +89,17 @@ export function LeadForm({ lead, onDone }: LeadFormProps = {}) {
             ),
           )}
         </div>
+        {form.duplicates ? (
+          <LeadDuplicates
+            found={form.duplicates.found}
+            draft={form.duplicates.draft}
+            busy={form.saving}
+            onKeepBoth={() => void form.save({ keepBoth: true }).then(done)}
+            onMerge={(into, choices) =>
+              void form.merge(into, choices).then((id) => (id ? navigate({ page: 'lead', id }, { replace: true }) : undefined))
+            }
+          />
+        ) : null}
         {form.saveError ? (
           <p className="notice notice--error" role="alert">
             {form.saveError}

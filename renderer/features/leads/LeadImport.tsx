@@ -18,6 +18,9 @@ import { collectionOf, type OutpostDatabase } from '../../data/database';
 import { useDocuments } from '../../data/hooks';
 import { SelectField } from '../common/SelectField';
 import { actorOf } from '../session/actor';
+import { likelyDuplicatesIn } from './dedupIndex';
+import { ImportDuplicates, type DuplicateRow } from './ImportDuplicates';
+import { useLocalDedup } from './useLocalDedup';
 
 const SLICE = 500;
 const PREVIEW_ROWS = 5;
@@ -55,14 +58,20 @@ export function LeadImport({ onClose }: { onClose(): void }) {
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [progress, setProgress] = useState<string | null>(null);
   const [slices, setSlices] = useState<ImportSlice[]>([]);
-  const [summary, setSummary] = useState<(ImportSummary & { added: number }) | null>(null);
+  const [summary, setSummary] = useState<(ImportSummary & { added: number; skipped: number }) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
+  /** The rows read and checked for likely duplicates, waiting for the rep's choice before anything is stored. */
+  const [checked, setChecked] = useState<{ slices: ImportSlice[]; duplicates: DuplicateRow[]; lineOf: Map<string, number> } | null>(null);
+  const [skipped, setSkipped] = useState<ReadonlySet<number>>(new Set());
+  const dedupReady = useLocalDedup();
 
   async function choose(event: ChangeEvent<HTMLInputElement>) {
     const chosen = event.target.files?.[0];
     setSummary(null);
     setSlices([]);
+    setChecked(null);
+    setSkipped(new Set());
     setError(null);
     if (!chosen) return setFile(null);
     const text = await chosen.text();
@@ -71,32 +80,69 @@ export function LeadImport({ onClose }: { onClose(): void }) {
     setMapping(guessMapping(csv.headers));
   }
 
-  async function run() {
+  /** Reads every row through the form's rules and the engine, and checks each lead against the laptop's records. */
+  async function check() {
     if (!file) return;
     setRunning(true);
     setError(null);
     try {
       const digest = await digestOf(file.text);
+      const lineOf = new Map<string, number>();
       const ctx = {
         owner: user.id,
         now: new Date().toISOString(),
         ruleSets: ruleSets ?? [],
         actor: actorOf(user),
-        newId: (line: number) => importLeadId(digest, line),
+        newId: (line: number) => {
+          const id = importLeadId(digest, line);
+          lineOf.set(id, line);
+          return id;
+        },
       };
+      const live = await dedupReady();
       const done: ImportSlice[] = [];
-      let added = 0;
+      const duplicates: DuplicateRow[] = [];
       for (let from = 0; from < file.csv.rows.length;) {
         const slice = importSlice(file.csv.rows, mapping, ctx, from, SLICE);
-        added += await storeLeads(db, slice.leads);
+        for (const lead of slice.leads) {
+          // A lead of this file imported before (same id) is itself, never its own duplicate.
+          const found = likelyDuplicatesIn(live, lead);
+          if (found.length > 0) duplicates.push({ line: lineOf.get(lead.id) ?? 0, lead, found });
+        }
         done.push(slice);
         from = slice.next;
-        setProgress(`Imported ${from.toLocaleString('en-US')} of ${file.csv.rows.length.toLocaleString('en-US')} rows`);
+        setProgress(`Checked ${from.toLocaleString('en-US')} of ${file.csv.rows.length.toLocaleString('en-US')} rows`);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      if (duplicates.length > 0) {
+        setChecked({ slices: done, duplicates, lineOf });
+        setProgress(null);
+      } else await store(done, new Set(), lineOf);
+    } catch (e) {
+      setError(`The file could not be checked: ${e instanceof Error ? e.message : String(e)}. Nothing was imported.`);
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  /** Stores the checked rows but the skipped ones, slice by slice. */
+  async function store(done: readonly ImportSlice[], skip: ReadonlySet<number>, lineOf: ReadonlyMap<string, number>) {
+    setRunning(true);
+    setError(null);
+    try {
+      const kept = done.map((slice) => ({ ...slice, leads: slice.leads.filter((l) => !skip.has(lineOf.get(l.id) ?? -1)) }));
+      let added = 0;
+      let stored = 0;
+      for (const slice of kept) {
+        added += await storeLeads(db, slice.leads);
+        stored += slice.leads.length;
+        setProgress(`Imported ${stored.toLocaleString('en-US')} leads`);
         // Let the screen draw between slices.
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
-      setSlices(done);
-      setSummary({ ...summarise(file.csv.rows.length, done), added });
+      setSlices(kept);
+      setChecked(null);
+      setSummary({ ...summarise(file?.csv.rows.length ?? 0, kept), added, skipped: skip.size });
     } catch (e) {
       setError(
         `The import stopped: ${e instanceof Error ? e.message : String(e)}. Import the same file again to continue; nothing is added twice.`,
@@ -169,13 +215,40 @@ export function LeadImport({ onClose }: { onClose(): void }) {
             <button
               type="button"
               className="button button--primary"
-              disabled={running || file.csv.rows.length === 0}
-              onClick={() => void run()}
+              disabled={running || file.csv.rows.length === 0 || checked !== null}
+              onClick={() => void check()}
             >
               Import {file.csv.rows.length.toLocaleString('en-US')} rows
             </button>
             <button type="button" className="button" disabled={running} onClick={onClose}>
               Close import
+            </button>
+          </div>
+        </>
+      ) : null}
+      {checked ? (
+        <>
+          <ImportDuplicates
+            rows={checked.duplicates}
+            skipped={skipped}
+            onSkip={(lines, skip) =>
+              setSkipped((current) => {
+                const next = new Set(current);
+                for (const line of lines)
+                  if (skip) next.add(line);
+                  else next.delete(line);
+                return next;
+              })
+            }
+          />
+          <div className="screen-actions">
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={running}
+              onClick={() => void store(checked.slices, skipped, checked.lineOf)}
+            >
+              Import, skipping {skipped.size.toLocaleString('en-US')} {skipped.size === 1 ? 'row' : 'rows'}
             </button>
           </div>
         </>
@@ -194,6 +267,7 @@ export function LeadImport({ onClose }: { onClose(): void }) {
           </li>
           <li>Qualified: {summary.qualified.toLocaleString('en-US')}</li>
           <li>Rows not imported: {summary.withProblems.toLocaleString('en-US')}</li>
+          <li>Skipped as likely duplicates: {summary.skipped.toLocaleString('en-US')}</li>
         </ul>
       ) : null}
       {problems.length > 0 ? (

@@ -1,6 +1,6 @@
-import { convertLead } from '../../../shared/leads/convert';
+import { convertLead, convertLeadInto } from '../../../shared/leads/convert';
 import { ownerOf, type Actor } from '../../../shared/machines/send';
-import type { CollectionDocs, CollectionName, LeadDoc, OpportunityDoc } from '../../../shared/schemas';
+import type { AccountDoc, CollectionDocs, CollectionName, ContactDoc, LeadDoc, OpportunityDoc } from '../../../shared/schemas';
 import { collectionOf, type OutpostDatabase } from '../../data/database';
 import { saveDocument } from '../../data/writes';
 
@@ -20,7 +20,16 @@ export async function convertLeadInStore(
   lead: LeadDoc,
   now: string,
   actor: Actor = ownerOf(lead),
+  into?: { account: AccountDoc; contact?: ContactDoc },
 ): Promise<OpportunityDoc> {
+  if (into) {
+    // Into an existing account (conversionOffers.ts): only the opportunity, and the contact when new, are written.
+    const { contact, opportunity, lead: converted } = convertLeadInto(lead, now, actor, into);
+    if (contact) await insertOnce(db, 'contacts', contact);
+    await insertOnce(db, 'opportunities', opportunity);
+    await saveDocument(db, 'leads', converted);
+    return opportunity;
+  }
   const { account, contact, opportunity, lead: converted } = convertLead(lead, now, actor);
   await insertOnce(db, 'accounts', account);
   await insertOnce(db, 'contacts', contact);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareRecords, DedupIndex, describeMatch } from './dedup';
+import { compareRecords, DedupIndex, describeMatch, type DedupRecord } from './dedup';
+import { explainMatch, recordTitle } from './explainMatch';
 import { addressKey, companyKey, emailDomainKey, phoneKey } from './normalise';
 
 describe('dedup normalisation', () => {
@@ -40,5 +41,42 @@ describe('dedup matches', () => {
     expect(index.duplicatesOf({ kind: 'lead', id: 'l', company: 'CONTOSO' }).map((m) => m.id)).toEqual(['acc']);
     index.remove({ kind: 'account', id: 'acc' });
     expect(index.duplicatesOf({ kind: 'lead', id: 'l', company: 'CONTOSO' })).toEqual([]);
+  });
+});
+
+describe('the matching explanation', () => {
+  const typed: DedupRecord = { kind: 'lead', id: 'new', company: 'Acme Limited', personName: 'Jane Doe', email: 'j.doe@Acme.com' };
+
+  it("names each matching field with the other record's own value", () => {
+    const account: DedupRecord = { kind: 'account', id: 'a', company: 'ACME Ltd' };
+    const lead: DedupRecord = { kind: 'lead', id: 'l', company: 'Acme', personName: 'John Roe', email: 'john@acme.com' };
+    expect(explainMatch(typed, lead, compareRecords(typed, lead).fields)).toBe("company name matches 'Acme', same email domain acme.com");
+    expect(explainMatch(typed, account, compareRecords(typed, account).fields)).toBe("company name matches 'ACME Ltd'");
+  });
+
+  it('says when a name is only similar, and which phone and address are the same', () => {
+    const other: DedupRecord = {
+      kind: 'account',
+      id: 'b',
+      company: 'Northwnd Traders',
+      phone: '(555) 010-2000',
+      addresses: [{ street: '1 High Street', postcode: 'SW1 1AA' }],
+    };
+    const subject: DedupRecord = {
+      kind: 'lead',
+      id: 'c',
+      company: 'Northwind Traders',
+      phone: '555 010 2000',
+      addresses: [{ street: '1 high st', postcode: 'sw11aa' }],
+    };
+    expect(explainMatch(subject, other, compareRecords(subject, other).fields)).toBe(
+      "company name is like 'Northwnd Traders', same phone number (555) 010-2000, same address 1 High Street, SW1 1AA",
+    );
+  });
+
+  it('titles a record by its kind and name', () => {
+    expect(recordTitle(typed)).toBe('Lead Acme Limited (Jane Doe)');
+    expect(recordTitle({ kind: 'contact', id: 'x', personName: 'Jane Doe', company: 'ACME Ltd' })).toBe('Contact Jane Doe (ACME Ltd)');
+    expect(recordTitle({ kind: 'account', id: 'y', company: 'ACME Ltd' })).toBe('Account ACME Ltd');
   });
 });

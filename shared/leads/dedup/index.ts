@@ -3,3 +3,4 @@ export * from './normalise';
 export * from './records';
 export { jaroWinkler } from './similarity';
 export * from './merge';
+export * from './explainMatch';
