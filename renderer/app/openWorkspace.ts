@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../shared/bridge';
+import { appStorage } from '../data/appStorage';
 import { openDatabase } from '../data/database';
 import { platform } from '../platform';
 import { deleteStoreFiles, pushQueued, reportWiped, watchForWipe, type PendingWipe } from '../features/session/remoteWipe';
@@ -31,7 +32,7 @@ export interface WipeResult {
  * data are local, the central system is only needed to sync.
  */
 export async function openWorkspace(app: AppInfo, session: LocalSession, hooks: WorkspaceHooks): Promise<OutpostServices> {
-  const db = await openDatabase({ userId: session.central.user.id, storageKey: session.storageKey });
+  const db = await openDatabase({ userId: session.central.user.id, storageKey: session.storageKey, storage: appStorage() });
   let services: OutpostServices | null = null;
   let current = session;
   let closed = false;

@@ -1,4 +1,4 @@
-import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
@@ -12,7 +12,7 @@ import {
 } from '../../shared/schemas';
 import { isSameDocument, resolveConflict } from '../../shared/sync/conflict';
 import { guardSignedQuotes } from './signedQuoteGuard';
-import { absentReadsStorage, chunkedStorage, encryptedStorage, validatedStorage } from './storage';
+import { absentReadsStorage, chunkedStorage, encryptedStorage, validatedStorage, yieldToUi } from './storage';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 addRxPlugin(RxDBLocalDocumentsPlugin);
@@ -42,6 +42,12 @@ export interface OpenDatabaseOptions {
    * database the way that version of the app did. Those get no migration strategies.
    */
   olderSchemas?: Partial<Record<CollectionName, object>>;
+  /**
+   * The storage below validation: IndexedDB with the field cipher. The app passes its Web Worker
+   * storage (appStorage.ts); without it the store runs in this thread (Node tests, benchmarks).
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- RxStorage's own generics are `any` at this layer
+  storage?: RxStorage<any, any>;
 }
 
 /** RxDB database names allow lowercase letters, digits and a few signs only. */
@@ -54,7 +60,8 @@ export function databaseName(userId: string): string {
  * AES-GCM, the rep's own writes validated with z-schema (storage.ts says why not pulled ones).
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OutpostDatabase> {
-  const storage = absentReadsStorage(chunkedStorage(validatedStorage(encryptedStorage(getRxStorageDexie(options.dexie)))));
+  const base = options.storage ?? encryptedStorage(getRxStorageDexie(options.dexie));
+  const storage = absentReadsStorage(chunkedStorage(validatedStorage(base)));
   const db = await createRxDatabase<OutpostCollections>({
     name: databaseName(options.userId),
     storage,
@@ -85,7 +92,19 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Outpos
       },
     ]),
   );
-  await db.addCollections(definitions as Parameters<OutpostDatabase['addCollections']>[0]);
+  type Definitions = Parameters<OutpostDatabase['addCollections']>[0];
+  if (options.storage) {
+    // The worker answers each storage call in a task of its own, so adding all at once does not
+    // make one long task, and the collections' round trips to the worker overlap.
+    await db.addCollections(definitions as Definitions);
+  } else {
+    // In this thread, one collection per task: adding all ten at once (each opens its IndexedDB
+    // database, hashes its schema and checks for migrations) was one task of 200-500 ms.
+    for (const [name, definition] of Object.entries(definitions)) {
+      await db.addCollections({ [name]: definition } as Definitions);
+      await yieldToUi();
+    }
+  }
   for (const name of COLLECTION_NAMES) {
     if (isOwnedCollection(name)) markLocalWrites(collectionOf(db, name));
   }

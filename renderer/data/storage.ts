@@ -123,7 +123,7 @@ interface YieldingScheduler {
  * lets pending input and rendering run, then resumes this write ahead of other queued tasks, so a
  * first sync loses no throughput to yielding; a macrotask (setTimeout) where it is missing (Node tests).
  */
-function yieldToUi(): Promise<void> {
+export function yieldToUi(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: YieldingScheduler }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));

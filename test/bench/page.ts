@@ -51,6 +51,18 @@ export async function longestTask(page: Page, since: number): Promise<number> {
   );
 }
 
+/** Tasks over 100 ms that started after `since`, as "start+duration" in ms from `since` (to find them in a CPU profile). */
+export async function longTasksAfter(page: Page, since: number): Promise<string> {
+  return page.evaluate(
+    (from) =>
+      ((globalThis as unknown as { __longTasks?: [number, number][] }).__longTasks ?? [])
+        .filter(([start, duration]) => start >= from && duration > 100)
+        .map(([start, duration]) => `${Math.round(start - from)}+${Math.round(duration)}`)
+        .join(', '),
+    since,
+  );
+}
+
 /** JS heap of the renderer, as DevTools reports it. */
 export async function heapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);

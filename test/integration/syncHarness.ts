@@ -1,5 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openDatabase, type OutpostDatabase } from '../../renderer/data/database';
+import { testWorkerStorage } from '../../renderer/data/workerPort.fixture';
 import { deriveStorageKey } from '../../renderer/data/storageKey';
 import { CentralClient, signIn } from '../../renderer/sync/centralClient';
 import { startSync, type SyncEngine, type SyncOptions } from '../../renderer/sync/syncEngine';
@@ -30,7 +31,9 @@ export async function openLaptop(options: {
   const session = await signIn(options.signInUrl, options.username, 'demo');
   const disk = options.disk ?? new IDBFactory();
   const storageKey = await deriveStorageKey(session.user.id, 'demo');
-  const db = await openDatabase({ userId: session.user.id, storageKey, dexie: { indexedDB: disk, IDBKeyRange } });
+  // OUTPOST_TEST_STORAGE=worker runs the laptop's store the way the app does, through the worker storage.
+  const storage = process.env.OUTPOST_TEST_STORAGE === 'worker' ? testWorkerStorage(disk) : undefined;
+  const db = await openDatabase({ userId: session.user.id, storageKey, dexie: { indexedDB: disk, IDBKeyRange }, storage });
   const client = new CentralClient(options.syncUrl ?? options.signInUrl, session);
   const sync = await startSync(db, client, { retryMs: 200, ...options.sync });
   return {
