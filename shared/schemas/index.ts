@@ -84,7 +84,8 @@ const QUOTES_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) 
 const LEADS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) => oldDoc };
 /**
  * Orders version 3: a direct order has no `quoteId`; `paymentTerms`, `approval`, `supplementOf`
- * `cancellationReason` and `delta` (an order that changes an installed product) are new and optional.
+ * `cancellationReason`, `delta` (an order that changes an installed product) and `informationAnswer`
+ * (the rep's answer to an information request) are new and optional.
  * An older order came from a quote with the standard terms, needed no approval and ordered new
  * products, which is what a document without them means.
  */

@@ -17,6 +17,7 @@ import { OrderForm } from './OrderForm';
 import { OrderLines } from './OrderLines';
 import { canEditOrder } from './orderForm';
 import { OrderFulfilment } from './OrderFulfilment';
+import { OrderInformationAnswer } from './OrderInformationAnswer';
 import { awaitingCentral } from './orderState';
 
 const DELTA_LABELS = { change: 'Change', move: 'Move', disconnect: 'Disconnect' } as const;
@@ -74,10 +75,12 @@ export function OrderScreen({ id }: { id: string }) {
         {order.tmfOrderId ? <li>Central order number: {order.tmfOrderId}</li> : null}
         {order.paymentTerms && !configuring ? <li>Payment terms: {order.paymentTerms}</li> : null}
         {order.cancellationReason ? <li>Cancellation asked for: {order.cancellationReason}</li> : null}
+        {order.informationAnswer ? <li>Information you supplied: {order.informationAnswer.text}</li> : null}
         {awaitingCentral(order) && order.syncPending ? <li>Waiting to be sent to the central system</li> : null}
       </ul>
       <SyncNotices doc={order} collection="orders" />
       <OrderFulfilment order={order} />
+      <OrderInformationAnswer order={order} />
       {configuring ? (
         <OrderLines order={order} catalog={catalog} policy={policy} />
       ) : (

@@ -2,7 +2,8 @@
  * Issue 10, items 1, 2 and 7 over HTTP on both engines: a direct order (no quote), the order
  * approval policy (held for the rep's manager, who alone approves or declines it by push, and
  * nobody releases it before), and the rep's changes after submit by push: a cancellation
- * request (TMF622 cancelProductOrder) and a supplemental order (items with action modify).
+ * request (TMF622 cancelProductOrder), a supplemental order (items with action modify) and the
+ * answer to an information request (item 6: a TMF622 note that resumes the pending order).
  */
 import { describe, expect, it } from 'vitest';
 import { centralSuite, ENGINES } from '../../test/harness';
@@ -115,6 +116,41 @@ describe.each(ENGINES)('orders after submit on $name', (engine) => {
 
     const [refused] = await pushStatus(alex, cancelled, 'assessingCancellation');
     expect(String((refused?.syncError as Json | undefined)?.reason)).toContain("cannot go from 'cancelled' to 'assessingCancellation'");
+  });
+
+  it("resumes a pending order the rep answers by push, as a TMF622 note by the rep; refuses another user's answer and a late one", async () => {
+    const stored = await submit();
+    const ops = (event: string, reason?: string) =>
+      tmf.post(`/ops/productOrder/${String(stored.tmfOrderId)}/transition`, { event, ...(reason ? { reason } : {}) });
+    await ops('central.start');
+    await ops('central.pend', 'Information required on line 01 (Business Fibre Internet): which floor is the comms room on?');
+    const pending = await orderDoc(alex, String(stored.id));
+    expect(pending.status).toBe('pending');
+    const answer = { text: 'Third floor, room 3.12', answeredAt: '2026-03-02T10:00:00.000Z' };
+
+    // Only the owner answers: the manager's push is refused by the status gate and changes nothing.
+    const [byManager] = await pushStatus(morgan, pending, 'inProgress', { informationAnswer: answer });
+    expect(byManager?.syncError).toBeDefined();
+    expect(await productOrder(stored.tmfOrderId)).toMatchObject({ state: 'pending' });
+
+    expect(await pushStatus(alex, pending, 'inProgress', { informationAnswer: answer })).toEqual([]);
+    expect(await orderDoc(alex, String(stored.id))).toMatchObject({
+      status: 'inProgress',
+      stateReason: 'In progress: the information was supplied: Third floor, room 3.12',
+      informationAnswer: answer,
+    });
+    const order = await productOrder(stored.tmfOrderId);
+    expect(order.state).toBe('inProgress');
+    expect(order.note).toEqual(expect.arrayContaining([expect.objectContaining({ text: answer.text, author: 'Alex Rivera' })]));
+
+    // Pending again, but the order desk cancels it before the rep's (offline) answer arrives: a conflict,
+    // answered with the cancelled order (the laptop keeps the rep's answer as its conflict copy).
+    await ops('central.pend', 'Information required on line 02 (Mobile Business): confirm the address');
+    const again = await orderDoc(alex, String(stored.id));
+    await ops('central.cancelled', 'Cancelled: the information could not be supplied');
+    const [late] = await pushStatus(alex, again, 'inProgress', { informationAnswer: { text: 'Pier Avenue 1200' } });
+    expect(late).toMatchObject({ status: 'cancelled' });
+    expect(await productOrder(stored.tmfOrderId)).toMatchObject({ state: 'cancelled' });
   });
 
   it('replaces an order not yet in fulfilment by a supplemental order whose items modify the original', async () => {
