@@ -33,6 +33,7 @@ import { productDelivery, registerProductInventoryRoutes } from './inventory';
 import {
   accountSyncRules,
   orderSyncRules,
+  orderAttachmentSyncRules,
   registerFulfillment,
   registerOrderingRoutes,
   startAcknowledgementMailer,
@@ -103,6 +104,7 @@ export const CLOSE_GRACE_MS = 5_000;
  */
 const COLLECTION_RULES: CollectionRulesMap = {
   orders: orderSyncRules,
+  orderAttachments: orderAttachmentSyncRules,
   accounts: accountSyncRules,
   leads: leadSyncRules,
   quotes: quoteSyncRules,

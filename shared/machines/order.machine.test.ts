@@ -186,7 +186,11 @@ describe('order machine: approval and the rep asking to cancel', () => {
 });
 
 describe('order machine: the rep answering an information request', () => {
-  const pending = makeOrder({ status: 'pending', tmfOrderId: 'po-1', stateReason: 'Information required on line 01 (Fibre): which floor?' });
+  const pending = makeOrder({
+    status: 'pending',
+    tmfOrderId: 'po-1',
+    stateReason: 'Information required on line 01 (Fibre): which floor?',
+  });
 
   it('lets the owner answer a pending order with words: it goes back in progress with the answer on the order', () => {
     const answered = sendOrder(pending, { type: 'order.answer', answer: '  Third floor, room 3.12 ', at: '2026-01-05T10:00:00.000Z' }, REP);

@@ -12,7 +12,7 @@ const LATEST_FROZEN = SCHEMAS_V2;
 
 describe('schemas against the latest frozen release', () => {
   /** Collections added after the frozen release: nothing on a laptop to migrate, so they start at version 0. */
-  const NEW_SINCE = ['policies'];
+  const NEW_SINCE = ['policies', 'orderAttachments'];
   const frozenNames = COLLECTION_NAMES.filter((name) => !NEW_SINCE.includes(name));
 
   it('freezes every collection but the new ones, which start at version 0', () => {

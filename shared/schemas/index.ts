@@ -5,12 +5,25 @@ import { leadSchema, type LeadDoc } from './lead.schema';
 import { offeringSchema, type OfferingDoc } from './offering.schema';
 import { opportunitySchema, type OpportunityDoc } from './opportunity.schema';
 import { orderSchema, type OrderDoc } from './order.schema';
+import { orderAttachmentSchema, type OrderAttachmentDoc } from './orderAttachment.schema';
 import { productSchema, type ProductDoc } from './product.schema';
 import { quoteSchema, type QuoteDoc } from './quote.schema';
 import { policySchema, type PolicyDoc } from './policy.schema';
 import { ruleSetSchema, type RuleSetDoc } from './ruleSet.schema';
 
-export type { AccountDoc, ContactDoc, LeadDoc, OfferingDoc, OpportunityDoc, OrderDoc, PolicyDoc, ProductDoc, QuoteDoc, RuleSetDoc };
+export type {
+  AccountDoc,
+  ContactDoc,
+  LeadDoc,
+  OfferingDoc,
+  OpportunityDoc,
+  OrderAttachmentDoc,
+  OrderDoc,
+  PolicyDoc,
+  ProductDoc,
+  QuoteDoc,
+  RuleSetDoc,
+};
 
 /** Document type of each collection, by collection name. */
 export interface CollectionDocs {
@@ -20,6 +33,7 @@ export interface CollectionDocs {
   opportunities: OpportunityDoc;
   quotes: QuoteDoc;
   orders: OrderDoc;
+  orderAttachments: OrderAttachmentDoc;
   products: ProductDoc;
   offerings: OfferingDoc;
   ruleSets: RuleSetDoc;
@@ -28,7 +42,7 @@ export interface CollectionDocs {
 export type CollectionName = keyof CollectionDocs;
 
 /** Collections a rep writes; the central system scopes them to their owner. */
-export const OWNED_COLLECTIONS = ['leads', 'accounts', 'contacts', 'opportunities', 'quotes', 'orders'] as const;
+export const OWNED_COLLECTIONS = ['leads', 'accounts', 'contacts', 'opportunities', 'quotes', 'orders', 'orderAttachments'] as const;
 /** Owned by a rep and scoped to them like the above, but written only by the central system (installed products). */
 export const SERVER_OWNED_COLLECTIONS = ['products'] as const;
 /** Reference data everyone reads and only the central system writes. */
@@ -104,6 +118,7 @@ export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
   opportunities: { schema: opportunitySchema, migrationStrategies: TO_VERSION_2 },
   quotes: { schema: quoteSchema, migrationStrategies: QUOTES_TO_VERSION_3 },
   orders: { schema: orderSchema, migrationStrategies: ORDERS_TO_VERSION_3 },
+  orderAttachments: { schema: orderAttachmentSchema, migrationStrategies: {} },
   products: { schema: productSchema, migrationStrategies: TO_VERSION_1 },
   offerings: { schema: offeringSchema, migrationStrategies: OFFERINGS_TO_VERSION_1 },
   ruleSets: { schema: ruleSetSchema, migrationStrategies: {} },

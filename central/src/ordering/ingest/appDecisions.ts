@@ -17,10 +17,7 @@ import type { StoredProductOrder } from '../productOrder/productOrderStore';
 import { answerInformationRequest } from '../productOrder/productOrderUpdate';
 
 export type AppDecision =
-  | { kind: 'approve' }
-  | { kind: 'decline' }
-  | { kind: 'cancel'; reason: string | undefined }
-  | { kind: 'answer'; text: string };
+  { kind: 'approve' } | { kind: 'decline' } | { kind: 'cancel'; reason: string | undefined } | { kind: 'answer'; text: string };
 
 const CANCELLABLE: readonly string[] = ['acknowledged', 'inProgress', 'pending', 'held'];
 

@@ -3,12 +3,15 @@
  * approval policy (held for the rep's manager, who alone approves or declines it by push, and
  * nobody releases it before), and the rep's changes after submit by push: a cancellation
  * request (TMF622 cancelProductOrder), a supplemental order (items with action modify) and the
- * answer to an information request (item 6: a TMF622 note that resumes the pending order).
+ * answer to an information request (item 6: a TMF622 note that resumes the pending order), and
+ * attachments (item 4: size and type limits, only on one's own order, listed as notes, downloaded
+ * by the order's owner and their manager only).
  */
 import { describe, expect, it } from 'vitest';
 import { centralSuite, ENGINES } from '../../test/harness';
 import { api, signIn, type Api, type Json } from '../../test/client';
-import { asMaster, newOrder } from '../../test/fixtures';
+import { asMaster, newAttachment, newOrder } from '../../test/fixtures';
+import { MAX_ATTACHMENT_BYTES } from '../../../../shared/orders/attachment';
 import { PRODUCT_ORDER_RULES } from '../productOrder/productOrderProfile';
 import { profileProblems } from '../../platform/tmf/profileRules';
 
@@ -180,5 +183,48 @@ describe.each(ENGINES)('orders after submit on $name', (engine) => {
     expect(rejected.status).toBe('rejected');
     expect(rejected.stateReason).toContain(`is inProgress, so it can no longer be revised`);
     expect((await orderDoc(alex, String(started.id))).status).toBe('inProgress');
+  });
+
+  it("stores a PDF attached to the rep's order, lists it as a ProductOrder note and serves it to the owner and their manager only", async () => {
+    const stored = await submit();
+    const pdf = new TextEncoder().encode('%PDF-1.7\n%PO 4711 for Harbor Logistics\n%%EOF\n');
+    const attachment = newAttachment('user-alex', String(stored.id), pdf);
+    expect(await alex.push('orderAttachments', [{ newDocumentState: attachment }])).toEqual([]);
+    const order = await productOrder(stored.tmfOrderId);
+    const href = `${PO}/${String(stored.tmfOrderId)}/attachment/${attachment.id}`;
+    expect(order.note).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: `attachment:${attachment.id}`,
+          text: `Purchase order attached: PO-4711.pdf (application/pdf, ${pdf.length} bytes); download ${href}`,
+        }),
+      ]),
+    );
+    for (const client of [alex, morgan]) {
+      const download = await client.get(href);
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-type')).toBe('application/pdf');
+      expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdf);
+    }
+    expect((await sam.get(href)).status).toBe(404);
+  });
+
+  it("refuses an attachment that is too big, not a PDF or image by its content, or on someone else's order, saying why", async () => {
+    const stored = await submit();
+    const orderId = String(stored.id);
+    const reasonOf = (rows: Json[]) => String((rows[0]?.syncError as Json | undefined)?.reason);
+    const big = new Uint8Array(MAX_ATTACHMENT_BYTES + 1);
+    big.set(new TextEncoder().encode('%PDF-1.7\n'));
+    const tooBig = await alex.push('orderAttachments', [{ newDocumentState: newAttachment('user-alex', orderId, big) }]);
+    expect(reasonOf(tooBig)).toContain('attachments may be at most 5.0 MB');
+    const exe = new TextEncoder().encode('MZ\x90\x00 not a PDF at all');
+    const renamed = await alex.push('orderAttachments', [{ newDocumentState: newAttachment('user-alex', orderId, exe) }]);
+    expect(reasonOf(renamed)).toContain('is not a PDF, PNG or JPEG file (checked by its content)');
+    const foreign = await sam.push('orderAttachments', [{ newDocumentState: newAttachment('user-sam', orderId) }]);
+    expect(reasonOf(foreign)).toContain('is not one of your orders');
+    // None of them was stored or listed.
+    expect((await alex.pull('orderAttachments')).documents.filter((doc) => doc.orderId === orderId)).toEqual([]);
+    const notes = ((await productOrder(stored.tmfOrderId)).note as Json[]).filter((note) => String(note.id).startsWith('attachment:'));
+    expect(notes).toEqual([]);
   });
 });
