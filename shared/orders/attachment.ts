@@ -6,6 +6,9 @@
  */
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
+/** Attachments sync one per request (push and pull): a page of them would be tens of MB to parse at once. */
+export const ATTACHMENT_SYNC_BATCH = 1;
+
 export const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
 export type AttachmentMediaType = (typeof ATTACHMENT_TYPES)[number];
 

@@ -12,6 +12,7 @@ import { formatWhen } from '../common/sort';
 import { actorOf } from '../session/actor';
 import { statusLabel } from '../statusLabels';
 import { OrderApproval } from './OrderApproval';
+import { OrderAttachments } from './OrderAttachments';
 import { OrderChanges } from './OrderChanges';
 import { OrderForm } from './OrderForm';
 import { OrderLines } from './OrderLines';
@@ -95,6 +96,7 @@ export function OrderScreen({ id }: { id: string }) {
         <h2 id="order-details-heading">Billing and service address</h2>
         <OrderForm key={`${order.id}:${order.conflictCopy ?? ''}`} order={order} account={account} />
       </section>
+      <OrderAttachments order={order} />
       <OrderChanges order={order} />
     </div>
   );
