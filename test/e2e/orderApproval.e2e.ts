@@ -44,7 +44,9 @@ test("a direct order with its PO attached offline waits for the rep's manager, w
     // The PO goes with the order: a renamed program is refused by its content, the PDF is kept encrypted until it syncs.
     const file = page.getByLabel('Attach a file (PDF, PNG or JPEG, at most 5 MB)');
     await file.setInputFiles({ name: 'PO-4711.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 a program') });
-    await expect(page.getByRole('alert')).toContainText('PO-4711.pdf is not a PDF, PNG or JPEG file (checked by its content)');
+    await expect(page.getByRole('region', { name: 'Attachments' }).getByRole('alert')).toContainText(
+      'PO-4711.pdf is not a PDF, PNG or JPEG file (checked by its content)',
+    );
     await file.setInputFiles({ name: 'PO-4711.pdf', mimeType: 'application/pdf', buffer: PO_PDF });
     await expect(page.getByRole('list', { name: 'Attached documents' })).toContainText(
       `Purchase order: PO-4711.pdf (${PO_PDF.length} bytes) - waiting to sync`,
