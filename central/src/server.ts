@@ -34,6 +34,7 @@ import { productDelivery, registerProductInventoryRoutes } from './inventory';
 import {
   accountSyncRules,
   orderSyncRules,
+  orderAttachmentSyncRules,
   registerFulfillment,
   registerOrderingRoutes,
   startAcknowledgementMailer,
@@ -104,6 +105,7 @@ export const CLOSE_GRACE_MS = 5_000;
  */
 const COLLECTION_RULES: CollectionRulesMap = {
   orders: orderSyncRules,
+  orderAttachments: orderAttachmentSyncRules,
   accounts: accountSyncRules,
   leads: leadSyncRules,
   quotes: quoteSyncRules,

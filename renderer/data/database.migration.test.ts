@@ -197,7 +197,8 @@ describe('the latest frozen release (fixtures/v2.schemas.ts)', () => {
     const disk = new IDBFactory();
     const dexie = { indexedDB: disk, IDBKeyRange };
     const owned = fixtureDocs();
-    const stored: Record<CollectionName, Record<string, unknown>[]> = { ...owned, ...referenceDocs };
+    // Order attachments are new since release 2 too: an empty collection.
+    const stored: Record<CollectionName, Record<string, unknown>[]> = { ...owned, ...referenceDocs, orderAttachments: [] };
     const repWritten = NAMES.filter((name) => name !== 'products');
     for (const name of repWritten) stored[name] = [...stored[name], { ...stored[name][0]!, id: `${name}-pending`, syncPending: true }];
 

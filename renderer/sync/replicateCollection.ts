@@ -1,5 +1,6 @@
 import type { Observable } from 'rxjs';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import { ATTACHMENT_SYNC_BATCH } from '../../shared/orders/attachment';
 import { isRepWritableCollection, type CollectionDocs, type CollectionName } from '../../shared/schemas';
 import { SYNC_PATHS, type PullResponse, type PushResponse, type SyncCheckpoint } from '../../shared/sync/protocol';
 import { collectionOf, type OutpostDatabase } from '../data/database';
@@ -49,7 +50,7 @@ export function replicateCollection<N extends CollectionName>(
     retryTime: options.retryMs,
     waitForLeadership: false,
     pull: {
-      batchSize: options.batchSize,
+      batchSize: name === 'orderAttachments' ? ATTACHMENT_SYNC_BATCH : options.batchSize,
       stream$: options.resync$,
       handler: async (checkpoint, limit) => {
         await options.beforePull?.();
@@ -94,7 +95,7 @@ export function replicateCollection<N extends CollectionName>(
     // Reference data (catalog, rule sets) and installed products only come down.
     push: isRepWritableCollection(name)
       ? {
-          batchSize: 50,
+          batchSize: name === 'orderAttachments' ? ATTACHMENT_SYNC_BATCH : 50,
           handler: (rows) => {
             inFlight.track(
               rows.map((row) => (row.newDocumentState as { id: string }).id),

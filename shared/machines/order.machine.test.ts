@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { ORDER_STATES, type OrderStatus } from '../schemas/order.schema';
 import { makeOrder } from '../testing/docs.fixture';
 import { MANAGER, OTHER_MANAGER, REP, SYSTEM } from '../testing/actors';
-import { orderLifecycle, orderMachine, sendOrder, type OrderEvent, type OrderMachineContext } from './order.machine';
+import {
+  answerProblem,
+  MAX_ANSWER_LENGTH,
+  orderLifecycle,
+  orderMachine,
+  sendOrder,
+  type OrderEvent,
+  type OrderMachineContext,
+} from './order.machine';
 import { machineSteps } from '../testing/machineSteps';
 
 const { can, next, step } = machineSteps(orderLifecycle, (context) => context.cancellationOrigin);
@@ -174,5 +182,34 @@ describe('order machine: approval and the rep asking to cancel', () => {
     for (const status of ['draft', 'queued', 'assessingCancellation', 'completed', 'cancelled'] as const) {
       expect(sendOrder(makeOrder({ status }), { type: 'order.cancel' }, REP).ok, status).toBe(false);
     }
+  });
+});
+
+describe('order machine: the rep answering an information request', () => {
+  const pending = makeOrder({
+    status: 'pending',
+    tmfOrderId: 'po-1',
+    stateReason: 'Information required on line 01 (Fibre): which floor?',
+  });
+
+  it('lets the owner answer a pending order with words: it goes back in progress with the answer on the order', () => {
+    const answered = sendOrder(pending, { type: 'order.answer', answer: '  Third floor, room 3.12 ', at: '2026-01-05T10:00:00.000Z' }, REP);
+    expect(answered.ok && answered.doc).toMatchObject({
+      status: 'inProgress',
+      informationAnswer: { text: 'Third floor, room 3.12', answeredAt: '2026-01-05T10:00:00.000Z' },
+    });
+  });
+
+  it('refuses an empty or overlong answer, anyone but the owner, and any order that is not waiting for information', () => {
+    expect(sendOrder(pending, { type: 'order.answer', answer: '   ' }, REP).ok).toBe(false);
+    expect(sendOrder(pending, { type: 'order.answer', answer: 'x'.repeat(MAX_ANSWER_LENGTH + 1) }, REP).ok).toBe(false);
+    for (const actor of [MANAGER, OTHER_MANAGER, SYSTEM]) {
+      expect(sendOrder(pending, { type: 'order.answer', answer: 'Floor 3' }, actor).ok, JSON.stringify(actor)).toBe(false);
+    }
+    for (const status of ['acknowledged', 'inProgress', 'held', 'partial', 'completed'] as const) {
+      expect(sendOrder(makeOrder({ status }), { type: 'order.answer', answer: 'Floor 3' }, REP).ok, status).toBe(false);
+    }
+    expect(answerProblem(' ')).toBe('Write the information the order desk asked for');
+    expect(answerProblem('Floor 3')).toBeUndefined();
   });
 });

@@ -23,6 +23,19 @@ export interface OrderMachineContext {
 }
 
 type Reason = { reason?: string };
+
+/** Longest answer to an information request the order desk reads (it becomes a TMF622 note). */
+export const MAX_ANSWER_LENGTH = 2000;
+
+/** Why an answer to an information request cannot be sent, or undefined when it can. */
+export function answerProblem(answer: string | undefined): string | undefined {
+  const text = answer?.trim() ?? '';
+  if (text === '') return 'Write the information the order desk asked for';
+  if (text.length > MAX_ANSWER_LENGTH) return `Keep the answer within ${MAX_ANSWER_LENGTH} characters (it has ${text.length})`;
+  return undefined;
+}
+
+const isUsableAnswer = (answer: string | undefined): boolean => answerProblem(answer) === undefined;
 export type OrderEvent =
   | { type: 'order.edit'; changes?: Partial<OrderDoc> }
   | { type: 'order.validate' }
@@ -30,6 +43,7 @@ export type OrderEvent =
   | { type: 'order.approve' }
   | { type: 'order.decline' }
   | { type: 'order.cancel'; reason?: string }
+  | { type: 'order.answer'; answer?: string; at?: string }
   | ({ type: 'central.acknowledged'; tmfOrderId?: string } & Reason)
   | ({ type: 'central.rejected' } & Reason)
   | ({ type: 'central.start' } & Reason)
@@ -72,6 +86,11 @@ export const orderMachine = setup({
       if (event.type !== 'order.cancel' || event.reason === undefined || event.reason.trim() === '') return {};
       return { order: { ...context.order, cancellationReason: event.reason.trim() } };
     }),
+    recordAnswer: assign(({ context, event }) => {
+      if (event.type !== 'order.answer' || event.answer === undefined) return {};
+      const informationAnswer = { text: event.answer.trim(), ...(event.at === undefined ? {} : { answeredAt: event.at }) };
+      return { order: { ...context.order, informationAnswer } };
+    }),
     rememberOrigin: assign((_, origin: CancellationOrigin) => ({ cancellationOrigin: origin })),
     forgetOrigin: assign({ cancellationOrigin: undefined }),
   },
@@ -81,6 +100,8 @@ export const orderMachine = setup({
     cameFrom: ({ context }, origin: CancellationOrigin) => context.cancellationOrigin === origin,
     // The central system routed the order to the rep's manager (order policy, approval field).
     awaitingApproval: ({ context }) => context.order.approval?.state === 'required',
+    // An information request is answered with words the order desk can act on.
+    answerGiven: ({ event }) => event.type === 'order.answer' && isUsableAnswer(event.answer),
   },
 }).createMachine({
   id: 'order',
@@ -134,6 +155,8 @@ export const orderMachine = setup({
     },
     pending: {
       on: {
+        // The rep answers the information request; the central system adds it as a TMF622 note and resumes.
+        'order.answer': { guard: 'answerGiven', target: 'inProgress', actions: 'recordAnswer' },
         'central.resume': { target: 'inProgress', actions: 'recordCentral' },
         'central.cancelled': { target: 'cancelled', actions: 'recordCentral' },
         'central.requestCancellation': {
@@ -202,6 +225,7 @@ export const ORDER_EVENT_RULES: Readonly<Record<OrderEventType, readonly Party[]
   'order.approve': ['ownersManager'],
   'order.decline': ['ownersManager'],
   'order.cancel': ['owner'],
+  'order.answer': ['owner'],
   'central.acknowledged': CENTRAL_ONLY,
   'central.rejected': CENTRAL_ONLY,
   'central.start': CENTRAL_ONLY,
@@ -257,7 +281,7 @@ export const ORDER_EDITING: Editing<OrderStatus> = {
     queued: 'it is submitted and waits for the central system; it can be changed only if the central system refuses it',
     acknowledged: 'the central system has taken it on; revise it with a supplemental order, or cancel it',
     inProgress: 'it is being fulfilled; cancel it, then capture a new order',
-    pending: 'the central system holds it; cancel it, then capture a new order',
+    pending: 'the central system needs information; answer its request, or cancel it and capture a new order',
     held: 'the central system holds it; revise it with a supplemental order, or cancel it',
     assessingCancellation: 'its cancellation is being assessed',
     pendingCancellation: 'it is being cancelled',
@@ -267,7 +291,7 @@ export const ORDER_EDITING: Editing<OrderStatus> = {
     cancelled: 'it is cancelled; capture a new order',
     rejected: 'the central system rejected it; capture a new order',
   },
-  writtenByEvents: ['submittedAt', 'cancellationReason'],
+  writtenByEvents: ['submittedAt', 'cancellationReason', 'informationAnswer'],
   // Written only by the central system's order status writer (ordering/productOrder/orderStatus.ts).
   centralFields: ['tmfOrderId', 'stateReason', 'approval'],
 };

@@ -119,6 +119,10 @@ function orderCandidates(pushed: OrderDoc): OrderEvent[] {
     if (type === 'order.edit') return { type, changes: pushed };
     if (type === 'order.submit' && pushed.submittedAt !== undefined) return { type, at: pushed.submittedAt };
     if (type === 'order.cancel' && pushed.cancellationReason !== undefined) return { type, reason: pushed.cancellationReason };
+    if (type === 'order.answer' && pushed.informationAnswer !== undefined) {
+      const { text, answeredAt } = pushed.informationAnswer;
+      return { type, answer: text, ...(answeredAt === undefined ? {} : { at: answeredAt }) };
+    }
     return { type } as OrderEvent;
   });
 }

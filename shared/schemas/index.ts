@@ -5,12 +5,25 @@ import { leadSchema, type LeadDoc } from './lead.schema';
 import { offeringSchema, type OfferingDoc } from './offering.schema';
 import { opportunitySchema, type OpportunityDoc } from './opportunity.schema';
 import { orderSchema, type OrderDoc } from './order.schema';
+import { orderAttachmentSchema, type OrderAttachmentDoc } from './orderAttachment.schema';
 import { productSchema, type ProductDoc } from './product.schema';
 import { quoteSchema, type QuoteDoc } from './quote.schema';
 import { policySchema, type PolicyDoc } from './policy.schema';
 import { ruleSetSchema, type RuleSetDoc } from './ruleSet.schema';
 
-export type { AccountDoc, ContactDoc, LeadDoc, OfferingDoc, OpportunityDoc, OrderDoc, PolicyDoc, ProductDoc, QuoteDoc, RuleSetDoc };
+export type {
+  AccountDoc,
+  ContactDoc,
+  LeadDoc,
+  OfferingDoc,
+  OpportunityDoc,
+  OrderAttachmentDoc,
+  OrderDoc,
+  PolicyDoc,
+  ProductDoc,
+  QuoteDoc,
+  RuleSetDoc,
+};
 
 /** Document type of each collection, by collection name. */
 export interface CollectionDocs {
@@ -20,6 +33,7 @@ export interface CollectionDocs {
   opportunities: OpportunityDoc;
   quotes: QuoteDoc;
   orders: OrderDoc;
+  orderAttachments: OrderAttachmentDoc;
   products: ProductDoc;
   offerings: OfferingDoc;
   ruleSets: RuleSetDoc;
@@ -28,7 +42,7 @@ export interface CollectionDocs {
 export type CollectionName = keyof CollectionDocs;
 
 /** Collections a rep writes; the central system scopes them to their owner. */
-export const OWNED_COLLECTIONS = ['leads', 'accounts', 'contacts', 'opportunities', 'quotes', 'orders'] as const;
+export const OWNED_COLLECTIONS = ['leads', 'accounts', 'contacts', 'opportunities', 'quotes', 'orders', 'orderAttachments'] as const;
 /** Owned by a rep and scoped to them like the above, but written only by the central system (installed products). */
 export const SERVER_OWNED_COLLECTIONS = ['products'] as const;
 /** Reference data everyone reads and only the central system writes. */
@@ -93,7 +107,8 @@ const LEADS_TO_VERSION_3: MigrationStrategies = { ...TO_VERSION_2, 3: (oldDoc) =
 const LEADS_TO_VERSION_4: MigrationStrategies = { ...LEADS_TO_VERSION_3, 4: (oldDoc) => oldDoc };
 /**
  * Orders version 3: a direct order has no `quoteId`; `paymentTerms`, `approval`, `supplementOf`
- * `cancellationReason` and `delta` (an order that changes an installed product) are new and optional.
+ * `cancellationReason`, `delta` (an order that changes an installed product) and `informationAnswer`
+ * (the rep's answer to an information request) are new and optional.
  * An older order came from a quote with the standard terms, needed no approval and ordered new
  * products, which is what a document without them means.
  */
@@ -125,6 +140,7 @@ export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
   opportunities: { schema: opportunitySchema, migrationStrategies: TO_VERSION_2 },
   quotes: { schema: quoteSchema, migrationStrategies: QUOTES_TO_VERSION_3 },
   orders: { schema: orderSchema, migrationStrategies: ORDERS_TO_VERSION_3 },
+  orderAttachments: { schema: orderAttachmentSchema, migrationStrategies: {} },
   products: { schema: productSchema, migrationStrategies: TO_VERSION_1 },
   offerings: { schema: offeringSchema, migrationStrategies: OFFERINGS_TO_VERSION_1 },
   ruleSets: { schema: ruleSetSchema, migrationStrategies: RULE_SETS_TO_VERSION_1 },

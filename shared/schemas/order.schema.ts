@@ -29,7 +29,7 @@ export const orderSchemaLiteral = {
   /** "Changes waiting to sync" counts by index instead of decrypting every document (v2). */
   indexes: [PENDING_INDEX],
   /** Personal data and the rep's losing side of a conflict: encrypted at rest (key derived from the rep's password). */
-  encrypted: ['serviceAddress', 'conflictCopy'],
+  encrypted: ['serviceAddress', 'conflictCopy', 'informationAnswer'],
   type: 'object',
   properties: {
     ...syncedProperties,
@@ -53,6 +53,15 @@ export const orderSchemaLiteral = {
     /** Why the rep asked to cancel the submitted order (TMF622 cancelProductOrder). */
     cancellationReason: { type: 'string' },
     submittedAt: { type: 'string' },
+    /**
+     * The rep's answer to the central system's information request (a pending order, TMF622
+     * ProductOrderInformationRequiredEvent); the central system adds it as a note and resumes the order.
+     */
+    informationAnswer: {
+      type: 'object',
+      properties: { text: { type: 'string' }, answeredAt: { type: 'string' } },
+      required: ['text'],
+    },
     /**
      * v3, a delta order (asset-based ordering): the order changes the installed product `productId`
      * (TMF637) instead of adding one - `modify` (a change such as more bandwidth, or a move) or

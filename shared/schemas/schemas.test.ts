@@ -12,7 +12,8 @@ import { syncedRequired } from './common';
 
 describe('collection schemas', () => {
   it('stays within the RxDB free edition budget (13 open collections per process)', () => {
-    expect(COLLECTION_NAMES.length).toBeLessThanOrEqual(10);
+    // 11 with orderAttachments (issue 10 item 4); the database opens them all (database.migration.test.ts, e2e).
+    expect(COLLECTION_NAMES.length).toBeLessThanOrEqual(11);
     expect(new Set(COLLECTION_NAMES).size).toBe(OWNED_COLLECTIONS.length + SERVER_OWNED_COLLECTIONS.length + REFERENCE_COLLECTIONS.length);
   });
 

@@ -19,6 +19,8 @@ export const INITIAL_SYNC_ORDER: readonly CollectionName[] = [
   'opportunities',
   'contacts',
   'products',
+  // Files of orders: large and seldom opened, after everything a rep works with.
+  'orderAttachments',
   'leads',
 ];
 

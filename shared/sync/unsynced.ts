@@ -3,6 +3,7 @@ import type { RepWritableCollectionName } from '../schemas';
 /** How a rep names one and several records of each collection, most consequential first. */
 const NOUNS: readonly [RepWritableCollectionName, string, string][] = [
   ['orders', 'order', 'orders'],
+  ['orderAttachments', 'order attachment', 'order attachments'],
   ['quotes', 'quote', 'quotes'],
   ['opportunities', 'opportunity', 'opportunities'],
   ['leads', 'lead', 'leads'],

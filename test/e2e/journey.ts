@@ -31,6 +31,31 @@ export async function restoreCentral(context: BrowserContext): Promise<void> {
   await context.unroute(`${centralUrl()}/**`);
 }
 
+async function integrationToken(): Promise<string> {
+  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: 'tmf-client', client_secret: 'demo' });
+  const tokenResponse = await fetch(`${centralUrl()}/oauth/token`, { method: 'POST', body: form });
+  return ((await tokenResponse.json()) as { access_token: string }).access_token;
+}
+
+/** The operations desk moves a ProductOrder on (central.pend with the fall-out's reason, ...). */
+export async function centralTransition(productOrderId: string, event: string, reason?: string): Promise<void> {
+  const response = await fetch(`${centralUrl()}/ops/productOrder/${encodeURIComponent(productOrderId)}/transition`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await integrationToken()}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ event, ...(reason ? { reason } : {}) }),
+  });
+  expect(response.status).toBe(200);
+}
+
+/** A TMF622 ProductOrder as the integration client reads it. */
+export async function centralProductOrder(productOrderId: string): Promise<{ state: string; note?: { id?: string; text: string }[] }> {
+  const response = await fetch(`${centralUrl()}/tmf-api/productOrderingManagement/v4/productOrder/${encodeURIComponent(productOrderId)}`, {
+    headers: { authorization: `Bearer ${await integrationToken()}` },
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { state: string; note?: { id?: string; text: string }[] };
+}
+
 /** What the central system holds for an order, asked as the integration client would. */
 export async function centralOrdersWithExternalId(externalId: string): Promise<{ id: string; state: string; externalId: string }[]> {
   const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: 'tmf-client', client_secret: 'demo' });

@@ -1,10 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { centralDoc } from './centralAsRep';
-import { signIn, syncStatus } from './journey';
+import { centralProductOrder, centralTransition, signIn, syncStatus } from './journey';
 
 const ACCOUNT = 'Lumen Architects LLP';
 const FIBRE = 'Business Fibre Internet';
 const TERMS_REASON = 'Payment terms "Net 90" are not standard (standard: Net 30, Net 45)';
+const PO_PDF = Buffer.from('%PDF-1.7\n%Purchase order 4711, Lumen Architects LLP\n%%EOF\n');
+const QUESTION = 'Information required on line 01 (Business Fibre Internet): which floor is the comms room on?';
+const ANSWER = 'Third floor, room 3.12';
 
 async function signedInAndSynced(page: Page, username: string): Promise<void> {
   await signIn(page, username);
@@ -12,7 +15,7 @@ async function signedInAndSynced(page: Page, username: string): Promise<void> {
   await expect(page.getByRole('progressbar', { name: 'First sync progress' })).toBeHidden({ timeout: 30_000 });
 }
 
-test("a direct order on non-standard terms waits for the rep's manager, who approves it offline; the rep then cancels it", async ({
+test("a direct order with its PO attached offline waits for the rep's manager, who approves it offline; the rep answers an information request, then cancels it", async ({
   page,
   context,
   browser,
@@ -38,6 +41,17 @@ test("a direct order on non-standard terms waits for the rep's manager, who appr
     await page.getByLabel('Payment terms').selectOption('Net 90');
     await expect(page.getByRole('list', { name: 'Why approval is needed' })).toHaveText(TERMS_REASON);
 
+    // The PO goes with the order: a renamed program is refused by its content, the PDF is kept encrypted until it syncs.
+    const file = page.getByLabel('Attach a file (PDF, PNG or JPEG, at most 5 MB)');
+    await file.setInputFiles({ name: 'PO-4711.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 a program') });
+    await expect(page.getByRole('region', { name: 'Attachments' }).getByRole('alert')).toContainText(
+      'PO-4711.pdf is not a PDF, PNG or JPEG file (checked by its content)',
+    );
+    await file.setInputFiles({ name: 'PO-4711.pdf', mimeType: 'application/pdf', buffer: PO_PDF });
+    await expect(page.getByRole('list', { name: 'Attached documents' })).toContainText(
+      `Purchase order: PO-4711.pdf (${PO_PDF.length} bytes) - waiting to sync`,
+    );
+
     await page.getByRole('button', { name: 'Validate order' }).click();
     await expect(page.getByText('The order is complete and can be submitted.')).toBeVisible();
     await page.getByRole('button', { name: 'Submit order' }).click();
@@ -58,6 +72,13 @@ test("a direct order on non-standard terms waits for the rep's manager, who appr
     await expect(page.getByText(`Waiting for approval by the rep's manager: ${TERMS_REASON}`)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Approve order' })).toHaveCount(0);
     await expect(syncStatus(page)).toContainText('0 changes waiting to sync', { timeout: 20_000 });
+    await expect(page.getByRole('list', { name: 'Attached documents' })).not.toContainText('waiting to sync');
+    const tmfOrderId = String((await centralDoc('alex', 'orders', orderId))?.tmfOrderId);
+    await expect
+      .poll(async () => (await centralProductOrder(tmfOrderId)).note?.find((note) => note.id?.startsWith('attachment:'))?.text, {
+        timeout: 20_000,
+      })
+      .toContain('Purchase order attached: PO-4711.pdf (application/pdf');
   });
 
   const managerContext = await browser.newContext();
@@ -83,9 +104,26 @@ test("a direct order on non-standard terms waits for the rep's manager, who appr
     await managerContext.close();
   }
 
-  await test.step("alex sees the approval and the order in progress, then cancels it; the central system's answer comes back", async () => {
+  await test.step('the order desk needs information; alex answers offline, and the order resumes once it syncs', async () => {
     await expect(page.getByText('Status: In progress')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole('region', { name: 'Approval' })).toContainText('Approved by Morgan Lee on');
+    const tmfOrderId = String((await centralDoc('alex', 'orders', orderId))?.tmfOrderId);
+    await centralTransition(tmfOrderId, 'central.pend', QUESTION);
+    await expect(page.getByText('Status: Pending')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('list', { name: 'Lines that need attention' })).toContainText('which floor is the comms room on?');
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Send answer' }).click();
+    await expect(page.getByText('Write the information the order desk asked for')).toBeVisible();
+    await page.getByLabel('Information for the order desk').fill(ANSWER);
+    await page.getByRole('button', { name: 'Send answer' }).click();
+    await expect(page.getByText('Status: In progress')).toBeVisible();
+    await expect(syncStatus(page)).toContainText('1 change waiting to sync');
+    await context.setOffline(false);
+    await expect(page.getByText(`Reason: In progress: the information was supplied: ${ANSWER}`)).toBeVisible({ timeout: 30_000 });
+    expect((await centralProductOrder(tmfOrderId)).note?.map((note) => note.text)).toContain(ANSWER);
+  });
+
+  await test.step("alex then cancels it; the central system's answer comes back", async () => {
     await page.getByRole('button', { name: 'Cancel order' }).click();
     await expect(page.getByText('Say why the order is cancelled')).toBeVisible();
     await page.getByLabel('Cancellation reason').fill('Customer postponed the move');

@@ -8,6 +8,7 @@ export { ORDERING_MIGRATIONS } from './productOrder/ordering.migrations';
 export type { Money, ProductOrder, ProductOrderItem, RelatedParty } from './productOrder/productOrderTypes';
 export { orderRules as orderSyncRules } from './ingest/orderRules';
 export { accountRules as accountSyncRules } from './ingest/awaitingAccount';
+export { attachmentRules as orderAttachmentSyncRules } from './attachments/attachmentRules';
 export { registerFulfillment } from './fulfillment/routes';
 export { FULFILLMENT_MIGRATIONS } from './fulfillment/fulfillment.migrations';
 export { fulfillmentOptionsFromEnv, type FulfillmentOptions } from './fulfillment/config';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AccountDoc, LeadDoc, OrderDoc } from '../../../shared/schemas';
+import type { AccountDoc, LeadDoc, OrderAttachmentDoc, OrderDoc } from '../../../shared/schemas';
 import type { LineItem } from '../../../shared/schemas/lineItem';
 
 const AT = '2026-11-20T10:00:00.000Z';
@@ -100,4 +100,24 @@ export function newOrder(owner: string, overrides: Partial<OrderDoc> = {}): Orde
 /** The wire form of a master as the server returns it, for use as assumedMasterState. */
 export function asMaster<T extends object>(doc: T): T {
   return JSON.parse(JSON.stringify(doc)) as T;
+}
+
+/** A pushed order attachment: a small PDF unless `bytes` say otherwise (shared/orders/attachment.ts). */
+export function newAttachment(
+  owner: string,
+  orderId: string,
+  bytes: Uint8Array = new TextEncoder().encode('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n'),
+  overrides: Partial<OrderAttachmentDoc> = {},
+): OrderAttachmentDoc & { _deleted: boolean } {
+  return {
+    ...pushedMeta(owner),
+    orderId,
+    kind: 'purchaseOrder',
+    fileName: 'PO-4711.pdf',
+    mediaType: 'application/pdf',
+    size: bytes.length,
+    data: Buffer.from(bytes).toString('base64'),
+    ...overrides,
+    _deleted: false,
+  };
 }

@@ -12,11 +12,13 @@ import { formatWhen } from '../common/sort';
 import { actorOf } from '../session/actor';
 import { statusLabel } from '../statusLabels';
 import { OrderApproval } from './OrderApproval';
+import { OrderAttachments } from './OrderAttachments';
 import { OrderChanges } from './OrderChanges';
 import { OrderForm } from './OrderForm';
 import { OrderLines } from './OrderLines';
 import { canEditOrder } from './orderForm';
 import { OrderFulfilment } from './OrderFulfilment';
+import { OrderInformationAnswer } from './OrderInformationAnswer';
 import { awaitingCentral } from './orderState';
 import { Timeline } from '../timeline/Timeline';
 import { OrderCreditCheck } from './OrderCreditCheck';
@@ -76,10 +78,12 @@ export function OrderScreen({ id }: { id: string }) {
         {order.tmfOrderId ? <li>Central order number: {order.tmfOrderId}</li> : null}
         {order.paymentTerms && !configuring ? <li>Payment terms: {order.paymentTerms}</li> : null}
         {order.cancellationReason ? <li>Cancellation asked for: {order.cancellationReason}</li> : null}
+        {order.informationAnswer ? <li>Information you supplied: {order.informationAnswer.text}</li> : null}
         {awaitingCentral(order) && order.syncPending ? <li>Waiting to be sent to the central system</li> : null}
       </ul>
       <SyncNotices doc={order} collection="orders" />
       <OrderFulfilment order={order} />
+      <OrderInformationAnswer order={order} />
       {configuring ? (
         <OrderLines order={order} catalog={catalog} policy={policy} />
       ) : (
@@ -95,6 +99,7 @@ export function OrderScreen({ id }: { id: string }) {
         <h2 id="order-details-heading">Billing and service address</h2>
         <OrderForm key={`${order.id}:${order.conflictCopy ?? ''}`} order={order} account={account} />
       </section>
+      <OrderAttachments order={order} />
       <OrderChanges order={order} />
       <Timeline kind="order" id={order.id} />
     </div>

@@ -50,3 +50,8 @@ export function cancelReasonError(reason: string): string | undefined {
 export function cancelOrder(order: OrderDoc, reason: string, actor: Actor): OrderDoc {
   return send(order, { type: 'order.cancel', reason }, actor);
 }
+
+/** The rep's answer to the central system's information request: pending -> inProgress, pushed, then a TMF622 note. */
+export function answerInformation(order: OrderDoc, answer: string, actor: Actor, at: string): OrderDoc {
+  return send(order, { type: 'order.answer', answer, at }, actor);
+}

@@ -10,6 +10,7 @@ export const RECORD_TYPES: Record<RepWritableCollectionName, string> = {
   opportunities: 'Opportunity',
   quotes: 'Quote',
   orders: 'Order',
+  orderAttachments: 'Order attachment',
 };
 
 function text(value: unknown, fallback: string): string {
@@ -34,6 +35,8 @@ export function recordTitle(
       return quoteTitle({ version: typeof doc['version'] === 'number' ? doc['version'] : 1 }, account);
     case 'orders':
       return `Order for ${text(doc['accountName'], account ?? 'an unnamed account')}`;
+    case 'orderAttachments':
+      return `Attachment ${text(doc['fileName'], 'without a name')}`;
   }
 }
 

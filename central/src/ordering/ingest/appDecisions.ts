@@ -2,18 +2,22 @@
  * Status changes of a submitted order that the app may push, because the order machine gives
  * them to a user (the status gate, platform/sync/statusGate.ts, replayed them with the pusher
  * as actor): the rep's manager approving (held -> inProgress) or declining (held -> cancelled)
- * an order the policy routed to them, and the rep asking to cancel (-> assessingCancellation).
+ * an order the policy routed to them, the rep asking to cancel (-> assessingCancellation) and the
+ * rep answering an information request (pending -> inProgress, carried out as a TMF622 PATCH note).
  * The push is only the request: the central system carries it out through the ProductOrder
  * lifecycle, and the order document then shows the outcome (orderStatus.ts), which may differ.
  */
 import type { StoredDoc } from '../../platform/sync/docs';
-import type { JsonObject } from '../../platform/json';
+import { isObject, type JsonObject } from '../../platform/json';
+import { answerProblem } from '../../../../shared/machines/order.machine';
 import type { RowContext, WritePlan } from '../../platform/sync/rules';
 import { requestCancellation } from '../cancellation/cancellation';
 import { approvalProblem, decideApproval } from '../productOrder/orderApproval';
 import type { StoredProductOrder } from '../productOrder/productOrderStore';
+import { answerInformationRequest } from '../productOrder/productOrderUpdate';
 
-export type AppDecision = { kind: 'approve' } | { kind: 'decline' } | { kind: 'cancel'; reason: string | undefined };
+export type AppDecision =
+  { kind: 'approve' } | { kind: 'decline' } | { kind: 'cancel'; reason: string | undefined } | { kind: 'answer'; text: string };
 
 const CANCELLABLE: readonly string[] = ['acknowledged', 'inProgress', 'pending', 'held'];
 
@@ -25,6 +29,11 @@ export function appDecisionOf(ctx: RowContext, master: StoredDoc, pushed: { data
   const byOwner = master.owner === ctx.user.id;
   if (!byOwner && from === 'held' && to === 'inProgress') return { kind: 'approve' };
   if (!byOwner && from === 'held' && to === 'cancelled') return { kind: 'decline' };
+  if (byOwner && from === 'pending' && to === 'inProgress') {
+    const answer = pushed.data.informationAnswer;
+    const text = isObject(answer) && typeof answer.text === 'string' ? answer.text.trim() : '';
+    return { kind: 'answer', text };
+  }
   if (byOwner && to === 'assessingCancellation') {
     const reason = pushed.data.cancellationReason;
     return { kind: 'cancel', reason: typeof reason === 'string' && reason.trim() !== '' ? reason.trim() : undefined };
@@ -34,6 +43,10 @@ export function appDecisionOf(ctx: RowContext, master: StoredDoc, pushed: { data
 
 /** Why the decision cannot be carried out (the row is refused with it), or undefined. */
 export async function decisionProblem(ctx: RowContext, decision: AppDecision, submitted: StoredProductOrder): Promise<string | undefined> {
+  if (decision.kind === 'answer') {
+    if (submitted.order.state === 'pending') return answerProblem(decision.text);
+    return `ProductOrder ${submitted.order.id} is ${submitted.order.state}, so it no longer waits for information; your answer was not sent`;
+  }
   if (decision.kind !== 'cancel') return approvalProblem(ctx.tx, ctx.user, submitted.order.id);
   if (CANCELLABLE.includes(submitted.order.state)) return undefined;
   return `ProductOrder ${submitted.order.id} is ${submitted.order.state}, so it can no longer be cancelled`;
@@ -52,6 +65,7 @@ export function keepDecision(plan: WritePlan, master: StoredDoc): WritePlan {
     updatedAt: plan.data.updatedAt,
   };
   if (plan.data.cancellationReason !== undefined) data.cancellationReason = plan.data.cancellationReason;
+  if (plan.data.informationAnswer !== undefined) data.informationAnswer = plan.data.informationAnswer;
   delete data.syncError;
   return { ...plan, data, deleted: false };
 }
@@ -63,5 +77,6 @@ export async function runDecision(ctx: RowContext, decision: AppDecision, stored
     const request = { productOrderId, ...(decision.reason ? { cancellationReason: decision.reason } : {}) };
     return (await requestCancellation(ctx.tx, ctx.user, request)).changed;
   }
+  if (decision.kind === 'answer') return (await answerInformationRequest(ctx.tx, ctx.user, productOrderId, decision.text, ctx.now)).changed;
   return (await decideApproval(ctx.tx, ctx.user, productOrderId, decision.kind)).changed;
 }

@@ -3,13 +3,17 @@ import { randomUUID } from 'node:crypto';
  * Issue 10, items 1, 2 and 7 over HTTP on both engines: a direct order (no quote), the order
  * approval policy (held for the rep's manager, who alone approves or declines it by push, and
  * nobody releases it before), and the rep's changes after submit by push: a cancellation
- * request (TMF622 cancelProductOrder) and a supplemental order (items with action modify).
+ * request (TMF622 cancelProductOrder), a supplemental order (items with action modify) and the
+ * answer to an information request (item 6: a TMF622 note that resumes the pending order), and
+ * attachments (item 4: size and type limits, only on one's own order, listed as notes, downloaded
+ * by the order's owner and their manager only).
  */
 import { describe, expect, it } from 'vitest';
 import { centralSuite, ENGINES } from '../../test/harness';
 import { api, signIn, type Api, type Json } from '../../test/client';
-import { asMaster, newOrder } from '../../test/fixtures';
+import { asMaster, newAttachment, newOrder } from '../../test/fixtures';
 import { newQuote } from '../../test/salesFixtures';
+import { MAX_ATTACHMENT_BYTES } from '../../../../shared/orders/attachment';
 import { PRODUCT_ORDER_RULES } from '../productOrder/productOrderProfile';
 import { profileProblems } from '../../platform/tmf/profileRules';
 import { changeKey, TIMELINE_PATH, type TimelineEntry, type TimelineResponse } from '../../../../shared/audit/timeline';
@@ -121,6 +125,41 @@ describe.each(ENGINES)('orders after submit on $name', (engine) => {
     expect(String((refused?.syncError as Json | undefined)?.reason)).toContain("cannot go from 'cancelled' to 'assessingCancellation'");
   });
 
+  it("resumes a pending order the rep answers by push, as a TMF622 note by the rep; refuses another user's answer and a late one", async () => {
+    const stored = await submit();
+    const ops = (event: string, reason?: string) =>
+      tmf.post(`/ops/productOrder/${String(stored.tmfOrderId)}/transition`, { event, ...(reason ? { reason } : {}) });
+    await ops('central.start');
+    await ops('central.pend', 'Information required on line 01 (Business Fibre Internet): which floor is the comms room on?');
+    const pending = await orderDoc(alex, String(stored.id));
+    expect(pending.status).toBe('pending');
+    const answer = { text: 'Third floor, room 3.12', answeredAt: '2026-03-02T10:00:00.000Z' };
+
+    // Only the owner answers: the manager's push is refused by the status gate and changes nothing.
+    const [byManager] = await pushStatus(morgan, pending, 'inProgress', { informationAnswer: answer });
+    expect(byManager?.syncError).toBeDefined();
+    expect(await productOrder(stored.tmfOrderId)).toMatchObject({ state: 'pending' });
+
+    expect(await pushStatus(alex, pending, 'inProgress', { informationAnswer: answer })).toEqual([]);
+    expect(await orderDoc(alex, String(stored.id))).toMatchObject({
+      status: 'inProgress',
+      stateReason: 'In progress: the information was supplied: Third floor, room 3.12',
+      informationAnswer: answer,
+    });
+    const order = await productOrder(stored.tmfOrderId);
+    expect(order.state).toBe('inProgress');
+    expect(order.note).toEqual(expect.arrayContaining([expect.objectContaining({ text: answer.text, author: 'Alex Rivera' })]));
+
+    // Pending again, but the order desk cancels it before the rep's (offline) answer arrives: a conflict,
+    // answered with the cancelled order (the laptop keeps the rep's answer as its conflict copy).
+    await ops('central.pend', 'Information required on line 02 (Mobile Business): confirm the address');
+    const again = await orderDoc(alex, String(stored.id));
+    await ops('central.cancelled', 'Cancelled: the information could not be supplied');
+    const [late] = await pushStatus(alex, again, 'inProgress', { informationAnswer: { text: 'Pier Avenue 1200' } });
+    expect(late).toMatchObject({ status: 'cancelled' });
+    expect(await productOrder(stored.tmfOrderId)).toMatchObject({ state: 'cancelled' });
+  });
+
   it('replaces an order not yet in fulfilment by a supplemental order whose items modify the original', async () => {
     const original = await submit();
     const revision = newOrder('user-alex', { supplementOf: String(original.id), quoteId: String(original.quoteId) });
@@ -216,5 +255,48 @@ describe.each(ENGINES)('orders after submit on $name', (engine) => {
     expect(await records(TIMELINE_PATH('order', order.id))).toEqual(chain);
     // An order of another quote is not on this chain.
     expect(await records(TIMELINE_PATH('order', other.id))).toEqual(['order Created (queued)']);
+  });
+
+  it("stores a PDF attached to the rep's order, lists it as a ProductOrder note and serves it to the owner and their manager only", async () => {
+    const stored = await submit();
+    const pdf = new TextEncoder().encode('%PDF-1.7\n%PO 4711 for Harbor Logistics\n%%EOF\n');
+    const attachment = newAttachment('user-alex', String(stored.id), pdf);
+    expect(await alex.push('orderAttachments', [{ newDocumentState: attachment }])).toEqual([]);
+    const order = await productOrder(stored.tmfOrderId);
+    const href = `${PO}/${String(stored.tmfOrderId)}/attachment/${attachment.id}`;
+    expect(order.note).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: `attachment:${attachment.id}`,
+          text: `Purchase order attached: PO-4711.pdf (application/pdf, ${pdf.length} bytes); download ${href}`,
+        }),
+      ]),
+    );
+    for (const client of [alex, morgan]) {
+      const download = await client.get(href);
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-type')).toBe('application/pdf');
+      expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdf);
+    }
+    expect((await sam.get(href)).status).toBe(404);
+  });
+
+  it("refuses an attachment that is too big, not a PDF or image by its content, or on someone else's order, saying why", async () => {
+    const stored = await submit();
+    const orderId = String(stored.id);
+    const reasonOf = (rows: Json[]) => String((rows[0]?.syncError as Json | undefined)?.reason);
+    const big = new Uint8Array(MAX_ATTACHMENT_BYTES + 1);
+    big.set(new TextEncoder().encode('%PDF-1.7\n'));
+    const tooBig = await alex.push('orderAttachments', [{ newDocumentState: newAttachment('user-alex', orderId, big) }]);
+    expect(reasonOf(tooBig)).toContain('attachments may be at most 5.0 MB');
+    const exe = new TextEncoder().encode('MZ\x90\x00 not a PDF at all');
+    const renamed = await alex.push('orderAttachments', [{ newDocumentState: newAttachment('user-alex', orderId, exe) }]);
+    expect(reasonOf(renamed)).toContain('is not a PDF, PNG or JPEG file (checked by its content)');
+    const foreign = await sam.push('orderAttachments', [{ newDocumentState: newAttachment('user-sam', orderId) }]);
+    expect(reasonOf(foreign)).toContain('is not one of your orders');
+    // None of them was stored or listed.
+    expect((await alex.pull('orderAttachments')).documents.filter((doc) => doc.orderId === orderId)).toEqual([]);
+    const notes = ((await productOrder(stored.tmfOrderId)).note as Json[]).filter((note) => String(note.id).startsWith('attachment:'));
+    expect(notes).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { CENTRAL_ORDER_FIELDS, statusOf, writeOrderStatus } from '../productOrde
 import { findByExternalId, type StoredProductOrder } from '../productOrder/productOrderStore';
 import { appDecisionOf, decisionProblem, keepDecision, runDecision } from './appDecisions';
 import { ingestQueuedOrder } from './ingest';
+import { refreshAttachmentNotes } from '../attachments/attachmentNotes';
 
 function businessFields(data: JsonObject): JsonObject {
   const skip = new Set<string>([...SYNC_META_FIELDS, ...CENTRAL_ORDER_FIELDS]);
@@ -91,6 +92,8 @@ async function ingestAfterWrite(ctx: RowContext, stored: StoredDoc, master: Stor
   // Not queued: only a ProductOrder from before (a TMF622 POST with this externalId) is shown.
   if (stored.data.status !== 'queued' && !(await findByExternalId(ctx.tx, stored.id))) return [];
   const ingested = decision ? undefined : await ingestQueuedOrder(ctx.tx, ctx.user, asOrder(stored.data), ctx.now);
+  // Attachments that arrived before their order are listed on its ProductOrder now.
+  if (ingested && ingested.changed.length > 0) await refreshAttachmentNotes(ctx.tx, stored.id);
   const status = ingested?.status ?? (await currentStatus(ctx, stored.id));
   return [...decided, ...(ingested?.changed ?? []), ...(await writeOrderStatus(ctx.tx, stored.id, stored.owner ?? ctx.user.id, status))];
 }

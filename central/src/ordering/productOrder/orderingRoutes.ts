@@ -1,3 +1,4 @@
+import { registerAttachmentRoutes } from '../attachments/attachmentRoutes';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../platform/db/db';
 import type { ChangeHub } from '../../platform/sync/hub';
@@ -12,4 +13,5 @@ export function registerOrderingRoutes(app: FastifyInstance, db: Db, hub: Change
   registerProductOrderUpdateRoutes(app, db, hub);
   registerCancelProductOrderRoutes(app, db, hub);
   registerOrderOpsRoutes(app, db, hub);
+  registerAttachmentRoutes(app, db);
 }

@@ -37,6 +37,11 @@ const REFUSED: Readonly<Record<string, string>> = {
 
 /** Notes the central system writes (state reason, review findings): kept whatever a patch says. */
 export const CENTRAL_NOTE_IDS: ReadonlySet<string> = new Set(['stateReason', 'priceCheck', 'creditCheck', 'serviceAddress']);
+/** Notes listing the order's attachments (ordering/attachments/attachmentNotes.ts): kept too. */
+export const ATTACHMENT_NOTE_PREFIX = 'attachment:';
+
+const isCentralNote = (id: unknown): boolean =>
+  typeof id === 'string' && (CENTRAL_NOTE_IDS.has(id) || id.startsWith(ATTACHMENT_NOTE_PREFIX));
 
 function checkValue(name: string, value: unknown): void {
   if (value === null) return;
@@ -79,10 +84,8 @@ function mergeValue(target: unknown, patch: unknown): unknown {
 }
 
 function withCentralNotes(current: ProductOrder, patched: unknown): ProductOrder['note'] {
-  const central = (current.note ?? []).filter((note) => note.id !== undefined && CENTRAL_NOTE_IDS.has(note.id));
-  const own = Array.isArray(patched)
-    ? patched.filter(isObject).filter((note) => typeof note.id !== 'string' || !CENTRAL_NOTE_IDS.has(note.id))
-    : [];
+  const central = (current.note ?? []).filter((note) => isCentralNote(note.id));
+  const own = Array.isArray(patched) ? patched.filter(isObject).filter((note) => !isCentralNote(note.id)) : [];
   return [...(own as NonNullable<ProductOrder['note']>), ...central];
 }
 

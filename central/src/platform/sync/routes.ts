@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { MAX_ATTACHMENT_BYTES } from '../../../../shared/orders/attachment';
 import { isCollectionName, type CollectionName } from '../../../../shared/schemas';
 import { DEVICE_HEADER, type PullResponse } from '../../../../shared/sync/protocol';
 import { historyDeviceOf } from '../audit/historyStore';
@@ -16,6 +17,8 @@ import { assertMayPush } from './writeAccess';
 export const DEFAULT_PULL_LIMIT = 100;
 /** Large pages make a first sync of 60,000 documents a few dozen round-trips, not hundreds. */
 export const MAX_PULL_LIMIT = 2000;
+/** One attachment per push (the app pushes them one at a time): its base64 (4/3 of the file) and the document around it. */
+export const ATTACHMENT_PUSH_BODY_LIMIT = Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 256 * 1024;
 
 function collectionParam(params: unknown): CollectionName {
   const name = (params as { collection?: string }).collection ?? '';
@@ -51,9 +54,8 @@ export function registerSyncRoutes(app: FastifyInstance, db: Db, hub: ChangeHub,
     };
   });
 
-  app.post('/sync/:collection/push', async (request) => {
+  const push = async (request: FastifyRequest, collection: CollectionName) => {
     const user = currentUser(request);
-    const collection = collectionParam(request.params);
     assertMayPush(user, collection);
     const items = parsePushBody(collection, request.body);
     const onRowError = (error: unknown) => request.log.error({ err: error }, `a ${collection} push row failed`);
@@ -68,5 +70,8 @@ export function registerSyncRoutes(app: FastifyInstance, db: Db, hub: ChangeHub,
     );
     hub.publish(outcome.stored.map(changeOf));
     return outcome.response;
-  });
+  };
+  // A static route wins over the parametric one: only attachments' pushes may be this large.
+  app.post('/sync/orderAttachments/push', { bodyLimit: ATTACHMENT_PUSH_BODY_LIMIT }, (request) => push(request, 'orderAttachments'));
+  app.post('/sync/:collection/push', (request) => push(request, collectionParam(request.params)));
 }
