@@ -4,6 +4,7 @@ import type { AuthUser } from '../auth/users';
 import type { DocChange } from './hub';
 import type { JsonObject } from '../json';
 import { ownerVisibleSql } from '../auth/scope';
+import { noteWrites } from './deferredSeqs';
 
 /** One row of `sync_docs`: a document of one collection as the central system holds it. */
 export interface StoredDoc {
@@ -66,9 +67,10 @@ export interface DocWrite {
 
 /**
  * Insert or replace a document under a fresh seq. The caller holds the write lock
- * (takeWriteLock), so seqs commit in the order they are drawn.
+ * (takeWriteLock), so seqs commit in the order they are drawn, or defers its seqs (deferredSeqs.ts).
  */
 export async function writeDoc(tx: Queryable, write: DocWrite): Promise<StoredDoc> {
+  noteWrites(tx, write.collection, [write.id]);
   const rows = await tx.query<{ seq: unknown }>(
     `INSERT INTO sync_docs (collection, id, owner, seq, deleted, data)
      VALUES ($1, $2, $3, nextval('sync_seq'), $4, $5::jsonb)
@@ -84,7 +86,8 @@ export async function writeDoc(tx: Queryable, write: DocWrite): Promise<StoredDo
 
 /**
  * Many documents of one collection in one statement, seqs drawn in the given order; ids must
- * be distinct (one row cannot be updated twice by one INSERT). Caller holds the write lock.
+ * be distinct (one row cannot be updated twice by one INSERT). Caller holds the write lock
+ * or defers its seqs.
  */
 export async function writeDocs(
   tx: Queryable,
@@ -92,6 +95,11 @@ export async function writeDocs(
   writes: readonly Omit<DocWrite, 'collection'>[],
 ): Promise<StoredDoc[]> {
   if (writes.length === 0) return [];
+  noteWrites(
+    tx,
+    collection,
+    writes.map((write) => write.id),
+  );
   const rows = await tx.query<{ id: string; seq: unknown }>(
     `INSERT INTO sync_docs (collection, id, owner, seq, deleted, data)
      SELECT $1, w.doc ->> 'id', w.doc ->> 'owner', nextval('sync_seq'), (w.doc ->> 'deleted')::boolean, w.doc -> 'data'
