@@ -7,21 +7,57 @@
  */
 import { toNumber, WRITE_LOCK_KEY, type Queryable } from '../db/db';
 import type { CollectionName } from '../../../../shared/schemas';
+import type { StoredDoc } from './docs';
 
-/** Transactions that defer their seqs -> the documents they wrote, by docKey. */
-const deferred = new WeakMap<Queryable, Map<string, { collection: CollectionName; id: string }>>();
+interface Deferring {
+  /** The documents written, by docKey. */
+  written: Map<string, { collection: CollectionName; id: string }>;
+  /**
+   * Documents read and not written since, by docKey: an order's ingest reads the same
+   * offerings, account and policy several times, and each read is a round trip. Only found
+   * documents: a missing one is looked for again (it may have arrived meanwhile).
+   */
+  read: Map<string, StoredDoc>;
+}
+
+/** Transactions that defer their seqs. */
+const deferred = new WeakMap<Queryable, Deferring>();
 
 export const docKey = (collection: string, id: string): string => `${collection}\u0000${id}`;
 
 export function deferSeqs(tx: Queryable): void {
-  deferred.set(tx, new Map());
+  deferred.set(tx, { written: new Map(), read: new Map() });
 }
 
 /** Called by every write to sync_docs (docs.ts): remembers the documents of a deferring transaction. */
 export function noteWrites(tx: Queryable, collection: CollectionName, ids: readonly string[]): void {
-  const written = deferred.get(tx);
-  if (!written) return;
-  for (const id of ids) written.set(docKey(collection, id), { collection, id });
+  const state = deferred.get(tx);
+  if (!state) return;
+  for (const id of ids) {
+    const key = docKey(collection, id);
+    state.written.set(key, { collection, id });
+    state.read.delete(key);
+  }
+}
+
+/** Called by the reads of sync_docs (docs.ts) with what they found. */
+export function noteReads(tx: Queryable, docs: Iterable<StoredDoc>): void {
+  const state = deferred.get(tx);
+  if (!state) return;
+  for (const doc of docs) state.read.set(docKey(doc.collection, doc.id), doc);
+}
+
+/** A document this deferring transaction read before (and has not written since), if all of `ids` were. */
+export function readBefore(tx: Queryable, collection: CollectionName, ids: readonly string[]): StoredDoc[] | undefined {
+  const read = deferred.get(tx)?.read;
+  if (!read) return undefined;
+  const found: StoredDoc[] = [];
+  for (const id of ids) {
+    const doc = read.get(docKey(collection, id));
+    if (!doc) return undefined;
+    found.push(doc);
+  }
+  return found;
 }
 
 /**
@@ -31,7 +67,7 @@ export function noteWrites(tx: Queryable, collection: CollectionName, ids: reado
  * Commit right after: the lock is held until then.
  */
 export async function drawDeferredSeqs(tx: Queryable): Promise<Map<string, number>> {
-  const written = [...(deferred.get(tx)?.values() ?? [])];
+  const written = [...(deferred.get(tx)?.written.values() ?? [])];
   deferred.delete(tx);
   if (written.length === 0) {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY]);

@@ -4,7 +4,7 @@ import type { AuthUser } from '../auth/users';
 import type { DocChange } from './hub';
 import type { JsonObject } from '../json';
 import { ownerVisibleSql } from '../auth/scope';
-import { noteWrites } from './deferredSeqs';
+import { noteReads, noteWrites, readBefore } from './deferredSeqs';
 
 /** One row of `sync_docs`: a document of one collection as the central system holds it. */
 export interface StoredDoc {
@@ -40,21 +40,29 @@ export function changeOf(doc: StoredDoc): DocChange {
 }
 
 export async function loadDoc(tx: Queryable, collection: CollectionName, id: string): Promise<StoredDoc | undefined> {
+  const known = readBefore(tx, collection, [id]);
+  if (known) return known[0];
   const rows = await tx.query<DocRow>('SELECT id, owner, seq, deleted, data FROM sync_docs WHERE collection = $1 AND id = $2', [
     collection,
     id,
   ]);
-  return rows[0] ? fromRow(collection, rows[0]) : undefined;
+  const doc = rows[0] ? fromRow(collection, rows[0]) : undefined;
+  if (doc) noteReads(tx, [doc]);
+  return doc;
 }
 
 /** Masters of many ids in one query (a push batch). */
 export async function loadDocs(tx: Queryable, collection: CollectionName, ids: readonly string[]): Promise<Map<string, StoredDoc>> {
   if (ids.length === 0) return new Map();
+  const known = readBefore(tx, collection, ids);
+  if (known) return new Map(known.map((doc) => [doc.id, doc]));
   const rows = await tx.query<DocRow>(
     'SELECT id, owner, seq, deleted, data FROM sync_docs WHERE collection = $1 AND id = ANY($2::text[])',
     [collection, [...ids]],
   );
-  return new Map(rows.map((row) => [row.id, fromRow(collection, row)]));
+  const docs = new Map(rows.map((row) => [row.id, fromRow(collection, row)]));
+  noteReads(tx, docs.values());
+  return docs;
 }
 
 export interface DocWrite {
