@@ -3,13 +3,15 @@
  * PostgreSQL, each time behind the cluster's round-robin proxy (central/cluster/), so the only
  * difference is the number of instances. BENCH_REPS (default 1,000) signed-in reps,
  * BENCH_SECONDS per scenario, BENCH_CLUSTER_SIZES (default "1,3"). Prints throughput, p95 and
- * the ratio of each size to the first.
+ * the ratio of each size to the first, and how long a change committed on one instance takes to
+ * reach a stream on another while the order pushes run (propagation.ts).
  */
 import { startLocalCluster } from '../cluster/launch';
 import { benchReps, seedBenchReps } from './benchSeed';
 import { postgresServer, postgresStorage } from './engines';
 import { runInWorker, signInAll, token } from './load';
 import type { LoadResult } from './loadWorker';
+import { measurePropagation, type PropagationResult } from './propagation';
 import { SCENARIO_TITLES, type ScenarioName } from './scenarios';
 
 const REPS = Number(process.env.BENCH_REPS ?? 1000);
@@ -24,6 +26,14 @@ interface ClusterMeasured {
   scenario: ScenarioName;
   result: LoadResult;
 }
+
+interface PropagationMeasured {
+  instances: number;
+  path: string;
+  result: PropagationResult;
+}
+
+const propagations: PropagationMeasured[] = [];
 
 async function benchSize(serverUrl: string, instances: number): Promise<ClusterMeasured[]> {
   const storage = await postgresStorage(serverUrl);
@@ -55,7 +65,16 @@ async function benchSize(serverUrl: string, instances: number): Promise<ClusterM
       const measured: ClusterMeasured[] = [];
       for (const scenario of CLUSTER_SCENARIOS) {
         log(`${instances} instance(s): ${scenario} for ${SECONDS} s with ${job.connections} connections`);
-        measured.push({ instances, scenario, result: await runInWorker({ ...job, scenario }) });
+        const load = runInWorker({ ...job, scenario });
+        if (scenario === 'order push') {
+          // Stream on the first instance, pushes through the last one: another instance when there are several.
+          const [first, last] = [cluster.instances[0], cluster.instances[cluster.instances.length - 1]];
+          if (first && last) {
+            const result = await measurePropagation(first.url, last.url, load);
+            propagations.push({ instances, path: `${last.id} -> stream on ${first.id}`, result });
+          }
+        }
+        measured.push({ instances, scenario, result: await load });
       }
       return measured;
     } finally {
@@ -106,6 +125,23 @@ function table(rows: readonly ClusterMeasured[]): string {
   return [format(header), widths.map((width) => '-'.repeat(width)).join('-|-'), ...lines.map(format)].join('\n');
 }
 
+function propagationTable(rows: readonly PropagationMeasured[]): string {
+  const header = ['instances', 'change committed through -> seen on', 'samples', 'p50 ms', 'p95 ms', 'max ms', 'missed'];
+  const lines = rows.map((row) => [
+    String(row.instances),
+    row.path,
+    String(row.result.samples),
+    row.result.p50.toFixed(0),
+    row.result.p95.toFixed(0),
+    row.result.max.toFixed(0),
+    String(row.result.missed),
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)));
+  const format = (line: readonly string[]) =>
+    line.map((cell, column) => (column === 1 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join(' | ');
+  return [format(header), widths.map((width) => '-'.repeat(width)).join('-|-'), ...lines.map(format)].join('\n');
+}
+
 export async function runClusterBench(): Promise<void> {
   const server = await postgresServer();
   const rows: ClusterMeasured[] = [];
@@ -113,7 +149,7 @@ export async function runClusterBench(): Promise<void> {
     for (const size of SIZES) {
       rows.push(...(await benchSize(server.url, size)));
       // As it goes: a run cut short still leaves the figures of the sizes it finished.
-      log(`so far:\n${table(rows)}`);
+      log(`so far:\n${table(rows)}\n${propagationTable(propagations)}`);
     }
   } finally {
     await server.stop();
@@ -123,4 +159,6 @@ export async function runClusterBench(): Promise<void> {
   );
   console.log(table(rows));
   console.log('\nlatency of 2xx answers; failed = non-2xx, errors, timeouts; the proxy is in both measurements');
+  console.log('\nChange propagation during the order push load: a push answered -> its change event on a /sync/stream\n');
+  console.log(propagationTable(propagations));
 }

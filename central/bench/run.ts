@@ -6,6 +6,7 @@
  *
  *   BENCH_REPS=200 BENCH_SECONDS=5 BENCH_ENGINES=pglite,postgres npm run bench:central
  *   BENCH_CLUSTER=1 [BENCH_REPS=1000] npm run bench:central     # 1 vs 3 instances (cluster.ts)
+ *   BENCH_SCENARIOS="order push" ...                            # only the scenarios named (comma-separated)
  */
 import { createCentral } from '../src/server';
 import { benchReps, seedBenchReps } from './benchSeed';
@@ -18,6 +19,9 @@ import { SCENARIOS } from './scenarios';
 const REPS = Number(process.env.BENCH_REPS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',').map((name) => name.trim().toLowerCase());
+
+const WANTED = process.env.BENCH_SCENARIOS?.split(',').map((name) => name.trim());
+const RUN_SCENARIOS = SCENARIOS.filter((scenario) => !WANTED || WANTED.includes(scenario));
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 
@@ -45,7 +49,7 @@ async function benchOn(storage: BenchStorage): Promise<Measured[]> {
     };
     await runInWorker({ ...job, scenario: 'pull', seconds: 1 }); // warm-up, not reported
     const measured: Measured[] = [];
-    for (const scenario of SCENARIOS) {
+    for (const scenario of RUN_SCENARIOS) {
       log(`${storage.engine}: ${scenario} for ${SECONDS} s with ${job.connections} connections`);
       measured.push({ engine: storage.engine, scenario, connections: job.connections, result: await runInWorker({ ...job, scenario }) });
     }

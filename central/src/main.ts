@@ -18,6 +18,7 @@ import { fulfillmentOptionsFromEnv, mailOptionsFromEnv } from './ordering';
 import { DEFAULT_STREAM_HEARTBEAT_MS } from '../../shared/sync/protocol';
 import { updateOptionsFromEnv } from './platform/updates/options';
 import { createCentral } from './server';
+import { DEFAULT_POOL_SIZE } from './platform/db/postgres';
 
 function wholeNumber(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
 
   const central = await createCentral({
     databaseUrl,
+    dbPoolSize: wholeNumber('OUTPOST_DB_POOL', DEFAULT_POOL_SIZE, 1, 1000),
     dataDir: databaseUrl ? undefined : dataDir,
     seed: true,
     corsOrigins,

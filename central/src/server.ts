@@ -47,6 +47,8 @@ import { registerServiceQualificationRoutes } from './serviceability';
 export interface CentralOptions {
   /** PostgreSQL connection string; when absent, PGlite is used. */
   databaseUrl?: string;
+  /** PostgreSQL: connections in the pool (default DEFAULT_POOL_SIZE); the change feed listens on one more. */
+  dbPoolSize?: number;
   /** PGlite data folder; undefined = in memory (gone at close). Ignored with databaseUrl. */
   dataDir?: string;
   /** Start PGlite from this dump (PGlite dumpDataDir) instead of an empty database; the test suite's seeded template. */
@@ -112,7 +114,9 @@ const COLLECTION_RULES: CollectionRulesMap = {
 };
 
 export async function createCentral(options: CentralOptions = {}): Promise<Central> {
-  const db: Db = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options.dataDir, options.pgliteFrom);
+  const db: Db = options.databaseUrl
+    ? await openPostgres(options.databaseUrl, options.dbPoolSize)
+    : await openPglite(options.dataDir, options.pgliteFrom);
   try {
     await migrate(db, MIGRATIONS);
     await deleteExpiredTokens(db);

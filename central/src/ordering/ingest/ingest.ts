@@ -1,5 +1,5 @@
 import type { OrderDoc } from '../../../../shared/schemas';
-import type { Queryable } from '../../platform/db/db';
+import { takeWriteLock, type Queryable } from '../../platform/db/db';
 import type { AuthUser } from '../../platform/auth/users';
 import { loadDoc, type StoredDoc } from '../../platform/sync/docs';
 import { statusOf, type OrderStatus } from '../productOrder/orderStatus';
@@ -61,6 +61,8 @@ type Supplement = { of: SupplementOf } | { problem: string };
 /** The original a supplemental order revises, if the rep may still revise it. */
 async function supplementOf(tx: Queryable, submitter: AuthUser, order: OrderDoc): Promise<Supplement | undefined> {
   if (order.supplementOf === undefined) return undefined;
+  // The original may be moving on (fulfillment holds the write lock for that): judge and cancel it in order.
+  await takeWriteLock(tx);
   const original = await findByExternalId(tx, order.supplementOf);
   const doc = await loadDoc(tx, 'orders', order.supplementOf);
   if (!original || original.owner !== submitter.id || !doc || doc.deleted) {
@@ -73,6 +75,16 @@ async function supplementOf(tx: Queryable, submitter: AuthUser, order: OrderDoc)
   }
   const lines = (doc.data as unknown as OrderDoc).items;
   return { of: { productOrderId: original.order.id, itemOf: new Map(lines.map((line, index) => [line.id, lineNumber(index)])) } };
+}
+
+/**
+ * The account's push looks for the orders waiting for it under the write lock, so an order about
+ * to wait looks again under it: the account either committed before or will find this order.
+ */
+async function accountIsHere(tx: Queryable, accountId: string): Promise<boolean> {
+  if (await loadDoc(tx, 'accounts', accountId)) return true;
+  await takeWriteLock(tx);
+  return (await loadDoc(tx, 'accounts', accountId)) !== undefined;
 }
 
 export interface Ingested {
@@ -92,7 +104,7 @@ export async function ingestQueuedOrder(tx: Queryable, submitter: AuthUser, orde
   const existing = await findByExternalId(tx, order.id);
   if (existing) return { status: statusOf(existing.order), changed: [] };
   // Collections sync independently: an account created offline may arrive after its order.
-  if (!(await loadDoc(tx, 'accounts', order.accountId))) {
+  if (!(await accountIsHere(tx, order.accountId))) {
     return { status: { kind: 'waiting', reason: waitingForAccountReason(order.accountId) }, changed: [] };
   }
   const supplement = await supplementOf(tx, submitter, order);

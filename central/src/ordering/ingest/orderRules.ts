@@ -104,4 +104,9 @@ async function currentStatus(ctx: RowContext, id: string) {
   return statusOf(submitted.order);
 }
 
-export const orderRules: CollectionRules = { prepare: prepareOrder, afterWrite: ingestAfterWrite };
+/**
+ * A push of new orders runs without the write lock until it draws its seqs (deferWriteLock): a
+ * new order's ingest writes only new rows, and takes the write lock itself where it reads what
+ * other writers change (a supplement's original, an account still missing, a hold).
+ */
+export const orderRules: CollectionRules = { prepare: prepareOrder, afterWrite: ingestAfterWrite, deferWriteLock: true };

@@ -1,9 +1,12 @@
 import pg from 'pg';
 import type { Db, Queryable, Row } from './db';
 
-/** PostgreSQL through a pg connection pool. */
-export async function openPostgres(connectionString: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+/** Connections per instance: pushes of new orders work side by side (pushBatch.ts deferWriteLock). */
+export const DEFAULT_POOL_SIZE = 20;
+
+/** PostgreSQL through a pg connection pool of `poolSize` connections. */
+export async function openPostgres(connectionString: string, poolSize = DEFAULT_POOL_SIZE): Promise<Db> {
+  const pool = new pg.Pool({ connectionString, max: poolSize });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   const query = async <R extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<R[]> => {

@@ -4,6 +4,7 @@ import type { AuthUser } from '../auth/users';
 import type { DocChange } from './hub';
 import type { JsonObject } from '../json';
 import { ownerVisibleSql } from '../auth/scope';
+import { noteReads, noteWrites, readBefore } from './deferredSeqs';
 
 /** One row of `sync_docs`: a document of one collection as the central system holds it. */
 export interface StoredDoc {
@@ -39,21 +40,29 @@ export function changeOf(doc: StoredDoc): DocChange {
 }
 
 export async function loadDoc(tx: Queryable, collection: CollectionName, id: string): Promise<StoredDoc | undefined> {
+  const known = readBefore(tx, collection, [id]);
+  if (known) return known[0];
   const rows = await tx.query<DocRow>('SELECT id, owner, seq, deleted, data FROM sync_docs WHERE collection = $1 AND id = $2', [
     collection,
     id,
   ]);
-  return rows[0] ? fromRow(collection, rows[0]) : undefined;
+  const doc = rows[0] ? fromRow(collection, rows[0]) : undefined;
+  if (doc) noteReads(tx, [doc]);
+  return doc;
 }
 
 /** Masters of many ids in one query (a push batch). */
 export async function loadDocs(tx: Queryable, collection: CollectionName, ids: readonly string[]): Promise<Map<string, StoredDoc>> {
   if (ids.length === 0) return new Map();
+  const known = readBefore(tx, collection, ids);
+  if (known) return new Map(known.map((doc) => [doc.id, doc]));
   const rows = await tx.query<DocRow>(
     'SELECT id, owner, seq, deleted, data FROM sync_docs WHERE collection = $1 AND id = ANY($2::text[])',
     [collection, [...ids]],
   );
-  return new Map(rows.map((row) => [row.id, fromRow(collection, row)]));
+  const docs = new Map(rows.map((row) => [row.id, fromRow(collection, row)]));
+  noteReads(tx, docs.values());
+  return docs;
 }
 
 export interface DocWrite {
@@ -66,9 +75,10 @@ export interface DocWrite {
 
 /**
  * Insert or replace a document under a fresh seq. The caller holds the write lock
- * (takeWriteLock), so seqs commit in the order they are drawn.
+ * (takeWriteLock), so seqs commit in the order they are drawn, or defers its seqs (deferredSeqs.ts).
  */
 export async function writeDoc(tx: Queryable, write: DocWrite): Promise<StoredDoc> {
+  noteWrites(tx, write.collection, [write.id]);
   const rows = await tx.query<{ seq: unknown }>(
     `INSERT INTO sync_docs (collection, id, owner, seq, deleted, data)
      VALUES ($1, $2, $3, nextval('sync_seq'), $4, $5::jsonb)
@@ -84,7 +94,8 @@ export async function writeDoc(tx: Queryable, write: DocWrite): Promise<StoredDo
 
 /**
  * Many documents of one collection in one statement, seqs drawn in the given order; ids must
- * be distinct (one row cannot be updated twice by one INSERT). Caller holds the write lock.
+ * be distinct (one row cannot be updated twice by one INSERT). Caller holds the write lock
+ * or defers its seqs.
  */
 export async function writeDocs(
   tx: Queryable,
@@ -92,6 +103,11 @@ export async function writeDocs(
   writes: readonly Omit<DocWrite, 'collection'>[],
 ): Promise<StoredDoc[]> {
   if (writes.length === 0) return [];
+  noteWrites(
+    tx,
+    collection,
+    writes.map((write) => write.id),
+  );
   const rows = await tx.query<{ id: string; seq: unknown }>(
     `INSERT INTO sync_docs (collection, id, owner, seq, deleted, data)
      SELECT $1, w.doc ->> 'id', w.doc ->> 'owner', nextval('sync_seq'), (w.doc ->> 'deleted')::boolean, w.doc -> 'data'

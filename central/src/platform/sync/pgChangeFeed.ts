@@ -97,10 +97,12 @@ export class PgChangeFeed {
   private async readNew(): Promise<void> {
     try {
       for (;;) {
-        const rows = await this.db.query<ChangeRow>('SELECT collection, seq, owner FROM sync_docs WHERE seq > $1 ORDER BY seq LIMIT $2', [
-          this.lastSeq,
-          PAGE,
-        ]);
+        // On the listening connection while there is one: the pool may be queued up with
+        // requests under load, and a change must not wait behind them to reach the streams.
+        const sql = 'SELECT collection, seq, owner FROM sync_docs WHERE seq > $1 ORDER BY seq LIMIT $2';
+        const rows = this.client
+          ? (await this.client.query<ChangeRow>(sql, [this.lastSeq, PAGE])).rows
+          : await this.db.query<ChangeRow>(sql, [this.lastSeq, PAGE]);
         const changes: DocChange[] = rows.map((row) => ({ collection: row.collection, seq: toNumber(row.seq), owner: row.owner }));
         const last = changes[changes.length - 1];
         if (!last) return;

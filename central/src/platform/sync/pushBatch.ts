@@ -2,6 +2,7 @@ import type { CollectionName } from '../../../../shared/schemas';
 import { takeWriteLock, type Db, type Queryable } from '../db/db';
 import type { AuthUser } from '../auth/users';
 import { loadDocs, toWire, writeDocs, type StoredDoc } from './docs';
+import { deferSeqs, docKey, drawDeferredSeqs } from './deferredSeqs';
 import type { JsonObject } from '../json';
 import type { PushItem, SentDoc } from './pushInput';
 import { docOfPlan, judgeRow, refusalOf } from './pushRow';
@@ -37,13 +38,15 @@ interface RowOutcome {
   refusal?: string;
 }
 
+const itemId = (item: PushItem): string => (item.kind === 'row' ? item.row.newDocumentState.id : item.doc.id);
+
 /** Rows split so no id appears twice in one round (one INSERT cannot write a row twice). */
 export function rounds(items: readonly PushItem[]): { index: number; item: PushItem }[][] {
   const result: { index: number; item: PushItem }[][] = [];
   let current: { index: number; item: PushItem }[] = [];
   let ids = new Set<string>();
   items.forEach((item, index) => {
-    const id = item.kind === 'row' ? item.row.newDocumentState.id : item.doc.id;
+    const id = itemId(item);
     if (ids.has(id)) {
       result.push(current);
       current = [];
@@ -93,9 +96,15 @@ async function applyRound(
   round: { index: number; item: PushItem }[],
   answers: Map<number, JsonObject>,
   onError: (error: unknown) => void,
+  loaded?: Map<string, StoredDoc>,
 ): Promise<StoredDoc[]> {
-  const ids = round.map(({ item }) => (item.kind === 'row' ? item.row.newDocumentState.id : item.doc.id));
-  const masters = await loadDocs(ctx.tx, ctx.collection, ids);
+  const masters =
+    loaded ??
+    (await loadDocs(
+      ctx.tx,
+      ctx.collection,
+      round.map(({ item }) => itemId(item)),
+    ));
   const sent = round.flatMap(({ item }) => (item.kind === 'row' ? [item.row.newDocumentState] : []));
   const sources = await loadConversionSources(ctx.tx, ctx.collection, sent);
   if (ctx.collection === 'quotes') {
@@ -145,10 +154,36 @@ async function applyRound(
   return stored;
 }
 
+/** Key space of the per-document locks of a deferred push (the write lock is a single bigint key). */
+const DOC_LOCK_SPACE = 7_405_003;
+
+/**
+ * A push of new documents under deferWriteLock: each pushed id locked (sorted, so two pushes
+ * cannot deadlock), so a retry of the same documents waits for this one; returns the masters,
+ * or undefined when one exists: then the write lock is taken at once, as for any push, since
+ * writers that take only the write lock (fulfillment, TMF622) may change an existing document.
+ */
+async function lockNewDocs(
+  tx: Queryable,
+  collection: CollectionName,
+  items: readonly PushItem[],
+): Promise<Map<string, StoredDoc> | undefined> {
+  const ids = [...new Set(items.map(itemId))];
+  await tx.query(
+    `SELECT pg_advisory_xact_lock($1, k.h) FROM (SELECT DISTINCT hashtext($2 || ':' || id) AS h FROM unnest($3::text[]) AS id ORDER BY h) AS k`,
+    [DOC_LOCK_SPACE, collection, ids],
+  );
+  const masters = await loadDocs(tx, collection, ids);
+  if (masters.size === 0) return masters;
+  await takeWriteLock(tx);
+  return undefined;
+}
+
 /**
  * One push in one transaction: masters loaded with one query, rows judged in memory, written
  * with multi-row statements; each row has its own outcome. The write lock is taken first, so
- * seq order is commit order and the read-compare-write cannot interleave with another push.
+ * seq order is commit order and the read-compare-write cannot interleave with another push;
+ * with deferWriteLock a push of new documents takes it only for drawing its seqs at the end.
  */
 export async function applyPush(
   db: Db,
@@ -161,7 +196,9 @@ export async function applyPush(
 ): Promise<PushOutcome> {
   if (items.length === 0) return { response: [], stored: [] };
   return db.transaction(async (tx: Queryable) => {
-    await takeWriteLock(tx);
+    const fresh = rules.deferWriteLock ? await lockNewDocs(tx, collection, items) : undefined;
+    if (fresh) deferSeqs(tx);
+    else if (!rules.deferWriteLock) await takeWriteLock(tx);
     const ctx: RowContext = {
       tx,
       user,
@@ -171,8 +208,13 @@ export async function applyPush(
       ...(deviceId !== undefined ? { deviceId } : {}),
     };
     const answers = new Map<number, JsonObject>();
-    const stored: StoredDoc[] = [];
-    for (const round of rounds(items)) stored.push(...(await applyRound(ctx, rules, round, answers, onError)));
+    let stored: StoredDoc[] = [];
+    for (const [n, round] of rounds(items).entries())
+      stored.push(...(await applyRound(ctx, rules, round, answers, onError, n === 0 ? fresh : undefined)));
+    if (fresh) {
+      const seqs = await drawDeferredSeqs(tx);
+      stored = stored.map((doc) => ({ ...doc, seq: seqs.get(docKey(doc.collection, doc.id)) ?? doc.seq }));
+    }
     const response = [...answers.entries()].sort(([a], [b]) => a - b).map(([, doc]) => doc);
     return { response, stored };
   });

@@ -57,6 +57,13 @@ export interface CollectionRules {
   afterWrite?(ctx: RowContext, stored: StoredDoc, master: StoredDoc | undefined): Promise<StoredDoc[]>;
   /** Follow-ups of the rows written in bulk (events), in a few statements for the whole batch. */
   afterWriteBatch?(ctx: RowContext, rows: readonly WrittenRow[]): Promise<void>;
+  /**
+   * A push of only new documents runs without the write lock until its commit (pushBatch.ts):
+   * the pushed ids are locked one by one instead and the seqs drawn at the end. Only for rules
+   * whose work on a new document touches no row another writer may change before taking the
+   * write lock themselves (takeWriteLock is re-entrant: taking it midway is always safe).
+   */
+  deferWriteLock?: boolean;
 }
 
 /** Whether a collection's rows need the row-by-row path (database work per row). */
