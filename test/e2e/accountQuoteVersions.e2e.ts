@@ -10,7 +10,7 @@ const ACCOUNT = 'Bluepeak Outfitters';
 const SIGNER = 'Dana Bluepeak';
 const STORE = '12 Canyon Mall, Boulder';
 
-test('a rep finds an account by search, starts a quote from it offline, fixes a broken catalog rule, revises it, compares the versions, and the customer signs the PDF', async ({
+test('a rep finds an account by search, starts a quote from it offline, fixes a broken catalog rule, revises it, compares the versions, the customer signs the PDF and accepts it as the sales agreement a later quote shows', async ({
   page,
   context,
 }) => {
