@@ -41,7 +41,14 @@ import {
   type FulfillmentOptions,
   type MailOptions,
 } from './ordering';
-import { leadSyncRules, quoteSyncRules, registerQuoteRoutes, registerRuleSetRoutes, registerSalesLeadRoutes } from './sales';
+import {
+  leadSyncRules,
+  quoteSyncRules,
+  registerAgreementRoutes,
+  registerQuoteRoutes,
+  registerRuleSetRoutes,
+  registerSalesLeadRoutes,
+} from './sales';
 import { registerServiceQualificationRoutes } from './serviceability';
 
 export interface CentralOptions {
@@ -174,6 +181,7 @@ export async function createCentral(options: CentralOptions = {}): Promise<Centr
   registerSalesLeadRoutes(app, db, hub);
   registerRuleSetRoutes(app, db, hub);
   registerQuoteRoutes(app, db);
+  registerAgreementRoutes(app, db);
   // Delivered orders become TMF637 products: inventory meets ordering's ProductDelivery port.
   registerFulfillment(app, db, hub, productDelivery, options.fulfillment, instanceId);
   registerProductInventoryRoutes(app, db);

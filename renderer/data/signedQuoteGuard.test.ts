@@ -7,6 +7,7 @@ import { signQuote } from '../../shared/quotes/quoteSignature';
 import { makeLine, makeQuote } from '../../shared/testing/docs.fixture';
 import { openDatabase, type OutpostDatabase } from './database';
 import { saveDocument } from './writes';
+import { acceptQuote } from '../features/quotes/quoteActions';
 
 const AT = '2026-12-02T14:05:00.000Z';
 let db: OutpostDatabase;
@@ -37,6 +38,31 @@ describe('a signed quote version on the laptop', () => {
     expect(stored?.status).toBe('accepted');
     expect(stored?.items).toEqual(approved.items);
     expect(stored?.signature).toEqual(signed.signature);
+  });
+
+  it('stores the sales agreement with the acceptance, then refuses to change or drop it', async () => {
+    const approved = makeQuote({ status: 'approved', items: [makeLine()] });
+    const signed = signQuote(approved, { signerName: 'Dana Customer', method: 'typed' }, AT, ownerOf(approved));
+    await db.quotes.insert(signed);
+    const accepted = acceptQuote(signed, AT, ownerOf(signed), undefined, { id: signed.accountId, name: 'Bluepeak Outfitters' });
+    await saveDocument(db, 'quotes', accepted);
+    const agreement = (await db.quotes.findOne(approved.id).exec())?.agreement;
+    expect(agreement).toMatchObject({
+      quoteId: approved.id,
+      engagedParty: [{ role: 'customer', name: 'Bluepeak Outfitters' }, { role: 'seller' }],
+    });
+    expect(agreement?.agreementItem.map((item) => item.id)).toEqual(approved.items.map((line) => line.id));
+
+    const renamed = { ...accepted, agreement: { ...accepted.agreement!, name: 'Another agreement' } };
+    await expect(saveDocument(db, 'quotes', renamed)).rejects.toThrow('so the agreement cannot change');
+    const { agreement: _dropped, ...without } = accepted;
+    await expect(saveDocument(db, 'quotes', without)).rejects.toThrow('so the agreement cannot change');
+    expect((await db.quotes.findOne(approved.id).exec())?.agreement).toEqual(agreement);
+  });
+
+  it('makes no agreement of an unsigned acceptance', () => {
+    const approved = makeQuote({ status: 'approved', items: [makeLine()] });
+    expect(acceptQuote(approved, AT, ownerOf(approved), undefined, null).agreement).toBeUndefined();
   });
 
   it('leaves an unsigned quote to its lifecycle', async () => {

@@ -213,8 +213,9 @@ export const QUOTE_EDITING: Editing<QuoteStatus> = {
     cancelled: 'start a new quote',
   },
   writtenByEvents: ['acceptedAt', 'approvalDecision'],
-  // The customer signs an approved version; signedQuoteChangeRefusal judges it, and that nothing changes after.
-  judgedApart: ['signature'],
+  // The customer signs an approved version; signedQuoteChangeRefusal judges it, and that nothing
+  // changes after, and the sales agreement written with the acceptance.
+  judgedApart: ['signature', 'agreement'],
 };
 
 /** Whether this actor may change the quote's lines now: an editable status and the machine accepts `quote.update` from them. */

@@ -11,6 +11,7 @@ import type { Actor } from '../machines/send';
 import type { QuoteDoc } from '../schemas';
 import { SYNC_META_FIELDS } from '../schemas/common';
 import { unsafeTextReason } from '../text/unsafeText';
+import { agreementProblem } from './salesAgreement';
 
 export type QuoteSignature = NonNullable<QuoteDoc['signature']>;
 export type SignatureMethod = QuoteSignature['method'];
@@ -22,8 +23,8 @@ const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/;
 
 /** Statuses a signed version may be in: signed while approved, then accepted. */
 const SIGNED_STATUSES: readonly string[] = ['approved', 'accepted'];
-/** What may differ on a signed version: sync bookkeeping, and the acceptance the status change writes. */
-const AFTER_SIGNING = new Set<string>([...SYNC_META_FIELDS, 'status', 'acceptedAt']);
+/** What may differ on a signed version: sync bookkeeping, and the acceptance the status change writes (its agreement: agreementChangeRefusal). */
+const AFTER_SIGNING = new Set<string>([...SYNC_META_FIELDS, 'status', 'acceptedAt', 'agreement']);
 
 export interface SignatureInput {
   signerName: string;
@@ -80,6 +81,23 @@ export function signQuote(quote: QuoteDoc, input: SignatureInput, at: string, ac
   return { ...quote, signature };
 }
 
+const label = (quote: QuoteDoc) => `Quote ${quote.id} version ${quote.version}`;
+
+/**
+ * The sales agreement comes with the acceptance, in the same write (or push), made from this very
+ * version; once there it never changes, like the signed version it comes from.
+ */
+function agreementChangeRefusal(before: QuoteDoc | undefined, after: QuoteDoc | undefined): string | null {
+  if (after === undefined) return null;
+  if (before?.agreement !== undefined) {
+    if (same(before.agreement, after.agreement)) return null;
+    return `${label(before)} is accepted under sales agreement ${before.agreement.id}, so the agreement cannot change`;
+  }
+  if (after.agreement === undefined) return null;
+  if (before?.status === 'accepted') return `${label(after)} was accepted without a sales agreement: one is made only with the acceptance`;
+  return agreementProblem(after);
+}
+
 /** Deep equality that ignores key order (PostgreSQL's jsonb keeps keys in an order of its own) and absent keys. */
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -96,7 +114,8 @@ function same(a: unknown, b: unknown): boolean {
  * the central system (it needs the approved status the signed version carries).
  */
 export function signedQuoteChangeRefusal(before: QuoteDoc | undefined, after: QuoteDoc | undefined): string | null {
-  const label = (quote: QuoteDoc) => `Quote ${quote.id} version ${quote.version}`;
+  const agreement = agreementChangeRefusal(before, after);
+  if (agreement !== null) return agreement;
   if (before?.signature !== undefined) {
     const signer = before.signature.signerName;
     if (after === undefined) return `${label(before)} is signed by ${signer}, so it cannot be deleted`;

@@ -2,38 +2,26 @@
  * The sales agreement a signed, accepted quote becomes (issue 9 item 10), shaped as a TMF651
  * Agreement: the parties (customer and seller), the terms, the quote lines it covers and its
  * validity. Pure; its id comes from the quote's, so making it again (a retry, another laptop)
- * names the same agreement. Not stored or synced yet: see docs/ARCHITECTURE.md, "Sales agreement".
+ * names the same agreement. Kept on the accepted quote version and synced with it; see
+ * docs/ARCHITECTURE.md, "Sales agreement".
  */
 import { v5 } from 'uuid';
 import type { QuoteDoc } from '../schemas';
-import { QUOTE_TERMS } from './quoteDocument';
+import { OUTPOST_COMPANY, QUOTE_TERMS } from './quoteDocument';
 
 const AGREEMENT_NAMESPACE = '0b6f3c1e-5d0a-4e55-9a3e-6f1c2b7d9a41';
 /** How long an agreement runs when its lines name no longer term. */
 export const DEFAULT_AGREEMENT_MONTHS = 12;
 
-export interface SalesAgreement {
-  id: string;
-  '@type': 'Agreement';
-  name: string;
-  agreementType: 'commercial';
-  /** TMF651 status: the customer signed, the seller accepted. */
-  status: 'approved';
-  accountId: string;
-  quoteId: string;
-  quoteVersion: number;
-  initialDate: string;
-  agreementPeriod: { startDateTime: string; endDateTime: string };
-  engagedParty: { id: string; name: string; role: 'customer' | 'seller'; '@referredType': string }[];
-  agreementAuthorization: { date: string; signatureRepresentation: string; state: 'approved' }[];
-  agreementItem: {
-    id: string;
-    productOffering: { id: string; name: string }[];
-    quantity: number;
-    termOrCondition: { id: string; description: string }[];
-  }[];
-  /** The terms of the quote's document, in its words. */
-  terms: readonly string[];
+/** The seller party of every agreement: the company on the quote document. */
+export const OUTPOST_SELLER = { id: 'outpost-telecom', name: OUTPOST_COMPANY.name } as const;
+
+/** As the accepted quote version keeps it (shared/schemas/agreement.ts). */
+export type SalesAgreement = NonNullable<QuoteDoc['agreement']>;
+
+/** The agreement's id: from the quote version's, so every maker names the same one. */
+export function agreementIdOf(quoteId: string): string {
+  return v5(`${quoteId}/agreement`, AGREEMENT_NAMESPACE);
 }
 
 /** Months a line runs: its "term" characteristic ("24 months"), else the default. */
@@ -63,7 +51,7 @@ export function agreementFromQuote(
   return {
     ok: true,
     agreement: {
-      id: v5(`${quote.id}/agreement`, AGREEMENT_NAMESPACE),
+      id: agreementIdOf(quote.id),
       '@type': 'Agreement',
       name: `Sales agreement with ${customer.name} (quote version ${quote.version})`,
       agreementType: 'commercial',
@@ -84,7 +72,7 @@ export function agreementFromQuote(
         quantity: line.quantity,
         termOrCondition: [{ id: `${line.id}-term`, description: `${termMonths(line)} months from activation` }],
       })),
-      terms: QUOTE_TERMS,
+      terms: [...QUOTE_TERMS],
     },
   };
 }
@@ -94,4 +82,42 @@ export function agreementsInForce(agreements: readonly SalesAgreement[], account
   return agreements
     .filter((a) => a.accountId === accountId && a.agreementPeriod.startDateTime <= at && at < a.agreementPeriod.endDateTime)
     .sort((a, b) => b.initialDate.localeCompare(a.initialDate));
+}
+
+/**
+ * What is wrong with the agreement a quote version carries (a version accepted on another
+ * laptop, or a push): it must be this accepted, signed version's, covering exactly its lines.
+ * Null when it is fine or there is none.
+ */
+export function agreementProblem(quote: QuoteDoc): string | null {
+  const agreement = quote.agreement;
+  if (agreement === undefined) return null;
+  const label = `Quote ${quote.id} version ${quote.version}`;
+  if (quote.status !== 'accepted' || quote.signature === undefined)
+    return `${label} carries a sales agreement, but only an accepted, signed version makes one`;
+  const lines = quote.items.map((line) => line.id).join(',');
+  if (
+    agreement.id !== agreementIdOf(quote.id) ||
+    agreement.quoteId !== quote.id ||
+    agreement.quoteVersion !== quote.version ||
+    agreement.accountId !== quote.accountId ||
+    agreement.agreementItem.map((item) => item.id).join(',') !== lines
+  )
+    return `${label} carries a sales agreement that is not its own (another quote, account or lines): accept it again on the laptop`;
+  return null;
+}
+
+/** The agreements kept on these quote versions (an account's accepted ones, say). */
+export function agreementsOf(quotes: readonly Pick<QuoteDoc, 'agreement'>[]): SalesAgreement[] {
+  return quotes.flatMap((quote) => (quote.agreement === undefined ? [] : [quote.agreement]));
+}
+
+/**
+ * The quote version as accepted, with its agreement when it is signed (the customer's name from
+ * the account, its id when the laptop does not hold the account); an unsigned one makes none.
+ */
+export function withAgreement(accepted: QuoteDoc, account: { id: string; name: string } | null | undefined): QuoteDoc {
+  const customer = account ? { id: account.id, name: account.name } : { id: accepted.accountId, name: accepted.accountId };
+  const made = agreementFromQuote(accepted, customer, OUTPOST_SELLER);
+  return made.ok ? { ...accepted, agreement: made.agreement } : accepted;
 }

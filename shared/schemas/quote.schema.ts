@@ -1,5 +1,6 @@
 import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxdb';
 import { PENDING_INDEX, syncedProperties, syncedRequired } from './common';
+import { agreementSchema } from './agreement';
 import { lineItemSchema, totalsSchema } from './lineItem';
 
 /** TMF648 QuoteStateType. */
@@ -13,8 +14,11 @@ export const quoteSchemaLiteral = {
   primaryKey: 'id',
   /** "Changes waiting to sync" counts by index instead of decrypting every document (v2). */
   indexes: [PENDING_INDEX],
-  /** The rep's losing side of a conflict can hold anything they typed, and the customer's signature is personal (v3): encrypted at rest. */
-  encrypted: ['conflictCopy', 'signature'],
+  /**
+   * The rep's losing side of a conflict can hold anything they typed, and the customer's signature
+   * is personal (v3), as is the agreement that names the signer: encrypted at rest.
+   */
+  encrypted: ['conflictCopy', 'signature', 'agreement'],
   type: 'object',
   properties: {
     ...syncedProperties,
@@ -59,6 +63,11 @@ export const quoteSchemaLiteral = {
         required: ['appliesTo', 'kind', 'value'],
       },
     },
+    /**
+     * The sales agreement (TMF651) this version became when the signed version was accepted (v3),
+     * written with the acceptance and never changed after (shared/quotes/salesAgreement.ts).
+     */
+    agreement: agreementSchema,
     /** The approver's answer to the last approval request (v3): approved or sent back, by whom, when, with their comment. */
     approvalDecision: {
       type: 'object',

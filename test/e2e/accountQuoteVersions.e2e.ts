@@ -10,7 +10,7 @@ const ACCOUNT = 'Bluepeak Outfitters';
 const SIGNER = 'Dana Bluepeak';
 const STORE = '12 Canyon Mall, Boulder';
 
-test('a rep finds an account by search, starts a quote from it offline, fixes a broken catalog rule, revises it, compares the versions, and the customer signs the PDF', async ({
+test('a rep finds an account by search, starts a quote from it offline, fixes a broken catalog rule, revises it, compares the versions, the customer signs the PDF and accepts it as the sales agreement a later quote shows', async ({
   page,
   context,
 }) => {
@@ -147,5 +147,30 @@ test('a rep finds an account by search, starts a quote from it offline, fixes a 
     await expect(page.getByRole('listitem', { name: '900 Summit Road, Denver' })).toContainText('Fibre up to 500 Mbps');
     await context.setOffline(true);
     await expect(store).toContainText('(checked today, offline)');
+  });
+
+  await test.step('offline, the customer accepts the signed version: it becomes the sales agreement a new quote of the account shows, and it syncs', async () => {
+    await page.getByRole('button', { name: 'Accept quote' }).click();
+    await expect(page.getByText('Status: Accepted')).toBeVisible();
+    const agreements = page.getByRole('list', { name: 'Agreements in force for this account' });
+    await expect(agreements).toContainText(`Sales agreement with ${ACCOUNT} (quote version 2) (this quote version)`);
+    await expect(agreements).toContainText(`signed by ${SIGNER}`);
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Accounts' }).click();
+    await page.getByLabel('Search accounts').fill('boulder');
+    await page.getByRole('table', { name: 'Accounts' }).getByRole('link', { name: ACCOUNT }).click();
+    await expect(page.getByRole('heading', { level: 1, name: ACCOUNT })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Agreements in force for this account' })).toContainText('(quote version 2)');
+    await page.getByLabel('Opportunity name').fill('Second store');
+    await page.getByRole('button', { name: 'Start quote' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `${ACCOUNT} — quote v1` })).toBeVisible();
+    const later = page.getByRole('list', { name: 'Agreements in force for this account' });
+    await expect(later).toContainText(`Sales agreement with ${ACCOUNT} (quote version 2)`);
+    await expect(later).not.toContainText('(this quote version)');
+    await expect(later.getByRole('list', { name: /^Lines covered by / })).toContainText(`${FIBRE} × 2`);
+
+    await context.setOffline(false);
+    await expect(syncStatus(page)).toContainText('0 changes waiting to sync', { timeout: 30_000 });
+    const stored = await centralDoc('sam', 'quotes', quoteId);
+    expect(stored?.agreement).toMatchObject({ quoteId, quoteVersion: 2, status: 'approved' });
   });
 });

@@ -10,7 +10,14 @@ import { ALL_CASES } from './cases';
 import { call, conforms, openSession, type Session } from './session';
 import { apiOfPath } from './tmfConformance';
 
-const isTmf = (route: RegisteredRoute) => route.url.startsWith('/tmf-api/');
+/**
+ * APIs with no official swagger beside the repository (shared/tmf/ has no TMF651): their routes
+ * cannot be checked against a spec, so they are left out of the cases below and their TMF630
+ * error answers are checked by hand at the end.
+ */
+const WITHOUT_SPEC = ['/tmf-api/agreementManagement/'];
+const hasNoSpec = (route: RegisteredRoute) => WITHOUT_SPEC.some((base) => route.url.startsWith(base));
+const isTmf = (route: RegisteredRoute) => route.url.startsWith('/tmf-api/') && !hasNoSpec(route);
 
 describe.each(ONE_ENGINE)('TM Forum conformance of every /tmf-api/ route on $name', (engine) => {
   let central: TestCentral;
@@ -95,6 +102,20 @@ describe.each(ONE_ENGINE)('TM Forum conformance of every /tmf-api/ route on $nam
   it("answers an unknown path under a TMF base with the spec's 404 Error", async () => {
     const answer = await call(session, 'GET', '/tmf-api/productOrderingManagement/v4/noSuchResource');
     conforms(answer, '/tmf-api/productOrderingManagement/v4/noSuchResource', 404);
+  });
+
+  it('answers the routes without an official spec (TMF651 agreements) with TMF630 errors: 401 without a token, 404 for an unknown id', async () => {
+    const unspecified = routes.filter(hasNoSpec);
+    expect(unspecified.map(routeKey).sort()).toEqual([
+      'GET /tmf-api/agreementManagement/v4/agreement',
+      'GET /tmf-api/agreementManagement/v4/agreement/:id',
+    ]);
+    for (const route of unspecified) {
+      const anonymous = await call(session, route.method, fillPath(route.url), { who: null });
+      expect(anonymous).toMatchObject({ status: 401, body: { code: expect.any(String), reason: expect.any(String) } });
+    }
+    const unknown = await call(session, 'GET', '/tmf-api/agreementManagement/v4/agreement/no-such-id-0000', { who: 'admin' });
+    expect(unknown).toMatchObject({ status: 404, body: { code: expect.any(String), reason: expect.stringContaining('no-such-id-0000') } });
   });
 
   for (const [key, run] of Object.entries(ALL_CASES)) {

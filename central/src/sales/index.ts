@@ -8,4 +8,5 @@ export { SALES_MIGRATIONS } from './leads/sales.migrations';
 export { leadSyncRules } from './leads/leadSyncRules';
 export { registerRuleSetRoutes } from './ruleSets/ruleSetRoutes';
 export { registerQuoteRoutes } from './quotes/quoteRoutes';
+export { registerAgreementRoutes } from './quotes/agreementRoutes';
 export { quoteRules as quoteSyncRules } from './quotes/quoteEvents';

@@ -8,6 +8,7 @@ import { NotFound } from '../common/NotFound';
 import { SyncNotices } from '../common/SyncNotices';
 import { InstalledProducts } from '../opportunities/InstalledProducts';
 import { AccountRecords } from './AccountRecords';
+import { AgreementsInForce } from '../quotes/AgreementsInForce';
 import { creditLimitText, serviceAddress, siteName } from './accountDisplay';
 import { StartWork } from './StartWork';
 
@@ -148,6 +149,7 @@ export function AccountDetail({ id }: { id: string }) {
         )}
       </section>
       <InstalledProducts accountId={account.id} />
+      <AgreementsInForce accountId={account.id} />
       <AccountRecords account={account} />
     </div>
   );

@@ -10,6 +10,7 @@ import { QuoteEditor } from './QuoteEditor';
 import { ReviseRefusedQuote } from './ReviseRefusedQuote';
 import { quoteTitle } from './quoteTitle';
 import { QuoteVersions } from './QuoteVersions';
+import { AgreementsInForce } from './AgreementsInForce';
 import { useDiscountPolicy } from './useDiscountPolicy';
 import { quoteSites } from '../../../shared/serviceability/siteQualification';
 import { QuoteServiceability } from './serviceability/QuoteServiceability';
@@ -61,6 +62,7 @@ export function QuoteScreen({ id }: { id: string }) {
       ) : null}
       <SyncNotices doc={quote} collection="quotes" />
       <ReviseRefusedQuote quote={quote} />
+      <AgreementsInForce accountId={quote.accountId} quoteId={quote.id} />
       {/* A conflict that arrives or resolves replaces the lines under the editor: it starts again from the stored quote. */}
       <QuoteEditor
         key={`${quote.id}:${quote.conflictCopy ?? ''}`}

@@ -7,6 +7,7 @@ import { canEditQuoteDoc, canSendQuote, sendQuote, type QuoteEvent, type QuoteVe
 import type { QuoteDoc } from '../../../shared/schemas';
 import type { LineItem, Totals } from '../../../shared/schemas/lineItem';
 import { discountsOfLines, type QuoteDiscount } from '../../../shared/quotes/discounts';
+import { withAgreement } from '../../../shared/quotes/salesAgreement';
 
 /** `versions`: the quote's place among its versions (quoteVersions.ts); none known = the latest. */
 export function canQuote(quote: QuoteDoc, event: QuoteEvent, actor: Actor = ownerOf(quote), versions?: QuoteVersionFacts): boolean {
@@ -60,9 +61,18 @@ export function submitQuote(quote: QuoteDoc, actor: Actor = ownerOf(quote)): Quo
   return send(quote, { type: 'quote.submit' }, actor);
 }
 
-/** The customer accepted the approved quote (only its latest version). */
-export function acceptQuote(quote: QuoteDoc, at: string, actor: Actor = ownerOf(quote), versions?: QuoteVersionFacts): QuoteDoc {
-  return send(quote, { type: 'quote.accept', at }, actor, versions);
+/**
+ * The customer accepted the approved quote (only its latest version); a signed one becomes its
+ * sales agreement in the same write (`account`: the customer party).
+ */
+export function acceptQuote(
+  quote: QuoteDoc,
+  at: string,
+  actor: Actor = ownerOf(quote),
+  versions?: QuoteVersionFacts,
+  account?: { id: string; name: string } | null,
+): QuoteDoc {
+  return withAgreement(send(quote, { type: 'quote.accept', at }, actor, versions), account);
 }
 
 /** The approver (a manager of the owner with the authority the discount needs) approves the pending quote, with an optional comment. */

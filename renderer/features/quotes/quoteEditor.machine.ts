@@ -114,7 +114,7 @@ function decided(doc: QuoteDoc, action: Decision, context: QuoteEditorContext): 
     case 'editor.submit':
       return submitQuote(doc, actor);
     case 'editor.accept':
-      return acceptQuote(doc, new Date().toISOString(), actor, versions);
+      return acceptQuote(doc, new Date().toISOString(), actor, versions, context.account);
     case 'editor.approve':
       return approveQuote(doc, actor, comment);
     case 'editor.rework':

@@ -1,14 +1,19 @@
 /**
  * Quote versions through the real sync push: only the latest version of an opportunity's quote
  * may be accepted (the quote machine's gate, fed with the versions stored or pushed with it), a
- * signed version never changes but to be accepted, and a rep-created account is judged by the
- * new-account rules.
+ * signed version never changes but to be accepted (its sales agreement comes with the acceptance,
+ * then never changes, and is read as a TMF651 Agreement), and a rep-created account is judged by
+ * the new-account rules.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, signIn, type Api, type Json } from '../../test/client';
 import { newAccount } from '../../test/fixtures';
 import { ENGINES, startCentral, type TestCentral } from '../../test/harness';
 import { newQuote } from '../../test/salesFixtures';
+import { withAgreement } from '../../../../shared/quotes/salesAgreement';
+import type { QuoteDoc } from '../../../../shared/schemas';
+
+const AGREEMENT = '/tmf-api/agreementManagement/v4/agreement';
 
 const SIGNED_AT = '2026-12-01T10:00:00.000Z';
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -123,6 +128,60 @@ describe.each(ENGINES)('quote versions and rep-created accounts on $name', (engi
       const offline = newQuote('user-alex', { status: 'accepted', acceptedAt: '2026-12-01T12:00:00.000Z', signature });
       expect(await alex.push('quotes', [{ newDocumentState: offline }])).toEqual([]);
       expect((await storedQuote(offline.id))?.signature).toEqual(signature);
+    });
+
+    it('stores the sales agreement made with the acceptance, reads it as a TMF651 Agreement for its owner and manager only, and never lets it change', async () => {
+      const approved = newQuote('user-alex', { status: 'approved', signature });
+      expect(await alex.push('quotes', [{ newDocumentState: approved }])).toEqual([]);
+      const master = await storedQuote(approved.id);
+      const accepted = withAgreement({ ...approved, status: 'accepted', acceptedAt: '2026-12-01T13:00:00.000Z' } as QuoteDoc, {
+        id: approved.accountId,
+        name: 'Harbor Logistics',
+      });
+      const agreement = accepted.agreement!;
+      expect(await alex.push('quotes', [{ newDocumentState: accepted, assumedMasterState: master }])).toEqual([]);
+      const acceptedMaster = (await storedQuote(approved.id)) as Json;
+      expect(acceptedMaster.agreement).toEqual(agreement);
+
+      const read = await alex.get(`${AGREEMENT}/${agreement.id}`);
+      expect(read.status).toBe(200);
+      expect(await read.json()).toMatchObject({
+        id: agreement.id,
+        '@type': 'Agreement',
+        status: 'approved',
+        agreementPeriod: agreement.agreementPeriod,
+        engagedParty: [{ role: 'customer', name: 'Harbor Logistics' }, { role: 'seller' }],
+        agreementItem: approved.items.map((line) => ({ id: line.id, productOffering: [{ id: line.offeringId }] })),
+        relatedEntity: [{ id: approved.id, '@referredType': 'Quote' }, { id: approved.accountId }],
+      });
+      const ids = async (client: Api) => ((await (await client.get(`${AGREEMENT}?limit=1000`)).json()) as Json[]).map((a) => a.id);
+      expect(await ids(alex)).toContain(agreement.id);
+      expect(await ids(morgan)).toContain(agreement.id);
+      expect((await morgan.get(`${AGREEMENT}/${agreement.id}`)).status).toBe(200);
+      const sam = api(central.url, await signIn(central.url, 'sam'));
+      expect((await sam.get(`${AGREEMENT}/${agreement.id}`)).status).toBe(404);
+      expect(await ids(sam)).not.toContain(agreement.id);
+
+      // A signed, accepted version is immutable, its agreement too: changed, dropped or added late.
+      const longer = { ...agreement, agreementPeriod: { ...agreement.agreementPeriod, endDateTime: '2099-01-01T00:00:00.000Z' } };
+      const changed = await alex.push('quotes', [
+        { newDocumentState: { ...accepted, agreement: longer }, assumedMasterState: acceptedMaster },
+      ]);
+      expect(reasonOf(changed)).toContain(`is accepted under sales agreement ${agreement.id}, so the agreement cannot change`);
+      const { agreement: _dropped, ...without } = accepted;
+      expect(reasonOf(await alex.push('quotes', [{ newDocumentState: without, assumedMasterState: acceptedMaster }]))).toContain(
+        'so the agreement cannot change',
+      );
+      expect(await storedQuote(approved.id)).toEqual(acceptedMaster);
+
+      const late = newQuote('user-alex', { status: 'accepted', acceptedAt: '2026-12-01T14:00:00.000Z', signature });
+      expect(await alex.push('quotes', [{ newDocumentState: late }])).toEqual([]);
+      const lateMaster = await storedQuote(late.id);
+      const added = await alex.push('quotes', [{ newDocumentState: withAgreement(late, null), assumedMasterState: lateMaster }]);
+      expect(reasonOf(added)).toContain('was accepted without a sales agreement');
+      // Another version's agreement is not this one's.
+      const other = newQuote('user-alex', { status: 'accepted', acceptedAt: '2026-12-01T15:00:00.000Z', signature, agreement });
+      expect(reasonOf(await alex.push('quotes', [{ newDocumentState: other }]))).toContain('carries a sales agreement that is not its own');
     });
 
     it('refuses a signature on a version not yet approved, an unusable one, and one the manager adds', async () => {
