@@ -7,7 +7,7 @@
  */
 import { toNumber, WRITE_LOCK_KEY, type Queryable } from '../db/db';
 import type { CollectionName } from '../../../../shared/schemas';
-import type { StoredDoc } from './docs';
+import type { StoredDoc } from './storedDoc';
 
 interface Deferring {
   /** The documents written, by docKey. */

@@ -5,18 +5,9 @@ import type { DocChange } from './hub';
 import type { JsonObject } from '../json';
 import { ownerVisibleSql } from '../auth/scope';
 import { noteReads, noteWrites, readBefore } from './deferredSeqs';
+import type { StoredDoc } from './storedDoc';
 
-/** One row of `sync_docs`: a document of one collection as the central system holds it. */
-export interface StoredDoc {
-  collection: CollectionName;
-  id: string;
-  /** User id for owned collections, null for reference data. */
-  owner: string | null;
-  seq: number;
-  deleted: boolean;
-  /** The document without `_deleted` (that is the `deleted` column). */
-  data: JsonObject;
-}
+export type { StoredDoc } from './storedDoc';
 
 interface DocRow extends Record<string, unknown> {
   id: string;
