@@ -6,6 +6,7 @@ import { ENGINES } from '../../test/harness';
 import { api, signIn } from '../../test/client';
 import { openStream } from '../../test/eventStream';
 import { MIGRATIONS } from '../../migrations';
+import { SEED_USERS } from '../../seed/users';
 import { migrate } from './migrations';
 import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
@@ -42,7 +43,9 @@ describe.each(ENGINES)('start, restart and stop on $name', (engine) => {
         const versions = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
         expect(versions.map((row) => row.version)).toEqual(MIGRATIONS.map((migration) => migration.version));
         expect(await migrate(db, MIGRATIONS)).toEqual([]);
-        expect((await db.query<{ n: unknown }>('SELECT count(*) AS n FROM users')).map((row) => Number(row.n))).toEqual([5]);
+        expect((await db.query<{ n: unknown }>('SELECT count(*) AS n FROM users')).map((row) => Number(row.n))).toEqual([
+          SEED_USERS.length,
+        ]);
       } finally {
         await db.close();
       }
