@@ -7,6 +7,15 @@ function phoneOf(company: string): string {
   return `+1 555 ${String(1_000_000 + hash).slice(0, 3)} ${String(1_000_000 + hash).slice(3)}`;
 }
 
+/** An email address of its own for each company, for the same reason (the dedup matches a shared address). */
+function emailOf(company: string): string {
+  const domain = company
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `rita@${domain || 'lead'}.example.com`;
+}
+
 export interface LeadTyping {
   contactName?: string;
   email?: string;
@@ -18,7 +27,7 @@ export async function typeLead(page: Page, company: string, typed: LeadTyping = 
   await page.getByRole('button', { name: 'New lead' }).click();
   await page.getByLabel('Company').fill(company);
   await page.getByLabel('Contact name').fill(typed.contactName ?? 'Rita Moreno');
-  await page.getByLabel('Email').fill(typed.email ?? 'rita@example.com');
+  await page.getByLabel('Email').fill(typed.email ?? emailOf(company));
   await page.getByLabel('Phone').fill(typed.phone ?? phoneOf(company));
   await page.getByLabel('Country').selectOption('US');
   await page.getByLabel('Product category').selectOption('Laptops');

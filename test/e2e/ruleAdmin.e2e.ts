@@ -77,8 +77,10 @@ test("an administrator publishes a rule set's next version in the app, and a rep
       await expect(rep.getByRole('list', { name: 'Processing trace' })).toContainText("'Japan road show' rule 'Big deals' -> qualified");
       await expect(syncStatus(rep)).toContainText('0 changes waiting to sync', { timeout: 30_000 });
       // The lead says which versions decided it, so the central system re-runs exactly these (drift).
-      const stored = (await centralDocs('sam', 'leads')).find((lead) => lead.company === COMPANY);
-      expect(stored).toMatchObject({ qualified: true, ruleSetVersions: expect.arrayContaining([{ id: SET_ID, version: 2 }]) });
+      // Polled: the status bar may still read 0 from before the save counted, so the push can land just after it.
+      await expect
+        .poll(async () => (await centralDocs('sam', 'leads')).find((lead) => lead.company === COMPANY), { timeout: 30_000 })
+        .toMatchObject({ qualified: true, ruleSetVersions: expect.arrayContaining([{ id: SET_ID, version: 2 }]) });
     } finally {
       await repContext.close();
     }
