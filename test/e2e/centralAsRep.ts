@@ -9,11 +9,18 @@ export async function repToken(username: string): Promise<string> {
 }
 
 /** The central system's copies of the rep's records of a collection, as the sync protocol serves them. */
+/** Every document of the collection the rep may see, page by page (by the end of a run a rep sees more than one page). */
 export async function centralDocs<N extends CollectionName>(username: string, name: N): Promise<WithDeleted<CollectionDocs[N]>[]> {
-  const response = await fetch(`${centralUrl()}${SYNC_PATHS.pull(name)}?seq=0&limit=500`, {
-    headers: { authorization: `Bearer ${await repToken(username)}` },
-  });
-  return ((await response.json()) as { documents: WithDeleted<CollectionDocs[N]>[] }).documents;
+  const all: WithDeleted<CollectionDocs[N]>[] = [];
+  for (let seq = 0; ;) {
+    const response = await fetch(`${centralUrl()}${SYNC_PATHS.pull(name)}?seq=${seq}&limit=500`, {
+      headers: { authorization: `Bearer ${await repToken(username)}` },
+    });
+    const page = (await response.json()) as { documents: WithDeleted<CollectionDocs[N]>[]; checkpoint: { seq: number } | null };
+    all.push(...page.documents);
+    if (page.documents.length < 500 || !page.checkpoint || page.checkpoint.seq === seq) return all;
+    seq = page.checkpoint.seq;
+  }
 }
 
 export async function centralDoc<N extends CollectionName>(
