@@ -8,8 +8,7 @@ export async function repToken(username: string): Promise<string> {
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
-/** The central system's copies of the rep's records of a collection, as the sync protocol serves them. */
-/** Every document of the collection the rep may see, page by page (by the end of a run a rep sees more than one page). */
+/** The central system's copies of the rep's records of a collection, as the sync protocol serves them: every document of the collection the rep may see, page by page (by the end of a run a rep sees more than one page). */
 export async function centralDocs<N extends CollectionName>(username: string, name: N): Promise<WithDeleted<CollectionDocs[N]>[]> {
   const all: WithDeleted<CollectionDocs[N]>[] = [];
   for (let seq = 0; ;) {

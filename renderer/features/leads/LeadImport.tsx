@@ -1,4 +1,5 @@
 import { useState, type ChangeEvent } from 'react';
+import type { MergeChoices } from '../../../shared/leads/dedup';
 import { parseCsv, type ParsedCsv } from '../../../shared/leads/leadCsv';
 import {
   IMPORT_FIELDS,
@@ -10,7 +11,6 @@ import {
   type ColumnMapping,
   type ImportField,
   type ImportSlice,
-  type ImportSummary,
 } from '../../../shared/leads/leadImport';
 import type { LeadDoc } from '../../../shared/schemas';
 import { useOutpost } from '../../app/OutpostContext';
@@ -18,8 +18,10 @@ import { collectionOf, type OutpostDatabase } from '../../data/database';
 import { useDocuments } from '../../data/hooks';
 import { SelectField } from '../common/SelectField';
 import { actorOf } from '../session/actor';
-import { likelyDuplicatesIn } from './dedupIndex';
+import { likelyDuplicatesIn, type LikelyDuplicate } from './dedupIndex';
 import { ImportDuplicates, type DuplicateRow } from './ImportDuplicates';
+import { ImportResult, importButtonText, type ImportOutcome } from './ImportResult';
+import { storeMerge } from './leadMerge';
 import { useLocalDedup } from './useLocalDedup';
 
 const SLICE = 500;
@@ -58,12 +60,14 @@ export function LeadImport({ onClose }: { onClose(): void }) {
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [progress, setProgress] = useState<string | null>(null);
   const [slices, setSlices] = useState<ImportSlice[]>([]);
-  const [summary, setSummary] = useState<(ImportSummary & { added: number; skipped: number }) | null>(null);
+  const [summary, setSummary] = useState<ImportOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   /** The rows read and checked for likely duplicates, waiting for the rep's choice before anything is stored. */
   const [checked, setChecked] = useState<{ slices: ImportSlice[]; duplicates: DuplicateRow[]; lineOf: Map<string, number> } | null>(null);
   const [skipped, setSkipped] = useState<ReadonlySet<number>>(new Set());
+  /** Lines merged into an existing lead (with its title): stored already, not imported. */
+  const [merged, setMerged] = useState<ReadonlyMap<number, string>>(new Map());
   const dedupReady = useLocalDedup();
 
   async function choose(event: ChangeEvent<HTMLInputElement>) {
@@ -72,6 +76,7 @@ export function LeadImport({ onClose }: { onClose(): void }) {
     setSlices([]);
     setChecked(null);
     setSkipped(new Set());
+    setMerged(new Map());
     setError(null);
     if (!chosen) return setFile(null);
     const text = await chosen.text();
@@ -125,12 +130,28 @@ export function LeadImport({ onClose }: { onClose(): void }) {
     }
   }
 
-  /** Stores the checked rows but the skipped ones, slice by slice. */
-  async function store(done: readonly ImportSlice[], skip: ReadonlySet<number>, lineOf: ReadonlyMap<string, number>) {
+  /** Merges one file row into an existing lead, as a merge on save does; the row is then not imported. */
+  async function merge(row: DuplicateRow, into: LikelyDuplicate & { lead: LeadDoc }, choices: MergeChoices) {
     setRunning(true);
     setError(null);
     try {
-      const kept = done.map((slice) => ({ ...slice, leads: slice.leads.filter((l) => !skip.has(lineOf.get(l.id) ?? -1)) }));
+      await storeMerge(db, into.lead, row.lead, choices, actorOf(user), ruleSets ?? [], false);
+      setMerged((current) => new Map(current).set(row.line, into.title));
+    } catch (e) {
+      setError(`Line ${row.line} could not be merged: ${e instanceof Error ? e.message : String(e)}. Nothing of it was stored.`);
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  /** Stores the checked rows but the skipped and merged ones, slice by slice. */
+  async function store(done: readonly ImportSlice[], skipLines: ReadonlySet<number>, lineOf: ReadonlyMap<string, number>) {
+    setRunning(true);
+    setError(null);
+    try {
+      const skip = new Set([...skipLines].filter((line) => !merged.has(line)));
+      const leave = (line: number) => skip.has(line) || merged.has(line);
+      const kept = done.map((slice) => ({ ...slice, leads: slice.leads.filter((l) => !leave(lineOf.get(l.id) ?? -1)) }));
       let added = 0;
       let stored = 0;
       for (const slice of kept) {
@@ -142,7 +163,7 @@ export function LeadImport({ onClose }: { onClose(): void }) {
       }
       setSlices(kept);
       setChecked(null);
-      setSummary({ ...summarise(file?.csv.rows.length ?? 0, kept), added, skipped: skip.size });
+      setSummary({ ...summarise(file?.csv.rows.length ?? 0, kept), added, skipped: skip.size, merged: merged.size });
     } catch (e) {
       setError(
         `The import stopped: ${e instanceof Error ? e.message : String(e)}. Import the same file again to continue; nothing is added twice.`,
@@ -231,6 +252,9 @@ export function LeadImport({ onClose }: { onClose(): void }) {
           <ImportDuplicates
             rows={checked.duplicates}
             skipped={skipped}
+            merged={merged}
+            busy={running}
+            onMerge={merge}
             onSkip={(lines, skip) =>
               setSkipped((current) => {
                 const next = new Set(current);
@@ -248,7 +272,7 @@ export function LeadImport({ onClose }: { onClose(): void }) {
               disabled={running}
               onClick={() => void store(checked.slices, skipped, checked.lineOf)}
             >
-              Import, skipping {skipped.size.toLocaleString('en-US')} {skipped.size === 1 ? 'row' : 'rows'}
+              {importButtonText(skipped, merged)}
             </button>
           </div>
         </>
@@ -259,35 +283,7 @@ export function LeadImport({ onClose }: { onClose(): void }) {
           {error}
         </p>
       ) : null}
-      {summary ? (
-        <ul className="facts" aria-label="Import summary">
-          <li>Rows read: {summary.rows.toLocaleString('en-US')}</li>
-          <li>
-            Leads imported: {summary.imported.toLocaleString('en-US')} (new on this laptop: {summary.added.toLocaleString('en-US')})
-          </li>
-          <li>Qualified: {summary.qualified.toLocaleString('en-US')}</li>
-          <li>Rows not imported: {summary.withProblems.toLocaleString('en-US')}</li>
-          <li>Skipped as likely duplicates: {summary.skipped.toLocaleString('en-US')}</li>
-        </ul>
-      ) : null}
-      {problems.length > 0 ? (
-        <table className="table" aria-label="Rows not imported">
-          <thead>
-            <tr>
-              <th scope="col">Line</th>
-              <th scope="col">What to fix</th>
-            </tr>
-          </thead>
-          <tbody>
-            {problems.slice(0, 200).map((p) => (
-              <tr key={p.line}>
-                <td>{p.line}</td>
-                <td>{p.messages.join('; ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      {summary ? <ImportResult summary={summary} problems={problems} /> : null}
     </section>
   );
 }
