@@ -57,7 +57,7 @@ export function databaseName(userId: string): string {
 
 /**
  * Opens the rep's local store: Dexie (IndexedDB) storage, personal fields encrypted with
- * AES-GCM, the rep's own writes validated with z-schema (storage.ts says why not pulled ones).
+ * AES-GCM, the rep's own writes checked against their schema (storage.ts says why not pulled ones).
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OutpostDatabase> {
   const base = options.storage ?? encryptedStorage(getRxStorageDexie(options.dexie));

@@ -14,9 +14,9 @@ import {
   type RxStorageWriteErrorValidation,
 } from 'rxdb';
 import { RX_LOCAL_DOCUMENT_SCHEMA } from 'rxdb/plugins/local-documents';
-import { getValidator } from 'rxdb/plugins/validate-z-schema';
 import { encryptedInstance } from './encryptedInstance';
 import { createFieldCipher } from './fieldCipher';
+import { checkSchema, type SchemaNode } from '../../shared/schemas/schemaCheck';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- RxStorage's own generics are `any` at this layer */
 type AnyStorage = RxStorage<any, any>;
@@ -62,16 +62,16 @@ export function encryptedStorage(storage: AnyStorage): AnyStorage {
 const RXDB_BOOKKEEPING: readonly string[] = [META_INSTANCE_SCHEMA_TITLE, INTERNAL_STORE_SCHEMA_TITLE, RX_LOCAL_DOCUMENT_SCHEMA.title ?? ''];
 
 /**
- * Checks documents against their schema with z-schema (no `unsafe-eval`, so it runs under the
- * CSP), except those pulled from the central system: it validated each one against the same
- * schema when it was pushed, and validating 50,000 of them again on a first sync cost seconds.
+ * Checks documents against their schema with the central system's own check
+ * (shared/schemas/schemaCheck.ts: plain code, so it runs under the CSP, and microseconds a
+ * document: z-schema, used before, took half a millisecond, 5 s of a 10,000-row import and
+ * tasks of 250 ms), except those pulled from the central system: it checked each one against
+ * the same schema when it was pushed.
  * The replication's own bookkeeping (its meta instance, which keeps a copy of every pulled
  * document as the assumed master state) is not validated either: RxDB writes it, never a rep,
- * and validating it was the largest item of a first sync's CPU profile. Nor is RxDB's internal
- * store (collection and storage-token records): its first write compiled z-schema's validator
- * for it inside the sign-in's longest task. Local documents (sync state, first-sync progress)
- * are the app's bookkeeping, and their schema allows any `data`: validating them checked
- * nothing, but compiled a validator inside a task of the first sync (about 60 ms in its profile).
+ * and validating it was the largest item of a first sync's CPU profile. Nor are RxDB's internal
+ * store (collection and storage-token records) and local documents (sync state, first-sync
+ * progress): the app's and RxDB's bookkeeping, whose schemas allow any `data`.
  */
 export function validatedStorage(storage: AnyStorage): AnyStorage {
   return {
@@ -81,15 +81,14 @@ export function validatedStorage(storage: AnyStorage): AnyStorage {
       const instance: AnyInstance = await storage.createStorageInstance(params);
       if (RXDB_BOOKKEEPING.includes(params.schema.title ?? '')) return instance;
       const primary = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey);
-      let validate: ((doc: unknown) => unknown[]) | null = null;
+      const schema = params.schema as unknown as SchemaNode;
       const write = instance.bulkWrite.bind(instance);
       instance.bulkWrite = async (rows: BulkWriteRow<Doc>[], context: string): Promise<RxStorageBulkWriteResponse<Doc>> => {
         if (context.startsWith(PULLED_WRITE_CONTEXT_PREFIX)) return write(rows, context);
-        validate ??= getValidator(params.schema) as (doc: unknown) => unknown[];
         const errors: RxStorageWriteErrorValidation<Doc>[] = [];
         const valid: BulkWriteRow<Doc>[] = [];
         for (const row of rows) {
-          const validationErrors = validate(row.document);
+          const validationErrors = checkSchema(schema, row.document);
           if (validationErrors.length === 0) valid.push(row);
           else {
             errors.push({
@@ -97,7 +96,7 @@ export function validatedStorage(storage: AnyStorage): AnyStorage {
               isError: true,
               documentId: String((row.document as Record<string, unknown>)[primary]),
               writeRow: row,
-              validationErrors: validationErrors as RxStorageWriteErrorValidation<Doc>['validationErrors'],
+              validationErrors,
               schema: instance.schema as AnySchema,
               context,
             });

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: seeds a central system with tier M for one rep through the sync protocol,
  * then measures the app in Chromium against same-run baselines and prints one row per measure.
- * BENCH_SCALE (e.g. 0.1) shrinks the data, BENCH_RUNS (default 3) sets the runs.
+ * BENCH_SCALE (e.g. 0.1) shrinks the data, BENCH_RUNS (default 3) sets the runs; the import (B9)
+ * always reads BENCH_IMPORT_ROWS rows (default 10,000), the issue's figure.
  */
 import { chromium, type Page } from '@playwright/test';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { serveBrowserBuild } from '../../main/dev/serveBrowser';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 import { startCentralProcess } from '../support/central';
 import { measureFirstSync, type FirstSyncRun } from './firstSync';
+import { measureImport } from './leadImport';
 import { benchBundle, openBenchPage } from './page';
 import { formatTable, type BenchMeasure } from './report';
 import { TIER_M, seedTierM } from './seed';
@@ -23,6 +25,7 @@ function positive(name: string, fallback: number): number {
 
 const scale = positive('BENCH_SCALE', 1);
 const runs = Math.round(positive('BENCH_RUNS', 3));
+const importRows = Math.round(positive('BENCH_IMPORT_ROWS', 10_000));
 const log = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 type ListsModule = { measureLists(page: Page, runs: number): Promise<BenchMeasure[]> };
@@ -71,6 +74,16 @@ async function main(): Promise<void> {
       syncs.push(await measureFirstSync(browser, app.url, central.url, afterSync));
       log(`run ${run + 1}: ${JSON.stringify(syncs.at(-1))}`);
     }
+    // B9 in a signed-in app of its own, the central system blocked: the import runs offline and
+    // nothing imported reaches the central system (the next runs' first syncs stay tier M).
+    const importMeasures: BenchMeasure[] = [];
+    await measureFirstSync(browser, app.url, central.url, async (page) => {
+      const network = await page.context().newCDPSession(page);
+      await network.send('Network.enable');
+      await network.send('Network.setBlockedURLs', { urls: [`${central.url}/*`] });
+      importMeasures.push(...(await measureImport(page, importRows, seeded.leads, runs)));
+      await network.detach();
+    });
     const measures: BenchMeasure[] = [
       {
         id: 'B1',
@@ -114,7 +127,7 @@ async function main(): Promise<void> {
         target: { max: 300 },
       },
     ];
-    measures.push(...listMeasures);
+    measures.push(...listMeasures, ...importMeasures);
     console.log(`\nOutpost bench: tier M x ${scale} (${seeded.accounts} accounts, ${seeded.leads} leads), ${runs} runs\n`);
     console.log(formatTable(measures));
   } finally {
