@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareRecords, DedupIndex, LIKELY_DUPLICATE, type DedupRecord } from './dedup';
-import { jaroWinkler } from './similarity';
+import { SimilarityBound, jaroWinkler } from './similarity';
 
 const word = fc.stringMatching(/^[a-z]{3,10}$/);
 const recordArb: fc.Arbitrary<DedupRecord> = fc.record(
@@ -98,6 +98,40 @@ describe('dedup engine properties', () => {
           expect(pair.score).toBe(match.score);
           expect(pair.fields).toEqual(match.fields);
         }
+      }),
+    );
+  });
+
+  it('the cheap bound never rules out a pair Jaro-Winkler calls similar', () => {
+    const near = fc.tuple(fc.stringMatching(/^[a-z ]{0,16}$/), fc.nat(), fc.stringMatching(/^[a-z]{0,2}$/)).map(([text, at, typo]) => {
+      const i = text.length === 0 ? 0 : at % text.length;
+      return [text, `${text.slice(0, i)}${typo}${text.slice(i + 1)}`] as const;
+    });
+    fc.assert(
+      fc.property(fc.oneof(near, fc.tuple(fc.string(), fc.string())), fc.double({ min: 0, max: 1, noNaN: true }), ([a, b], threshold) => {
+        if (jaroWinkler(a, b) >= threshold) expect(new SimilarityBound(a, threshold).mayReach(b)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds a copy with a typo in the company after its first four letters and the same contact, among any others', () => {
+    fc.assert(
+      fc.property(recordArb, fc.array(recordArb, { maxLength: 30 }), fc.nat(), (record, others, at) => {
+        const company = `${record.company ?? 'northwind'} traders`;
+        const i = 4 + (at % (company.length - 4));
+        const typo = company[i] === 'x' ? 'y' : 'x';
+        const copy: DedupRecord = {
+          kind: 'lead',
+          id: 'copy',
+          company: `${company.slice(0, i)}${typo}${company.slice(i + 1)}`,
+          personName: record.personName ?? 'dana reyes',
+        };
+        const subject: DedupRecord = { kind: 'lead', id: 'subject', company, personName: copy.personName };
+        const expected = compareRecords(subject, copy);
+        fc.pre(expected.score >= LIKELY_DUPLICATE);
+        const found = DedupIndex.of([...others, copy]).duplicatesOf(subject);
+        expect(found.find((m) => m.id === 'copy')).toMatchObject({ score: expected.score, fields: expected.fields });
       }),
     );
   });

@@ -8,7 +8,7 @@
  * and of each name word for the fuzzy match), so a check looks at a handful of records, not at
  * every one: 50k leads and 10k accounts are checked in milliseconds per lead.
  */
-import { jaroWinkler } from './similarity';
+import { SimilarityBound, jaroWinkler } from './similarity';
 import { addressKey, companyKey, emailDomainKey, emailKey, personKey, phoneKey, type AddressIn } from './normalise';
 
 export type DedupKind = 'lead' | 'contact' | 'account';
@@ -107,17 +107,18 @@ export function compareRecords(a: DedupRecord, b: DedupRecord): { score: number;
 /** Blocking keys: records sharing none of these cannot be likely duplicates. */
 function blockingKeys(keys: Keys): string[] {
   const out: string[] = [];
-  if (keys.company !== '') {
-    out.push(`c:${keys.company}`);
-    // A typo after the first four letters still finds its candidates.
-    if (keys.company.length >= 5) out.push(`cp:${keys.company.slice(0, 4)}`);
-  }
+  if (keys.company !== '') out.push(`c:${keys.company}`);
   if (keys.email !== '') out.push(`e:${keys.email}`);
   if (keys.domain !== '') out.push(`d:${keys.domain}`);
   if (keys.phone !== '') out.push(`p:${keys.phone}`);
   for (const a of keys.addresses) out.push(`a:${a}`);
+  // Last, so its candidates that share an exact key are already compared: a typo after the first
+  // four letters still finds its candidates.
+  if (keys.company.length >= 5) out.push(`${PREFIX}${keys.company.slice(0, 4)}`);
   return out;
 }
+
+const PREFIX = 'cp:';
 
 /** The most records a fuzzy (prefix) candidate list may hold before it is skipped as too common. */
 const MAX_PREFIX_BUCKET = 200;
@@ -130,7 +131,8 @@ interface Entry {
 /** Records indexed by their normalised keys; add and check in any order. */
 export class DedupIndex {
   private readonly entries = new Map<string, Entry>();
-  private readonly buckets = new Map<string, Set<string>>();
+  /** Blocking key -> the entries that have it (the entries themselves: a lookup by ref per candidate cost more than the comparison). */
+  private readonly buckets = new Map<string, Set<Entry>>();
 
   static of(records: Iterable<DedupRecord>): DedupIndex {
     const index = new DedupIndex();
@@ -145,12 +147,12 @@ export class DedupIndex {
   add(record: DedupRecord): void {
     const ref = refOf(record);
     if (this.entries.has(ref)) this.remove(record);
-    const keys = keysOf(record);
-    this.entries.set(ref, { record, keys });
-    for (const key of blockingKeys(keys)) {
+    const entry: Entry = { record, keys: keysOf(record) };
+    this.entries.set(ref, entry);
+    for (const key of blockingKeys(entry.keys)) {
       let bucket = this.buckets.get(key);
       if (!bucket) this.buckets.set(key, (bucket = new Set()));
-      bucket.add(ref);
+      bucket.add(entry);
     }
   }
 
@@ -158,25 +160,30 @@ export class DedupIndex {
     const ref = refOf(record);
     const entry = this.entries.get(ref);
     if (!entry) return;
-    for (const key of blockingKeys(entry.keys)) this.buckets.get(key)?.delete(ref);
+    for (const key of blockingKeys(entry.keys)) this.buckets.get(key)?.delete(entry);
     this.entries.delete(ref);
   }
 
   /** Likely duplicates of `record` (never itself, by kind and id), best first. */
   duplicatesOf(record: DedupRecord, threshold = LIKELY_DUPLICATE): DuplicateMatch[] {
     const keys = keysOf(record);
-    const self = refOf(record);
-    const seen = new Set<string>([self]);
+    // Without a company match the most a record can score is an exact contact name.
+    const companyNeeded = threshold > WEIGHT.contactName.exact;
+    const companyBound = new SimilarityBound(keys.company, SIMILAR_NAME);
+    const seen = new Set<Entry>();
     const found: DuplicateMatch[] = [];
     for (const key of blockingKeys(keys)) {
       const bucket = this.buckets.get(key);
+      const prefixOnly = key.startsWith(PREFIX);
       // A prefix hundreds of companies share ("inte...") says little: exact keys still find them.
-      if (!bucket || (key.startsWith('cp:') && bucket.size > MAX_PREFIX_BUCKET)) continue;
-      for (const ref of bucket) {
-        if (seen.has(ref)) continue;
-        seen.add(ref);
-        const entry = this.entries.get(ref);
-        if (!entry) continue;
+      if (!bucket || (prefixOnly && bucket.size > MAX_PREFIX_BUCKET)) continue;
+      for (const entry of bucket) {
+        if (seen.has(entry) || (entry.record.kind === record.kind && entry.record.id === record.id)) continue;
+        seen.add(entry);
+        // Sharing only the prefix, it shares no exact key (those buckets came first): without a
+        // similar company name it cannot reach the threshold, whatever the contact.
+        if (prefixOnly && companyNeeded && !(companyBound.mayReach(entry.keys.company) && nameMatch(keys.company, entry.keys.company)))
+          continue;
         const { score, fields } = compareKeys(keys, entry.keys);
         if (score >= threshold) found.push({ kind: entry.record.kind, id: entry.record.id, score, fields });
       }
