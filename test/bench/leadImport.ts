@@ -72,10 +72,22 @@ export async function measureImport(page: Page, rows: number, held: number, runs
         (await page.getByRole('region', { name: 'Likely duplicates' }).locator('p').first().innerText()).replace(/\D/g, ''),
       );
       await keepAll.click();
+      // BENCH_IMPORT_TRACE=1: the progress line every second, to see where the store spends its time.
+      const trace = process.env.BENCH_IMPORT_TRACE
+        ? setInterval(() => {
+            void page
+              .getByRole('status')
+              .filter({ hasText: /^Imported / })
+              .innerText({ timeout: 500 })
+              .then((text) => console.error(`[bench import] ${new Date().toISOString().slice(11, 19)} ${text}`))
+              .catch(() => undefined);
+          }, 1000)
+        : undefined;
       storeMs = await timed(async () => {
         await page.getByRole('button', { name: /^Import, skipping 0 rows/ }).click();
         await summary.waitFor({ timeout: 600_000 });
       });
+      clearInterval(trace);
     }
     await profiler?.stop('import');
     const imported = await summary.innerText();

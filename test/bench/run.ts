@@ -2,7 +2,8 @@
  * `npm run bench`: seeds a central system with tier M for one rep through the sync protocol,
  * then measures the app in Chromium against same-run baselines and prints one row per measure.
  * BENCH_SCALE (e.g. 0.1) shrinks the data, BENCH_RUNS (default 3) sets the runs; the import (B9)
- * always reads BENCH_IMPORT_ROWS rows (default 10,000), the issue's figure.
+ * always reads BENCH_IMPORT_ROWS rows (default 10,000), the issue's figure. BENCH_ONLY=B9 measures
+ * the import alone (to profile it with BENCH_PROFILE).
  */
 import { chromium, type Page } from '@playwright/test';
 import { join } from 'node:path';
@@ -53,7 +54,8 @@ async function main(): Promise<void> {
     const syncs: FirstSyncRun[] = [];
     const lists = (await import('./lists.ts' as string).catch(() => null)) as ListsModule | null;
     const listMeasures: BenchMeasure[] = [];
-    for (let run = 0; run < runs; run++) {
+    const importOnly = process.env.BENCH_ONLY === 'B9';
+    for (let run = 0; run < (importOnly ? 0 : runs); run++) {
       const context = await browser.newContext();
       const page = await context.newPage();
       await openBenchPage(page, app.url, script);
@@ -129,7 +131,7 @@ async function main(): Promise<void> {
     ];
     measures.push(...listMeasures, ...importMeasures);
     console.log(`\nOutpost bench: tier M x ${scale} (${seeded.accounts} accounts, ${seeded.leads} leads), ${runs} runs\n`);
-    console.log(formatTable(measures));
+    console.log(formatTable(importOnly ? importMeasures : measures));
   } finally {
     await browser.close();
     await app.close();

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { centralDoc } from './centralAsRep';
 import { centralProductOrder, centralTransition, signIn, syncStatus } from './journey';
+import { receivedMail } from './mailbox';
 
 const ACCOUNT = 'Lumen Architects LLP';
 const FIBRE = 'Business Fibre Internet';
@@ -79,6 +80,12 @@ test("a direct order with its PO attached offline waits for the rep's manager, w
         timeout: 20_000,
       })
       .toContain('Purchase order attached: PO-4711.pdf (application/pdf');
+    // The central system acknowledged it on arrival: the customer's contact gets the email, through a real SMTP server.
+    await expect
+      .poll(async () => (await receivedMail()).find((mail) => mail.subject.startsWith(`Order ${tmfOrderId} acknowledged`)), {
+        timeout: 20_000,
+      })
+      .toMatchObject({ envelopeTo: ['priya@lumenarchitects.example'], subject: `Order ${tmfOrderId} acknowledged - ${ACCOUNT}` });
   });
 
   const managerContext = await browser.newContext();

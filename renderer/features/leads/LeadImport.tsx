@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent } from 'react';
+import { useEffect, useState, type ChangeEvent } from 'react';
 import type { MergeChoices } from '../../../shared/leads/dedup';
 import { parseCsv, type ParsedCsv } from '../../../shared/leads/leadCsv';
 import {
@@ -24,7 +24,12 @@ import { ImportResult, importButtonText, type ImportOutcome } from './ImportResu
 import { storeMerge } from './leadMerge';
 import { useLocalDedup } from './useLocalDedup';
 
+/** Rows stored per bulkInsert. */
 const SLICE = 500;
+/** Rows read and checked between two looks at the clock. */
+const CHECK_ROWS = 25;
+/** How long reading and checking runs before the screen gets a turn: far below a 100 ms task. */
+const CHECK_SLICE_MS = 20;
 const PREVIEW_ROWS = 5;
 
 async function digestOf(text: string): Promise<string> {
@@ -53,7 +58,7 @@ interface Loaded {
  * engine; rows that cannot be imported listed with what to fix. Importing the same file again
  * (after an interruption) adds only what is missing: an imported lead's id derives from the file and line.
  */
-export function LeadImport({ onClose }: { onClose(): void }) {
+export function LeadImport({ onClose, onBusy }: { onClose(): void; onBusy?(busy: boolean): void }) {
   const { db, user } = useOutpost();
   const ruleSets = useDocuments('ruleSets');
   const [file, setFile] = useState<Loaded | null>(null);
@@ -63,12 +68,17 @@ export function LeadImport({ onClose }: { onClose(): void }) {
   const [summary, setSummary] = useState<ImportOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
+  useEffect(() => onBusy?.(running), [onBusy, running]);
   /** The rows read and checked for likely duplicates, waiting for the rep's choice before anything is stored. */
   const [checked, setChecked] = useState<{ slices: ImportSlice[]; duplicates: DuplicateRow[]; lineOf: Map<string, number> } | null>(null);
   const [skipped, setSkipped] = useState<ReadonlySet<number>>(new Set());
   /** Lines merged into an existing lead (with its title): stored already, not imported. */
   const [merged, setMerged] = useState<ReadonlyMap<number, string>>(new Map());
   const dedupReady = useLocalDedup();
+  // The index of the laptop's records fills while the rep chooses the file and its columns (at
+  // 50k leads that takes seconds), so the check does not wait for it.
+  // A failure here shows when the check awaits the index again.
+  useEffect(() => void dedupReady().catch(() => undefined), [dedupReady]);
 
   async function choose(event: ChangeEvent<HTMLInputElement>) {
     const chosen = event.target.files?.[0];
@@ -107,16 +117,20 @@ export function LeadImport({ onClose }: { onClose(): void }) {
       const live = await dedupReady();
       const done: ImportSlice[] = [];
       const duplicates: DuplicateRow[] = [];
-      for (let from = 0; from < file.csv.rows.length;) {
-        const slice = importSlice(file.csv.rows, mapping, ctx, from, SLICE);
-        for (const lead of slice.leads) {
-          // A lead of this file imported before (same id) is itself, never its own duplicate.
-          const found = likelyDuplicatesIn(live, lead);
-          if (found.length > 0) duplicates.push({ line: lineOf.get(lead.id) ?? 0, lead, found });
+      const total = file.csv.rows.length;
+      for (let from = 0; from < total;) {
+        const started = performance.now();
+        while (from < total && performance.now() - started < CHECK_SLICE_MS) {
+          const slice = importSlice(file.csv.rows, mapping, ctx, from, CHECK_ROWS);
+          for (const lead of slice.leads) {
+            // A lead of this file imported before (same id) is itself, never its own duplicate.
+            const found = likelyDuplicatesIn(live, lead);
+            if (found.length > 0) duplicates.push({ line: lineOf.get(lead.id) ?? 0, lead, found });
+          }
+          done.push(slice);
+          from = slice.next;
         }
-        done.push(slice);
-        from = slice.next;
-        setProgress(`Checked ${from.toLocaleString('en-US')} of ${file.csv.rows.length.toLocaleString('en-US')} rows`);
+        setProgress(`Checked ${from.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows`);
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
       if (duplicates.length > 0) {
@@ -152,12 +166,11 @@ export function LeadImport({ onClose }: { onClose(): void }) {
       const skip = new Set([...skipLines].filter((line) => !merged.has(line)));
       const leave = (line: number) => skip.has(line) || merged.has(line);
       const kept = done.map((slice) => ({ ...slice, leads: slice.leads.filter((l) => !leave(lineOf.get(l.id) ?? -1)) }));
+      const leads = kept.flatMap((slice) => slice.leads);
       let added = 0;
-      let stored = 0;
-      for (const slice of kept) {
-        added += await storeLeads(db, slice.leads);
-        stored += slice.leads.length;
-        setProgress(`Imported ${stored.toLocaleString('en-US')} leads`);
+      for (let from = 0; from < leads.length; from += SLICE) {
+        added += await storeLeads(db, leads.slice(from, from + SLICE));
+        setProgress(`Imported ${Math.min(from + SLICE, leads.length).toLocaleString('en-US')} leads`);
         // Let the screen draw between slices.
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
