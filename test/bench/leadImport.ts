@@ -75,11 +75,16 @@ export async function measureImport(page: Page, rows: number, held: number, runs
       // BENCH_IMPORT_TRACE=1: the progress line every second, to see where the store spends its time.
       const trace = process.env.BENCH_IMPORT_TRACE
         ? setInterval(() => {
-            void page
-              .getByRole('status')
-              .filter({ hasText: /^Imported / })
-              .innerText({ timeout: 500 })
-              .then((text) => console.error(`[bench import] ${new Date().toISOString().slice(11, 19)} ${text}`))
+            void Promise.all([
+              page
+                .getByRole('status')
+                .filter({ hasText: /^Imported / })
+                .innerText({ timeout: 500 }),
+              page.getByRole('status', { name: 'Sync status' }).innerText({ timeout: 500 }),
+            ])
+              .then(([text, sync]) =>
+                console.error(`[bench import] ${new Date().toISOString().slice(11, 19)} ${text} | ${sync.replace(/\s+/g, ' ')}`),
+              )
               .catch(() => undefined);
           }, 1000)
         : undefined;

@@ -101,6 +101,11 @@ test("a CSV import with a broken row and duplicates: one merged, one skipped, on
     expect(leads.filter((l) => l.company === 'Pinecrest Clinics')).toHaveLength(1);
     const crestview = leads.find((l) => l.email === 'dana.whitfield@crestview-dental.example' && l.status === 'accepted');
     expect(crestview).toMatchObject({ accountId: 'acct-crestview-dental' });
+    // The opportunity's timeline, from the central system: the imported lead, then its conversion, from this laptop.
+    const entries = page.getByRole('region', { name: 'Timeline' }).getByRole('list', { name: 'Timeline entries' });
+    await expect(entries).toContainText(/Lead: Created \(\w+\) — You on this laptop/, { timeout: 20_000 });
+    await expect(entries).toContainText(/Opportunity: Created( \(\w+\))? — You on this laptop/);
+    await expect(entries).not.toContainText('not synced yet');
   });
 
   await test.step("alex's dashboard and morgan's count the imported leads and the conversion, as the central records say", async () => {

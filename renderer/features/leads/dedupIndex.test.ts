@@ -3,7 +3,7 @@
  * closed and removed records) without re-reading the rest, and explains each match. At tier M
  * (DEDUP_SCALE=1) it measures the slices of the first fill and one lookup.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeAccount, makeLead } from '../../../shared/testing/docs.fixture';
 import type { ContactDoc, LeadDoc } from '../../../shared/schemas';
 import { LiveDedupIndex, likelyDuplicatesIn } from './dedupIndex';
@@ -44,6 +44,20 @@ describe('the live dedup index', () => {
     expect(likelyDuplicatesIn(live, typed).some((d) => d.kind === 'lead')).toBe(false);
     await live.syncAccounts([]);
     expect(likelyDuplicatesIn(live, typed).map((d) => d.kind)).toEqual(['contact']);
+  });
+
+  it('skips an update superseded by a newer one of the same kind while it waited: the caches publish faster than 50k leads index', async () => {
+    const live = new LiveDedupIndex();
+    const add = vi.spyOn(live.index, 'add');
+    const first = [makeLead({ id: 'a', company: 'Alpha Freight' }), makeLead({ id: 'b', company: 'Beta Foods' })];
+    const second = [first[0]!, makeLead({ id: 'c', company: 'Gamma Tools' })];
+    const waiting = live.syncAccounts([makeAccount({ name: 'Acme Corporation' })]);
+    void live.syncLeads(first);
+    await live.syncLeads(second);
+    await waiting;
+    expect(add.mock.calls.map(([record]) => record.id).sort()).toEqual(['a', 'acct-1', 'c'].sort());
+    expect(live.recordOf('lead', 'b')).toBeUndefined();
+    expect(live.recordOf('lead', 'c')?.company).toBe('Gamma Tools');
   });
 
   it.runIf(process.env.DEDUP_SCALE === '1')(

@@ -43,6 +43,8 @@ export class LiveDedupIndex {
   private readonly known: Record<DedupKind, Map<string, Known>> = { lead: new Map(), account: new Map(), contact: new Map() };
   private accountNames = new Map<string, string>();
   private queue: Promise<void> = Promise.resolve();
+  /** The rows of the latest update of each kind: a queued update that is no longer the latest is skipped. */
+  private readonly latest: Partial<Record<DedupKind, readonly unknown[]>> = {};
   /** Wall-clock length of each slice so far, in ms (the scale test reads them; a loaded machine stretches them). */
   readonly sliceMs: number[] = [];
 
@@ -88,7 +90,10 @@ export class LiveDedupIndex {
     rows: readonly T[],
     make: (doc: T) => Omit<Known, 'doc'> | undefined,
   ): Promise<void> {
+    // A newer update of the same kind, given while this one waited, supersedes it: only the latest rows count.
+    this.latest[kind] = rows;
     this.queue = this.queue.then(async () => {
+      if (this.latest[kind] !== rows) return;
       const known = this.known[kind];
       const present = new Set<string>();
       await this.sliced(rows.length, (i) => {

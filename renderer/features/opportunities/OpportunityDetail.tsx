@@ -14,6 +14,7 @@ import { catalogCurrency, catalogVersionOf, launchedOfferings, newQuote } from '
 import { quoteTitle } from '../quotes/quoteTitle';
 import { latestVersion } from '../../../shared/quotes/quoteVersions';
 import { statusLabel } from '../statusLabels';
+import { Timeline } from '../timeline/Timeline';
 
 /** An opportunity with its account, contact and quotes; quoting starts here. */
 export function OpportunityDetail({ id }: { id: string }) {
@@ -154,6 +155,7 @@ export function OpportunityDetail({ id }: { id: string }) {
           </table>
         )}
       </section>
+      <Timeline kind="opportunity" id={opportunity.id} />
     </div>
   );
 }
