@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { COLLECTIONS } from '.';
 import { CHECKED_KEYWORDS, checkSchema, type SchemaNode } from './schemaCheck';
 import { leadSchema } from './lead.schema';
+import { makeLead } from '../testing/docs.fixture';
 
 /** RxDB's own keys of a schema literal: they describe storage, not validity. */
 const RXDB_KEYWORDS = ['title', 'description', 'version', 'primaryKey', 'indexes', 'encrypted'];
@@ -14,23 +15,7 @@ function keywordsOf(node: Record<string, unknown>, found: Set<string>): Set<stri
   return found;
 }
 
-const lead = {
-  id: 'lead-1',
-  owner: 'user-alex',
-  createdAt: '2026-12-01T10:00:00.000Z',
-  updatedAt: '2026-12-01T10:00:00.000Z',
-  syncPending: true,
-  company: 'Acme Displays',
-  contactName: 'Dana Reyes',
-  email: 'dana@acme.example',
-  country: 'US',
-  productCategory: 'Laptops',
-  purchaseTimeframe: 'Within 1 month',
-  purchaseAmount: 60000,
-  budgetStatus: 'Approved',
-  source: 'Road show',
-  status: 'acknowledged',
-};
+const lead = makeLead();
 
 describe('the schema check', () => {
   it('checks every keyword the schema literals use: a new one would go unchecked, so this fails first', () => {
