@@ -1,24 +1,14 @@
 import { useEffect, useState, type ChangeEvent } from 'react';
 import type { MergeChoices } from '../../../shared/leads/dedup';
 import { parseCsv, type ParsedCsv } from '../../../shared/leads/leadCsv';
-import {
-  IMPORT_FIELDS,
-  guessMapping,
-  importLeadId,
-  importSlice,
-  summarise,
-  unmappedRequired,
-  type ColumnMapping,
-  type ImportField,
-  type ImportSlice,
-} from '../../../shared/leads/leadImport';
+import { guessMapping, importLeadId, importSlice, summarise, type ColumnMapping, type ImportSlice } from '../../../shared/leads/leadImport';
 import type { LeadDoc } from '../../../shared/schemas';
 import { useOutpost } from '../../app/OutpostContext';
 import { collectionOf, type OutpostDatabase } from '../../data/database';
 import { useDocuments } from '../../data/hooks';
-import { SelectField } from '../common/SelectField';
 import { actorOf } from '../session/actor';
 import { likelyDuplicatesIn, type LikelyDuplicate } from './dedupIndex';
+import { ImportColumns } from './ImportColumns';
 import { ImportDuplicates, type DuplicateRow } from './ImportDuplicates';
 import { ImportResult, importButtonText, type ImportOutcome } from './ImportResult';
 import { storeMerge } from './leadMerge';
@@ -30,7 +20,6 @@ const SLICE = 500;
 const CHECK_ROWS = 25;
 /** How long reading and checking runs before the screen gets a turn: far below a 100 ms task. */
 const CHECK_SLICE_MS = 20;
-const PREVIEW_ROWS = 5;
 
 async function digestOf(text: string): Promise<string> {
   const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -186,8 +175,6 @@ export function LeadImport({ onClose, onBusy }: { onClose(): void; onBusy?(busy:
     }
   }
 
-  const missing = unmappedRequired(mapping);
-  const columns = file?.csv.headers.map((h, i) => ({ value: String(i), label: h || `Column ${i + 1}` })) ?? [];
   const problems = slices.flatMap((s) => s.problems);
 
   return (
@@ -208,43 +195,7 @@ export function LeadImport({ onClose, onBusy }: { onClose(): void; onBusy?(busy:
       ) : null}
       {file ? (
         <>
-          <h3>Columns</h3>
-          <div className="form-grid">
-            {IMPORT_FIELDS.map(({ field, label }) => (
-              <SelectField
-                key={field}
-                id={`lead-import-${field}`}
-                label={label}
-                value={mapping[field] === undefined ? '' : String(mapping[field])}
-                options={columns}
-                placeholder="(no column)"
-                onChange={(value) => setMapping((m) => ({ ...m, [field as ImportField]: value === '' ? undefined : Number(value) }))}
-              />
-            ))}
-          </div>
-          {missing.length > 0 ? (
-            <p className="notice notice--warning">Every row will lack: {missing.join(', ')}. Choose a column for each.</p>
-          ) : null}
-          <table className="table" aria-label="Import preview">
-            <thead>
-              <tr>
-                {IMPORT_FIELDS.map(({ field, label }) => (
-                  <th key={field} scope="col">
-                    {label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {file.csv.rows.slice(0, PREVIEW_ROWS).map((row, i) => (
-                <tr key={i}>
-                  {IMPORT_FIELDS.map(({ field }) => (
-                    <td key={field}>{mapping[field] === undefined ? '' : (row[mapping[field]] ?? '')}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ImportColumns rows={file.csv.rows} headers={file.csv.headers} mapping={mapping} onChange={setMapping} />
           <div className="screen-actions">
             <button
               type="button"
