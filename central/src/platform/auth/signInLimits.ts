@@ -86,8 +86,10 @@ export async function reserveSignIn(db: Db, limits: SignInLimits, username: stri
          ON CONFLICT (scope, username, address) DO NOTHING`,
         key,
       );
+      // The time after the row lock, not the transaction's start: a burst's transaction that waited
+      // here read a block set by one that started later, and answered Retry-After 61 for a 60 s lockout.
       const [row] = await tx.query<CounterRow>(
-        `SELECT failures, window_start, blocked_until, now() AS now FROM sign_in_failures
+        `SELECT failures, window_start, blocked_until, clock_timestamp() AS now FROM sign_in_failures
           WHERE scope = $1 AND username = $2 AND address = $3 FOR UPDATE`,
         key,
       );
