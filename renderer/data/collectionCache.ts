@@ -1,14 +1,19 @@
 import type { RxChangeEvent, RxCollection, RxDocument } from 'rxdb';
 import type { Subscription } from 'rxjs';
+import { newestRangeStart } from './newestRange';
 
 /**
  * All documents of one collection, decrypted once and kept current, for the list screens.
  *
  * Why not one live `find()`: at 50k leads a live query decrypts and hands over every
  * document on each change, in one long task, and the screen stays blank until all are in.
- * Instead the documents load newest first (UUIDv7 ids sort by creation) in chunks of the
- * primary-key index, each chunk its own task, so the first rows show after one small read;
- * after that, single change events keep the map current without re-reading the rest.
+ * Instead the newest documents load first (UUIDv7 ids sort by creation; newestRange.ts finds
+ * them without reading the rest), then all older ones in ascending chunks of the primary-key
+ * index, each chunk its own task, so the first rows show after one small read; after that,
+ * single change events keep the map current without re-reading the rest. Every chunk is an
+ * index range read to its limit: a descending chunk would read its whole range (the storage
+ * sorts only ascending), which at 50k leads made loading quadratic and held the storage worker
+ * for minutes, stalling every write behind it (an import after the first sync).
  */
 export interface CollectionSnapshot<T> {
   rows: readonly T[];
@@ -98,34 +103,87 @@ export class CollectionCache<T extends { id: string }> {
     });
   }
 
+  /**
+   * The index parts every read names, so each read is an index range: a synced collection's
+   * only index on its ids is [syncPending, id] (RxDB adds [id] alone only to collections with no
+   * index), so a bare id range would scan and filter the whole collection on every chunk.
+   */
+  private groups(): Record<string, unknown>[] {
+    const pendingIndexed = this.collection.schema.indexes.some((index) => index.join() === '_deleted,syncPending,id');
+    return pendingIndexed ? [{ syncPending: false }, { syncPending: true }] : [{}];
+  }
+
   private async load(): Promise<void> {
-    let before: string | undefined;
-    let limit = FIRST_CHUNK;
     try {
-      for (;;) {
-        const docs: RxDocument<T>[] = await this.collection
-          .find({ selector: before === undefined ? {} : { id: { $lt: before } }, sort: [{ id: 'desc' }], limit } as Parameters<
-            RxCollection<T>['find']
-          >[0])
-          .exec();
-        if (this.stopped) return;
-        for (const doc of docs) this.put(doc.primary, plain<T>(doc.toJSON(true) as Record<string, unknown>), revisionHeight(doc.revision));
-        const done = docs.length < limit;
-        if (done) {
-          this.publish(false);
-          return;
+      const groups = this.groups();
+      const { newest, whole } = await this.readNewest(groups);
+      if (this.stopped) return;
+      // A small collection was read whole by those queries.
+      if (whole && newest.length < FIRST_CHUNK) return this.publish(false);
+      this.publish(true);
+      // The rest, oldest first, below the newest chunk.
+      const below = newest.at(-1);
+      for (const group of groups) {
+        let after: string | undefined;
+        for (;;) {
+          // Give the renderer a turn between chunks so typing and scrolling stay responsive.
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          if (this.stopped) return;
+          const range = { ...(after === undefined ? {} : { $gt: after }), ...(below === undefined ? {} : { $lt: below }) };
+          const docs = await this.read({
+            selector: { ...group, ...(Object.keys(range).length > 0 ? { id: range } : {}) },
+            sort: [{ id: 'asc' }],
+            limit: CHUNK,
+          });
+          if (this.stopped) return;
+          if (docs.length < CHUNK) break;
+          after = docs[docs.length - 1]!.primary;
+          if (Date.now() - this.lastNotify >= LOADING_NOTIFY_MS) this.publish(true);
         }
-        before = docs[docs.length - 1]!.primary;
-        if (limit === FIRST_CHUNK || Date.now() - this.lastNotify >= LOADING_NOTIFY_MS) this.publish(true);
-        limit = CHUNK;
-        // Give the renderer a turn between chunks so typing and scrolling stay responsive.
-        await new Promise((resolve) => setTimeout(resolve, 0));
       }
+      this.publish(false);
     } catch (error) {
       if (this.stopped) return;
       this.failure = error;
       this.publish(false);
     }
+  }
+
+  /** The ids of the FIRST_CHUNK newest documents, newest first, read from ranges that hold few more. */
+  private async readNewest(groups: Record<string, unknown>[]): Promise<{ newest: string[]; whole: boolean }> {
+    const countFrom = async (from: string) => {
+      const counts = await Promise.all(
+        groups.map((group) =>
+          this.collection.count({ selector: { ...group, id: { $gte: from } } } as Parameters<RxCollection<T>['count']>[0]).exec(),
+        ),
+      );
+      return counts.reduce((sum, n) => sum + n, 0);
+    };
+    const start = await newestRangeStart(countFrom, FIRST_CHUNK, Date.now());
+    const found = await Promise.all(
+      groups.map((group) =>
+        this.read({
+          selector: { ...group, ...(start === undefined ? {} : { id: { $gte: start } }) },
+          sort: [{ id: 'desc' }],
+          limit: FIRST_CHUNK,
+        }),
+      ),
+    );
+    const newest = found
+      .flat()
+      .map((doc) => doc.primary)
+      .sort()
+      .reverse()
+      .slice(0, FIRST_CHUNK);
+    return { newest, whole: start === undefined };
+  }
+
+  /** One chunk, kept in the map (an older read never overwrites a newer change). */
+  private async read(query: object): Promise<RxDocument<T>[]> {
+    const docs: RxDocument<T>[] = await this.collection.find(query as Parameters<RxCollection<T>['find']>[0]).exec();
+    if (this.stopped) return docs;
+    for (const doc of docs) this.put(doc.primary, plain<T>(doc.toJSON(true) as Record<string, unknown>), revisionHeight(doc.revision));
+    return docs;
   }
 
   private put(id: string, doc: T, height: number): boolean {
