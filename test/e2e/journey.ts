@@ -1,4 +1,5 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
+import type { ProductOrder } from '../../central/src/ordering';
 import type { OfferingDoc } from '../../shared/schemas';
 
 export const appUrl = (): string => required('OUTPOST_E2E_APP_URL');
@@ -22,6 +23,13 @@ export async function signIn(page: Page, username: string): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** Signs in and waits for the first sync to finish, so the screens show what the central system holds. */
+export async function signedInAndSynced(page: Page, username: string): Promise<void> {
+  await signIn(page, username);
+  await expect(syncStatus(page)).toContainText('Online', { timeout: 30_000 });
+  await expect(page.getByRole('progressbar', { name: 'First sync progress' })).toBeHidden({ timeout: 30_000 });
+}
+
 /** Makes the central system unreachable for this context while the app itself still loads. */
 export async function cutCentral(context: BrowserContext): Promise<void> {
   await context.route(`${centralUrl()}/**`, (route) => route.abort('internetdisconnected'));
@@ -31,7 +39,7 @@ export async function restoreCentral(context: BrowserContext): Promise<void> {
   await context.unroute(`${centralUrl()}/**`);
 }
 
-async function integrationToken(): Promise<string> {
+export async function integrationToken(): Promise<string> {
   const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: 'tmf-client', client_secret: 'demo' });
   const tokenResponse = await fetch(`${centralUrl()}/oauth/token`, { method: 'POST', body: form });
   return ((await tokenResponse.json()) as { access_token: string }).access_token;
@@ -48,12 +56,12 @@ export async function centralTransition(productOrderId: string, event: string, r
 }
 
 /** A TMF622 ProductOrder as the integration client reads it. */
-export async function centralProductOrder(productOrderId: string): Promise<{ state: string; note?: { id?: string; text: string }[] }> {
+export async function centralProductOrder(productOrderId: string): Promise<ProductOrder> {
   const response = await fetch(`${centralUrl()}/tmf-api/productOrderingManagement/v4/productOrder/${encodeURIComponent(productOrderId)}`, {
     headers: { authorization: `Bearer ${await integrationToken()}` },
   });
   expect(response.status).toBe(200);
-  return (await response.json()) as { state: string; note?: { id?: string; text: string }[] };
+  return (await response.json()) as ProductOrder;
 }
 
 /** What the central system holds for an order, asked as the integration client would. */

@@ -1,37 +1,55 @@
 import { expect, test, type Page } from '@playwright/test';
 import { centralDoc } from './centralAsRep';
-import { centralProductOrder, centralTransition, signIn, syncStatus } from './journey';
+import { centralProduct, centralProductsCreatedBy, fulfil, stepFulfilment } from './fulfilment';
+import { centralProductOrder, centralTransition, signedInAndSynced, syncStatus } from './journey';
 import { receivedMail } from './mailbox';
 
 const ACCOUNT = 'Lumen Architects LLP';
 const FIBRE = 'Business Fibre Internet';
+const VOICE = 'Business Voice (SIP trunk)';
 const TERMS_REASON = 'Payment terms "Net 90" are not standard (standard: Net 30, Net 45)';
 const PO_PDF = Buffer.from('%PDF-1.7\n%Purchase order 4711, Lumen Architects LLP\n%%EOF\n');
 const QUESTION = 'Information required on line 01 (Business Fibre Internet): which floor is the comms room on?';
 const ANSWER = 'Third floor, room 3.12';
 
-async function signedInAndSynced(page: Page, username: string): Promise<void> {
-  await signIn(page, username);
-  await expect(syncStatus(page)).toContainText('Online', { timeout: 30_000 });
-  await expect(page.getByRole('progressbar', { name: 'First sync progress' })).toBeHidden({ timeout: 30_000 });
+async function openAccount(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Accounts' }).click();
+  await page.getByRole('table', { name: 'Accounts' }).getByRole('link', { name: ACCOUNT }).click();
 }
 
-test("a direct order with its PO attached offline waits for the rep's manager, who approves it offline; the rep answers an information request, then cancels it", async ({
+function installedProducts(page: Page) {
+  return page.getByRole('table', { name: 'Installed products of this account' });
+}
+
+function orderIdOf(page: Page): string {
+  return decodeURIComponent(new URL(page.url()).hash.replace('#/orders/', ''));
+}
+
+/** The central system's ProductOrder id of an app order, once its push is ingested. */
+async function tmfOrderIdOf(orderId: string): Promise<string> {
+  let tmfOrderId: string | undefined;
+  await expect.poll(async () => (tmfOrderId = (await centralDoc('alex', 'orders', orderId))?.tmfOrderId), { timeout: 30_000 }).toBeTruthy();
+  return String(tmfOrderId);
+}
+
+test("a direct order with its PO attached offline waits for the rep's manager, who approves it offline; the rep answers an information request; once fulfilled, the rep disconnects the installed product", async ({
   page,
   context,
   browser,
 }) => {
+  // A long story with several syncs and fulfillment steps, on a loaded 2-core machine.
+  test.slow();
   let orderId = '';
 
   await test.step('offline, alex creates an order directly on an account, configures it like a quote and submits it', async () => {
     await signedInAndSynced(page, 'alex');
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Accounts' }).click();
-    await page.getByRole('table', { name: 'Accounts' }).getByRole('link', { name: ACCOUNT }).click();
+    await openAccount(page);
+    await expect(page.getByText('No installed products yet.')).toBeVisible();
     await context.setOffline(true);
     await expect(syncStatus(page)).toContainText('Offline');
     await page.getByRole('button', { name: 'Create order directly' }).click();
     await expect(page).toHaveURL(/#\/orders\/[^/]+$/);
-    orderId = decodeURIComponent(new URL(page.url()).hash.replace('#/orders/', ''));
+    orderId = orderIdOf(page);
     await expect(page.getByText('Direct order (no quote)')).toBeVisible();
     await expect(page.getByText('No approval needed.')).toBeVisible();
 
@@ -130,20 +148,109 @@ test("a direct order with its PO attached offline waits for the rep's manager, w
     expect((await centralProductOrder(tmfOrderId)).note?.map((note) => note.text)).toContain(ANSWER);
   });
 
-  await test.step("alex then cancels it; the central system's answer comes back", async () => {
-    await page.getByRole('button', { name: 'Cancel order' }).click();
-    await expect(page.getByText('Say why the order is cancelled')).toBeVisible();
-    await page.getByLabel('Cancellation reason').fill('Customer postponed the move');
-    await page.getByRole('button', { name: 'Cancel order' }).click();
-    await expect(page.getByText('Status: Cancelled')).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByText('Reason: Cancelled: Customer postponed the move')).toBeVisible();
-    await expect(syncStatus(page)).toContainText('0 changes waiting to sync', { timeout: 20_000 });
-    expect((await centralDoc('alex', 'orders', orderId))?.status).toBe('cancelled');
+  let productId = '';
+  await test.step('fulfillment completes the order: its line becomes an installed product of the account, its installation does not', async () => {
+    const tmfOrderId = await tmfOrderIdOf(orderId);
+    await fulfil(tmfOrderId);
+    await expect(page.getByText('Status: Completed')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText('Reason: Completed: every item is delivered and active')).toBeVisible();
+    // The line was ordered with its installation (a one-time charge) ...
+    await expect(page.getByRole('table', { name: 'Order lines' }).getByRole('row', { name: FIBRE })).toContainText('$199.00');
     // Online, the central timeline: alex's changes from this laptop, morgan's from another device, the central system's steps.
     const entries = page.getByRole('region', { name: 'Timeline' }).getByRole('list', { name: 'Timeline entries' });
     await expect(entries).toContainText('Order: Status held → inProgress — user-morgan on another device', { timeout: 20_000 });
     await expect(entries).toContainText(/Order: Created \((draft|queued)\) — You on this laptop/);
     await expect(entries).toContainText('Order status → held');
     await expect(entries).not.toContainText('not synced yet');
+
+    // ... which the customer does not keep: one asset, the fibre line, with its monthly charge only.
+    const accountId = String((await centralDoc('alex', 'orders', orderId))?.accountId);
+    await expect.poll(async () => (await centralProductsCreatedBy(accountId, tmfOrderId)).length, { timeout: 20_000 }).toBe(1);
+    const [product] = await centralProductsCreatedBy(accountId, tmfOrderId);
+    productId = String(product?.id);
+    expect(product).toMatchObject({ name: FIBRE, status: 'active' });
+    const ordered = (await centralProductOrder(tmfOrderId)).productOrderItem[0]?.itemPrice?.map((price) => [price.priceType, price.price]);
+    expect(ordered).toEqual([
+      ['oneTime', { dutyFreeAmount: { unit: 'USD', value: 199 } }],
+      ['recurring', { dutyFreeAmount: { unit: 'USD', value: 149 } }],
+    ]);
+    expect(product?.productPrice.map((price) => [price.priceType, price.price])).toEqual([
+      ['recurring', { dutyFreeAmount: { unit: 'USD', value: 149 } }],
+    ]);
+
+    await openAccount(page);
+    const installed = installedProducts(page);
+    await expect(installed.getByRole('row', { name: FIBRE })).toContainText('Bandwidth: 500 Mbps', { timeout: 30_000 });
+    await expect(installed.getByRole('row', { name: FIBRE })).toContainText('Active');
+    await expect(installed.getByRole('row', { name: FIBRE })).toContainText('$149.00');
+    // The header row and the fibre line: no installation among the assets.
+    await expect(installed.getByRole('row')).toHaveCount(2);
+    await expect(installed).not.toContainText('Installation');
   });
+
+  await test.step('alex disconnects it: a delta order naming the product, which terminates it once delivered', async () => {
+    await installedProducts(page)
+      .getByRole('button', { name: `Disconnect ${FIBRE}` })
+      .click();
+    await expect(page).toHaveURL(/#\/orders\/[^/]+$/);
+    const deltaId = orderIdOf(page);
+    expect(deltaId).not.toBe(orderId);
+    await expect(page.getByText(`Disconnect of installed product ${FIBRE}`)).toBeVisible();
+    await expect(page.getByText('Status: Draft')).toBeVisible();
+    await page.getByRole('button', { name: 'Validate order' }).click();
+    await expect(page.getByText('The order is complete and can be submitted.')).toBeVisible();
+    await page.getByRole('button', { name: 'Submit order' }).click();
+    await expect(page.getByText('Status: Acknowledged')).toBeVisible({ timeout: 30_000 });
+    await expect(syncStatus(page)).toContainText('0 changes waiting to sync', { timeout: 20_000 });
+
+    // The central system's TMF622 order deletes that very product.
+    const deltaTmfId = await tmfOrderIdOf(deltaId);
+    const delta = await centralProductOrder(deltaTmfId);
+    expect(delta.productOrderItem).toHaveLength(1);
+    expect(delta.productOrderItem[0]).toMatchObject({ action: 'delete', product: { id: productId, name: FIBRE } });
+
+    await fulfil(deltaTmfId);
+    await expect(page.getByText('Status: Completed')).toBeVisible({ timeout: 30_000 });
+    expect(await centralProduct(productId)).toMatchObject({
+      status: 'terminated',
+      terminationDate: expect.any(String),
+      productOrderItem: expect.arrayContaining([
+        expect.objectContaining({ productOrderId: deltaTmfId, orderItemAction: 'delete', role: 'termination' }),
+      ]),
+    });
+
+    await openAccount(page);
+    const row = installedProducts(page).getByRole('row', { name: FIBRE });
+    await expect(row).toContainText('Terminated', { timeout: 30_000 });
+    await expect(row).not.toContainText('Active');
+    await expect(row.getByRole('button')).toHaveCount(0);
+  });
+});
+
+test("a direct order in fulfilment is cancelled by the rep; the central system's answer comes back", async ({ page }) => {
+  await signedInAndSynced(page, 'alex');
+  await openAccount(page);
+  await page.getByRole('button', { name: 'Create order directly' }).click();
+  await expect(page).toHaveURL(/#\/orders\/[^/]+$/);
+  const orderId = orderIdOf(page);
+  await page.getByLabel('Offering').selectOption({ label: VOICE });
+  await page.getByRole('button', { name: 'Add to order' }).click();
+  await page.getByRole('button', { name: 'Validate order' }).click();
+  await expect(page.getByText('The order is complete and can be submitted.')).toBeVisible();
+  await page.getByRole('button', { name: 'Submit order' }).click();
+  await expect(page.getByText('Status: Acknowledged')).toBeVisible({ timeout: 30_000 });
+  expect((await stepFulfilment(await tmfOrderIdOf(orderId))).to).toBe('inProgress');
+  await expect(page.getByText('Status: In progress')).toBeVisible({ timeout: 30_000 });
+
+  await page.getByRole('button', { name: 'Cancel order' }).click();
+  await expect(page.getByText('Say why the order is cancelled')).toBeVisible();
+  await page.getByLabel('Cancellation reason').fill('Customer postponed the move');
+  await page.getByRole('button', { name: 'Cancel order' }).click();
+  await expect(page.getByText('Status: Cancelled')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Reason: Cancelled: Customer postponed the move')).toBeVisible();
+  await expect(syncStatus(page)).toContainText('0 changes waiting to sync', { timeout: 20_000 });
+  expect((await centralDoc('alex', 'orders', orderId))?.status).toBe('cancelled');
+  const entries = page.getByRole('region', { name: 'Timeline' }).getByRole('list', { name: 'Timeline entries' });
+  await expect(entries).toContainText(/Order: Created \((draft|queued)\) — You on this laptop/, { timeout: 20_000 });
+  await expect(entries).not.toContainText('not synced yet');
 });

@@ -1,9 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { REP_MONTHLY_AUTHORITY } from '../../shared/machines/quote.machine';
 import { formatCents } from '../../shared/money';
 import { priceItems } from '../../shared/pricing/engine';
 import { centralDoc } from './centralAsRep';
-import { centralCatalog, centralUrl, signIn, syncStatus } from './journey';
+import { centralCatalog, centralUrl, signedInAndSynced, syncStatus } from './journey';
 
 const FIBRE = 'Business Fibre Internet';
 const COMPANY = 'Approval Heights Logistics';
@@ -22,12 +22,6 @@ async function setCatalogPrice(priceId: string, value: number): Promise<void> {
     body: JSON.stringify({ price: { value } }),
   });
   expect(response.status).toBe(200);
-}
-
-async function signedInAndSynced(page: Page, username: string): Promise<void> {
-  await signIn(page, username);
-  await expect(syncStatus(page)).toContainText('Online', { timeout: 30_000 });
-  await expect(page.getByRole('progressbar', { name: 'First sync progress' })).toBeHidden({ timeout: 30_000 });
 }
 
 test('a quote discounted 20 % waits for the manager, who approves it offline with a comment; the rep can then put it to the customer', async ({

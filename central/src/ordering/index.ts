@@ -13,6 +13,8 @@ export { registerFulfillment } from './fulfillment/routes';
 export { FULFILLMENT_MIGRATIONS } from './fulfillment/fulfillment.migrations';
 export { fulfillmentOptionsFromEnv, type FulfillmentOptions } from './fulfillment/config';
 export type { ProductDelivery } from './fulfillment/delivery';
+// What POST /admin/fulfillment/step answers, for the clients that drive it (the e2e tests).
+export type { FulfillmentStep } from './fulfillment/simulator';
 // The TMF622 conformance profile's rules as this context enforces them (conformance/profiles/ tests them).
 export { PRODUCT_ORDER_RULES } from './productOrder/productOrderProfile';
 export { ACKNOWLEDGEMENT_MIGRATIONS } from './acknowledgement/acknowledgement.migrations';
