@@ -8,56 +8,22 @@ import type { OrderDoc } from '../schemas';
 import type { OrderStatus } from '../schemas/order.schema';
 import { validateOrder } from '../orders/order.validation';
 import type { Editing } from './editing';
+import {
+  answeredOrder,
+  cancellationRequested,
+  centralOrder,
+  editedOrder,
+  isUsableAnswer,
+  submittedOrder,
+  type CancellationOrigin,
+  type OrderEvent,
+  type OrderEventType,
+  type OrderMachineContext,
+} from './order.context';
 import { allowedEvents, send, type Actor, type Lifecycle, type Party, type Sent } from './send';
 
-/** States a cancellation request can come from, and go back to when it is denied. */
-export type CancellationOrigin = 'inProgress' | 'pending' | 'held';
-
-export interface OrderMachineContext {
-  order: OrderDoc;
-  /**
-   * Where `assessingCancellation` came from. The order document has no field for it, so whoever
-   * persists an order in assessingCancellation (the central system) must keep it and pass it back.
-   */
-  cancellationOrigin?: CancellationOrigin;
-}
-
-type Reason = { reason?: string };
-
-/** Longest answer to an information request the order desk reads (it becomes a TMF622 note). */
-export const MAX_ANSWER_LENGTH = 2000;
-
-/** Why an answer to an information request cannot be sent, or undefined when it can. */
-export function answerProblem(answer: string | undefined): string | undefined {
-  const text = answer?.trim() ?? '';
-  if (text === '') return 'Write the information the order desk asked for';
-  if (text.length > MAX_ANSWER_LENGTH) return `Keep the answer within ${MAX_ANSWER_LENGTH} characters (it has ${text.length})`;
-  return undefined;
-}
-
-const isUsableAnswer = (answer: string | undefined): boolean => answerProblem(answer) === undefined;
-export type OrderEvent =
-  | { type: 'order.edit'; changes?: Partial<OrderDoc> }
-  | { type: 'order.validate' }
-  | { type: 'order.submit'; at?: string }
-  | { type: 'order.approve' }
-  | { type: 'order.decline' }
-  | { type: 'order.cancel'; reason?: string }
-  | { type: 'order.answer'; answer?: string; at?: string }
-  | ({ type: 'central.acknowledged'; tmfOrderId?: string } & Reason)
-  | ({ type: 'central.rejected' } & Reason)
-  | ({ type: 'central.start' } & Reason)
-  | ({ type: 'central.pend' } & Reason)
-  | ({ type: 'central.resume' } & Reason)
-  | ({ type: 'central.hold' } & Reason)
-  | ({ type: 'central.release' } & Reason)
-  | ({ type: 'central.complete' } & Reason)
-  | ({ type: 'central.fail' } & Reason)
-  | ({ type: 'central.partial' } & Reason)
-  | ({ type: 'central.requestCancellation' } & Reason)
-  | ({ type: 'central.denyCancellation' } & Reason)
-  | ({ type: 'central.acceptCancellation' } & Reason)
-  | ({ type: 'central.cancelled' } & Reason);
+export { answerProblem, MAX_ANSWER_LENGTH } from './order.context';
+export type { CancellationOrigin, OrderEvent, OrderEventType, OrderMachineContext };
 
 export const orderMachine = setup({
   types: {
@@ -66,31 +32,11 @@ export const orderMachine = setup({
     input: {} as OrderMachineContext,
   },
   actions: {
-    applyChanges: assign(({ context, event }) => {
-      if (event.type !== 'order.edit' || event.changes === undefined) return {};
-      const { status: _status, tmfOrderId: _tmfOrderId, stateReason: _stateReason, ...changes } = event.changes;
-      return { order: { ...context.order, ...changes } };
-    }),
-    recordSubmission: assign(({ context, event }) => {
-      if (event.type !== 'order.submit' || event.at === undefined) return {};
-      return { order: { ...context.order, submittedAt: event.at } };
-    }),
-    recordCentral: assign(({ context, event }) => {
-      if (!event.type.startsWith('central.')) return {};
-      const order = { ...context.order };
-      if ('reason' in event && event.reason !== undefined) order.stateReason = event.reason;
-      if (event.type === 'central.acknowledged' && event.tmfOrderId !== undefined) order.tmfOrderId = event.tmfOrderId;
-      return { order };
-    }),
-    recordCancellationRequest: assign(({ context, event }) => {
-      if (event.type !== 'order.cancel' || event.reason === undefined || event.reason.trim() === '') return {};
-      return { order: { ...context.order, cancellationReason: event.reason.trim() } };
-    }),
-    recordAnswer: assign(({ context, event }) => {
-      if (event.type !== 'order.answer' || event.answer === undefined) return {};
-      const informationAnswer = { text: event.answer.trim(), ...(event.at === undefined ? {} : { answeredAt: event.at }) };
-      return { order: { ...context.order, informationAnswer } };
-    }),
+    applyChanges: assign(({ context, event }) => ({ order: editedOrder(context.order, event) })),
+    recordSubmission: assign(({ context, event }) => ({ order: submittedOrder(context.order, event) })),
+    recordCentral: assign(({ context, event }) => ({ order: centralOrder(context.order, event) })),
+    recordCancellationRequest: assign(({ context, event }) => ({ order: cancellationRequested(context.order, event) })),
+    recordAnswer: assign(({ context, event }) => ({ order: answeredOrder(context.order, event) })),
     rememberOrigin: assign((_, origin: CancellationOrigin) => ({ cancellationOrigin: origin })),
     forgetOrigin: assign({ cancellationOrigin: undefined }),
   },
@@ -209,8 +155,6 @@ export const orderMachine = setup({
     rejected: { type: 'final' },
   },
 });
-
-export type OrderEventType = OrderEvent['type'];
 
 const CENTRAL_ONLY: readonly Party[] = ['system'];
 
