@@ -136,6 +136,15 @@ describe('salesMetrics over hand-computed records', () => {
       fallOut: 1,
       share: 1 / 3,
     });
+    // A partial delivery counts as fall-out until its acceptance is noted by the central system.
+    const partial = order('r13', 'alex', 'q1', 1, 'partial');
+    expect(orderAccuracy([partial]).fallOut).toBe(1);
+    expect(orderAccuracy([{ ...partial, partialAcceptanceNoted: { by: 'Alex Rivera', at: day(2) } }])).toEqual({
+      judged: 1,
+      rejected: 0,
+      fallOut: 0,
+      share: 1,
+    });
   });
 
   it('says "none" rather than dividing by zero', () => {
