@@ -39,7 +39,9 @@ export interface Fallout {
   why: string;
 }
 
-const LINE = /line (\d{2,}) \(([^)]*)\) (delivered|failed)/g;
+// Lazy up to the outcome that ends a part, so a name with brackets of its own ("Business Voice
+// (SIP trunk)", as the catalog has) is read whole.
+const LINE = /line (\d{2,}) \((.*?)\) (delivered|failed)(?=; line \d{2,} \(|: |$)/g;
 
 /** The fall-out a stateReason written by `falloutReason` / `partialReason` describes; undefined for any other text. */
 export function parseFallout(reason: string | undefined): Fallout | undefined {
