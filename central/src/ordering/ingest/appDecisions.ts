@@ -15,8 +15,8 @@ import type { RowContext, WritePlan } from '../../platform/sync/rules';
 import { requestCancellation } from '../cancellation/cancellation';
 import { approvalProblem, decideApproval } from '../productOrder/orderApproval';
 import type { StoredProductOrder } from '../productOrder/productOrderStore';
-import { answerInformationRequest } from '../productOrder/productOrderUpdate';
-import { acceptPartialDelivery, partialAcceptanceProblem } from '../productOrder/partialAcceptanceNotes';
+import { acceptPartialDelivery, answerInformationRequest } from '../productOrder/productOrderUpdate';
+import { partialAcceptanceProblem } from '../productOrder/partialAcceptanceNotes';
 
 export type AppDecision =
   | { kind: 'approve' }
