@@ -85,6 +85,7 @@ describe('fall-out reasons', () => {
   it('offers the next step the status allows', () => {
     expect(nextSteps('pending', undefined).map((s) => s.kind)).toEqual(['answerInformation', 'supplementalOrder']);
     expect(nextSteps('partial', undefined).map((s) => s.kind)).toEqual(['acceptPartial', 'supplementalOrder']);
+    expect(nextSteps('partial', undefined, true).map((s) => s.kind)).toEqual(['supplementalOrder']);
     expect(nextSteps('held', undefined).map((s) => s.kind)).toEqual(['waitForOperations', 'supplementalOrder']);
     expect(nextSteps('failed', undefined).map((s) => s.kind)).toEqual(['newOrder']);
     expect(nextSteps('completed', undefined)).toEqual([]);

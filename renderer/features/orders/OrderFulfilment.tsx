@@ -41,8 +41,7 @@ export function OrderFulfilment({ order }: { order: OrderDoc }) {
   if (!order.tmfOrderId) return null;
   const progress = orderProgress(lines, order.status, fallout);
   const lineName = (id: string) => `line ${id} (${lines.find((line) => line.id === id)?.name ?? 'unknown line'})`;
-  // An accepted partial delivery leaves only the supplemental order to do.
-  const steps = nextSteps(order.status, fallout).filter((step) => !(step.kind === 'acceptPartial' && order.partialAcceptance));
+  const steps = nextSteps(order.status, fallout, order.partialAcceptance !== undefined);
 
   return (
     <>

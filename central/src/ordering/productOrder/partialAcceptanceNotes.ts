@@ -1,9 +1,9 @@
 /**
  * How a ProductOrder carries the rep's acceptance of a partial delivery (order.acceptPartial,
  * shared/orders/partialAcceptance.ts) in TMF622 terms: one note, `partialAccepted`, by the rep.
- * `partial` is final, so no PATCH and no state change: the note is added here, once, with an
- * attribute-value-change event (productOrderUpdate.ts, acceptPartialDelivery), and the rep's document shows it as `partialAcceptanceNoted`
- * (written by the one status writer, orderStatus.ts).
+ * `partial` is final, so no PATCH and no state change: `acceptPartialDelivery` (productOrderUpdate.ts)
+ * adds the note once, with an attribute-value-change event, and the rep's document shows it as
+ * `partialAcceptanceNoted` (written by the one status writer, orderStatus.ts). Read here.
  */
 import { PARTIAL_ACCEPTED_NOTE } from '../../../../shared/orders/partialAcceptance';
 import type { OrderDoc } from '../../../../shared/schemas';
