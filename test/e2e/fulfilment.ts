@@ -71,3 +71,23 @@ export async function tmfOrderIdOf(orderId: string): Promise<string> {
   await expect.poll(async () => (tmfOrderId = (await centralDoc('alex', 'orders', orderId))?.tmfOrderId), { timeout: 30_000 }).toBeTruthy();
   return String(tmfOrderId);
 }
+
+/** alex starts a direct order on `account` with these offerings, at their default configuration; returns the order id. */
+export async function startDirectOrder(page: Page, account: string, offerings: readonly string[]): Promise<string> {
+  await openAccount(page, account);
+  await page.getByRole('button', { name: 'Create order directly' }).click();
+  await expect(page).toHaveURL(/#\/orders\/[^/]+$/);
+  for (const offering of offerings) {
+    await page.getByLabel('Offering').selectOption({ label: offering });
+    await page.getByRole('button', { name: 'Add to order' }).click();
+  }
+  return orderIdOf(page);
+}
+
+/** Validates and submits the order on screen, online: it is acknowledged by the central system. */
+export async function submitOnline(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Validate order' }).click();
+  await expect(page.getByText('The order is complete and can be submitted.')).toBeVisible();
+  await page.getByRole('button', { name: 'Submit order' }).click();
+  await expect(page.getByText('Status: Acknowledged')).toBeVisible({ timeout: 30_000 });
+}

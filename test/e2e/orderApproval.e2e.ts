@@ -1,6 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { centralDoc } from './centralAsRep';
-import { centralProduct, centralProductsCreatedBy, fulfil, openAccount, orderIdOf, stepFulfilment, tmfOrderIdOf } from './fulfilment';
+import {
+  centralProduct,
+  centralProductsCreatedBy,
+  fulfil,
+  openAccount,
+  orderIdOf,
+  startDirectOrder,
+  stepFulfilment,
+  submitOnline,
+  tmfOrderIdOf,
+} from './fulfilment';
 import { centralProductOrder, centralTransition, signedInAndSynced, syncStatus } from './journey';
 import { receivedMail } from './mailbox';
 
@@ -213,16 +223,8 @@ test("a direct order with its PO attached offline waits for the rep's manager, w
 
 test("a direct order in fulfilment is cancelled by the rep; the central system's answer comes back", async ({ page }) => {
   await signedInAndSynced(page, 'alex');
-  await openAccount(page, ACCOUNT);
-  await page.getByRole('button', { name: 'Create order directly' }).click();
-  await expect(page).toHaveURL(/#\/orders\/[^/]+$/);
-  const orderId = orderIdOf(page);
-  await page.getByLabel('Offering').selectOption({ label: VOICE });
-  await page.getByRole('button', { name: 'Add to order' }).click();
-  await page.getByRole('button', { name: 'Validate order' }).click();
-  await expect(page.getByText('The order is complete and can be submitted.')).toBeVisible();
-  await page.getByRole('button', { name: 'Submit order' }).click();
-  await expect(page.getByText('Status: Acknowledged')).toBeVisible({ timeout: 30_000 });
+  const orderId = await startDirectOrder(page, ACCOUNT, [VOICE]);
+  await submitOnline(page);
   expect((await stepFulfilment(await tmfOrderIdOf(orderId))).to).toBe('inProgress');
   await expect(page.getByText('Status: In progress')).toBeVisible({ timeout: 30_000 });
 

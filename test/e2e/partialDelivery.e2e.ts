@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { partialReason } from '../../shared/orders/fallout';
 import { centralDoc } from './centralAsRep';
-import { openAccount, orderIdOf, stepFulfilment, tmfOrderIdOf } from './fulfilment';
+import { startDirectOrder, stepFulfilment, submitOnline, tmfOrderIdOf } from './fulfilment';
 import { centralProductOrder, centralTransition, signedInAndSynced, syncStatus } from './journey';
 
 const ACCOUNT = 'Lumen Architects LLP';
@@ -13,19 +13,9 @@ test('a partial delivery is accepted by the rep offline; once synced the central
   context,
 }) => {
   await signedInAndSynced(page, 'alex');
-  await openAccount(page, ACCOUNT);
-  await page.getByRole('button', { name: 'Create order directly' }).click();
-  await expect(page).toHaveURL(/#\/orders\/[^/]+$/);
-  const orderId = orderIdOf(page);
-  await page.getByLabel('Offering').selectOption({ label: VOICE });
-  await page.getByRole('button', { name: 'Add to order' }).click();
-  await page.getByLabel('Offering').selectOption({ label: FIBRE });
-  await page.getByRole('button', { name: 'Add to order' }).click();
+  const orderId = await startDirectOrder(page, ACCOUNT, [VOICE, FIBRE]);
   await page.getByLabel(`Bandwidth for ${FIBRE}`).selectOption('500 Mbps');
-  await page.getByRole('button', { name: 'Validate order' }).click();
-  await expect(page.getByText('The order is complete and can be submitted.')).toBeVisible();
-  await page.getByRole('button', { name: 'Submit order' }).click();
-  await expect(page.getByText('Status: Acknowledged')).toBeVisible({ timeout: 30_000 });
+  await submitOnline(page);
   const tmfOrderId = await tmfOrderIdOf(orderId);
   expect((await stepFulfilment(tmfOrderId)).to).toBe('inProgress');
 
