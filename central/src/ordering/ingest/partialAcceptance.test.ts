@@ -7,26 +7,17 @@
 import { describe, expect, it } from 'vitest';
 import { centralSuite, ENGINES } from '../../test/harness';
 import type { Api, Json } from '../../test/client';
+import { conformingProductOrder, pulledOrder } from '../../test/ordering';
 import { asMaster, newOrder } from '../../test/fixtures';
 import { partialReason } from '../../../../shared/orders/fallout';
-import { PRODUCT_ORDER_RULES } from '../productOrder/productOrderProfile';
-import { profileProblems } from '../../platform/tmf/profileRules';
 
-const PO = '/tmf-api/productOrderingManagement/v4/productOrder';
 const ACCEPTED = { acceptedAt: '2026-03-02T10:00:00.000Z' };
 
 describe.each(ENGINES)('accepting a partial delivery on $name', (engine) => {
   const suite = centralSuite(engine);
   const { alex, morgan, tmf } = suite;
 
-  const orderDoc = async (client: Api, id: string) => (await client.pull('orders')).documents.find((doc) => doc.id === id) as Json;
-  const productOrder = async (id: unknown): Promise<Json> => {
-    const response = await tmf.get(`${PO}/${String(id)}`);
-    expect(response.status).toBe(200);
-    const body = (await response.json()) as Json;
-    expect(profileProblems(PRODUCT_ORDER_RULES, body, 'response')).toEqual([]);
-    return body;
-  };
+  const productOrder = (id: unknown) => conformingProductOrder(tmf, id);
   const accept = (client: Api, master: Json, partialAcceptance: Json = ACCEPTED) =>
     client.push('orders', [{ newDocumentState: { ...master, partialAcceptance }, assumedMasterState: asMaster(master) }]);
   const refusalOf = (conflicts: Json[]) => String((conflicts[0]?.syncError as Json | undefined)?.reason);
@@ -34,7 +25,7 @@ describe.each(ENGINES)('accepting a partial delivery on $name', (engine) => {
   const submitted = async () => {
     const order = newOrder('user-alex');
     expect(await alex.push('orders', [{ newDocumentState: order }])).toEqual([]);
-    return orderDoc(alex, order.id);
+    return pulledOrder(alex, order.id);
   };
   const ops = (tmfOrderId: unknown, body: Json) => tmf.post(`/ops/productOrder/${String(tmfOrderId)}/transition`, body);
   const madePartial = async () => {
@@ -49,7 +40,7 @@ describe.each(ENGINES)('accepting a partial delivery on $name', (engine) => {
     );
     const answer = await ops(stored.tmfOrderId, { event: 'central.partial', reason, itemOutcomes: { '01': 'completed', '02': 'failed' } });
     expect(answer.status).toBe(200);
-    const partial = await orderDoc(alex, String(stored.id));
+    const partial = await pulledOrder(alex, String(stored.id));
     expect(partial).toMatchObject({ status: 'partial' });
     return partial;
   };
@@ -57,7 +48,7 @@ describe.each(ENGINES)('accepting a partial delivery on $name', (engine) => {
   it('notes the owner’s acceptance once on the ProductOrder and shows it on the order; the order stays partial', async () => {
     const partial = await madePartial();
     expect(await accept(alex, partial)).toEqual([]);
-    const accepted = await orderDoc(alex, String(partial.id));
+    const accepted = await pulledOrder(alex, String(partial.id));
     expect(accepted).toMatchObject({
       status: 'partial',
       partialAcceptance: ACCEPTED,
@@ -89,7 +80,7 @@ describe.each(ENGINES)('accepting a partial delivery on $name', (engine) => {
     const { partialAcceptance: _dropped, ...withdrawn } = accepted;
     const [takenBack] = await alex.push('orders', [{ newDocumentState: withdrawn, assumedMasterState: asMaster(accepted) }]);
     expect(String((takenBack?.syncError as Json | undefined)?.reason)).toContain('cannot be changed or taken back');
-    expect(await orderDoc(alex, String(partial.id))).toMatchObject({ partialAcceptance: ACCEPTED });
+    expect(await pulledOrder(alex, String(partial.id))).toMatchObject({ partialAcceptance: ACCEPTED });
   });
 
   it('refuses an acceptance by the manager and on an order that is not partial, and changes nothing', async () => {
@@ -97,18 +88,18 @@ describe.each(ENGINES)('accepting a partial delivery on $name', (engine) => {
     const byManager = await accept(morgan, partial);
     expect(byManager[0]?.syncError).toBeDefined();
     expect(((await productOrder(partial.tmfOrderId)).note as Json[]).some((note) => note.id === 'partialAccepted')).toBe(false);
-    expect((await orderDoc(alex, String(partial.id))).partialAcceptance).toBeUndefined();
+    expect((await pulledOrder(alex, String(partial.id))).partialAcceptance).toBeUndefined();
 
     const acknowledged = await submitted();
     const early = await accept(alex, acknowledged);
     expect(refusalOf(early)).toContain('the partial delivery cannot be accepted');
     expect(await productOrder(acknowledged.tmfOrderId)).toMatchObject({ state: 'acknowledged' });
-    expect((await orderDoc(alex, String(acknowledged.id))).partialAcceptance).toBeUndefined();
+    expect((await pulledOrder(alex, String(acknowledged.id))).partialAcceptance).toBeUndefined();
   });
 
   it('never takes the central system’s note of an acceptance from the app', async () => {
     const draft = newOrder('user-alex', { status: 'draft', partialAcceptanceNoted: { by: 'Alex Rivera', at: '2026-03-02T10:00:00.000Z' } });
     expect(await alex.push('orders', [{ newDocumentState: draft }])).toEqual([]);
-    expect((await orderDoc(alex, draft.id)).partialAcceptanceNoted).toBeUndefined();
+    expect((await pulledOrder(alex, draft.id)).partialAcceptanceNoted).toBeUndefined();
   });
 });
