@@ -5,7 +5,6 @@ import {
   conversionRates,
   median,
   orderAccuracy,
-  runSliced,
   salesMetricsSteps,
   salesMetrics,
   type LeadFacts,
@@ -14,6 +13,7 @@ import {
   type QuoteFacts,
   type SalesRecords,
 } from './salesMetrics';
+import { runSliced } from '../slicing';
 
 const day = (n: number) => new Date(Date.UTC(2026, 10, 1) + n * 86_400_000).toISOString();
 const lead = (id: string, owner: string, created: number, opportunityId?: string): LeadFacts => ({

@@ -294,26 +294,3 @@ export function byOwner(records: SalesRecords): Map<string, SalesRecords> {
   for (const order of records.orders) of(order.owner).orders.push(order);
   return new Map([...split.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }
-
-/**
- * Runs a sliced computation, yielding the main thread whenever `budgetMs` has passed, so no task
- * is longer than about that. `cancelled` stops it (the records changed meanwhile).
- */
-export async function runSliced<R>(
-  steps: Generator<void, R>,
-  pause: () => Promise<void>,
-  now: () => number,
-  budgetMs: number,
-  cancelled: () => boolean = () => false,
-): Promise<R | undefined> {
-  let until = now() + budgetMs;
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-    if (now() >= until) {
-      await pause();
-      if (cancelled()) return undefined;
-      until = now() + budgetMs;
-    }
-  }
-}
