@@ -35,6 +35,28 @@ async function fetchOnly(page: import('@playwright/test').Page, centralUrl: stri
   );
 }
 
+/**
+ * BENCH_SYNC_TRACE=1: each request to the central system as it finishes (ms after Sign in, time
+ * to first byte, total) and the progress text twice a second, on stderr. It shows where a slow
+ * first sync waits: on the network, or on storing what has already arrived.
+ */
+function traceFirstSync(page: import('@playwright/test').Page, centralUrl: string, started: number): () => void {
+  const at = () => `[trace] ${Date.now() - started} ms`;
+  page.on('requestfinished', (request) => {
+    const timing = request.timing();
+    console.error(
+      `${at()} ${request.url().replace(centralUrl, '')} first byte ${timing.responseStart.toFixed(0)} ms, done ${timing.responseEnd.toFixed(0)} ms`,
+    );
+  });
+  const poll = setInterval(() => {
+    void page
+      .evaluate(() => document.getElementById('initial-sync-title')?.parentElement?.textContent ?? 'no progress shown')
+      .then((text) => console.error(`${at()} progress: ${text}`))
+      .catch(() => undefined);
+  }, 500);
+  return () => clearInterval(poll);
+}
+
 /** Polls a cheap condition in the page every 100 ms (no ARIA tree walk, see measureFirstSync). */
 async function waitInPage(page: import('@playwright/test').Page, condition: () => boolean, timeout: number): Promise<void> {
   await page.waitForFunction(condition, undefined, { polling: 100, timeout });
@@ -62,6 +84,7 @@ export async function measureFirstSync(
     await page.getByLabel('Username').fill(BENCH_REP);
     await page.getByLabel('Password').fill('demo');
     const started = Date.now();
+    const stopTrace = process.env.BENCH_SYNC_TRACE ? traceFirstSync(page, centralUrl, started) : null;
     const profiler = await startProfile(page);
     const clickedAt = await page.evaluate(() => performance.now());
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -85,6 +108,7 @@ export async function measureFirstSync(
     }
     await waitInPage(page, () => document.getElementById('initial-sync-title') === null, 900_000);
     const seconds = (Date.now() - started) / 1000;
+    stopTrace?.();
     await profiler?.stop(`first-sync-${Date.now()}`);
     const longestTaskMs = await longestTask(page, clickedAt);
     if (profiler)

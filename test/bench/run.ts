@@ -3,7 +3,8 @@
  * then measures the app in Chromium against same-run baselines and prints one row per measure.
  * BENCH_SCALE (e.g. 0.1) shrinks the data, BENCH_RUNS (default 3) sets the runs; the import (B9)
  * always reads BENCH_IMPORT_ROWS rows (default 10,000), the issue's figure. BENCH_ONLY=B9 measures
- * the import alone (to profile it with BENCH_PROFILE).
+ * the import alone (to profile it with BENCH_PROFILE); BENCH_ONLY=B4 the local write and first
+ * sync alone (B1, B4, B4t, B8, H), without the list measures and the import.
  */
 import { chromium, type Page } from '@playwright/test';
 import { join } from 'node:path';
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     const lists = (await import('./lists.ts' as string).catch(() => null)) as ListsModule | null;
     const listMeasures: BenchMeasure[] = [];
     const importOnly = process.env.BENCH_ONLY === 'B9';
+    const syncOnly = process.env.BENCH_ONLY === 'B4';
     for (let run = 0; run < (importOnly ? 0 : runs); run++) {
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -72,20 +74,23 @@ async function main(): Promise<void> {
       log(`run ${run + 1}: B1 ${b1.at(-1)!.toFixed(2)} s vs Dexie ${b1Base.at(-1)!.toFixed(2)} s`);
       // The list measures run once, on the first run's signed-in page, over their own `runs`.
       const afterSync =
-        lists && run === 0 ? async (page: Page) => void listMeasures.push(...(await lists.measureLists(page, runs))) : undefined;
+        lists && run === 0 && !syncOnly
+          ? async (page: Page) => void listMeasures.push(...(await lists.measureLists(page, runs)))
+          : undefined;
       syncs.push(await measureFirstSync(browser, app.url, central.url, afterSync));
       log(`run ${run + 1}: ${JSON.stringify(syncs.at(-1))}`);
     }
     // B9 in a signed-in app of its own, the central system blocked: the import runs offline and
     // nothing imported reaches the central system (the next runs' first syncs stay tier M).
     const importMeasures: BenchMeasure[] = [];
-    await measureFirstSync(browser, app.url, central.url, async (page) => {
-      const network = await page.context().newCDPSession(page);
-      await network.send('Network.enable');
-      await network.send('Network.setBlockedURLs', { urls: [`${central.url}/*`] });
-      importMeasures.push(...(await measureImport(page, importRows, seeded.leads, runs)));
-      await network.detach();
-    });
+    if (!syncOnly)
+      await measureFirstSync(browser, app.url, central.url, async (page) => {
+        const network = await page.context().newCDPSession(page);
+        await network.send('Network.enable');
+        await network.send('Network.setBlockedURLs', { urls: [`${central.url}/*`] });
+        importMeasures.push(...(await measureImport(page, importRows, seeded.leads, runs)));
+        await network.detach();
+      });
     const measures: BenchMeasure[] = [
       {
         id: 'B1',
