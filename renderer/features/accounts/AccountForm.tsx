@@ -15,6 +15,7 @@ import { useCollectionRows } from '../../data/hooks';
 import { collectionOf } from '../../data/database';
 import { SelectField } from '../common/SelectField';
 import { TextField } from '../common/TextField';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 type Field = keyof AccountInput;
 
@@ -136,11 +137,7 @@ export function AccountForm() {
             ),
           )}
         </div>
-        {saveError ? (
-          <p className="notice notice--error" role="alert">
-            {saveError}
-          </p>
-        ) : null}
+        {saveError ? <ErrorNotice>{saveError}</ErrorNotice> : null}
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={saving}>
             Save account

@@ -9,6 +9,7 @@ import { insertDocument } from '../../data/writes';
 import { TextField } from '../common/TextField';
 import { catalogCurrency, catalogVersionOf, launchedOfferings, newQuote } from '../quotes/newQuote';
 import { newDirectOrder } from '../../../shared/orders/directOrder';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 /** Start an opportunity, or a quote (with the opportunity it belongs to), for an account. */
 export function StartWork({ account }: { account: AccountDoc }) {
@@ -96,11 +97,7 @@ export function StartWork({ account }: { account: AccountDoc }) {
       {offerings !== undefined && catalogVersion === null ? (
         <p className="notice notice--warning">The product catalog has not synced to this laptop yet, so no quote can be priced.</p>
       ) : null}
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <ErrorNotice>{error}</ErrorNotice> : null}
     </section>
   );
 }

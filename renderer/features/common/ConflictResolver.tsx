@@ -5,6 +5,7 @@ import { useOutpost } from '../../app/OutpostContext';
 import { useDocument } from '../../data/hooks';
 import { saveDocument } from '../../data/writes';
 import { choiceLabel, referenceName, showValue, type ReferencedCollection, type ShownValue } from './conflictView';
+import { ErrorNotice } from './ErrorNotice';
 
 export interface ConflictResolverProps {
   collection: RepWritableCollectionName;
@@ -132,11 +133,7 @@ export function ConflictResolver({ collection, doc, mine, base }: ConflictResolv
           </tbody>
         </table>
       )}
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <ErrorNotice>{error}</ErrorNotice> : null}
       <div className="form-actions">
         <button type="button" className="button" disabled={busy} onClick={() => void resolve('mine', {})}>
           Keep mine

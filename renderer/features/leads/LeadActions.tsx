@@ -16,6 +16,7 @@ import { LeadConvertChoice } from './LeadConvertChoice';
 import { localDedup } from './useLocalDedup';
 import { closedLead, reasonProblem, reassignedLead, reopenedLead, type ClosingAction } from './leadLifecycle';
 import { canConvertLead, canProcessLead, processLeadDoc } from './leadProcessing';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 export interface LeadActionsProps {
   lead: LeadDoc;
@@ -178,11 +179,7 @@ export function LeadActions({ lead, actor, ruleSets, team, onEdit }: LeadActions
           ))}
         </ul>
       ) : null}
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <ErrorNotice>{error}</ErrorNotice> : null}
       {offers ? (
         <LeadConvertChoice
           offers={offers}

@@ -16,6 +16,7 @@ import { LeadMergeHistory } from './LeadMergeHistory';
 import { needsProcessingOnOpen, teamOf } from './leadLifecycle';
 import { canEditLead, processLeadDoc } from './leadProcessing';
 import { Timeline } from '../timeline/Timeline';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 /** A lead, its processing result and why; its lifecycle actions (convert, disqualify, close, reopen, reassign). */
 export function LeadDetail({ id }: { id: string }) {
@@ -63,11 +64,7 @@ export function LeadDetail({ id }: { id: string }) {
         <h1>{current.company}</h1>
         <LeadActions lead={current} actor={actor} ruleSets={ruleSets ?? []} team={team} onEdit={() => setEditing(true)} />
       </div>
-      {openError ? (
-        <p className="notice notice--error" role="alert">
-          {openError}
-        </p>
-      ) : null}
+      {openError ? <ErrorNotice>{openError}</ErrorNotice> : null}
       <SyncNotices doc={current} collection="leads" />
       <section className="section" aria-labelledby="lead-result-heading">
         <h2 id="lead-result-heading">Processing result</h2>

@@ -6,6 +6,7 @@ import { TextField } from '../common/TextField';
 import { LEAD_FIELDS, leadFieldId, orderedErrors } from './leadForm';
 import { LeadDuplicates } from './LeadDuplicates';
 import { useLeadForm } from './useLeadForm';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 export interface LeadFormProps {
   /** The lead to edit; none captures a new one. */
@@ -100,11 +101,7 @@ export function LeadForm({ lead, onDone }: LeadFormProps = {}) {
             }
           />
         ) : null}
-        {form.saveError ? (
-          <p className="notice notice--error" role="alert">
-            {form.saveError}
-          </p>
-        ) : null}
+        {form.saveError ? <ErrorNotice>{form.saveError}</ErrorNotice> : null}
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={form.saving || form.loadingRules}>
             Save lead

@@ -13,6 +13,7 @@ import { ImportDuplicates, type DuplicateRow } from './ImportDuplicates';
 import { ImportResult, importButtonText, type ImportOutcome } from './ImportResult';
 import { storeMerge } from './leadMerge';
 import { useLocalDedup } from './useLocalDedup';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 /** Rows stored per bulkInsert. */
 const SLICE = 500;
@@ -242,11 +243,7 @@ export function LeadImport({ onClose, onBusy }: { onClose(): void; onBusy?(busy:
         </>
       ) : null}
       <p role="status">{progress ?? ''}</p>
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <ErrorNotice>{error}</ErrorNotice> : null}
       {summary ? <ImportResult summary={summary} problems={problems} /> : null}
     </section>
   );

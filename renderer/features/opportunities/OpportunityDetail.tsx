@@ -15,6 +15,7 @@ import { quoteTitle } from '../quotes/quoteTitle';
 import { latestVersion } from '../../../shared/quotes/quoteVersions';
 import { statusLabel } from '../statusLabels';
 import { Timeline } from '../timeline/Timeline';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 /** An opportunity with its account, contact and quotes; quoting starts here. */
 export function OpportunityDetail({ id }: { id: string }) {
@@ -82,11 +83,7 @@ export function OpportunityDetail({ id }: { id: string }) {
       {offerings !== undefined && catalogVersion === null ? (
         <p className="notice notice--warning">The product catalog has not synced to this laptop yet, so no quote can be priced.</p>
       ) : null}
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <ErrorNotice>{error}</ErrorNotice> : null}
       <SyncNotices doc={opportunity} collection="opportunities" />
       <ul className="facts" aria-label="Opportunity details">
         <li>

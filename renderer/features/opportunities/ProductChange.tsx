@@ -6,6 +6,7 @@ import { useNavigation } from '../../app/navigation';
 import { useDocument } from '../../data/hooks';
 import { insertDocument } from '../../data/writes';
 import { SelectField } from '../common/SelectField';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 /**
  * A delta order from an installed product (seed 003): Change (new characteristic values, e.g.
@@ -75,11 +76,7 @@ export function ProductChange({ product }: { product: ProductDoc }) {
           </button>
         </fieldset>
       ) : null}
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <ErrorNotice>{error}</ErrorNotice> : null}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { insertDocument, saveDocument } from '../../data/writes';
 import { TextField } from '../common/TextField';
 import { actorOf } from '../session/actor';
 import { cancelOrder, cancelReasonError, canSend } from './orderChanges';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 /**
  * Change after submit (seed 003): before fulfilment starts the rep revises the order through a
@@ -71,11 +72,7 @@ export function OrderChanges({ order }: { order: OrderDoc }) {
           </div>
         </>
       ) : null}
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <ErrorNotice>{error}</ErrorNotice> : null}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { SelectField } from '../common/SelectField';
 import { TextField } from '../common/TextField';
 import { issuesByField, ORDER_FIELDS, orderFieldId } from './orderForm';
 import { useOrderForm } from './useOrderForm';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 /**
  * Billing account and service address of a draft order, "Validate order" and "Submit order".
@@ -90,11 +91,7 @@ export function OrderForm({ order, account }: { order: OrderDoc; account: Accoun
           ))}
         </div>
       </fieldset>
-      {form.error ? (
-        <p className="notice notice--error" role="alert">
-          {form.error}
-        </p>
-      ) : null}
+      {form.error ? <ErrorNotice>{form.error}</ErrorNotice> : null}
       <div role="status" aria-live="polite">
         {form.justValidated && form.issues.length === 0 ? (
           <p className="notice notice--success">The order is complete and can be submitted.</p>

@@ -5,6 +5,7 @@ import { useOutpost } from '../../app/OutpostContext';
 import { saveDocument } from '../../data/writes';
 import { actorOf } from '../session/actor';
 import { answerInformation, canSend } from './orderChanges';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 /**
  * A pending order waits for information (the central system's stateReason says which line and
@@ -61,11 +62,7 @@ export function OrderInformationAnswer({ order }: { order: OrderDoc }) {
           Send answer
         </button>
       </div>
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <ErrorNotice>{error}</ErrorNotice> : null}
     </section>
   );
 }

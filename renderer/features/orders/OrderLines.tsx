@@ -12,6 +12,7 @@ import { launchedOfferings } from '../quotes/newQuote';
 import { addLine, configuredOf, lineNames, removeLine, setCharacteristic, setQuantity } from '../quotes/quoteLines';
 import { actorOf } from '../session/actor';
 import { withLines, withPaymentTerms } from './orderChanges';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 /**
  * The lines and payment terms of a direct or supplemental order while its owner may edit it:
@@ -56,11 +57,7 @@ export function OrderLines({
         addLabel="Add to order"
         onAdd={(o) => void store(addLine(items, o, newId()))}
       />
-      {problem ? (
-        <p className="notice notice--error" role="alert">
-          The order cannot be priced: {problem}
-        </p>
-      ) : null}
+      {problem ? <ErrorNotice>The order cannot be priced: {problem}</ErrorNotice> : null}
       {items.length === 0 ? (
         <p className="empty">No lines yet. Choose an offering and add it to the order.</p>
       ) : (

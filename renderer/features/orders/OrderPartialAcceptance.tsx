@@ -6,6 +6,7 @@ import { saveDocument } from '../../data/writes';
 import { formatWhen } from '../common/sort';
 import { actorOf } from '../session/actor';
 import { acceptPartialDelivery, canSend } from './orderChanges';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 /**
  * A partial order delivered some lines and failed others. The rep accepts what was delivered,
@@ -46,11 +47,7 @@ export function OrderPartialAcceptance({ order }: { order: OrderDoc }) {
             : `Partial delivery accepted on ${formatWhen(state.acceptedAt)}; it goes to the central system with the next sync`}
         </p>
       )}
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <ErrorNotice>{error}</ErrorNotice> : null}
     </section>
   );
 }

@@ -18,6 +18,7 @@ import { undeliverableText, type QuoteSite } from '../../../shared/serviceabilit
 import type { SiteQualifications } from './serviceability/useSiteQualifications';
 import { DEFAULT_DISCOUNT_POLICY } from '../../../shared/quotes/discountPolicy';
 import { QuoteFreshness } from './QuoteFreshness';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 export interface QuoteEditorProps {
   quote: QuoteDoc;
@@ -68,11 +69,7 @@ export function QuoteEditor({
           <h2 id="quote-lines-heading">Lines</h2>
           <OfferingPicker offerings={launchedOfferings(catalog)} onAdd={editor.add} />
           <GuidedSelling catalog={catalog} onPropose={editor.propose} />
-          {problem ? (
-            <p className="notice notice--error" role="alert">
-              The quote cannot be priced: {problem.message}
-            </p>
-          ) : null}
+          {problem ? <ErrorNotice>The quote cannot be priced: {problem.message}</ErrorNotice> : null}
           {editor.items.length === 0 ? (
             <p className="empty">No lines yet. Choose an offering and add it to the quote.</p>
           ) : (
@@ -134,11 +131,7 @@ export function QuoteEditor({
         canReprice={editor.canReprice}
         onReprice={editor.reprice}
       />
-      {editor.error ? (
-        <p className="notice notice--error" role="alert">
-          {editor.error}
-        </p>
-      ) : null}
+      {editor.error ? <ErrorNotice>{editor.error}</ErrorNotice> : null}
       <div className="screen-actions">
         {open && !deciding ? (
           <>

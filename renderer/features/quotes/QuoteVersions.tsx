@@ -9,6 +9,7 @@ import { insertDocument } from '../../data/writes';
 import { SelectField } from '../common/SelectField';
 import { actorOf } from '../session/actor';
 import { statusLabel } from '../statusLabels';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 const CHANGE_TEXT: Record<ComparedLine['change'], string> = {
   added: 'Added',
@@ -97,11 +98,7 @@ export function QuoteVersions({ quote, versions }: { quote: QuoteDoc; versions: 
         </button>
       </div>
       {!revise.ok && quote.owner === user.id ? <p className="muted">{revise.reason}</p> : null}
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <ErrorNotice>{error}</ErrorNotice> : null}
       {versions.length > 1 ? (
         <>
           <h3>Compare versions</h3>

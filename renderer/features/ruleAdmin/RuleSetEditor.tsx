@@ -7,6 +7,7 @@ import { TextField } from '../common/TextField';
 import { ConditionRows } from './ConditionRows';
 import { failureText, publishRuleSet } from './ruleAdminApi';
 import { draftFromRuleSet, move, newRule, publishBody, type RuleDraft, type SetDraft } from './ruleDraft';
+import { ErrorNotice } from '../common/ErrorNotice';
 
 const QUALIFIED_OPTIONS = [
   { value: 'yes', label: 'Qualified' },
@@ -152,11 +153,7 @@ export function RuleSetEditor({ ruleSet, onPublished }: { ruleSet: PublishedRule
           </ul>
         </div>
       ) : null}
-      {failure ? (
-        <p className="notice notice--error" role="alert">
-          Not published: {failure}
-        </p>
-      ) : null}
+      {failure ? <ErrorNotice>Not published: {failure}</ErrorNotice> : null}
       <div className="form-actions">
         <button type="submit" disabled={busy}>
           {busy ? 'Publishing…' : `Publish version ${ruleSet.version + 1}`}

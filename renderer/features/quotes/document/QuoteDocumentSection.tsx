@@ -9,6 +9,7 @@ import { platform } from '../../../platform';
 import { actorOf } from '../../session/actor';
 import { quotePdf } from './quotePdf';
 import { SignaturePad } from './SignaturePad';
+import { ErrorNotice } from '../../common/ErrorNotice';
 
 export interface QuoteDocumentSectionProps {
   quote: QuoteDoc;
@@ -61,11 +62,7 @@ export function QuoteDocumentSection({ quote, account, catalog, versions }: Quot
       <p role="status" aria-label="Document status" className="muted">
         {saved ?? ''}
       </p>
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <ErrorNotice>{error}</ErrorNotice> : null}
       {signature ? (
         <p className="status-text">
           Signed by {signature.signerName} on {documentTime(signature.signedAt)} ({signature.method === 'drawn' ? 'drawn' : 'typed'}); this

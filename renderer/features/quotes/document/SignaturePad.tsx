@@ -1,6 +1,7 @@
 import { useRef, useState, type PointerEvent } from 'react';
 import { signatureProblem, type SignatureInput, type SignatureMethod } from '../../../../shared/quotes/quoteSignature';
 import { TextField } from '../../common/TextField';
+import { ErrorNotice } from '../../common/ErrorNotice';
 
 const WIDTH = 600;
 const HEIGHT = 200;
@@ -117,11 +118,7 @@ export function SignaturePad({ onSign }: SignaturePadProps) {
       ) : (
         <p className="muted">The typed name is the signature; the copy says it was signed by typing it.</p>
       )}
-      {problem ? (
-        <p className="notice notice--error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      {problem ? <ErrorNotice>{problem}</ErrorNotice> : null}
       <div className="screen-actions">
         <button type="button" className="button button--primary" onClick={() => void sign()} disabled={busy}>
           Sign quote
