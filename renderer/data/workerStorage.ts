@@ -1,6 +1,7 @@
 import { Subject } from 'rxjs';
 import type { RxStorage } from 'rxdb';
 import { getRxStorageRemote, type MessageFromRemote, type MessageToRemote, type RemoteMessageChannel } from 'rxdb/plugins/storage-remote';
+import { storageTimer } from './storageTiming';
 
 /* eslint-disable-next-line @typescript-eslint/no-explicit-any -- RxStorage's own generics are `any` at this layer */
 type AnyStorage = RxStorage<any, any>;
@@ -41,6 +42,7 @@ export function workerStorage(startWorker: () => StoragePort, readyTimeoutMs = R
         throw new StorageWorkerError(`The storage worker did not start (${String(error)})`);
       }
       const messages$ = new Subject<MessageFromRemote>();
+      const timing = storageTimer();
       let ready: () => void = () => undefined;
       let failed: () => void = () => undefined;
       const started = new Promise<void>((resolve, reject) => {
@@ -50,7 +52,10 @@ export function workerStorage(startWorker: () => StoragePort, readyTimeoutMs = R
       worker.onFailure?.(() => failed());
       worker.addEventListener('message', (event) => {
         if (event.data === STORAGE_WORKER_READY) ready();
-        else messages$.next(event.data);
+        else {
+          timing.answered(event.data);
+          messages$.next(event.data);
+        }
       });
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timedOut = new Promise<never>((_, reject) => {
@@ -65,7 +70,10 @@ export function workerStorage(startWorker: () => StoragePort, readyTimeoutMs = R
         clearTimeout(timer);
       }
       return {
-        send: (message) => worker.postMessage(message),
+        send: (message) => {
+          timing.sent(message);
+          worker.postMessage(message);
+        },
         messages$: messages$.asObservable(),
         close: () => {
           messages$.complete();

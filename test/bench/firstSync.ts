@@ -2,7 +2,7 @@ import { expect, type Browser } from '@playwright/test';
 import { INITIAL_SYNC_ORDER } from '../../shared/sync/initialSync';
 import { BENCH_REP, repToken } from './seed';
 import { startProfile } from './cpuProfile';
-import { LONG_TASK_OBSERVER, heapMb, longTasksAfter, longestTask } from './page';
+import { LONG_TASK_OBSERVER, heapMb, longTasksAfter, longestTask, slowStorageSummary } from './page';
 
 export interface FirstSyncRun {
   seconds: number;
@@ -109,6 +109,8 @@ export async function measureFirstSync(
     await waitInPage(page, () => document.getElementById('initial-sync-title') === null, 900_000);
     const seconds = (Date.now() - started) / 1000;
     stopTrace?.();
+    if (stopTrace)
+      console.error(`[trace] storage round trips over 100 ms during the first sync:\n${await slowStorageSummary(page, clickedAt)}`);
     await profiler?.stop(`first-sync-${Date.now()}`);
     const longestTaskMs = await longestTask(page, clickedAt);
     if (profiler)

@@ -8,6 +8,7 @@
 import type { Page } from '@playwright/test';
 import { startProfile } from './cpuProfile';
 import { INSTALL_PROBES, LONGEST, RESET_LONGEST, SETTLE } from './listProbes';
+import { slowStorageSummary } from './page';
 import type { BenchMeasure } from './report';
 import { benchLead } from './seed';
 
@@ -94,11 +95,14 @@ export async function measureImport(page: Page, rows: number, held: number, runs
               .catch(() => undefined);
           }, 1000)
         : undefined;
+      const storeStart = (await page.evaluate(() => performance.now())) as number;
       storeMs = await timed(async () => {
         await page.getByRole('button', { name: /^Import, skipping 0 rows/ }).click();
         await summary.waitFor({ timeout: 600_000 });
       });
       clearInterval(trace);
+      if (trace)
+        console.error(`[bench import] storage round trips over 100 ms while storing:\n${await slowStorageSummary(page, storeStart)}`);
     }
     await profiler?.stop('import');
     const imported = await summary.innerText();

@@ -72,3 +72,29 @@ export async function heapMb(page: Page): Promise<number> {
   await cdp.detach();
   return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN) / 1024 / 1024;
 }
+
+/**
+ * The app's slow storage round trips since `since` (renderer/data/storageTiming.ts), grouped by
+ * request and what it carried: count, total and longest, the largest total first.
+ */
+export async function slowStorageSummary(page: Page, since: number, top = 15): Promise<string> {
+  const groups = await page.evaluate((from) => {
+    const byKey = new Map<string, { count: number; total: number; max: number }>();
+    for (const entry of performance.getEntriesByType('measure')) {
+      if (!entry.name.startsWith('storage ') || entry.startTime < from) continue;
+      const what = ((entry as PerformanceMeasure).detail as { what?: string } | null)?.what ?? '';
+      const key = `${entry.name} (${what.replace(/[0-9a-f]{64}/g, '…')})`;
+      const group = byKey.get(key) ?? { count: 0, total: 0, max: 0 };
+      group.count++;
+      group.total += entry.duration;
+      group.max = Math.max(group.max, entry.duration);
+      byKey.set(key, group);
+    }
+    return [...byKey.entries()];
+  }, since);
+  return groups
+    .sort((a, b) => b[1].total - a[1].total)
+    .slice(0, top)
+    .map(([key, g]) => `  ${g.count} x, ${Math.round(g.total)} ms in all, longest ${Math.round(g.max)} ms: ${key}`)
+    .join('\n');
+}
