@@ -1,6 +1,6 @@
 import type { RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { encryptedStorage } from './storage';
+import { inThreadStorage } from './storage';
 import { workerOrInThread, workerStorage } from './workerStorage';
 
 /* eslint-disable-next-line @typescript-eslint/no-explicit-any -- RxStorage's own generics are `any` at this layer */
@@ -19,7 +19,7 @@ export function appStorage(): AnyStorage {
         onFailure: (listener) => worker.addEventListener('error', listener),
       };
     }),
-    () => encryptedStorage(getRxStorageDexie()),
+    () => inThreadStorage(getRxStorageDexie()),
   );
   return storage;
 }

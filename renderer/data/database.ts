@@ -12,7 +12,7 @@ import {
 } from '../../shared/schemas';
 import { isSameDocument, resolveConflict } from '../../shared/sync/conflict';
 import { guardSignedQuotes } from './signedQuoteGuard';
-import { absentReadsStorage, chunkedStorage, encryptedStorage, validatedStorage, yieldToUi } from './storage';
+import { absentReadsStorage, chunkedStorage, inThreadStorage, validatedStorage, WORKER_CHUNKS, yieldToUi } from './storage';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 addRxPlugin(RxDBLocalDocumentsPlugin);
@@ -60,8 +60,8 @@ export function databaseName(userId: string): string {
  * AES-GCM, the rep's own writes checked against their schema (storage.ts says why not pulled ones).
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OutpostDatabase> {
-  const base = options.storage ?? encryptedStorage(getRxStorageDexie(options.dexie));
-  const storage = absentReadsStorage(chunkedStorage(validatedStorage(base)));
+  const base = options.storage ? chunkedStorage(options.storage, WORKER_CHUNKS) : inThreadStorage(getRxStorageDexie(options.dexie));
+  const storage = absentReadsStorage(validatedStorage(base));
   const db = await createRxDatabase<OutpostCollections>({
     name: databaseName(options.userId),
     storage,

@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeLead } from '../../shared/testing/docs.fixture';
 import { openDatabase, type OutpostDatabase } from './database';
-import { PULLED_WRITE_CONTEXT_PREFIX, READ_CHUNK_IDS, WRITE_CHUNK_ROWS } from './storage';
+import { IN_THREAD_CHUNKS, PULLED_WRITE_CONTEXT_PREFIX } from './storage';
 
 let db: OutpostDatabase | undefined;
 afterEach(async () => {
@@ -13,7 +13,7 @@ afterEach(async () => {
 describe('the chunked storage', () => {
   it('stores and reads back by id a page larger than one chunk, every document once', async () => {
     db = await openDatabase({ userId: 'rep-1', storageKey: 'k'.repeat(64), dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
-    const count = Math.max(READ_CHUNK_IDS, WRITE_CHUNK_ROWS) * 2 + 7;
+    const count = Math.max(IN_THREAD_CHUNKS.readIds, IN_THREAD_CHUNKS.writeRows) * 2 + 7;
     const ids = Array.from({ length: count }, (_, i) => `lead-${String(i).padStart(4, '0')}`);
     const rows = ids.map((id) => ({
       document: {
