@@ -132,6 +132,8 @@ const RULE_SETS_TO_VERSION_1: MigrationStrategies = { 1: (oldDoc) => ({ ...oldDo
  * orderApproval policy, so none changes.
  */
 const POLICIES_TO_VERSION_1: MigrationStrategies = { 1: (oldDoc) => oldDoc };
+/** Policies version 2 adds the kind `charges` with its optional fields: no stored policy changes. */
+const POLICIES_TO_VERSION_2: MigrationStrategies = { ...POLICIES_TO_VERSION_1, 2: (oldDoc) => oldDoc };
 
 export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
   leads: { schema: leadSchema, migrationStrategies: LEADS_TO_VERSION_4 },
@@ -144,5 +146,5 @@ export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
   products: { schema: productSchema, migrationStrategies: TO_VERSION_1 },
   offerings: { schema: offeringSchema, migrationStrategies: OFFERINGS_TO_VERSION_1 },
   ruleSets: { schema: ruleSetSchema, migrationStrategies: RULE_SETS_TO_VERSION_1 },
-  policies: { schema: policySchema, migrationStrategies: POLICIES_TO_VERSION_1 },
+  policies: { schema: policySchema, migrationStrategies: POLICIES_TO_VERSION_2 },
 };

@@ -11,7 +11,7 @@ import { useOrderForm } from './useOrderForm';
  * validated order back to draft, so only a checked order can be submitted.
  */
 export function OrderForm({ order, account }: { order: OrderDoc; account: AccountDoc | null | undefined }) {
-  const form = useOrderForm(order);
+  const form = useOrderForm(order, account?.country);
   const { focusRequest } = form;
   const fieldIssues = issuesByField(form.issues);
   const summaryRef = useRef<HTMLDivElement>(null);
