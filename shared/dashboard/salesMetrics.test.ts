@@ -5,7 +5,6 @@ import {
   conversionRates,
   median,
   orderAccuracy,
-  runSliced,
   salesMetricsSteps,
   salesMetrics,
   type LeadFacts,
@@ -14,6 +13,7 @@ import {
   type QuoteFacts,
   type SalesRecords,
 } from './salesMetrics';
+import { runSliced } from '../slicing';
 
 const day = (n: number) => new Date(Date.UTC(2026, 10, 1) + n * 86_400_000).toISOString();
 const lead = (id: string, owner: string, created: number, opportunityId?: string): LeadFacts => ({
@@ -135,6 +135,15 @@ describe('salesMetrics over hand-computed records', () => {
       rejected: 1,
       fallOut: 1,
       share: 1 / 3,
+    });
+    // A partial delivery counts as fall-out until its acceptance is noted by the central system.
+    const partial = order('r13', 'alex', 'q1', 1, 'partial');
+    expect(orderAccuracy([partial]).fallOut).toBe(1);
+    expect(orderAccuracy([{ ...partial, partialAcceptanceNoted: { by: 'Alex Rivera', at: day(2) } }])).toEqual({
+      judged: 1,
+      rejected: 0,
+      fallOut: 0,
+      share: 1,
     });
   });
 

@@ -12,7 +12,7 @@ export type OpportunityFacts = Pick<OpportunityDoc, 'id' | 'owner' | 'createdAt'
 export type QuoteFacts = Pick<QuoteDoc, 'id' | 'owner' | 'createdAt' | 'opportunityId' | 'version' | 'status' | 'totals'>;
 export type OrderFacts = Pick<
   OrderDoc,
-  'id' | 'owner' | 'createdAt' | 'opportunityId' | 'quoteId' | 'status' | 'submittedAt' | 'syncError'
+  'id' | 'owner' | 'createdAt' | 'opportunityId' | 'quoteId' | 'status' | 'submittedAt' | 'syncError' | 'partialAcceptanceNoted'
 >;
 
 export interface SalesRecords {
@@ -43,7 +43,7 @@ export interface OrderAccuracy {
   /** Orders the central system has answered (acknowledged onwards, or refused). */
   judged: number;
   rejected: number;
-  /** Acknowledged, then failed in fulfillment (failed, partial). */
+  /** Acknowledged, then failed in fulfillment (failed, partial unless the central system noted its acceptance). */
   fallOut: number;
   /** (judged − rejected − fall-out) / judged; null while nothing is judged. */
   share: number | null;
@@ -195,7 +195,8 @@ export function orderAccuracy(orders: readonly OrderFacts[]): OrderAccuracy {
     if (!CENTRAL_ANSWERED.has(order.status) && !refused) continue;
     judged++;
     if (refused || order.status === 'rejected') rejected++;
-    else if (FALL_OUT.has(order.status)) fallOut++;
+    // A partial delivery the rep accepted (and the central system noted) is what the customer wanted now.
+    else if (FALL_OUT.has(order.status) && order.partialAcceptanceNoted === undefined) fallOut++;
   }
   return { judged, rejected, fallOut, share: judged === 0 ? null : (judged - rejected - fallOut) / judged };
 }
@@ -292,27 +293,4 @@ export function byOwner(records: SalesRecords): Map<string, SalesRecords> {
   for (const quote of records.quotes) of(quote.owner).quotes.push(quote);
   for (const order of records.orders) of(order.owner).orders.push(order);
   return new Map([...split.entries()].sort(([a], [b]) => a.localeCompare(b)));
-}
-
-/**
- * Runs a sliced computation, yielding the main thread whenever `budgetMs` has passed, so no task
- * is longer than about that. `cancelled` stops it (the records changed meanwhile).
- */
-export async function runSliced<R>(
-  steps: Generator<void, R>,
-  pause: () => Promise<void>,
-  now: () => number,
-  budgetMs: number,
-  cancelled: () => boolean = () => false,
-): Promise<R | undefined> {
-  let until = now() + budgetMs;
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-    if (now() >= until) {
-      await pause();
-      if (cancelled()) return undefined;
-      until = now() + budgetMs;
-    }
-  }
 }

@@ -40,6 +40,7 @@ export type OrderEvent =
   | { type: 'order.decline' }
   | { type: 'order.cancel'; reason?: string }
   | { type: 'order.answer'; answer?: string; at?: string }
+  | { type: 'order.acceptPartial'; at?: string }
   | ({ type: 'central.acknowledged'; tmfOrderId?: string } & Reason)
   | ({ type: 'central.rejected' } & Reason)
   | ({ type: 'central.start' } & Reason)
@@ -88,3 +89,13 @@ export function answeredOrder(order: OrderDoc, event: OrderEvent): OrderDoc {
   const informationAnswer = { text: event.answer.trim(), ...(event.at === undefined ? {} : { answeredAt: event.at }) };
   return { ...order, informationAnswer };
 }
+
+/** The rep accepts what a partial order delivered; when, kept for the central system's note and the rep's screen. */
+export function partialAccepted(order: OrderDoc, event: OrderEvent): OrderDoc {
+  if (event.type !== 'order.acceptPartial') return order;
+  return { ...order, partialAcceptance: { acceptedAt: event.at ?? order.updatedAt } };
+}
+
+/** A partial delivery is accepted once: by the rep on this laptop, or as the central system noted it. */
+export const isPartialAccepted = (order: OrderDoc): boolean =>
+  order.partialAcceptance !== undefined || order.partialAcceptanceNoted !== undefined;

@@ -213,3 +213,34 @@ describe('order machine: the rep answering an information request', () => {
     expect(answerProblem('Floor 3')).toBeUndefined();
   });
 });
+
+describe('order machine: the rep accepting a partial delivery', () => {
+  const partial = makeOrder({
+    status: 'partial',
+    tmfOrderId: 'po-1',
+    stateReason: 'Partially completed: line 01 (Fibre) delivered; line 02 (Mobile) failed: no coverage',
+  });
+  const at = '2026-01-06T09:00:00.000Z';
+
+  it('lets the owner accept it once: the order stays partial (TMF622 final) with the acceptance on it', () => {
+    const accepted = sendOrder(partial, { type: 'order.acceptPartial', at }, REP);
+    expect(accepted.ok && accepted.doc).toMatchObject({ status: 'partial', partialAcceptance: { acceptedAt: at } });
+    if (!accepted.ok) return;
+    const again = sendOrder(accepted.doc, { type: 'order.acceptPartial', at }, REP);
+    expect(again.ok).toBe(false);
+    // Noted by the central system (another laptop of the rep accepted it): not again from here either.
+    const noted = makeOrder({ ...partial, partialAcceptanceNoted: { by: 'Alex Rivera', at } });
+    expect(sendOrder(noted, { type: 'order.acceptPartial', at }, REP).ok).toBe(false);
+  });
+
+  it('refuses anyone but the owner, and any order that is not partial', () => {
+    for (const actor of [MANAGER, OTHER_MANAGER, SYSTEM]) {
+      const refused = sendOrder(partial, { type: 'order.acceptPartial', at }, actor);
+      expect(refused.ok, JSON.stringify(actor)).toBe(false);
+    }
+    for (const status of ORDER_STATES.filter((status) => status !== 'partial')) {
+      const refused = sendOrder(makeOrder({ status }), { type: 'order.acceptPartial', at }, REP);
+      expect(!refused.ok && refused.reason, status).toContain(`'order.acceptPartial' is not allowed when the order is '${status}'`);
+    }
+  });
+});

@@ -13,7 +13,9 @@ import {
   cancellationRequested,
   centralOrder,
   editedOrder,
+  isPartialAccepted,
   isUsableAnswer,
+  partialAccepted,
   submittedOrder,
   type CancellationOrigin,
   type OrderEvent,
@@ -37,6 +39,7 @@ export const orderMachine = setup({
     recordCentral: assign(({ context, event }) => ({ order: centralOrder(context.order, event) })),
     recordCancellationRequest: assign(({ context, event }) => ({ order: cancellationRequested(context.order, event) })),
     recordAnswer: assign(({ context, event }) => ({ order: answeredOrder(context.order, event) })),
+    recordPartialAcceptance: assign(({ context, event }) => ({ order: partialAccepted(context.order, event) })),
     rememberOrigin: assign((_, origin: CancellationOrigin) => ({ cancellationOrigin: origin })),
     forgetOrigin: assign({ cancellationOrigin: undefined }),
   },
@@ -48,6 +51,8 @@ export const orderMachine = setup({
     awaitingApproval: ({ context }) => context.order.approval?.state === 'required',
     // An information request is answered with words the order desk can act on.
     answerGiven: ({ event }) => event.type === 'order.answer' && isUsableAnswer(event.answer),
+    // A partial delivery is accepted once; a second acceptance (a replayed push) is no event.
+    partialNotYetAccepted: ({ context }) => !isPartialAccepted(context.order),
   },
 }).createMachine({
   id: 'order',
@@ -150,7 +155,13 @@ export const orderMachine = setup({
     },
     completed: { type: 'final' },
     failed: { type: 'final' },
-    partial: { type: 'final' },
+    // TMF622 final (tmf/STATES.md: partial is final, its items stay completed or failed), so the
+    // rep's acceptance changes no state: the order stays partial, the acceptance is noted on it.
+    partial: {
+      on: {
+        'order.acceptPartial': { guard: 'partialNotYetAccepted', actions: 'recordPartialAcceptance' },
+      },
+    },
     cancelled: { type: 'final' },
     rejected: { type: 'final' },
   },
@@ -170,6 +181,7 @@ export const ORDER_EVENT_RULES: Readonly<Record<OrderEventType, readonly Party[]
   'order.decline': ['ownersManager'],
   'order.cancel': ['owner'],
   'order.answer': ['owner'],
+  'order.acceptPartial': ['owner'],
   'central.acknowledged': CENTRAL_ONLY,
   'central.rejected': CENTRAL_ONLY,
   'central.start': CENTRAL_ONLY,
@@ -231,13 +243,15 @@ export const ORDER_EDITING: Editing<OrderStatus> = {
     pendingCancellation: 'it is being cancelled',
     completed: 'it is completed; capture a new order for a change',
     failed: 'it failed; capture a new order',
-    partial: 'it was partly fulfilled; capture a new order for the rest',
+    partial: 'it was partly fulfilled; accept the partial delivery, or start a supplemental order for the lines that failed',
     cancelled: 'it is cancelled; capture a new order',
     rejected: 'the central system rejected it; capture a new order',
   },
   writtenByEvents: ['submittedAt', 'cancellationReason', 'informationAnswer'],
   // Written only by the central system's order status writer (ordering/productOrder/orderStatus.ts).
-  centralFields: ['tmfOrderId', 'stateReason', 'approval'],
+  centralFields: ['tmfOrderId', 'stateReason', 'approval', 'partialAcceptanceNoted'],
+  // The acceptance changes no status, so no replay sees it: shared/orders/partialAcceptance.ts judges it.
+  judgedApart: ['partialAcceptance'],
 };
 
 /** Whether this actor may change the order now: an editable status and the machine accepts `order.edit` from them. */

@@ -123,6 +123,7 @@ function orderCandidates(pushed: OrderDoc): OrderEvent[] {
       const { text, answeredAt } = pushed.informationAnswer;
       return { type, answer: text, ...(answeredAt === undefined ? {} : { at: answeredAt }) };
     }
+    if (type === 'order.acceptPartial' && pushed.partialAcceptance !== undefined) return { type, at: pushed.partialAcceptance.acceptedAt };
     return { type } as OrderEvent;
   });
 }

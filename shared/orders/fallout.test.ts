@@ -59,9 +59,33 @@ describe('fall-out reasons', () => {
     );
   });
 
+  it('round-trips a partial order whose line names have brackets of their own (property)', () => {
+    // Any name but the separators the reason itself uses; catalog names such as "Business Voice (SIP trunk)" included.
+    const name = fc
+      .string({ minLength: 1, maxLength: 30 })
+      .map((text) => (text.length % 2 === 0 ? `${text} (${text.slice(0, 3)})` : text))
+      .filter((text) => !/\): |\) (delivered|failed)|; line /.test(text));
+    const why = fc.string().filter((text) => !text.includes('line '));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, fc.boolean()), { minLength: 2, maxLength: 6 }), why, (lines, because) => {
+        const outcomes = lines.map(([lineName, delivered], i) => ({
+          line: { id: String(i + 1).padStart(2, '0'), name: lineName },
+          delivered,
+        }));
+        expect(parseFallout(partialReason(outcomes, because))).toEqual({
+          kind: 'partial',
+          lineIds: outcomes.filter((o) => !o.delivered).map((o) => o.line.id),
+          deliveredLineIds: outcomes.filter((o) => o.delivered).map((o) => o.line.id),
+          why: because,
+        });
+      }),
+    );
+  });
+
   it('offers the next step the status allows', () => {
     expect(nextSteps('pending', undefined).map((s) => s.kind)).toEqual(['answerInformation', 'supplementalOrder']);
     expect(nextSteps('partial', undefined).map((s) => s.kind)).toEqual(['acceptPartial', 'supplementalOrder']);
+    expect(nextSteps('partial', undefined, true).map((s) => s.kind)).toEqual(['supplementalOrder']);
     expect(nextSteps('held', undefined).map((s) => s.kind)).toEqual(['waitForOperations', 'supplementalOrder']);
     expect(nextSteps('failed', undefined).map((s) => s.kind)).toEqual(['newOrder']);
     expect(nextSteps('completed', undefined)).toEqual([]);

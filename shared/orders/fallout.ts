@@ -39,7 +39,9 @@ export interface Fallout {
   why: string;
 }
 
-const LINE = /line (\d{2,}) \(([^)]*)\) (delivered|failed)/g;
+// Lazy up to the outcome that ends a part, so a name with brackets of its own ("Business Voice
+// (SIP trunk)", as the catalog has) is read whole.
+const LINE = /line (\d{2,}) \((.*?)\) (delivered|failed)(?=; line \d{2,} \(|: |$)/g;
 
 /** The fall-out a stateReason written by `falloutReason` / `partialReason` describes; undefined for any other text. */
 export function parseFallout(reason: string | undefined): Fallout | undefined {
@@ -71,8 +73,11 @@ export interface NextStep {
   text: string;
 }
 
-/** What the rep can do about an order in this status: nothing listed for an order that needs nothing. */
-export function nextSteps(status: string, fallout: Fallout | undefined): NextStep[] {
+/**
+ * What the rep can do about an order in this status: nothing listed for an order that needs
+ * nothing. `partialAccepted`: the rep accepted the partial delivery, which leaves the supplemental order.
+ */
+export function nextSteps(status: string, fallout: Fallout | undefined, partialAccepted = false): NextStep[] {
   switch (status) {
     case 'pending':
       return [
@@ -84,14 +89,12 @@ export function nextSteps(status: string, fallout: Fallout | undefined): NextSte
         { kind: 'waitForOperations', text: 'The order desk is solving the issue; the order resumes by itself once it is solved' },
         { kind: 'supplementalOrder', text: 'Or revise the order with a supplemental order if the customer wants something else' },
       ];
-    case 'partial':
-      return [
-        {
-          kind: 'acceptPartial',
-          text: `Accept the partial delivery: the delivered ${fallout && fallout.deliveredLineIds.length === 1 ? 'line stays' : 'lines stay'} installed`,
-        },
-        { kind: 'supplementalOrder', text: 'Start a supplemental order for the lines that failed' },
-      ];
+    case 'partial': {
+      const supplement: NextStep = { kind: 'supplementalOrder', text: 'Start a supplemental order for the lines that failed' };
+      if (partialAccepted) return [supplement];
+      const delivered = fallout && fallout.deliveredLineIds.length === 1 ? 'line stays' : 'lines stay';
+      return [{ kind: 'acceptPartial', text: `Accept the partial delivery: the delivered ${delivered} installed` }, supplement];
+    }
     case 'failed':
       return [{ kind: 'newOrder', text: 'Nothing was delivered; capture a new order once the cause is solved' }];
     default:

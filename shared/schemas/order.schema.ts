@@ -63,6 +63,15 @@ export const orderSchemaLiteral = {
       required: ['text'],
     },
     /**
+     * The rep accepted the partial delivery of a `partial` order (order.acceptPartial): the delivered
+     * lines stay, the order stays `partial` (TMF622 final) and the central system notes the acceptance.
+     */
+    partialAcceptance: {
+      type: 'object',
+      properties: { acceptedAt: { type: 'string' } },
+      required: ['acceptedAt'],
+    },
+    /**
      * v3, a delta order (asset-based ordering): the order changes the installed product `productId`
      * (TMF637) instead of adding one - `modify` (a change such as more bandwidth, or a move) or
      * `delete` (a disconnect). Absent: a new order, every line `add`.
@@ -110,6 +119,12 @@ export const orderSchemaLiteral = {
     /** Set by the central system: the TMF622 ProductOrder id and the reason of its last state change. */
     tmfOrderId: { type: 'string' },
     stateReason: { type: 'string' },
+    /** Set by the central system: who accepted the partial delivery and when, as its TMF622 note says. */
+    partialAcceptanceNoted: {
+      type: 'object',
+      properties: { by: { type: 'string' }, at: { type: 'string' } },
+      required: ['by', 'at'],
+    },
     /** Set by the central system: whether the order policy routed it to the rep's manager, and the decision. */
     approval: {
       type: 'object',

@@ -6,13 +6,13 @@
  */
 import {
   byOwner,
-  runSliced,
   salesMetrics,
   salesMetricsSteps,
   type OrderFacts,
   type QuoteFacts,
   type SalesRecords,
 } from '../../shared/dashboard/salesMetrics';
+import { runSliced } from '../../shared/slicing';
 import type { OpportunityDoc } from '../../shared/schemas';
 import { TIER_M, benchAccount, benchLead } from './seed';
 

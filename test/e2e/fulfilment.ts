@@ -1,7 +1,7 @@
-import { expect } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { Product } from '../../central/src/inventory';
 import type { FulfillmentStep } from '../../central/src/ordering';
-import { repToken } from './centralAsRep';
+import { centralDoc, repToken } from './centralAsRep';
 import { centralUrl, integrationToken } from './journey';
 
 /**
@@ -53,4 +53,41 @@ export async function centralProductsCreatedBy(accountId: string, productOrderId
   return products.filter((product) =>
     product.productOrderItem.some((item) => item.productOrderId === productOrderId && item.role === 'creation'),
   );
+}
+
+export async function openAccount(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Accounts' }).click();
+  await page.getByRole('table', { name: 'Accounts' }).getByRole('link', { name }).click();
+}
+
+/** The app order id of the order screen the page shows. */
+export function orderIdOf(page: Page): string {
+  return decodeURIComponent(new URL(page.url()).hash.replace('#/orders/', ''));
+}
+
+/** The central system's ProductOrder id of an app order of alex, once its push is ingested. */
+export async function tmfOrderIdOf(orderId: string): Promise<string> {
+  let tmfOrderId: string | undefined;
+  await expect.poll(async () => (tmfOrderId = (await centralDoc('alex', 'orders', orderId))?.tmfOrderId), { timeout: 30_000 }).toBeTruthy();
+  return String(tmfOrderId);
+}
+
+/** alex starts a direct order on `account` with these offerings, at their default configuration; returns the order id. */
+export async function startDirectOrder(page: Page, account: string, offerings: readonly string[]): Promise<string> {
+  await openAccount(page, account);
+  await page.getByRole('button', { name: 'Create order directly' }).click();
+  await expect(page).toHaveURL(/#\/orders\/[^/]+$/);
+  for (const offering of offerings) {
+    await page.getByLabel('Offering').selectOption({ label: offering });
+    await page.getByRole('button', { name: 'Add to order' }).click();
+  }
+  return orderIdOf(page);
+}
+
+/** Validates and submits the order on screen, online: it is acknowledged by the central system. */
+export async function submitOnline(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Validate order' }).click();
+  await expect(page.getByText('The order is complete and can be submitted.')).toBeVisible();
+  await page.getByRole('button', { name: 'Submit order' }).click();
+  await expect(page.getByText('Status: Acknowledged')).toBeVisible({ timeout: 30_000 });
 }

@@ -46,11 +46,17 @@ export async function integrationToken(): Promise<string> {
 }
 
 /** The operations desk moves a ProductOrder on (central.pend with the fall-out's reason, ...). */
-export async function centralTransition(productOrderId: string, event: string, reason?: string): Promise<void> {
+/** `extra`: more of the transition's body, e.g. a partial's `itemOutcomes`. */
+export async function centralTransition(
+  productOrderId: string,
+  event: string,
+  reason?: string,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   const response = await fetch(`${centralUrl()}/ops/productOrder/${encodeURIComponent(productOrderId)}/transition`, {
     method: 'POST',
     headers: { authorization: `Bearer ${await integrationToken()}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ event, ...(reason ? { reason } : {}) }),
+    body: JSON.stringify({ event, ...(reason ? { reason } : {}), ...extra }),
   });
   expect(response.status).toBe(200);
 }

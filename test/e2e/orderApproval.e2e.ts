@@ -1,6 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { centralDoc } from './centralAsRep';
-import { centralProduct, centralProductsCreatedBy, fulfil, stepFulfilment } from './fulfilment';
+import {
+  centralProduct,
+  centralProductsCreatedBy,
+  fulfil,
+  openAccount,
+  orderIdOf,
+  startDirectOrder,
+  stepFulfilment,
+  submitOnline,
+  tmfOrderIdOf,
+} from './fulfilment';
 import { centralProductOrder, centralTransition, signedInAndSynced, syncStatus } from './journey';
 import { receivedMail } from './mailbox';
 
@@ -12,24 +22,8 @@ const PO_PDF = Buffer.from('%PDF-1.7\n%Purchase order 4711, Lumen Architects LLP
 const QUESTION = 'Information required on line 01 (Business Fibre Internet): which floor is the comms room on?';
 const ANSWER = 'Third floor, room 3.12';
 
-async function openAccount(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Accounts' }).click();
-  await page.getByRole('table', { name: 'Accounts' }).getByRole('link', { name: ACCOUNT }).click();
-}
-
 function installedProducts(page: Page) {
   return page.getByRole('table', { name: 'Installed products of this account' });
-}
-
-function orderIdOf(page: Page): string {
-  return decodeURIComponent(new URL(page.url()).hash.replace('#/orders/', ''));
-}
-
-/** The central system's ProductOrder id of an app order, once its push is ingested. */
-async function tmfOrderIdOf(orderId: string): Promise<string> {
-  let tmfOrderId: string | undefined;
-  await expect.poll(async () => (tmfOrderId = (await centralDoc('alex', 'orders', orderId))?.tmfOrderId), { timeout: 30_000 }).toBeTruthy();
-  return String(tmfOrderId);
 }
 
 test("a direct order with its PO attached offline waits for the rep's manager, who approves it offline; the rep answers an information request; once fulfilled, the rep disconnects the installed product", async ({
@@ -43,7 +37,7 @@ test("a direct order with its PO attached offline waits for the rep's manager, w
 
   await test.step('offline, alex creates an order directly on an account, configures it like a quote and submits it', async () => {
     await signedInAndSynced(page, 'alex');
-    await openAccount(page);
+    await openAccount(page, ACCOUNT);
     await expect(page.getByText('No installed products yet.')).toBeVisible();
     await context.setOffline(true);
     await expect(syncStatus(page)).toContainText('Offline');
@@ -178,7 +172,7 @@ test("a direct order with its PO attached offline waits for the rep's manager, w
       ['recurring', { dutyFreeAmount: { unit: 'USD', value: 149 } }],
     ]);
 
-    await openAccount(page);
+    await openAccount(page, ACCOUNT);
     const installed = installedProducts(page);
     await expect(installed.getByRole('row', { name: FIBRE })).toContainText('Bandwidth: 500 Mbps', { timeout: 30_000 });
     await expect(installed.getByRole('row', { name: FIBRE })).toContainText('Active');
@@ -219,7 +213,7 @@ test("a direct order with its PO attached offline waits for the rep's manager, w
       ]),
     });
 
-    await openAccount(page);
+    await openAccount(page, ACCOUNT);
     const row = installedProducts(page).getByRole('row', { name: FIBRE });
     await expect(row).toContainText('Terminated', { timeout: 30_000 });
     await expect(row).not.toContainText('Active');
@@ -229,16 +223,8 @@ test("a direct order with its PO attached offline waits for the rep's manager, w
 
 test("a direct order in fulfilment is cancelled by the rep; the central system's answer comes back", async ({ page }) => {
   await signedInAndSynced(page, 'alex');
-  await openAccount(page);
-  await page.getByRole('button', { name: 'Create order directly' }).click();
-  await expect(page).toHaveURL(/#\/orders\/[^/]+$/);
-  const orderId = orderIdOf(page);
-  await page.getByLabel('Offering').selectOption({ label: VOICE });
-  await page.getByRole('button', { name: 'Add to order' }).click();
-  await page.getByRole('button', { name: 'Validate order' }).click();
-  await expect(page.getByText('The order is complete and can be submitted.')).toBeVisible();
-  await page.getByRole('button', { name: 'Submit order' }).click();
-  await expect(page.getByText('Status: Acknowledged')).toBeVisible({ timeout: 30_000 });
+  const orderId = await startDirectOrder(page, ACCOUNT, [VOICE]);
+  await submitOnline(page);
   expect((await stepFulfilment(await tmfOrderIdOf(orderId))).to).toBe('inProgress');
   await expect(page.getByText('Status: In progress')).toBeVisible({ timeout: 30_000 });
 

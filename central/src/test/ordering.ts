@@ -2,6 +2,9 @@
 import type { OrderDoc } from '../../../shared/schemas';
 import { api, pullAll, signIn, type Api, type Json } from './client';
 import { newOrder } from './fixtures';
+import { expect } from 'vitest';
+import { PRODUCT_ORDER_RULES } from '../ordering';
+import { profileProblems } from '../platform/tmf/profileRules';
 
 export const PO = '/tmf-api/productOrderingManagement/v4/productOrder';
 export const CANCEL = '/tmf-api/productOrderingManagement/v4/cancelProductOrder';
@@ -33,6 +36,15 @@ export async function pulledOrder(rep: Api, orderId: string): Promise<Json> {
   const found = documents.filter((doc) => doc.id === orderId).pop();
   if (!found) throw new Error(`order ${orderId} not in the rep's pull`);
   return found;
+}
+
+/** The TMF622 ProductOrder `id` as a consumer reads it, checked against the conformance profile. */
+export async function conformingProductOrder(client: Api, id: unknown): Promise<Json> {
+  const response = await client.get(`${PO}/${String(id)}`);
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as Json;
+  expect(profileProblems(PRODUCT_ORDER_RULES, body, 'response')).toEqual([]);
+  return body;
 }
 
 /** Pushes a queued order as the rep would and returns the order id and its ProductOrder id. */

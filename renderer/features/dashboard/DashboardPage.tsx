@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { byOwner, runSliced, salesMetricsSteps, type SalesMetrics, type SalesRecords } from '../../../shared/dashboard/salesMetrics';
+import { byOwner, salesMetricsSteps, type SalesMetrics, type SalesRecords } from '../../../shared/dashboard/salesMetrics';
+import { runSliced } from '../../../shared/slicing';
 import { useOutpost } from '../../app/OutpostContext';
 import { useCollectionRows } from '../../data/hooks';
 import { Loading } from '../common/Loading';

@@ -41,7 +41,7 @@ export function OrderFulfilment({ order }: { order: OrderDoc }) {
   if (!order.tmfOrderId) return null;
   const progress = orderProgress(lines, order.status, fallout);
   const lineName = (id: string) => `line ${id} (${lines.find((line) => line.id === id)?.name ?? 'unknown line'})`;
-  const steps = nextSteps(order.status, fallout);
+  const steps = nextSteps(order.status, fallout, order.partialAcceptance !== undefined);
 
   return (
     <>

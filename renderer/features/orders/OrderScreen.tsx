@@ -19,6 +19,7 @@ import { OrderLines } from './OrderLines';
 import { canEditOrder } from './orderForm';
 import { OrderFulfilment } from './OrderFulfilment';
 import { OrderInformationAnswer } from './OrderInformationAnswer';
+import { OrderPartialAcceptance } from './OrderPartialAcceptance';
 import { awaitingCentral } from './orderState';
 import { Timeline } from '../timeline/Timeline';
 import { OrderCharges } from './OrderCharges';
@@ -85,6 +86,7 @@ export function OrderScreen({ id }: { id: string }) {
       <SyncNotices doc={order} collection="orders" />
       <OrderFulfilment order={order} />
       <OrderInformationAnswer order={order} />
+      <OrderPartialAcceptance order={order} />
       {configuring ? (
         <OrderLines order={order} catalog={catalog} policy={policy} />
       ) : (

@@ -55,3 +55,8 @@ export function cancelOrder(order: OrderDoc, reason: string, actor: Actor): Orde
 export function answerInformation(order: OrderDoc, answer: string, actor: Actor, at: string): OrderDoc {
   return send(order, { type: 'order.answer', answer, at }, actor);
 }
+
+/** The rep accepts what a partial order delivered: the order stays partial, the push carries it, the central system notes it. */
+export function acceptPartialDelivery(order: OrderDoc, actor: Actor, at: string): OrderDoc {
+  return send(order, { type: 'order.acceptPartial', at }, actor);
+}

@@ -3,7 +3,8 @@
  * them to a user (the status gate, platform/sync/statusGate.ts, replayed them with the pusher
  * as actor): the rep's manager approving (held -> inProgress) or declining (held -> cancelled)
  * an order the policy routed to them, the rep asking to cancel (-> assessingCancellation) and the
- * rep answering an information request (pending -> inProgress, carried out as a TMF622 PATCH note).
+ * rep answering an information request (pending -> inProgress, carried out as a TMF622 PATCH note),
+ * and the rep accepting a partial delivery (no status change: a note, partialAcceptanceNotes.ts).
  * The push is only the request: the central system carries it out through the ProductOrder
  * lifecycle, and the order document then shows the outcome (orderStatus.ts), which may differ.
  */
@@ -14,10 +15,16 @@ import type { RowContext, WritePlan } from '../../platform/sync/rules';
 import { requestCancellation } from '../cancellation/cancellation';
 import { approvalProblem, decideApproval } from '../productOrder/orderApproval';
 import type { StoredProductOrder } from '../productOrder/productOrderStore';
-import { answerInformationRequest } from '../productOrder/productOrderUpdate';
+import { acceptPartialDelivery, answerInformationRequest } from '../productOrder/productOrderUpdate';
+import { partialAcceptanceProblem } from '../productOrder/partialAcceptanceNotes';
 
 export type AppDecision =
-  { kind: 'approve' } | { kind: 'decline' } | { kind: 'cancel'; reason: string | undefined } | { kind: 'answer'; text: string };
+  | { kind: 'approve' }
+  | { kind: 'decline' }
+  | { kind: 'cancel'; reason: string | undefined }
+  | { kind: 'answer'; text: string }
+  /** The owner accepted the partial delivery: no status change (partial is final), a note. */
+  | { kind: 'acceptPartial' };
 
 const CANCELLABLE: readonly string[] = ['acknowledged', 'inProgress', 'pending', 'held'];
 
@@ -25,8 +32,11 @@ const CANCELLABLE: readonly string[] = ['acknowledged', 'inProgress', 'pending',
 export function appDecisionOf(ctx: RowContext, master: StoredDoc, pushed: { data: JsonObject }): AppDecision | undefined {
   const from = String(master.data.status);
   const to = String(pushed.data.status);
-  if (master.deleted || from === to) return undefined;
   const byOwner = master.owner === ctx.user.id;
+  if (!master.deleted && byOwner && isObject(pushed.data.partialAcceptance) && master.data.partialAcceptance === undefined) {
+    return { kind: 'acceptPartial' };
+  }
+  if (master.deleted || from === to) return undefined;
   if (!byOwner && from === 'held' && to === 'inProgress') return { kind: 'approve' };
   if (!byOwner && from === 'held' && to === 'cancelled') return { kind: 'decline' };
   if (byOwner && from === 'pending' && to === 'inProgress') {
@@ -43,6 +53,7 @@ export function appDecisionOf(ctx: RowContext, master: StoredDoc, pushed: { data
 
 /** Why the decision cannot be carried out (the row is refused with it), or undefined. */
 export async function decisionProblem(ctx: RowContext, decision: AppDecision, submitted: StoredProductOrder): Promise<string | undefined> {
+  if (decision.kind === 'acceptPartial') return partialAcceptanceProblem(submitted.order);
   if (decision.kind === 'answer') {
     if (submitted.order.state === 'pending') return answerProblem(decision.text);
     return `ProductOrder ${submitted.order.id} is ${submitted.order.state}, so it no longer waits for information; your answer was not sent`;
@@ -66,6 +77,7 @@ export function keepDecision(plan: WritePlan, master: StoredDoc): WritePlan {
   };
   if (plan.data.cancellationReason !== undefined) data.cancellationReason = plan.data.cancellationReason;
   if (plan.data.informationAnswer !== undefined) data.informationAnswer = plan.data.informationAnswer;
+  if (plan.data.partialAcceptance !== undefined) data.partialAcceptance = plan.data.partialAcceptance;
   delete data.syncError;
   return { ...plan, data, deleted: false };
 }
@@ -76,6 +88,10 @@ export async function runDecision(ctx: RowContext, decision: AppDecision, stored
   if (decision.kind === 'cancel') {
     const request = { productOrderId, ...(decision.reason ? { cancellationReason: decision.reason } : {}) };
     return (await requestCancellation(ctx.tx, ctx.user, request)).changed;
+  }
+  if (decision.kind === 'acceptPartial') {
+    await acceptPartialDelivery(ctx.tx, ctx.user, productOrderId, ctx.now);
+    return [];
   }
   if (decision.kind === 'answer') return (await answerInformationRequest(ctx.tx, ctx.user, productOrderId, decision.text, ctx.now)).changed;
   return (await decideApproval(ctx.tx, ctx.user, productOrderId, decision.kind)).changed;

@@ -11,33 +11,23 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { centralSuite, ENGINES } from '../../test/harness';
 import { api, signIn, type Api, type Json } from '../../test/client';
+import { conformingProductOrder, PO, pulledOrder } from '../../test/ordering';
 import { asMaster, newAttachment, newOrder } from '../../test/fixtures';
 import { newQuote } from '../../test/salesFixtures';
 import { MAX_ATTACHMENT_BYTES } from '../../../../shared/orders/attachment';
-import { PRODUCT_ORDER_RULES } from '../productOrder/productOrderProfile';
-import { profileProblems } from '../../platform/tmf/profileRules';
 import { changeKey, TIMELINE_PATH, type TimelineEntry, type TimelineResponse } from '../../../../shared/audit/timeline';
 import { DEVICE_HEADER } from '../../../../shared/sync/protocol';
-
-const PO = '/tmf-api/productOrderingManagement/v4/productOrder';
 
 describe.each(ENGINES)('orders after submit on $name', (engine) => {
   const suite = centralSuite(engine);
   const { alex, morgan, sam, tmf } = suite;
 
-  const orderDoc = async (client: Api, id: string) => (await client.pull('orders')).documents.find((doc) => doc.id === id) as Json;
   /** The TMF622 ProductOrder as a consumer reads it, checked against the conformance profile. */
-  const productOrder = async (id: unknown): Promise<Json> => {
-    const response = await tmf.get(`${PO}/${String(id)}`);
-    expect(response.status).toBe(200);
-    const body = (await response.json()) as Json;
-    expect(profileProblems(PRODUCT_ORDER_RULES, body, 'response')).toEqual([]);
-    return body;
-  };
+  const productOrder = (id: unknown) => conformingProductOrder(tmf, id);
   const submit = async (overrides: Parameters<typeof newOrder>[1] = {}) => {
     const order = newOrder('user-alex', overrides);
     expect(await alex.push('orders', [{ newDocumentState: order }])).toEqual([]);
-    return orderDoc(alex, order.id);
+    return pulledOrder(alex, order.id);
   };
   /** `client` pushes the order with a new status over the master it pulled. */
   const pushStatus = async (client: Api, master: Json, status: string, extra: Json = {}) =>
@@ -83,9 +73,9 @@ describe.each(ENGINES)('orders after submit on $name', (engine) => {
     expect((await productOrder(stored.tmfOrderId)).state).toBe('held');
 
     // Morgan, alex's manager, approves it (as the app pushes it, offline or not): released to fulfilment.
-    const seen = await orderDoc(morgan, String(stored.id));
+    const seen = await pulledOrder(morgan, String(stored.id));
     expect(await pushStatus(morgan, seen, 'inProgress')).toEqual([]);
-    const approved = await orderDoc(alex, String(stored.id));
+    const approved = await pulledOrder(alex, String(stored.id));
     expect(approved).toMatchObject({
       status: 'inProgress',
       owner: 'user-alex',
@@ -103,8 +93,8 @@ describe.each(ENGINES)('orders after submit on $name', (engine) => {
   it('cancels an order the manager declines', async () => {
     const stored = await submit({ paymentTerms: 'Net 60' });
     expect(stored.status).toBe('held');
-    expect(await pushStatus(morgan, await orderDoc(morgan, String(stored.id)), 'cancelled')).toEqual([]);
-    expect(await orderDoc(alex, String(stored.id))).toMatchObject({
+    expect(await pushStatus(morgan, await pulledOrder(morgan, String(stored.id)), 'cancelled')).toEqual([]);
+    expect(await pulledOrder(alex, String(stored.id))).toMatchObject({
       status: 'cancelled',
       stateReason: "Cancelled: declined by Morgan Lee, the rep's manager",
       approval: { state: 'declined', decidedBy: 'Morgan Lee' },
@@ -115,7 +105,7 @@ describe.each(ENGINES)('orders after submit on $name', (engine) => {
   it('cancels a submitted order the rep asks to cancel through TMF622 cancelProductOrder, and refuses it once it is final', async () => {
     const stored = await submit();
     expect(await pushStatus(alex, stored, 'assessingCancellation', { cancellationReason: 'Customer chose another site' })).toEqual([]);
-    const cancelled = await orderDoc(alex, String(stored.id));
+    const cancelled = await pulledOrder(alex, String(stored.id));
     expect(cancelled).toMatchObject({ status: 'cancelled', stateReason: 'Cancelled: Customer chose another site' });
     expect(await productOrder(stored.tmfOrderId)).toMatchObject({ state: 'cancelled', cancellationReason: 'Customer chose another site' });
     const tasks = (await (await tmf.get(`/tmf-api/productOrderingManagement/v4/cancelProductOrder`)).json()) as Json[];
@@ -131,7 +121,7 @@ describe.each(ENGINES)('orders after submit on $name', (engine) => {
       tmf.post(`/ops/productOrder/${String(stored.tmfOrderId)}/transition`, { event, ...(reason ? { reason } : {}) });
     await ops('central.start');
     await ops('central.pend', 'Information required on line 01 (Business Fibre Internet): which floor is the comms room on?');
-    const pending = await orderDoc(alex, String(stored.id));
+    const pending = await pulledOrder(alex, String(stored.id));
     expect(pending.status).toBe('pending');
     const answer = { text: 'Third floor, room 3.12', answeredAt: '2026-03-02T10:00:00.000Z' };
 
@@ -141,7 +131,7 @@ describe.each(ENGINES)('orders after submit on $name', (engine) => {
     expect(await productOrder(stored.tmfOrderId)).toMatchObject({ state: 'pending' });
 
     expect(await pushStatus(alex, pending, 'inProgress', { informationAnswer: answer })).toEqual([]);
-    expect(await orderDoc(alex, String(stored.id))).toMatchObject({
+    expect(await pulledOrder(alex, String(stored.id))).toMatchObject({
       status: 'inProgress',
       stateReason: 'In progress: the information was supplied: Third floor, room 3.12',
       informationAnswer: answer,
@@ -153,7 +143,7 @@ describe.each(ENGINES)('orders after submit on $name', (engine) => {
     // Pending again, but the order desk cancels it before the rep's (offline) answer arrives: a conflict,
     // answered with the cancelled order (the laptop keeps the rep's answer as its conflict copy).
     await ops('central.pend', 'Information required on line 02 (Mobile Business): confirm the address');
-    const again = await orderDoc(alex, String(stored.id));
+    const again = await pulledOrder(alex, String(stored.id));
     await ops('central.cancelled', 'Cancelled: the information could not be supplied');
     const [late] = await pushStatus(alex, again, 'inProgress', { informationAnswer: { text: 'Pier Avenue 1200' } });
     expect(late).toMatchObject({ status: 'cancelled' });
@@ -165,7 +155,7 @@ describe.each(ENGINES)('orders after submit on $name', (engine) => {
     const revision = newOrder('user-alex', { supplementOf: String(original.id), quoteId: String(original.quoteId) });
     revision.items = revision.items.map((line) => (line.id === 'qli-2' ? { ...line, quantity: 5 } : line));
     expect(await alex.push('orders', [{ newDocumentState: revision }])).toEqual([]);
-    const placed = await orderDoc(alex, revision.id);
+    const placed = await pulledOrder(alex, revision.id);
     expect(placed.status).toBe('acknowledged');
     const order = await productOrder(placed.tmfOrderId);
     const items = order.productOrderItem as Json[];
@@ -173,7 +163,7 @@ describe.each(ENGINES)('orders after submit on $name', (engine) => {
     expect((items[1]?.product as Json).productOrderItem).toEqual([
       expect.objectContaining({ orderItemId: '02', orderItemAction: 'modify', productOrderId: original.tmfOrderId, role: 'supplements' }),
     ]);
-    expect(await orderDoc(alex, String(original.id))).toMatchObject({
+    expect(await pulledOrder(alex, String(original.id))).toMatchObject({
       status: 'cancelled',
       stateReason: `Cancelled: Superseded by supplemental order ${revision.id} (ProductOrder ${String(placed.tmfOrderId)})`,
     });
@@ -183,10 +173,10 @@ describe.each(ENGINES)('orders after submit on $name', (engine) => {
     await tmf.post(`/ops/productOrder/${String(started.tmfOrderId)}/transition`, { event: 'central.start' });
     const late = newOrder('user-alex', { supplementOf: String(started.id) });
     expect(await alex.push('orders', [{ newDocumentState: late }])).toEqual([]);
-    const rejected = await orderDoc(alex, late.id);
+    const rejected = await pulledOrder(alex, late.id);
     expect(rejected.status).toBe('rejected');
     expect(rejected.stateReason).toContain(`is inProgress, so it can no longer be revised`);
-    expect((await orderDoc(alex, String(started.id))).status).toBe('inProgress');
+    expect((await pulledOrder(alex, String(started.id))).status).toBe('inProgress');
   });
   it("tells an order's timeline along its chain to its owner and manager only: who, from which device, what the central system did", async () => {
     const { url } = suite.central;
@@ -202,10 +192,10 @@ describe.each(ENGINES)('orders after submit on $name', (engine) => {
     };
     const order = newOrder('user-alex', { paymentTerms: 'Net 90', status: 'draft', updatedAt: '2026-12-01T09:00:00.000Z' });
     expect(await pushFrom('laptop-alex-1', [{ newDocumentState: order }])).toEqual([]);
-    const draft = await orderDoc(alex, order.id);
+    const draft = await pulledOrder(alex, order.id);
     const queued = { ...draft, status: 'queued', updatedAt: '2026-12-01T09:05:00.000Z' };
     expect(await pushFrom('laptop-alex-2', [{ newDocumentState: queued, assumedMasterState: asMaster(draft) }])).toEqual([]);
-    const held = await orderDoc(morgan, order.id);
+    const held = await pulledOrder(morgan, order.id);
     expect(held.status).toBe('held');
     expect(await pushStatus(morgan, held, 'inProgress', { updatedAt: '2026-12-01T10:00:00.000Z' })).toEqual([]);
 

@@ -67,6 +67,7 @@ async function prepareOrder(ctx: RowContext, plan: WritePlan, master: StoredDoc 
   delete data.tmfOrderId;
   delete data.stateReason;
   delete data.approval;
+  delete data.partialAcceptanceNoted;
   if (plan.deleted) return { ...plan, data };
   const status = String(data.status);
   if (!isLocalState(status)) {

@@ -9,18 +9,33 @@ import { jsonEqual, type JsonObject } from '../../platform/json';
 import { loadDoc, writeDoc, type StoredDoc } from '../../platform/sync/docs';
 import { stateReasonOf } from '../ingest/productOrderFromOrder';
 import { approvalOf, type Approval } from './approvalNotes';
+import { partialAcceptanceOf, type PartialAcceptanceNoted } from './partialAcceptanceNotes';
 import type { ProductOrder } from './productOrderTypes';
 
 /** Order fields only the central system writes once the order is submitted. */
-export const CENTRAL_ORDER_FIELDS = ['status', 'tmfOrderId', 'stateReason', 'approval'] as const;
+export const CENTRAL_ORDER_FIELDS = ['status', 'tmfOrderId', 'stateReason', 'approval', 'partialAcceptanceNoted'] as const;
 
 export type OrderStatus =
   /** No ProductOrder yet: the order's account has not reached the central system. */
   | { kind: 'waiting'; reason: string }
-  | { kind: 'ingested'; state: string; tmfOrderId: string; reason: string | undefined; approval?: Approval | undefined };
+  | {
+      kind: 'ingested';
+      state: string;
+      tmfOrderId: string;
+      reason: string | undefined;
+      approval?: Approval | undefined;
+      partialAcceptance?: PartialAcceptanceNoted | undefined;
+    };
 
 export function statusOf(order: ProductOrder): OrderStatus {
-  return { kind: 'ingested', state: order.state, tmfOrderId: order.id, reason: stateReasonOf(order), approval: approvalOf(order) };
+  return {
+    kind: 'ingested',
+    state: order.state,
+    tmfOrderId: order.id,
+    reason: stateReasonOf(order),
+    approval: approvalOf(order),
+    partialAcceptance: partialAcceptanceOf(order),
+  };
 }
 
 /** The document's data showing `status`. */
@@ -37,6 +52,8 @@ export function withStatus(data: JsonObject, status: OrderStatus): JsonObject {
     else delete next.stateReason;
     if (status.approval) next.approval = { ...status.approval };
     else delete next.approval;
+    if (status.partialAcceptance) next.partialAcceptanceNoted = { ...status.partialAcceptance };
+    else delete next.partialAcceptanceNoted;
   }
   return next;
 }

@@ -14,6 +14,9 @@ import { recordProductOrderEvent } from './productOrderEvents';
 import { applyProductOrderPatch, parseProductOrderPatch } from './productOrderPatch';
 import { lockProductOrder, updateProductOrder, type LockedProductOrder } from './productOrderStore';
 import type { ProductOrder } from './productOrderTypes';
+import { partialAcceptanceOf, partialAcceptanceProblem } from './partialAcceptanceNotes';
+import { PARTIAL_ACCEPTED_NOTE, partialAcceptanceNote } from '../../../../shared/orders/partialAcceptance';
+import { stateReasonOf } from '../ingest/productOrderFromOrder';
 
 export async function lockVisible(tx: Queryable, user: AuthUser, id: string): Promise<LockedProductOrder> {
   const locked = await lockProductOrder(tx, id);
@@ -89,4 +92,22 @@ export async function answerInformationRequest(
   const locked = await lockVisible(tx, user, id);
   const note = [...(locked.order.note ?? []), { author: user.displayName, date, text }];
   return patchProductOrder(tx, user, id, { note });
+}
+
+/** Adds the acceptance note to the partial ProductOrder `id`; the same acceptance again changes nothing. */
+export async function acceptPartialDelivery(tx: Queryable, user: AuthUser, id: string, date: string): Promise<void> {
+  const locked = await lockVisible(tx, user, id);
+  const problem = partialAcceptanceProblem(locked.order);
+  if (problem) throw new HttpError(409, 'conflict', problem);
+  if (partialAcceptanceOf(locked.order)) return;
+  const text = partialAcceptanceNote(user.displayName, stateReasonOf(locked.order));
+  const order: ProductOrder = {
+    ...locked.order,
+    note: [...(locked.order.note ?? []), { id: PARTIAL_ACCEPTED_NOTE, author: user.displayName, date, text }],
+  };
+  await updateProductOrder(tx, order, locked.cancellationOrigin);
+  await recordProductOrderEvent(tx, 'ProductOrderAttributeValueChangeEvent', order, locked.owner, {
+    fieldPath: 'note',
+    description: text,
+  });
 }

@@ -19,6 +19,7 @@ import { replayLead, replayOrder, replayQuote, type Replayed } from '../../../..
 import type { Actor } from '../../../../shared/machines/send';
 import { sendLead } from '../../../../shared/machines/lead.machine';
 import { signatureProblem, signedQuoteChangeRefusal } from '../../../../shared/quotes/quoteSignature';
+import { partialAcceptanceRefusal } from '../../../../shared/orders/partialAcceptance';
 import type { AuthUser } from '../auth/users';
 import type { Queryable } from '../db/db';
 import { loadDoc, type StoredDoc } from './docs';
@@ -215,6 +216,12 @@ export function gateRow(ctx: RowContext, sent: SentDoc, master: StoredDoc | unde
   if (!result.ok) return { ok: false, reason: result.reason + orderHint(ctx, pushed) };
   const signing = signatureVerdict(ctx, stored, pushed);
   if (signing) return signing;
+  // An accepted partial delivery changes no status, so the replay cannot see it: judged as the event it is.
+  const accepting =
+    ctx.collection === 'orders'
+      ? partialAcceptanceRefusal(stored as unknown as OrderDoc | undefined, pushed as unknown as OrderDoc, ctx.actor)
+      : null;
+  if (accepting !== null) return { ok: false, reason: accepting };
   if (!foreign) {
     const content = isEditedKind(ctx.collection)
       ? judgeContent(ctx.collection, stored as unknown as Doc | undefined, pushed as unknown as Doc, result)
