@@ -109,7 +109,8 @@ const LEADS_TO_VERSION_4: MigrationStrategies = { ...LEADS_TO_VERSION_3, 4: (old
  * Orders version 3: a direct order has no `quoteId`; `paymentTerms`, `approval`, `supplementOf`
  * `cancellationReason`, `delta` (an order that changes an installed product) and `informationAnswer`
  * (the rep's answer to an information request), `partialAcceptance` and `partialAcceptanceNoted` (a partial
- * delivery the rep accepted, and the central system's note of it) are new and optional.
+ * delivery the rep accepted, and the central system's note of it) and `charges` (charges and tax
+ * stamped from the charge table) are new and optional.
  * An older order came from a quote with the standard terms, needed no approval and ordered new
  * products, which is what a document without them means.
  */
