@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PolicyDoc } from '../schemas';
-import { chargesDifference, chargeTableOf, formatRate, orderCharges, taxOn, withCharges, type ChargeTable } from './charges';
+import {
+  chargesDifference,
+  chargesVerdictOf,
+  chargeTableOf,
+  formatRate,
+  lineCharges,
+  orderCharges,
+  taxOn,
+  withCharges,
+  type ChargeTable,
+} from './charges';
 
 const table: ChargeTable = {
   updatedAt: '2026-01-01T00:00:00.000Z',
@@ -49,6 +59,20 @@ describe('orderCharges', () => {
     expect(result).toMatchObject({ shipping: 0, taxBasisPoints: 1000, taxOneTime: 10000 });
   });
 
+  it('charges a disconnect no installation and no shipping, only the tax on what its lines still cost', () => {
+    const order = {
+      items: [line('off-fibre', 1, 0, 0), line('off-router', 2, 0, 0)],
+      totals: { oneTime: 0, recurring: 0, currency: 'USD' },
+    };
+    expect(orderCharges({ ...order, delta: { action: 'modify' } }, table)).toMatchObject({ installation: 15000, shipping: 3000 });
+    expect(orderCharges({ ...order, delta: { action: 'delete' } }, table)).toMatchObject({
+      installation: 0,
+      shipping: 0,
+      taxOneTime: 0,
+      totalOneTime: 0,
+    });
+  });
+
   it('keeps integer cents, never a negative tax, and parts that sum to the totals', () => {
     const lines = fc.array(
       fc.record({
@@ -80,6 +104,11 @@ describe('orderCharges', () => {
         expect(result.taxRecurring).toBeGreaterThanOrEqual(0);
         expect(result.totalOneTime).toBe(totals.oneTime + result.installation + result.shipping + result.taxOneTime);
         expect(result.totalRecurring).toBe(totals.recurring + result.taxRecurring);
+        // The per-line split the TMF622 items carry adds up to the order's charges.
+        const perLine = lineCharges({ items, totals }, table);
+        expect(perLine).toHaveLength(items.length);
+        expect(perLine.reduce((sum, l) => sum + l.installation, 0)).toBe(result.installation);
+        expect(perLine.reduce((sum, l) => sum + l.shipping, 0)).toBe(result.shipping);
       }),
     );
   });
@@ -128,6 +157,18 @@ describe('chargeTableOf and chargesDifference', () => {
       'installation $100.00 on the laptop, $150.00 on the central system',
       'one-time tax $8.25 on the laptop, $12.38 on the central system',
     ]);
+  });
+});
+
+describe('chargesVerdictOf', () => {
+  const finding = 'Charges and tax differ from the central charge table (v2): shipping $0.00 on the laptop, $25.00 on the central system';
+  it("reads the charges finding out of the central system's hold reason, whatever else it holds for", () => {
+    expect(chargesVerdictOf(`Held for price review: ${finding}`)).toBe(finding);
+    expect(
+      chargesVerdictOf(`Held for approval by the rep's manager: terms. Held for price and credit review: ${finding}; exposure $1.00`),
+    ).toBe(finding);
+    expect(chargesVerdictOf('Held for credit review: exposure $1.00')).toBeUndefined();
+    expect(chargesVerdictOf(undefined)).toBeUndefined();
   });
 });
 

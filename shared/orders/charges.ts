@@ -69,18 +69,35 @@ export interface OrderForCharges {
   totals: { oneTime: number; recurring: number; currency: string };
   /** Where the service is delivered; else the account's country. */
   country?: string | undefined;
+  /** A disconnect (`delete`) sends no one and ships nothing: it has no installation or shipping. */
+  delta?: { action: string } | undefined;
+}
+
+/** One line's installation and shipping, cents, quantity included. */
+export interface LineCharges {
+  installation: number;
+  shipping: number;
+}
+
+/** Each line's share of the charges, in line order; the charges of `orderCharges` are their sums. */
+export function lineCharges(order: Pick<OrderForCharges, 'items' | 'totals' | 'delta'>, table: ChargeTable): LineCharges[] {
+  if (order.delta?.action === 'delete') return order.items.map(() => ({ installation: 0, shipping: 0 }));
+  const perUnit = (offeringId: string, kind: 'installation' | 'shipping') =>
+    table.itemCharges.filter((charge) => charge.offeringId === offeringId && charge.kind === kind).reduce((sum, c) => sum + c.amount, 0);
+  const freeShipping = table.freeShippingFrom !== undefined && order.totals.oneTime >= table.freeShippingFrom;
+  return order.items.map((line) => ({
+    installation: perUnit(line.offeringId, 'installation') * line.quantity,
+    shipping: freeShipping ? 0 : perUnit(line.offeringId, 'shipping') * line.quantity,
+  }));
 }
 
 export function orderCharges(order: OrderForCharges, table: ChargeTable): OrderCharges {
-  const perUnit = (offeringId: string, kind: 'installation' | 'shipping') =>
-    table.itemCharges.filter((charge) => charge.offeringId === offeringId && charge.kind === kind).reduce((sum, c) => sum + c.amount, 0);
   let installation = 0;
   let shipping = 0;
-  for (const line of order.items) {
-    installation += perUnit(line.offeringId, 'installation') * line.quantity;
-    shipping += perUnit(line.offeringId, 'shipping') * line.quantity;
+  for (const line of lineCharges(order, table)) {
+    installation += line.installation;
+    shipping += line.shipping;
   }
-  if (table.freeShippingFrom !== undefined && order.totals.oneTime >= table.freeShippingFrom) shipping = 0;
   const taxBasisPoints = taxRateFor(table, order.country);
   const oneTimeBeforeTax = order.totals.oneTime + installation + shipping;
   const taxOneTime = taxOn(oneTimeBeforeTax, taxBasisPoints);
@@ -104,9 +121,8 @@ export function formatRate(basisPoints: number): string {
 }
 
 /** The figures that differ between two computations, as a sentence part; empty when they agree. */
-export function chargesDifference(sent: OrderCharges | undefined, central: OrderCharges): string[] {
+export function chargesDifference(sent: OrderCharges, central: OrderCharges): string[] {
   const money = (cents: number) => formatCents(cents, central.currency);
-  if (!sent) return [`charges and tax were not sent; the central system computes ${money(central.totalOneTime)} one-time`];
   const fields = [
     ['installation', 'installation'],
     ['shipping', 'shipping'],
@@ -116,6 +132,20 @@ export function chargesDifference(sent: OrderCharges | undefined, central: Order
   return fields
     .filter(([key]) => sent[key] !== central[key])
     .map(([key, label]) => `${label} ${money(sent[key])} on the laptop, ${money(central[key])} on the central system`);
+}
+
+/**
+ * How the central system's reason for holding an order starts a charges difference
+ * (central/src/ordering/ingest/orderCharges.ts); the order screen reads it back.
+ */
+export const CHARGES_DIFFER = 'Charges and tax differ from the central charge table';
+
+/** The charges difference the central system found, from the order's reason; undefined when it found none. */
+export function chargesVerdictOf(stateReason: string | undefined): string | undefined {
+  const start = stateReason?.indexOf(CHARGES_DIFFER) ?? -1;
+  if (!stateReason || start < 0) return undefined;
+  // Findings in a hold reason are separated by "; " (holdReason), the differences within this one by " and ".
+  return stateReason.slice(start).split('; ')[0];
 }
 
 /** Where the tax is due: the service address's country, else the account's. */

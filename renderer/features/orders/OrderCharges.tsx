@@ -1,4 +1,11 @@
-import { chargeCountry, chargeTableOf, formatRate, orderCharges, type OrderCharges as Charges } from '../../../shared/orders/charges';
+import {
+  chargeCountry,
+  chargesVerdictOf,
+  chargeTableOf,
+  formatRate,
+  orderCharges,
+  type OrderCharges as Charges,
+} from '../../../shared/orders/charges';
 import { formatCents } from '../../../shared/money';
 import type { AccountDoc, OrderDoc } from '../../../shared/schemas';
 import { useDocuments } from '../../data/hooks';
@@ -6,7 +13,9 @@ import { useDocuments } from '../../data/hooks';
 /**
  * "Charges and tax" before submit: the lines' subtotal, installation, shipping and tax from the
  * synced charge table, one-time and monthly apart. Before the central system has the order the
- * figures follow the current table and address; after, they are the ones the order was stored with.
+ * figures follow the current table and address; after, they are the ones the order was stored with,
+ * and when the central system's own table gave other figures, what it found (the order is then
+ * held for price review).
  */
 export function OrderCharges({ order, account }: { order: OrderDoc; account: AccountDoc | null | undefined }) {
   const table = chargeTableOf(useDocuments('policies') ?? []);
@@ -14,6 +23,7 @@ export function OrderCharges({ order, account }: { order: OrderDoc; account: Acc
   const charges: Charges | undefined =
     editable && table ? orderCharges({ ...order, country: chargeCountry(order, account?.country) }, table) : order.charges;
   const money = (cents: number) => formatCents(cents, order.totals.currency);
+  const verdict = editable ? undefined : chargesVerdictOf(order.stateReason);
   return (
     <section className="section" aria-labelledby="order-charges-heading">
       <h2 id="order-charges-heading">Charges and tax</h2>
@@ -38,6 +48,11 @@ export function OrderCharges({ order, account }: { order: OrderDoc; account: Acc
           submission.
         </p>
       )}
+      {verdict ? (
+        <p role="status" className="notice notice--warning">
+          The central system holds the order for price review. {verdict}.
+        </p>
+      ) : null}
     </section>
   );
 }
