@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { OWNED_SCHEMAS_V0 } from '../../shared/schemas/fixtures/v0.schemas';
 import { REP_WRITTEN_SCHEMAS_V1 } from '../../shared/schemas/fixtures/v1.schemas';
 import { LEAD_SCHEMA_V2, SCHEMAS_V2 } from '../../shared/schemas/fixtures/v2.schemas';
+import { POLICY_SCHEMA_V1 } from '../../shared/schemas/fixtures/v1.policy.schema';
 import { POLICY_SCHEMA_V0 } from '../../shared/schemas/fixtures/v0.policy.schema';
 import { LEAD_SCHEMA_V3 } from '../../shared/schemas/fixtures/v3.lead.schema';
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../../shared/schemas';
@@ -341,7 +342,7 @@ describe("quote schema version 3: the customer's signature, encrypted at rest", 
   });
 });
 
-describe('policies schema version 1: the discount policy beside the order approval policy', () => {
+describe('policies schema versions 1 and 2: the discount policy and the charge table beside the order approval policy', () => {
   it('migrates a version-0 policies store keeping the order approval policy, then stores a discount policy', async () => {
     const disk = new IDBFactory();
     const dexie = { indexedDB: disk, IDBKeyRange };
@@ -367,7 +368,7 @@ describe('policies schema version 1: the discount policy beside the order approv
     const db = await openDatabase({ userId: 'rep-1', storageKey: STORAGE_KEY, dexie });
     try {
       const policies = collectionOf(db, 'policies');
-      expect(policies.schema.version).toBe(1);
+      expect(policies.schema.version).toBe(2);
       expect((await policies.find().exec()).map((d) => d.toMutableJSON())).toEqual([orderApproval]);
       const discount = {
         id: 'discount-policy',
@@ -381,6 +382,46 @@ describe('policies schema version 1: the discount policy beside the order approv
       };
       await policies.insert(discount);
       expect((await policies.findOne('discount-policy').exec())?.toMutableJSON()).toMatchObject(discount);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('migrates a version-1 policies store keeping the discount policy, then stores the charge table', async () => {
+    const disk = new IDBFactory();
+    const dexie = { indexedDB: disk, IDBKeyRange };
+    const old = await openDatabase({ userId: 'rep-1', storageKey: STORAGE_KEY, dexie, olderSchemas: { policies: POLICY_SCHEMA_V1 } });
+    const discount = {
+      id: 'discount-policy',
+      kind: 'discount',
+      name: 'Discount authority',
+      levels: [{ upToPercent: 100, approver: 'rep' }],
+      updatedAt: T0,
+    };
+    const written = await collectionOf(old, 'policies').storageInstance.bulkWrite(
+      [{ document: { ...discount, _deleted: false, _attachments: {}, _rev: '1-a', _meta: { lwt: Date.now() } } as never }],
+      'migration-fixture',
+    );
+    expect(written.error).toEqual([]);
+    await old.close();
+
+    const db = await openDatabase({ userId: 'rep-1', storageKey: STORAGE_KEY, dexie });
+    try {
+      const policies = collectionOf(db, 'policies');
+      expect(policies.schema.version).toBe(2);
+      expect((await policies.find().exec()).map((d) => d.toMutableJSON())).toEqual([discount]);
+      const charges = {
+        id: 'charges',
+        kind: 'charges' as const,
+        name: 'Charges and tax',
+        taxRates: [{ country: 'US', basisPoints: 825 }],
+        defaultTaxBasisPoints: 1000,
+        itemCharges: [{ offeringId: 'off-fibre-internet', kind: 'installation' as const, amount: 25000 }],
+        freeShippingFrom: 100000,
+        updatedAt: T0,
+      };
+      await policies.insert(charges);
+      expect((await policies.findOne('charges').exec())?.toMutableJSON()).toMatchObject(charges);
     } finally {
       await db.close();
     }

@@ -38,8 +38,8 @@ export interface OpenDatabaseOptions {
   /** IndexedDB implementation for Node tests (fake-indexeddb); the browser's own otherwise. */
   dexie?: DexieSettings;
   /**
-   * Migration tests only: open some collections with an older schema literal, to write a
-   * database the way that version of the app did. Those get no migration strategies.
+   * Tests only: open some collections with an older schema literal, to write a database the way
+   * that version of the app did, or to sync as that released app. Those get no migration strategies.
    */
   olderSchemas?: Partial<Record<CollectionName, object>>;
   /**

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SCHEMAS_V2 } from './fixtures/v2.schemas';
+import { POLICY_SCHEMA_V1 } from './fixtures/v1.policy.schema';
 import { LEAD_SCHEMA_V3 } from './fixtures/v3.lead.schema';
 import { COLLECTION_NAMES, COLLECTIONS } from './index';
 
@@ -13,11 +14,20 @@ import { COLLECTION_NAMES, COLLECTIONS } from './index';
 const LATEST_FROZEN = { ...SCHEMAS_V2, leads: LEAD_SCHEMA_V3 };
 
 describe('schemas against the latest frozen release', () => {
+  it('moves policies one version past the frozen v1, only adding optional fields and the kind charges', () => {
+    const current = JSON.parse(JSON.stringify(COLLECTIONS.policies.schema)) as typeof POLICY_SCHEMA_V1;
+    expect(current.version).toBe(POLICY_SCHEMA_V1.version + 1);
+    expect(current.required).toEqual(POLICY_SCHEMA_V1.required);
+    const { kind, ...others } = JSON.parse(JSON.stringify(POLICY_SCHEMA_V1.properties)) as Record<string, { enum?: string[] }>;
+    expect(current.properties).toMatchObject(others);
+    expect(current.properties.kind.enum).toEqual([...(kind?.enum ?? []), 'charges']);
+  });
+
   /**
    * Collections added after the frozen release, at the version they are at now: they started at 0;
-   * policies is at 1 (kind `discount`), since builds with v0 policies already ran on laptops.
+   * policies is at 2 (kind `charges`), since builds with v0 and v1 policies already ran on laptops.
    */
-  const NEW_SINCE: Record<string, number> = { policies: 1, orderAttachments: 0 };
+  const NEW_SINCE: Record<string, number> = { policies: 2, orderAttachments: 0 };
   const frozenNames = COLLECTION_NAMES.filter((name) => !(name in NEW_SINCE));
 
   it('freezes every collection but the new ones, each at its version with a strategy for every bump', () => {

@@ -109,7 +109,8 @@ const LEADS_TO_VERSION_4: MigrationStrategies = { ...LEADS_TO_VERSION_3, 4: (old
  * Orders version 3: a direct order has no `quoteId`; `paymentTerms`, `approval`, `supplementOf`
  * `cancellationReason`, `delta` (an order that changes an installed product) and `informationAnswer`
  * (the rep's answer to an information request), `partialAcceptance` and `partialAcceptanceNoted` (a partial
- * delivery the rep accepted, and the central system's note of it) are new and optional.
+ * delivery the rep accepted, and the central system's note of it) and `charges` (charges and tax
+ * stamped from the charge table) are new and optional.
  * An older order came from a quote with the standard terms, needed no approval and ordered new
  * products, which is what a document without them means.
  */
@@ -133,6 +134,8 @@ const RULE_SETS_TO_VERSION_1: MigrationStrategies = { 1: (oldDoc) => ({ ...oldDo
  * orderApproval policy, so none changes.
  */
 const POLICIES_TO_VERSION_1: MigrationStrategies = { 1: (oldDoc) => oldDoc };
+/** Policies version 2 adds the kind `charges` with its optional fields: no stored policy changes. */
+const POLICIES_TO_VERSION_2: MigrationStrategies = { ...POLICIES_TO_VERSION_1, 2: (oldDoc) => oldDoc };
 
 export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
   leads: { schema: leadSchema, migrationStrategies: LEADS_TO_VERSION_4 },
@@ -145,5 +148,5 @@ export const COLLECTIONS: { [N in CollectionName]: CollectionDefinition<N> } = {
   products: { schema: productSchema, migrationStrategies: TO_VERSION_1 },
   offerings: { schema: offeringSchema, migrationStrategies: OFFERINGS_TO_VERSION_1 },
   ruleSets: { schema: ruleSetSchema, migrationStrategies: RULE_SETS_TO_VERSION_1 },
-  policies: { schema: policySchema, migrationStrategies: POLICIES_TO_VERSION_1 },
+  policies: { schema: policySchema, migrationStrategies: POLICIES_TO_VERSION_2 },
 };

@@ -86,6 +86,36 @@ export const orderSchemaLiteral = {
       },
       required: ['action', 'change', 'productId'],
     },
+    /**
+     * v3, charges and tax before submit (shared/orders/charges.ts): `totals` stay the lines'
+     * subtotal; this is what the charge table adds, stamped when the rep stores the order, so the
+     * rep, the summary and the central system read the same figures (cents; one-time and monthly apart).
+     */
+    charges: {
+      type: 'object',
+      properties: {
+        installation: { type: 'integer', minimum: 0 },
+        shipping: { type: 'integer', minimum: 0 },
+        taxBasisPoints: { type: 'integer', minimum: 0 },
+        taxOneTime: { type: 'integer', minimum: 0 },
+        taxRecurring: { type: 'integer', minimum: 0 },
+        totalOneTime: { type: 'integer' },
+        totalRecurring: { type: 'integer' },
+        currency: { type: 'string' },
+        tableVersion: { type: 'string' },
+      },
+      required: [
+        'installation',
+        'shipping',
+        'taxBasisPoints',
+        'taxOneTime',
+        'taxRecurring',
+        'totalOneTime',
+        'totalRecurring',
+        'currency',
+        'tableVersion',
+      ],
+    },
     /** Set by the central system: the TMF622 ProductOrder id and the reason of its last state change. */
     tmfOrderId: { type: 'string' },
     stateReason: { type: 'string' },

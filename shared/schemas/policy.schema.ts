@@ -1,6 +1,6 @@
 import type { ExtractDocumentTypeFromTypedRxJsonSchema, RxJsonSchema } from 'rxdb';
 
-export const POLICY_KINDS = ['orderApproval', 'discount'] as const;
+export const POLICY_KINDS = ['orderApproval', 'discount', 'charges'] as const;
 
 /**
  * A business policy the central system publishes as reference data (read-only on the laptop),
@@ -8,10 +8,12 @@ export const POLICY_KINDS = ['orderApproval', 'discount'] as const;
  * (shared/orders/orderPolicy.ts): when a submitted order waits for the rep's manager. `discount`
  * (v1, shared/quotes/discountPolicy.ts): who decides a quote discount of a given depth. Each kind's
  * fields are optional in the schema (v1) and checked by the function that reads that kind.
+ * `charges` (v2, shared/orders/charges.ts): tax rates by country and the installation and
+ * shipping charges an order adds to its lines.
  */
 export const policySchemaLiteral = {
   title: 'policy',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -38,6 +40,32 @@ export const policySchemaLiteral = {
         required: ['upToPercent', 'approver'],
       },
     },
+    /** `charges` (v2): tax rate per country (ISO 3166 alpha-2), basis points (825 = 8.25 %). */
+    taxRates: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { country: { type: 'string' }, basisPoints: { type: 'integer', minimum: 0 } },
+        required: ['country', 'basisPoints'],
+      },
+    },
+    /** `charges` (v2): the rate of a country the table does not name, basis points. */
+    defaultTaxBasisPoints: { type: 'integer', minimum: 0 },
+    /** `charges` (v2): one-time charges per unit of an offering, cents: installation (a visit) or shipping (a physical item). */
+    itemCharges: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          offeringId: { type: 'string' },
+          kind: { type: 'string', enum: ['installation', 'shipping'] },
+          amount: { type: 'integer', minimum: 0 },
+        },
+        required: ['offeringId', 'kind', 'amount'],
+      },
+    },
+    /** `charges` (v2): shipping is free when the lines' one-time subtotal reaches this, cents. */
+    freeShippingFrom: { type: 'integer', minimum: 0 },
     updatedAt: { type: 'string', maxLength: 40 },
   },
   // v1: only what every kind has; orderApproval's fields moved to its reader (orderApprovalPolicyOf).

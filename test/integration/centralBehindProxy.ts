@@ -12,6 +12,8 @@ export interface LaptopOptions {
   sync?: SyncOptions;
   /** Sync straight with the central system instead of through the proxy. */
   direct?: boolean;
+  /** Collections at the schema an already released app has. */
+  olderSchemas?: Parameters<typeof openLaptop>[0]['olderSchemas'];
 }
 
 /**
@@ -57,7 +59,14 @@ export function centralBehindProxy() {
     },
     async laptop(username: string, options: LaptopOptions = {}): Promise<RepLaptop> {
       const syncUrl = options.direct ? url : this.proxy.url;
-      const rep = await openLaptop({ signInUrl: url, syncUrl, username, disk: options.disk, sync: options.sync });
+      const rep = await openLaptop({
+        signInUrl: url,
+        syncUrl,
+        username,
+        disk: options.disk,
+        sync: options.sync,
+        olderSchemas: options.olderSchemas,
+      });
       open.push(rep);
       return rep;
     },

@@ -1,5 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openDatabase, type OutpostDatabase } from '../../renderer/data/database';
+type OpenOptions = Parameters<typeof openDatabase>[0];
 import { testWorkerStorage } from '../../renderer/data/workerPort.fixture';
 import { deriveStorageKey } from '../../renderer/data/storageKey';
 import { CentralClient, signIn } from '../../renderer/sync/centralClient';
@@ -27,13 +28,21 @@ export async function openLaptop(options: {
   disk?: IDBFactory;
   /** Short timings for tests that wait for timeouts, heartbeats or periodic pulls. */
   sync?: SyncOptions;
+  /** Collections at the schema an already released app has (shared/schemas/fixtures/). */
+  olderSchemas?: OpenOptions['olderSchemas'];
 }): Promise<RepLaptop> {
   const session = await signIn(options.signInUrl, options.username, 'demo');
   const disk = options.disk ?? new IDBFactory();
   const storageKey = await deriveStorageKey(session.user.id, 'demo');
   // OUTPOST_TEST_STORAGE=worker runs the laptop's store the way the app does, through the worker storage.
   const storage = process.env.OUTPOST_TEST_STORAGE === 'worker' ? testWorkerStorage(disk) : undefined;
-  const db = await openDatabase({ userId: session.user.id, storageKey, dexie: { indexedDB: disk, IDBKeyRange }, storage });
+  const db = await openDatabase({
+    userId: session.user.id,
+    storageKey,
+    dexie: { indexedDB: disk, IDBKeyRange },
+    storage,
+    olderSchemas: options.olderSchemas,
+  });
   const client = new CentralClient(options.syncUrl ?? options.signInUrl, session);
   const sync = await startSync(db, client, { retryMs: 200, ...options.sync });
   return {

@@ -12,7 +12,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
  * validated order back to draft, so only a checked order can be submitted.
  */
 export function OrderForm({ order, account }: { order: OrderDoc; account: AccountDoc | null | undefined }) {
-  const form = useOrderForm(order);
+  const form = useOrderForm(order, account?.country);
   const { focusRequest } = form;
   const fieldIssues = issuesByField(form.issues);
   const summaryRef = useRef<HTMLDivElement>(null);

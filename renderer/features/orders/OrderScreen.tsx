@@ -22,6 +22,7 @@ import { OrderInformationAnswer } from './OrderInformationAnswer';
 import { OrderPartialAcceptance } from './OrderPartialAcceptance';
 import { awaitingCentral } from './orderState';
 import { Timeline } from '../timeline/Timeline';
+import { OrderCharges } from './OrderCharges';
 import { OrderCreditCheck } from './OrderCreditCheck';
 
 const DELTA_LABELS = { change: 'Change', move: 'Move', disconnect: 'Disconnect' } as const;
@@ -95,6 +96,7 @@ export function OrderScreen({ id }: { id: string }) {
         </section>
       )}
       <Totals totals={order.totals} />
+      <OrderCharges order={order} account={account} />
       <OrderApproval order={order} catalog={catalog} policy={policy} />
       <OrderCreditCheck order={order} account={account} />
       <section className="section" aria-labelledby="order-details-heading">

@@ -1,9 +1,11 @@
 import { useMachine } from '@xstate/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { fromPromise } from 'xstate';
+import { chargeTableOf, withCharges } from '../../../shared/orders/charges';
 import type { ValidationIssue } from '../../../shared/orders/order.validation';
 import type { OrderDoc } from '../../../shared/schemas';
 import { useOutpost } from '../../app/OutpostContext';
+import { useDocuments } from '../../data/hooks';
 import { saveDocument } from '../../data/writes';
 import { actorOf } from '../session/actor';
 import { orderFormMachine } from './orderForm.machine';
@@ -30,16 +32,23 @@ export interface OrderFormState {
 
 /**
  * The order form machine bound to the local store (mount with `key={order.id}`). The fields on
- * screen live in the machine, so the inputs never jump back while a write is on its way.
+ * screen live in the machine, so the inputs never jump back while a write is on its way. Every
+ * write stamps the order's charges and tax from the synced charge table (`accountCountry`: where
+ * tax is due when the service address names no country).
  */
-export function useOrderForm(order: OrderDoc): OrderFormState {
+export function useOrderForm(order: OrderDoc, accountCountry?: string): OrderFormState {
   const { db, user } = useOutpost();
   const actor = useMemo(() => actorOf(user), [user]);
+  const table = chargeTableOf(useDocuments('policies') ?? []);
+  // The store actor is created once; it reads the table and country current at the write.
+  const charging = useRef({ table, accountCountry });
+  charging.current = { table, accountCountry };
   const [machine] = useState(() =>
     orderFormMachine.provide({
       actors: {
         storeOrder: fromPromise<void, { order: OrderDoc | null }>(async ({ input }) => {
-          if (input.order) await saveDocument(db, 'orders', input.order);
+          if (input.order)
+            await saveDocument(db, 'orders', withCharges(input.order, charging.current.table, charging.current.accountCountry));
         }),
       },
     }),

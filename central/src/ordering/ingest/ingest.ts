@@ -8,6 +8,7 @@ import { findByExternalId } from '../productOrder/productOrderStore';
 import { requestCancellation } from '../cancellation/cancellation';
 import type { QuotedLine } from './consistency';
 import type { ProductRef } from './deltaCheck';
+import { centralCharges, chargesFinding, type CentralCharges } from './orderCharges';
 import { lineNumber, productOrderFromOrder, type SupplementOf } from './productOrderFromOrder';
 
 export function waitingForAccountReason(accountId: string): string {
@@ -36,7 +37,13 @@ function deltaRefs(order: OrderDoc): ProductRef[] {
 }
 
 /** A queued app order as an order for the one creation pipeline; its id is the externalId. */
-function orderRequestOf(order: OrderDoc, submitter: AuthUser, supplement: Supplement | undefined): OrderRequest {
+function orderRequestOf(
+  order: OrderDoc,
+  submitter: AuthUser,
+  supplement: Supplement | undefined,
+  charged: CentralCharges | undefined,
+): OrderRequest {
+  const finding = charged ? chargesFinding(order.charges, charged.charges) : undefined;
   return {
     externalId: order.id,
     customerId: order.accountId,
@@ -48,8 +55,17 @@ function orderRequestOf(order: OrderDoc, submitter: AuthUser, supplement: Supple
     ...(order.supplementOf ? { supplementOf: order.supplementOf } : {}),
     policyOrder: { items: order.items, totals: order.totals, paymentTerms: order.paymentTerms, quoteId: order.quoteId, delta: order.delta },
     ...(supplement && 'problem' in supplement ? { problems: [supplement.problem] } : {}),
+    ...(finding ? { findings: [finding] } : {}),
     build: (decision, id, orderDate) =>
-      productOrderFromOrder(order, submitter, decision, id, orderDate, supplement && 'of' in supplement ? supplement.of : undefined),
+      productOrderFromOrder(
+        order,
+        submitter,
+        decision,
+        id,
+        orderDate,
+        supplement && 'of' in supplement ? supplement.of : undefined,
+        charged,
+      ),
   };
 }
 
@@ -108,7 +124,8 @@ export async function ingestQueuedOrder(tx: Queryable, submitter: AuthUser, orde
     return { status: { kind: 'waiting', reason: waitingForAccountReason(order.accountId) }, changed: [] };
   }
   const supplement = await supplementOf(tx, submitter, order);
-  const placed = await placeProductOrder(tx, submitter, orderRequestOf(order, submitter, supplement), now);
+  const charged = await centralCharges(tx, order);
+  const placed = await placeProductOrder(tx, submitter, orderRequestOf(order, submitter, supplement, charged), now);
   const changed = [...placed.changed];
   // The supplemental order replaces the original: cancelled through TMF622 cancelProductOrder.
   if (placed.created && supplement && 'of' in supplement && placed.stored.order.state !== 'rejected') {

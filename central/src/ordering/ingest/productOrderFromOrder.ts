@@ -9,7 +9,11 @@ import {
   type ProductOrderState,
 } from '../productOrder/productOrderTypes';
 
+import { itemTotalPrices, orderTotalPrices } from './chargePrices';
+import type { CentralCharges } from './orderCharges';
+
 const CATALOG_BASE = '/tmf-api/productCatalogManagement/v4';
+const NO_CHARGES = { installation: 0, shipping: 0 };
 /** Note ids, so the state reason can be read back from a stored order. */
 export const STATE_REASON_NOTE = 'stateReason';
 const SERVICE_ADDRESS_NOTE = 'serviceAddress';
@@ -67,6 +71,8 @@ export function productOrderFromOrder(
   id: string,
   orderDate: string,
   supplement?: SupplementOf,
+  /** The central system's charges and tax (never the laptop's); without them the prices are the lines' subtotal. */
+  charged?: CentralCharges,
 ): ProductOrder {
   const currency = order.totals.currency;
   const delta = order.delta;
@@ -98,6 +104,7 @@ export function productOrderFromOrder(
       state: decision.state,
       productOffering: { id: line.offeringId, name: line.offeringName, href: `${CATALOG_BASE}/productOffering/${line.offeringId}` },
       itemPrice: prices(line.oneTime, line.recurring, currency),
+      ...(charged ? { itemTotalPrice: itemTotalPrices(line, charged.lines[index] ?? NO_CHARGES, currency) } : {}),
       product: {
         ...(delta ? { id: delta.productId } : {}),
         name: line.offeringName,
@@ -142,7 +149,9 @@ export function productOrderFromOrder(
       { id: submitter.id, name: submitter.displayName, role: 'salesAgent', '@referredType': 'Individual' },
     ],
     note: notes,
-    orderTotalPrice: prices(order.totals.oneTime, order.totals.recurring, currency),
+    orderTotalPrice: charged
+      ? orderTotalPrices(order.totals, charged.charges)
+      : prices(order.totals.oneTime, order.totals.recurring, currency),
     productOrderItem: items,
     '@type': 'ProductOrder',
   };

@@ -27,6 +27,8 @@ export interface OrderRequest extends OrderToCheck {
   policyOrder?: OrderForPolicy;
   /** Reasons to reject the order its channel already found (a supplemental order whose original can no longer change). */
   problems?: readonly string[];
+  /** What its channel found to review (the app's charges against the central charge table), before the check's own findings. */
+  findings?: readonly ReviewFinding[];
 }
 
 export interface PlacedOrder {
@@ -51,9 +53,11 @@ export async function placeProductOrder(tx: Queryable, submitter: AuthUser, requ
     problems.length > 0
       ? { state: 'rejected', reason: `Rejected: ${problems.join('; ')}` }
       : { state: 'acknowledged', reason: 'Acknowledged: the order passed the business consistency check' };
+  // A rejected order is not reviewed; the channel's findings come first, so "price" stays before "credit" in the reason.
+  const findings = problems.length === 0 ? [...(request.findings ?? []), ...checked.findings] : [];
   // The order policy routes an accepted order to the rep's manager before fulfilment.
   const approval = problems.length === 0 && request.policyOrder ? await approvalReasons(tx, request.policyOrder) : [];
-  return createWithReview(tx, request.build(decision, randomUUID(), now), submitter.id, checked.findings, approval);
+  return createWithReview(tx, request.build(decision, randomUUID(), now), submitter.id, findings, approval);
 }
 
 /** The stateReason of a held order: the approval first (the manager acts on it), then what else is reviewed. */

@@ -14,12 +14,27 @@ export interface Money {
   value: number;
 }
 
+/** TMF622 Price: `taxRate` is a percentage (8.25), `taxIncludedAmount` only where tax was computed. */
+export interface Price {
+  dutyFreeAmount: Money;
+  taxIncludedAmount?: Money;
+  taxRate?: number;
+}
+
+/** TMF622 PriceAlteration: here what is added to a price (installation, shipping); `price` and `priceType` are mandatory (profile). */
+export interface PriceAlteration {
+  name: string;
+  priceType: 'oneTime' | 'recurring';
+  price: Price;
+}
+
 export interface OrderPrice {
   name?: string;
   description?: string;
   priceType: 'oneTime' | 'recurring';
   recurringChargePeriod?: string;
-  price: { dutyFreeAmount: Money };
+  price: Price;
+  priceAlteration?: PriceAlteration[];
 }
 
 export interface RelatedParty {
@@ -36,6 +51,8 @@ export interface ProductOrderItem {
   state?: string;
   productOffering?: { id: string; name?: string; href?: string };
   itemPrice?: OrderPrice[];
+  /** The item's price with its installation and shipping (before tax, which is computed on the order's totals). */
+  itemTotalPrice?: OrderPrice[];
   product?: {
     name?: string;
     isBundle?: boolean;
