@@ -79,8 +79,9 @@ export async function writeDoc(tx: Queryable, write: DocWrite): Promise<StoredDo
      RETURNING seq`,
     [write.collection, write.id, write.owner, write.deleted, JSON.stringify(write.data)],
   );
-  const seq = rows[0]?.seq;
-  return { ...write, seq: toNumber(seq) };
+  const stored = { ...write, seq: toNumber(rows[0]?.seq) };
+  noteReads(tx, [stored]);
+  return stored;
 }
 
 /**
@@ -111,7 +112,9 @@ export async function writeDocs(
     [collection, JSON.stringify(writes)],
   );
   const seqs = new Map(rows.map((row) => [row.id, toNumber(row.seq)]));
-  return writes.map((write) => ({ ...write, collection, seq: seqs.get(write.id) ?? 0 }));
+  const stored = writes.map((write) => ({ ...write, collection, seq: seqs.get(write.id) ?? 0 }));
+  noteReads(tx, stored);
+  return stored;
 }
 
 /** Seeding: leaves an existing document (maybe edited by a rep since) untouched. */

@@ -1,5 +1,6 @@
 import type { CollectionName } from '../../../../shared/schemas';
 import { takeWriteLock, type Db, type Queryable } from '../db/db';
+import { forgetTxMemos } from '../db/txMemo';
 import type { AuthUser } from '../auth/users';
 import { loadDocs, toWire, writeDocs, type StoredDoc } from './docs';
 import { deferSeqs, docKey, drawDeferredSeqs } from './deferredSeqs';
@@ -85,6 +86,8 @@ async function writeRowByRow(
     return { stored: [stored, ...followUps], own: stored };
   } catch (error) {
     await tx.query('ROLLBACK TO SAVEPOINT push_row');
+    // What the row wrote is undone, and so may be what the transaction remembered of it.
+    forgetTxMemos(tx);
     onError(error);
     return { stored: [], refusal: ROW_FAILED_REASON };
   }
