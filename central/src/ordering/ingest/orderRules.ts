@@ -2,7 +2,9 @@ import type { OrderDoc } from '../../../../shared/schemas';
 import { SYNC_META_FIELDS } from '../../../../shared/schemas/common';
 import { ORDER_LOCAL_STATES } from '../../../../shared/schemas/order.schema';
 import { validateOrder } from '../../../../shared/orders/order.validation';
-import type { StoredDoc } from '../../platform/sync/docs';
+import type { DocRef, StoredDoc } from '../../platform/sync/docs';
+import type { SentDoc } from '../../platform/sync/pushInput';
+import { ORDER_APPROVAL_POLICY_ID } from '../../../../shared/orders/orderPolicy';
 import { jsonEqual, type JsonObject } from '../../platform/json';
 import type { CollectionRules, RowContext, WritePlan } from '../../platform/sync/rules';
 import { CENTRAL_ORDER_FIELDS, statusOf, writeOrderStatus } from '../productOrder/orderStatus';
@@ -105,9 +107,22 @@ async function currentStatus(ctx: RowContext, id: string) {
   return statusOf(submitted.order);
 }
 
+/** What the ingest of queued orders reads (account, offerings, approval policy), read with the masters. */
+function readsAlong(sent: readonly SentDoc[]): DocRef[] {
+  const queued = sent.filter((doc) => !doc._deleted && doc.status === 'queued').map(asOrder);
+  if (queued.length === 0) return [];
+  return [
+    { collection: 'policies', id: ORDER_APPROVAL_POLICY_ID },
+    ...queued.flatMap((order): DocRef[] => [
+      { collection: 'accounts', id: order.accountId },
+      ...order.items.map((line): DocRef => ({ collection: 'offerings', id: line.offeringId })),
+    ]),
+  ];
+}
+
 /**
  * A push of new orders runs without the write lock until it draws its seqs (deferWriteLock): a
  * new order's ingest writes only new rows, and takes the write lock itself where it reads what
  * other writers change (a supplement's original, an account still missing, a hold).
  */
-export const orderRules: CollectionRules = { prepare: prepareOrder, afterWrite: ingestAfterWrite, deferWriteLock: true };
+export const orderRules: CollectionRules = { prepare: prepareOrder, afterWrite: ingestAfterWrite, deferWriteLock: true, readsAlong };

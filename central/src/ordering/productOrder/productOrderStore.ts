@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/db';
+import { txMemo, txMemoKey } from '../../platform/db/txMemo';
 import type { AuthUser } from '../../platform/auth/users';
 import { ownerVisibleSql } from '../../platform/auth/scope';
 import { listOwnedPage, type AttributeFilter } from '../../platform/tmf/listing';
@@ -20,6 +21,15 @@ export interface LockedProductOrder extends StoredProductOrder {
 }
 
 /**
+ * What this transaction knows of ProductOrders by externalId: absent (null; only an insert can
+ * change that, and the insert is guarded by UNIQUE external_id), or created by this transaction
+ * (nobody else sees or changes it before commit). An order of someone else's commit is read again.
+ */
+const KNOWN = txMemoKey<LockedProductOrder | null>('ordering.productOrdersByExternalId');
+/** The externalIds of the orders this transaction created, by ProductOrder id. */
+const CREATED = txMemoKey<string>('ordering.createdProductOrders');
+
+/**
  * Insert unless an order with the same externalId exists (UNIQUE external_id): the one
  * guarantee that retries, duplicate pushes and concurrent requests create one order.
  * Returns the order that now holds the externalId and whether it is the one just created.
@@ -35,15 +45,32 @@ export async function insertProductOrder(
      ON CONFLICT (external_id) DO NOTHING RETURNING id`,
     [order.id, order.externalId ?? null, owner, order.state, order.orderDate, JSON.stringify(order)],
   );
-  if (inserted.length > 0) return { created: true, stored: { order, owner } };
+  if (inserted.length > 0) {
+    if (order.externalId) {
+      txMemo(tx, KNOWN).set(order.externalId, { order, owner, cancellationOrigin: null });
+      txMemo(tx, CREATED).set(order.id, order.externalId);
+    }
+    return { created: true, stored: { order, owner } };
+  }
+  // Another transaction holds it: its committed row, not what this one remembered.
+  if (order.externalId) txMemo(tx, KNOWN).delete(order.externalId);
   const existing = order.externalId ? await findByExternalId(tx, order.externalId) : undefined;
   if (!existing) throw new Error(`ProductOrder insert for externalId ${order.externalId ?? '(none)'} neither inserted nor found`);
   return { created: false, stored: existing };
 }
 
 export async function findByExternalId(tx: Queryable, externalId: string): Promise<StoredProductOrder | undefined> {
+  const known = txMemo(tx, KNOWN).get(externalId);
+  if (known !== undefined) return known === null ? undefined : { order: known.order, owner: known.owner };
   const rows = await tx.query<OrderRow>('SELECT resource, owner FROM product_orders WHERE external_id = $1', [externalId]);
+  if (!rows[0]) txMemo(tx, KNOWN).set(externalId, null);
   return rows[0] ? { order: rows[0].resource, owner: rows[0].owner } : undefined;
+}
+
+/** The order as this transaction created and last changed it, if it did. */
+function createdHere(tx: Queryable, id: string): LockedProductOrder | undefined {
+  const externalId = txMemo(tx, CREATED).get(id);
+  return externalId === undefined ? undefined : (txMemo(tx, KNOWN).get(externalId) ?? undefined);
 }
 
 export async function findVisible(db: Queryable, user: AuthUser, id: string): Promise<ProductOrder | undefined> {
@@ -75,6 +102,9 @@ export async function listVisible(
 
 /** The order, locked against concurrent changes until the transaction ends. */
 export async function lockProductOrder(tx: Queryable, id: string): Promise<LockedProductOrder | undefined> {
+  // Created by this transaction: no other can see it yet, let alone change it.
+  const created = createdHere(tx, id);
+  if (created) return created;
   const rows = await tx.query<OrderRow & { cancellation_origin: string | null }>(
     'SELECT resource, owner, cancellation_origin FROM product_orders WHERE id = $1 FOR UPDATE',
     [id],
@@ -91,8 +121,14 @@ export async function updateProductOrder(tx: Queryable, order: ProductOrder, can
     JSON.stringify(order),
     cancellationOrigin,
   ]);
+  const created = createdHere(tx, order.id);
+  const externalId = txMemo(tx, CREATED).get(order.id);
+  if (created && externalId !== undefined) txMemo(tx, KNOWN).set(externalId, { order, owner: created.owner, cancellationOrigin });
 }
 
 export async function deleteProductOrder(tx: Queryable, id: string): Promise<void> {
   await tx.query('DELETE FROM product_orders WHERE id = $1', [id]);
+  const externalId = txMemo(tx, CREATED).get(id);
+  if (externalId !== undefined) txMemo(tx, KNOWN).delete(externalId);
+  txMemo(tx, CREATED).delete(id);
 }

@@ -60,7 +60,27 @@ export async function recordEvent(tx: Queryable, input: EventInput): Promise<Tmf
 }
 
 /**
- * Many events in two statements whatever their number (a push batch: one round trip per event
+ * Queues the events `e` for every hub subscription of their domain whose query they match and whose
+ * subscriber may see them (the rules of platform/auth/scope.ts: owner null = everyone, admins and
+ * integration clients all, a manager their reps', a rep their own). Done in the events' own
+ * transaction rather than by a reader following the log: sequence numbers are drawn before
+ * commit, so a log reader could pass an event whose transaction commits late and lose it.
+ */
+const DELIVERIES_SQL = `INSERT INTO event_deliveries (subscription_id, event_seq)
+     SELECT s.id, e.seq
+       FROM e
+       JOIN event_subscriptions s ON s.domain = e.domain
+       JOIN users u ON u.id = s.subscriber
+      WHERE (e.owner IS NULL OR u.role IN ('admin', 'integration') OR u.id = e.owner
+             OR u.id = (SELECT manager_id FROM users WHERE id = e.owner))
+        AND NOT EXISTS (
+          SELECT 1 FROM jsonb_array_elements(s.filter) AS clause(alternatives)
+           WHERE NOT EXISTS (
+             SELECT 1 FROM jsonb_array_elements(clause.alternatives) AS alternative(value)
+              WHERE e.payload @> alternative.value))`;
+
+/**
+ * Many events in one statement whatever their number (a push batch: one round trip per event
  * would cap push throughput), logged in the given order with their hub deliveries queued.
  */
 export async function recordEvents(tx: Queryable, inputs: readonly EventInput[]): Promise<TmfEvent[]> {
@@ -72,43 +92,16 @@ export async function recordEvents(tx: Queryable, inputs: readonly EventInput[])
     resourceId: input.resource.id,
     owner: input.owner,
   }));
-  const inserted = await tx.query<{ seq: unknown }>(
-    `INSERT INTO tmf_events (event_id, event_type, domain, resource_name, resource_id, owner, event_time, payload)
-     SELECT r -> 'event' ->> 'eventId', r -> 'event' ->> 'eventType', r -> 'event' ->> 'domain', r ->> 'resourceName',
-            r ->> 'resourceId', r ->> 'owner', $2::timestamptz, r -> 'event'
-       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(r, n) ORDER BY x.n
-     RETURNING seq`,
+  // The deliveries read the inserted events from the CTE: the outer statement cannot see them in tmf_events.
+  await tx.query(
+    `WITH e AS (
+       INSERT INTO tmf_events (event_id, event_type, domain, resource_name, resource_id, owner, event_time, payload)
+       SELECT r -> 'event' ->> 'eventId', r -> 'event' ->> 'eventType', r -> 'event' ->> 'domain', r ->> 'resourceName',
+              r ->> 'resourceId', r ->> 'owner', $2::timestamptz, r -> 'event'
+         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(r, n) ORDER BY x.n
+       RETURNING seq, domain, owner, payload)
+     ${DELIVERIES_SQL}`,
     [JSON.stringify(rows), now],
   );
-  await enqueueDeliveries(
-    tx,
-    inserted.map((row) => String(row.seq)),
-  );
   return rows.map((row) => row.event);
-}
-
-/**
- * Queues the events for every hub subscription of their domain whose query they match and whose
- * subscriber may see them (the rules of platform/auth/scope.ts: owner null = everyone, admins and
- * integration clients all, a manager their reps', a rep their own). Done in the events' own
- * transaction rather than by a reader following the log: sequence numbers are drawn before
- * commit, so a log reader could pass an event whose transaction commits late and lose it.
- */
-async function enqueueDeliveries(tx: Queryable, seqs: readonly string[]): Promise<void> {
-  await tx.query(
-    `INSERT INTO event_deliveries (subscription_id, event_seq)
-     SELECT s.id, e.seq
-       FROM tmf_events e
-       JOIN event_subscriptions s ON s.domain = e.domain
-       JOIN users u ON u.id = s.subscriber
-      WHERE e.seq = ANY($1::bigint[])
-        AND (e.owner IS NULL OR u.role IN ('admin', 'integration') OR u.id = e.owner
-             OR u.id = (SELECT manager_id FROM users WHERE id = e.owner))
-        AND NOT EXISTS (
-          SELECT 1 FROM jsonb_array_elements(s.filter) AS clause(alternatives)
-           WHERE NOT EXISTS (
-             SELECT 1 FROM jsonb_array_elements(clause.alternatives) AS alternative(value)
-              WHERE e.payload @> alternative.value))`,
-    [seqs],
-  );
 }

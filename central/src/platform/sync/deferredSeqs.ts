@@ -6,19 +6,22 @@
  * nothing. The seqs the writes drew first are placeholders, replaced before anyone can see them.
  */
 import { toNumber, WRITE_LOCK_KEY, type Queryable } from '../db/db';
+import { txMemo, txMemoKey } from '../db/txMemo';
 import type { CollectionName } from '../../../../shared/schemas';
 import type { StoredDoc } from './storedDoc';
 
 interface Deferring {
   /** The documents written, by docKey. */
   written: Map<string, { collection: CollectionName; id: string }>;
-  /**
-   * Documents read and not written since, by docKey: an order's ingest reads the same
-   * offerings, account and policy several times, and each read is a round trip. Only found
-   * documents: a missing one is looked for again (it may have arrived meanwhile).
-   */
-  read: Map<string, StoredDoc>;
 }
+
+/**
+ * Documents a deferring transaction read or wrote, by docKey: an order's ingest reads the same
+ * offerings, account and policy several times, and the order document it just wrote, and each
+ * read is a round trip. Only found documents: a missing one is looked for again (it may have
+ * arrived meanwhile). A document this transaction wrote is what it wrote: its row stays locked.
+ */
+const READS = txMemoKey<StoredDoc>('sync.reads');
 
 /** Transactions that defer their seqs. */
 const deferred = new WeakMap<Queryable, Deferring>();
@@ -26,31 +29,35 @@ const deferred = new WeakMap<Queryable, Deferring>();
 export const docKey = (collection: string, id: string): string => `${collection}\u0000${id}`;
 
 export function deferSeqs(tx: Queryable): void {
-  deferred.set(tx, { written: new Map(), read: new Map() });
+  deferred.set(tx, { written: new Map() });
 }
 
-/** Called by every write to sync_docs (docs.ts): remembers the documents of a deferring transaction. */
+/**
+ * Called by every write to sync_docs (docs.ts) before it runs: remembers the documents of a
+ * deferring transaction, and forgets what was read of them (the write may fail).
+ */
 export function noteWrites(tx: Queryable, collection: CollectionName, ids: readonly string[]): void {
   const state = deferred.get(tx);
   if (!state) return;
+  const read = txMemo(tx, READS);
   for (const id of ids) {
     const key = docKey(collection, id);
     state.written.set(key, { collection, id });
-    state.read.delete(key);
+    read.delete(key);
   }
 }
 
-/** Called by the reads of sync_docs (docs.ts) with what they found. */
+/** Called by the reads of sync_docs (docs.ts) with what they found, and by the writes with what they stored. */
 export function noteReads(tx: Queryable, docs: Iterable<StoredDoc>): void {
-  const state = deferred.get(tx);
-  if (!state) return;
-  for (const doc of docs) state.read.set(docKey(doc.collection, doc.id), doc);
+  if (!deferred.has(tx)) return;
+  const read = txMemo(tx, READS);
+  for (const doc of docs) read.set(docKey(doc.collection, doc.id), doc);
 }
 
-/** A document this deferring transaction read before (and has not written since), if all of `ids` were. */
+/** The documents this deferring transaction read or wrote before, if all of `ids` were. */
 export function readBefore(tx: Queryable, collection: CollectionName, ids: readonly string[]): StoredDoc[] | undefined {
-  const read = deferred.get(tx)?.read;
-  if (!read) return undefined;
+  if (!deferred.has(tx)) return undefined;
+  const read = txMemo(tx, READS);
   const found: StoredDoc[] = [];
   for (const id of ids) {
     const doc = read.get(docKey(collection, id));

@@ -1,4 +1,4 @@
-import { isOwnedCollection, type CollectionName } from '../../../../shared/schemas';
+import { isCollectionName, isOwnedCollection, type CollectionName } from '../../../../shared/schemas';
 import { toNumber, type Queryable } from '../db/db';
 import type { AuthUser } from '../auth/users';
 import type { DocChange } from './hub';
@@ -56,6 +56,37 @@ export async function loadDocs(tx: Queryable, collection: CollectionName, ids: r
   return docs;
 }
 
+/** A document to read by its collection and id. */
+export interface DocRef {
+  collection: CollectionName;
+  id: string;
+}
+
+/**
+ * Masters of many ids and, in the same query, other documents the push will read (`along`):
+ * one round trip instead of one per lookup. Returns the masters and the `along` documents found.
+ */
+export async function loadDocsAlong(
+  tx: Queryable,
+  collection: CollectionName,
+  ids: readonly string[],
+  along: readonly DocRef[],
+): Promise<{ masters: Map<string, StoredDoc>; along: StoredDoc[] }> {
+  const rows = await tx.query<DocRow & { collection: string }>(
+    `SELECT collection, id, owner, seq, deleted, data FROM sync_docs WHERE collection = $1 AND id = ANY($2::text[])
+     UNION ALL
+     SELECT d.collection, d.id, d.owner, d.seq, d.deleted, d.data
+       FROM (SELECT DISTINCT r.collection, r.id FROM jsonb_to_recordset($3::jsonb) AS r(collection text, id text)
+              WHERE r.collection <> $1 OR NOT r.id = ANY($2::text[])) AS r
+       JOIN sync_docs d ON d.collection = r.collection AND d.id = r.id`,
+    [collection, [...ids], JSON.stringify(along)],
+  );
+  const docs = rows.flatMap((row) => (isCollectionName(row.collection) ? [fromRow(row.collection, row)] : []));
+  noteReads(tx, docs);
+  const masters = new Map(docs.filter((doc) => doc.collection === collection && ids.includes(doc.id)).map((doc) => [doc.id, doc]));
+  return { masters, along: docs.filter((doc) => !(doc.collection === collection && masters.has(doc.id))) };
+}
+
 export interface DocWrite {
   collection: CollectionName;
   id: string;
@@ -79,8 +110,9 @@ export async function writeDoc(tx: Queryable, write: DocWrite): Promise<StoredDo
      RETURNING seq`,
     [write.collection, write.id, write.owner, write.deleted, JSON.stringify(write.data)],
   );
-  const seq = rows[0]?.seq;
-  return { ...write, seq: toNumber(seq) };
+  const stored = { ...write, seq: toNumber(rows[0]?.seq) };
+  noteReads(tx, [stored]);
+  return stored;
 }
 
 /**
@@ -111,7 +143,9 @@ export async function writeDocs(
     [collection, JSON.stringify(writes)],
   );
   const seqs = new Map(rows.map((row) => [row.id, toNumber(row.seq)]));
-  return writes.map((write) => ({ ...write, collection, seq: seqs.get(write.id) ?? 0 }));
+  const stored = writes.map((write) => ({ ...write, collection, seq: seqs.get(write.id) ?? 0 }));
+  noteReads(tx, stored);
+  return stored;
 }
 
 /** Seeding: leaves an existing document (maybe edited by a rep since) untouched. */

@@ -43,4 +43,14 @@ describe.each(ENGINES)('a push row whose side effect fails on $name', (engine) =
     expect(stored.find((doc) => doc.id === failing.id)).toBeUndefined();
     for (const order of [first, last]) expect(stored.find((doc) => doc.id === order.id)).toMatchObject({ status: 'acknowledged' });
   });
+
+  it('answers a push of that row alone the same way, and stores nothing of it', async () => {
+    const failing = newOrder('user-alex', { id: `boom-${randomUUID().slice(0, 30)}` });
+    const response = await alex.post('/sync/orders/push', [{ newDocumentState: failing }]);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual([
+      expect.objectContaining({ id: failing.id, status: 'queued', syncError: expect.objectContaining({ reason: ROW_FAILED_REASON }) }),
+    ]);
+    expect((await alex.pull('orders')).documents.find((doc) => doc.id === failing.id)).toBeUndefined();
+  });
 });

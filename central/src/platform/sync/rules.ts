@@ -3,7 +3,8 @@ import type { Actor } from '../../../../shared/machines/send';
 import type { DiscountPolicy } from '../../../../shared/quotes/discountPolicy';
 import type { Queryable } from '../db/db';
 import type { AuthUser } from '../auth/users';
-import type { StoredDoc } from './docs';
+import type { DocRef, StoredDoc } from './docs';
+import type { SentDoc } from './pushInput';
 import type { JsonObject } from '../json';
 
 export interface RowContext {
@@ -64,6 +65,11 @@ export interface CollectionRules {
    * write lock themselves (takeWriteLock is re-entrant: taking it midway is always safe).
    */
   deferWriteLock?: boolean;
+  /**
+   * Documents `prepare` and `afterWrite` will read for these pushed documents, read with the
+   * masters in one query by a push under deferWriteLock (which remembers what it read).
+   */
+  readsAlong?(sent: readonly SentDoc[]): DocRef[];
 }
 
 /** Whether a collection's rows need the row-by-row path (database work per row). */
