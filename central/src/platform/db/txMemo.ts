@@ -18,8 +18,18 @@ export function txMemoKey<V>(name: string): TxMemoKey<V> {
   return { name };
 }
 
-/** The transaction's memo for `key`, empty at first. */
+/** A `Db` (it can open transactions) is not one: it lives as long as the server. */
+function isTransaction(tx: Queryable): boolean {
+  return typeof (tx as { transaction?: unknown }).transaction !== 'function';
+}
+
+/**
+ * The transaction's memo for `key`, empty at first. Outside a transaction (a read on the `Db`
+ * itself, e.g. the TMF622 POST's retry check) nothing is remembered: the next read may see
+ * another request's commit, and a memo there would grow for as long as the server runs.
+ */
 export function txMemo<V>(tx: Queryable, key: TxMemoKey<V>): Map<string, V> {
+  if (!isTransaction(tx)) return new Map();
   let all = memos.get(tx);
   if (!all) {
     all = new Map();
