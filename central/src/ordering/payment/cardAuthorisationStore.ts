@@ -54,3 +54,12 @@ export async function findAuthorisation(db: Queryable, id: string): Promise<Stor
   const rows = await db.query<AuthorisationRow>(`SELECT ${COLUMNS} FROM card_authorisations WHERE id = $1`, [id]);
   return rows[0] ? fromRow(rows[0]) : undefined;
 }
+
+/** Marks the authorisation used by `orderId`; false when another order already used it. */
+export async function claimAuthorisation(db: Queryable, id: string, orderId: string): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE card_authorisations SET used_by_order = $2 WHERE id = $1 AND (used_by_order IS NULL OR used_by_order = $2) RETURNING id`,
+    [id, orderId],
+  );
+  return rows.length > 0;
+}
