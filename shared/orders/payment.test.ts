@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { grandTotal, paymentCovers, paymentOf, paymentProblem, type AuthorisationRecord } from './payment';
+import { grandTotal, paymentCovers, paymentOf, paymentProblem, paymentSubmitBlock, type AuthorisationRecord } from './payment';
 
 const NOW = new Date('2026-12-03T12:00:00.000Z');
 const ORDER = { id: 'order-1', owner: 'user-alex' };
@@ -76,5 +76,16 @@ describe('grandTotal and paymentCovers', () => {
     expect(paymentCovers(CARD, { totals, charges })).toBe(true);
     expect(paymentCovers({ ...CARD, amount: 57_810 }, { totals, charges })).toBe(false);
     expect(paymentCovers({ method: 'card' }, { totals, charges })).toBe(false);
+  });
+});
+
+describe('paymentSubmitBlock', () => {
+  it('says what to do while a card payment does not cover the grand total, nothing otherwise', () => {
+    const totals = { oneTime: 100_000, recurring: 23_400, currency: 'USD' };
+    expect(paymentSubmitBlock({ method: 'card' }, { totals })).toBe(
+      'Payment: authorise the card for the order total, $1,234.00, or choose invoice, before submitting',
+    );
+    expect(paymentSubmitBlock({ method: 'invoice' }, { totals })).toBeUndefined();
+    expect(paymentSubmitBlock({ ...CARD, amount: 123_400 }, { totals })).toBeUndefined();
   });
 });

@@ -98,3 +98,13 @@ export function paymentCovers(
   const total = grandTotal(order);
   return payment.amount === total.amount && payment.currency === total.currency;
 }
+
+/** Why the order may not be submitted yet for its payment, or undefined: said beside the disabled Submit. */
+export function paymentSubmitBlock(
+  stored: StoredPayment | undefined,
+  order: { totals: { oneTime: number; recurring: number; currency: string }; charges?: OrderCharges },
+): string | undefined {
+  if (paymentCovers(stored, order)) return undefined;
+  const total = grandTotal(order);
+  return `Payment: authorise the card for the order total, ${formatCents(total.amount, total.currency)}, or choose invoice, before submitting`;
+}
