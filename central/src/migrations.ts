@@ -3,7 +3,7 @@
  * (platform/db/migrations.ts) imports no module, so no module imports it back through a cycle.
  */
 import { CATALOG_MIGRATIONS } from './catalog';
-import { ACKNOWLEDGEMENT_MIGRATIONS, FULFILLMENT_MIGRATIONS, ORDERING_MIGRATIONS } from './ordering';
+import { ACKNOWLEDGEMENT_MIGRATIONS, FULFILLMENT_MIGRATIONS, ORDERING_MIGRATIONS, PAYMENT_MIGRATIONS } from './ordering';
 import { AUDIT_MIGRATIONS } from './platform/audit/audit.migrations';
 import { AUTH_MIGRATIONS } from './platform/auth/auth.migrations';
 import { CORE_MIGRATIONS, type Migration } from './platform/db/migrations';
@@ -19,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...FULFILLMENT_MIGRATIONS,
   ...ORDERING_MIGRATIONS,
   ...ACKNOWLEDGEMENT_MIGRATIONS,
+  ...PAYMENT_MIGRATIONS,
   ...SALES_MIGRATIONS,
   ...AUTH_MIGRATIONS,
   ...DEVICE_MIGRATIONS,

@@ -116,6 +116,22 @@ export const orderSchemaLiteral = {
         'tableVersion',
       ],
     },
+    /**
+     * v3, payment method (shared/orders/payment.ts): invoice, or a card authorised by the central
+     * system, of which only the authorisation's reference is kept (never the card number).
+     */
+    payment: {
+      type: 'object',
+      properties: {
+        method: { type: 'string', enum: ['invoice', 'card'] },
+        authorisationId: { type: 'string' },
+        brand: { type: 'string', enum: ['visa', 'mastercard', 'amex', 'other'] },
+        last4: { type: 'string' },
+        amount: { type: 'integer', minimum: 0 },
+        currency: { type: 'string' },
+      },
+      required: ['method'],
+    },
     /** Set by the central system: the TMF622 ProductOrder id and the reason of its last state change. */
     tmfOrderId: { type: 'string' },
     stateReason: { type: 'string' },

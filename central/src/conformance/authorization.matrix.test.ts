@@ -54,9 +54,20 @@ describe.each(ONE_ENGINE)('authorization matrix on $name', (engine) => {
     await central?.close();
   });
 
-  it('covers every resource: sync, orders, products, quotes, leads, catalog, hubs, events, device wipes', () => {
+  it('covers every resource: sync, orders, products, quotes, leads, catalog, hubs, events, device wipes, card authorisations', () => {
     const resources = MATRIX.map((row) => row.resource).join(' ');
-    for (const resource of ['sync', 'productOrder', 'product (TMF637)', 'quote', 'salesLead', 'catalog', 'hub', 'events', 'device wipes']) {
+    for (const resource of [
+      'sync',
+      'productOrder',
+      'product (TMF637)',
+      'quote',
+      'salesLead',
+      'catalog',
+      'hub',
+      'events',
+      'device wipes',
+      'card authorisation',
+    ]) {
       expect(resources).toContain(resource);
     }
   });

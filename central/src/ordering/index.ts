@@ -17,5 +17,6 @@ export type { ProductDelivery } from './fulfillment/delivery';
 export type { FulfillmentStep } from './fulfillment/simulator';
 // The TMF622 conformance profile's rules as this context enforces them (conformance/profiles/ tests them).
 export { PRODUCT_ORDER_RULES } from './productOrder/productOrderProfile';
+export { PAYMENT_MIGRATIONS } from './payment/payment.migrations';
 export { ACKNOWLEDGEMENT_MIGRATIONS } from './acknowledgement/acknowledgement.migrations';
 export { mailOptionsFromEnv, startAcknowledgementMailer, type MailOptions } from './acknowledgement/acknowledgementMailer';

@@ -4,6 +4,7 @@ import { SelectField } from '../common/SelectField';
 import { TextField } from '../common/TextField';
 import { issuesByField, ORDER_FIELDS, orderFieldId } from './orderForm';
 import { useOrderForm } from './useOrderForm';
+import { OrderPayment } from './OrderPayment';
 import { ErrorNotice } from '../common/ErrorNotice';
 
 /**
@@ -91,12 +92,14 @@ export function OrderForm({ order, account }: { order: OrderDoc; account: Accoun
           ))}
         </div>
       </fieldset>
+      <OrderPayment order={order} canPay={form.canPay} pay={form.pay} />
       {form.error ? <ErrorNotice>{form.error}</ErrorNotice> : null}
       <div role="status" aria-live="polite">
         {form.justValidated && form.issues.length === 0 ? (
           <p className="notice notice--success">The order is complete and can be submitted.</p>
         ) : null}
       </div>
+      {form.paymentBlock ? <p className="notice">{form.paymentBlock}</p> : null}
       <div className="form-actions">
         <button type="button" className="button" disabled={!form.canValidate} onClick={form.validate}>
           Validate order

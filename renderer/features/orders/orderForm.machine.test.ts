@@ -111,6 +111,38 @@ describe('order form machine', () => {
     expect(view()).toMatchObject({ canSubmit: false, justValidated: false });
   });
 
+  it('holds Submit back while the payment is a card no authorisation covers, and lets it through once one holds the total', async () => {
+    const { actor, store, report, view } = start(draft);
+    actor.send({
+      type: 'form.pay',
+      payment: { method: 'card', authorisationId: 'a-1', brand: 'visa', last4: '4242', amount: 1, currency: 'USD' },
+    });
+    await settle();
+    report();
+    for (const [field, value] of Object.entries(complete)) actor.send({ type: 'form.edit', field: field as keyof typeof complete, value });
+    actor.send({ type: 'form.validate' });
+    await settle();
+    report();
+    expect(store.order.status).toBe('validated');
+    expect(store.order.payment).toMatchObject({ method: 'card', amount: 1 });
+    expect(view().canSubmit).toBe(false);
+
+    const { oneTime, recurring, currency } = store.order.totals;
+    actor.send({
+      type: 'form.pay',
+      payment: { method: 'card', authorisationId: 'a-2', brand: 'visa', last4: '4242', amount: oneTime + recurring, currency },
+    });
+    await settle();
+    report();
+    // Choosing the payment is an edit: the order is checked again before it can go.
+    expect(store.order.status).toBe('draft');
+    actor.send({ type: 'form.validate' });
+    await settle();
+    report();
+    expect(view().canSubmit).toBe(true);
+    expect(JSON.stringify(store.writes)).not.toMatch(/cardNumber|cardCvc/);
+  });
+
   it('takes a validated order back to draft at once when the rep edits it, so it cannot be submitted unchecked', async () => {
     const validated = makeOrder({
       status: 'validated',

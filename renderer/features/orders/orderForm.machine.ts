@@ -10,12 +10,14 @@ import { and, assign, fromPromise, not, setup } from 'xstate';
 import type { ValidationIssue } from '../../../shared/orders/order.validation';
 import type { Actor } from '../../../shared/machines/send';
 import type { OrderDoc } from '../../../shared/schemas';
+import { paymentCovers, type OrderPayment } from '../../../shared/orders/payment';
 import {
   canEditOrder,
   canSubmitOrder,
   editOrder,
   ORDER_FIELDS,
   orderFieldsOf,
+  payOrder,
   sameOrderFields,
   submitOrder,
   trimOrderFields,
@@ -55,6 +57,8 @@ export type OrderFormEvent =
   | { type: 'form.edit'; field: OrderField; value: string }
   | { type: 'form.validate' }
   | { type: 'form.submit' }
+  /** The payment method chosen (invoice, or a card's authorisation reference: never the card). */
+  | { type: 'form.pay'; payment: OrderPayment }
   /** The store reports the order (after any write, this form's or another's). */
   | { type: 'order.stored'; order: OrderDoc };
 
@@ -116,6 +120,9 @@ export const orderFormMachine = setup({
       const first = ORDER_FIELDS.find((f) => found.some((i) => i.field === f.issueField))?.field ?? null;
       return { error: null, justValidated: found.length === 0, focusRequest: found.length > 0 ? { field: first } : context.focusRequest };
     }),
+    preparePayment: assign(({ context, event }) =>
+      event.type === 'form.pay' ? { toStore: payOrder(context.order, event.payment, context.actor) } : {},
+    ),
     prepareSubmission: assign(({ context }) => ({ toStore: submitOrder(context.order, new Date().toISOString(), context.actor) })),
     clearError: assign({ error: null }),
     notJustValidated: assign({ justValidated: false }),
@@ -136,9 +143,10 @@ export const orderFormMachine = setup({
     /** Something was typed while the write or validation was on its way. */
     typedMeanwhile: ({ context }) => context.inFlight !== null && !sameOrderFields(context.inFlight, context.fields),
     validateRequested: ({ context }) => context.validateNext,
-    /** The machine allows `order.submit`, and what is submitted is what is on screen. */
+    /** The machine allows `order.submit`, a card payment holds the grand total, and what is submitted is what is on screen. */
     submittable: ({ context }) =>
       canSubmitOrder(context.order, context.actor) &&
+      paymentCovers(context.order.payment, context.order) &&
       sameOrderFields(trimOrderFields(orderFieldsOf(context.order)), trimOrderFields(context.fields)),
   },
 }).createMachine({
@@ -171,6 +179,15 @@ export const orderFormMachine = setup({
         'form.edit': { guard: 'editable', target: 'edited', actions: 'applyEdit' },
         'form.validate': { guard: 'editable', target: 'validating' },
         'form.submit': { guard: 'submittable', target: 'submitting' },
+        'form.pay': { guard: 'editable', target: 'paying', actions: 'preparePayment' },
+      },
+    },
+    paying: {
+      invoke: {
+        src: 'storeOrder',
+        input: ({ context }) => ({ order: context.toStore }),
+        onDone: { target: 'clean', actions: ['clearError', 'notJustValidated'] },
+        onError: { target: 'clean', actions: { type: 'saveFailed', params: ({ event }) => ({ error: event.error }) } },
       },
     },
     edited: {

@@ -2,6 +2,7 @@ import { canEditOrderDoc, canSendOrder, sendOrder, type OrderEvent } from '../..
 import { ownerOf, sendOrThrow, type Actor } from '../../../shared/machines/send';
 import { unsafeOrderText, validateOrder, type ValidationIssue } from '../../../shared/orders/order.validation';
 import type { OrderDoc } from '../../../shared/schemas';
+import type { OrderPayment } from '../../../shared/orders/payment';
 
 /** What the rep fills in on an order; everything else is carried over from the quote. */
 export interface OrderFields {
@@ -64,6 +65,11 @@ export function editOrder(order: OrderDoc, fields: OrderFields, actor: Actor = o
     serviceAddress: { street: fields.street, city: fields.city, postcode: fields.postcode, country: fields.country },
   };
   return send(order, { type: 'order.edit', changes }, actor);
+}
+
+/** The payment method chosen on the order screen: an edit like any other (a validated order goes back to draft). */
+export function payOrder(order: OrderDoc, payment: OrderPayment, actor: Actor = ownerOf(order)): OrderDoc {
+  return send(order, { type: 'order.edit', changes: { payment } }, actor);
 }
 
 /** Typed text no record may hold; while there is any, nothing is stored (what was typed stays on screen). */

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { fromPromise } from 'xstate';
 import { chargeTableOf, withCharges } from '../../../shared/orders/charges';
 import type { ValidationIssue } from '../../../shared/orders/order.validation';
+import { paymentSubmitBlock, type OrderPayment } from '../../../shared/orders/payment';
 import type { OrderDoc } from '../../../shared/schemas';
 import { useOutpost } from '../../app/OutpostContext';
 import { useDocuments } from '../../data/hooks';
@@ -20,6 +21,11 @@ export interface OrderFormState {
   editable: boolean;
   /** The form machine accepts `form.submit`: checked, nothing typed waiting, what is on screen is stored. */
   canSubmit: boolean;
+  /** The form machine accepts `form.pay`: the payment method may be set now. */
+  canPay: boolean;
+  /** Why Submit waits for the payment (a card without an authorisation of the grand total), if it does. */
+  paymentBlock: string | undefined;
+  pay(payment: OrderPayment): void;
   /** The form machine accepts `form.validate` (not while validating or submitting). */
   canValidate: boolean;
   busy: boolean;
@@ -65,6 +71,9 @@ export function useOrderForm(order: OrderDoc, accountCountry?: string): OrderFor
     editable: snapshot.can({ type: 'form.edit', field: 'street', value: '' }),
     canSubmit: snapshot.can({ type: 'form.submit' }),
     canValidate: snapshot.can({ type: 'form.validate' }),
+    canPay: snapshot.can({ type: 'form.pay', payment: { method: 'invoice' } }),
+    paymentBlock: paymentSubmitBlock(context.order.payment, context.order),
+    pay: (payment) => send({ type: 'form.pay', payment }),
     busy: snapshot.matches('validating') || snapshot.matches('submitting'),
     error: context.error,
     justValidated: context.justValidated,

@@ -15,7 +15,8 @@
  * is 403; sync pushes never change another user's record; the catalog and reference data are
  * written by administrators (reference data by sync also by integration clients); orders are
  * deleted by administrators only and moved through their lifecycle by admin/integration only;
- * hub subscriptions are managed by their subscriber, or by an administrator; remote wipes are asked
+ * hub subscriptions are managed by their subscriber, or by an administrator; a card is authorised
+ * only for the caller's own order; remote wipes are asked
  * for, listed and withdrawn by administrators only, and every signed-in device may ask for its own.
  */
 import type { Who } from '../session';
@@ -190,4 +191,17 @@ export const MATRIX: readonly MatrixRow[] = [
     expect: { alex: '403', sam: '403', morgan: '403', admin: ['204', '204', '204'], tmf: '403' },
   },
   { resource: 'sync device status', action: 'GET', probe: probe.readDeviceStatus, expect: everyone('200') },
+  // A card is authorised for one's own order only; another's is 404 like an order you cannot see (managers included).
+  {
+    resource: 'card authorisation (simulated)',
+    action: 'POST for an order',
+    probe: probe.authorisedCard,
+    expect: {
+      alex: ['201', '404', '404'],
+      sam: ['201', '404', '404'],
+      morgan: ['201', '404', '404'],
+      admin: ['201', '404', '404'],
+      tmf: ['201', '404', '404'],
+    },
+  },
 ];

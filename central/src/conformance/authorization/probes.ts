@@ -8,7 +8,9 @@ import { visionLeadBody } from '../../test/salesFixtures';
 import { PO_BASE } from '../cases/productOrdering';
 import { call, type Answer, type Session, type Who } from '../session';
 import { DEVICE_HEADER, SYNC_PATHS } from '../../../../shared/sync/protocol';
-import { CALLBACK_BODY, EVENTS, HUB, ownerId, placeOrder, PO, subscribe, type OwnedRecords, type Owner } from './fixtures';
+import { CARD_AUTHORISATION_PATH } from '../../../../shared/orders/cardAuthorisation';
+import { newOrder } from '../../test/fixtures';
+import { CALLBACK_BODY, EVENTS, HUB, ownerId, placeOrder, PO, pushOwn, subscribe, type OwnedRecords, type Owner } from './fixtures';
 
 /** HTTP statuses, or for lists and sync what happened to the target's record. */
 export type Outcome = '200' | '201' | '204' | '400' | '403' | '404' | '409' | 'listed' | 'absent' | 'stored' | 'refused';
@@ -169,3 +171,10 @@ export const withdrawnWipe: Probe = async ({ session }, actor, target) => {
 };
 export const readDeviceStatus: Probe = async ({ session }, actor) =>
   status(await call(session, 'GET', SYNC_PATHS.device, { who: actor, headers: { [DEVICE_HEADER]: `matrix-${actor}` } }));
+
+/** A card authorised for the target's draft order, pushed by the target (the card is the seeded test card). */
+export const authorisedCard: Probe = async ({ session }, actor, target) => {
+  const orderId = await pushOwn(session, target, 'orders', newOrder(ownerId(target), { status: 'draft' }));
+  const body = { orderId, cardNumber: '4242424242424242', cardExpiry: '12/30', cardCvc: '123', amount: 1000, currency: 'USD' };
+  return status(await call(session, 'POST', CARD_AUTHORISATION_PATH, { who: actor, body }));
+};

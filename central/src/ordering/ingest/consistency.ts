@@ -24,7 +24,7 @@ import { productRefProblems, type ProductRef } from './deltaCheck';
 export { CREDIT_EXPOSURE_MONTHS } from '../../../../shared/orders/creditCheck';
 
 export interface ReviewFinding {
-  kind: 'price' | 'credit';
+  kind: 'price' | 'credit' | 'payment';
   text: string;
 }
 

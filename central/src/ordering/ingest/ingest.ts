@@ -9,6 +9,8 @@ import { requestCancellation } from '../cancellation/cancellation';
 import type { QuotedLine } from './consistency';
 import type { ProductRef } from './deltaCheck';
 import { centralCharges, chargesFinding, type CentralCharges } from './orderCharges';
+import type { ReviewFinding } from './consistency';
+import { paymentFinding } from './paymentCheck';
 import { lineNumber, productOrderFromOrder, type SupplementOf } from './productOrderFromOrder';
 
 export function waitingForAccountReason(accountId: string): string {
@@ -42,8 +44,10 @@ function orderRequestOf(
   submitter: AuthUser,
   supplement: Supplement | undefined,
   charged: CentralCharges | undefined,
+  payment: ReviewFinding | undefined,
 ): OrderRequest {
-  const finding = charged ? chargesFinding(order.charges, charged.charges) : undefined;
+  const charges = charged ? chargesFinding(order.charges, charged.charges) : undefined;
+  const findings = [charges, payment].filter((finding) => finding !== undefined);
   return {
     externalId: order.id,
     customerId: order.accountId,
@@ -55,7 +59,7 @@ function orderRequestOf(
     ...(order.supplementOf ? { supplementOf: order.supplementOf } : {}),
     policyOrder: { items: order.items, totals: order.totals, paymentTerms: order.paymentTerms, quoteId: order.quoteId, delta: order.delta },
     ...(supplement && 'problem' in supplement ? { problems: [supplement.problem] } : {}),
-    ...(finding ? { findings: [finding] } : {}),
+    ...(findings.length > 0 ? { findings } : {}),
     build: (decision, id, orderDate) =>
       productOrderFromOrder(
         order,
@@ -125,7 +129,8 @@ export async function ingestQueuedOrder(tx: Queryable, submitter: AuthUser, orde
   }
   const supplement = await supplementOf(tx, submitter, order);
   const charged = await centralCharges(tx, order);
-  const placed = await placeProductOrder(tx, submitter, orderRequestOf(order, submitter, supplement, charged), now);
+  const payment = await paymentFinding(tx, submitter.id, order, charged, now);
+  const placed = await placeProductOrder(tx, submitter, orderRequestOf(order, submitter, supplement, charged, payment), now);
   const changed = [...placed.changed];
   // The supplemental order replaces the original: cancelled through TMF622 cancelProductOrder.
   if (placed.created && supplement && 'of' in supplement && placed.stored.order.state !== 'rejected') {

@@ -27,7 +27,7 @@ export interface OrderRequest extends OrderToCheck {
   policyOrder?: OrderForPolicy;
   /** Reasons to reject the order its channel already found (a supplemental order whose original can no longer change). */
   problems?: readonly string[];
-  /** What its channel found to review (the app's charges against the central charge table), before the check's own findings. */
+  /** What its channel found to review (the app's charges against the central charge table, its card payment), before the check's own findings. */
   findings?: readonly ReviewFinding[];
 }
 
@@ -39,7 +39,7 @@ export interface PlacedOrder {
   changed: StoredDoc[];
 }
 
-const NOTE_OF: Record<ReviewFinding['kind'], string> = { price: 'priceCheck', credit: 'creditCheck' };
+const NOTE_OF: Record<ReviewFinding['kind'], string> = { price: 'priceCheck', credit: 'creditCheck', payment: 'paymentCheck' };
 
 export async function placeProductOrder(tx: Queryable, submitter: AuthUser, request: OrderRequest, now: string): Promise<PlacedOrder> {
   if (request.externalId) {
@@ -82,7 +82,7 @@ async function createWithReview(
   approval: readonly string[],
 ): Promise<PlacedOrder> {
   let noted = approval.length > 0 && order.state === 'acknowledged' ? withApprovalRequired(order, approval, order.orderDate) : order;
-  for (const kind of ['price', 'credit'] as const) {
+  for (const kind of ['price', 'credit', 'payment'] as const) {
     const texts = findings.filter((finding) => finding.kind === kind).map((finding) => finding.text);
     if (texts.length > 0) noted = withCentralNote(noted, NOTE_OF[kind], texts.join('; '), order.orderDate);
   }
