@@ -1,53 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createActor, fromPromise } from 'xstate';
-import { ownerOf, type Actor } from '../../../shared/machines/send';
-import type { OrderDoc } from '../../../shared/schemas';
+import type { Actor } from '../../../shared/machines/send';
 import { makeOrder } from '../../../shared/testing/docs.fixture';
-import { orderFormMachine, SAVE_DELAY_MS } from './orderForm.machine';
-
-/** The local store, as far as the form can tell: it keeps what was written and can be made to fail. */
-function fakeStore(initial: OrderDoc) {
-  const store = {
-    order: initial,
-    writes: [] as OrderDoc[],
-    failWith: null as string | null,
-    /** Writes wait until released, to act while one is on its way. */
-    hold: false,
-    release: () => undefined as void,
-  };
-  const logic = fromPromise<void, { order: OrderDoc | null }>(async ({ input }) => {
-    if (store.hold) await new Promise<void>((resolve) => (store.release = resolve));
-    if (store.failWith) throw new Error(store.failWith);
-    if (input.order) {
-      store.writes.push(input.order);
-      store.order = input.order;
-    }
-  });
-  return { store, logic };
-}
-
-function start(order: OrderDoc, who: Actor = ownerOf(order)) {
-  const { store, logic } = fakeStore(order);
-  const actor = createActor(orderFormMachine.provide({ actors: { storeOrder: logic } }), { input: { order, actor: who } }).start();
-  /** The store reports its document back, as the screen's live query does. */
-  const report = () => actor.send({ type: 'order.stored', order: store.order });
-  const view = () => {
-    const s = actor.getSnapshot();
-    return {
-      fields: s.context.fields,
-      issues: s.context.issues.map((i) => i.message),
-      error: s.context.error,
-      canSubmit: s.can({ type: 'form.submit' }),
-      canValidate: s.can({ type: 'form.validate' }),
-      justValidated: s.context.justValidated,
-    };
-  };
-  return { actor, store, report, view };
-}
-
-const settle = () => vi.advanceTimersByTimeAsync(0);
-const draft = makeOrder({ status: 'draft', billingAccount: '', serviceAddress: { street: '', city: '', postcode: '', country: '' } });
-const complete = { billingAccount: 'ba-1', street: '1 Main St', city: 'Springfield', postcode: '12345', country: 'US' } as const;
+import { SAVE_DELAY_MS } from './orderForm.machine';
+import { complete, draft, settle, start } from './orderForm.machine.fixture';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -109,38 +64,6 @@ describe('order form machine', () => {
     expect(store.order.status).toBe('queued');
     expect(store.order.submittedAt).toBeDefined();
     expect(view()).toMatchObject({ canSubmit: false, justValidated: false });
-  });
-
-  it('holds Submit back while the payment is a card no authorisation covers, and lets it through once one holds the total', async () => {
-    const { actor, store, report, view } = start(draft);
-    actor.send({
-      type: 'form.pay',
-      payment: { method: 'card', authorisationId: 'a-1', brand: 'visa', last4: '4242', amount: 1, currency: 'USD' },
-    });
-    await settle();
-    report();
-    for (const [field, value] of Object.entries(complete)) actor.send({ type: 'form.edit', field: field as keyof typeof complete, value });
-    actor.send({ type: 'form.validate' });
-    await settle();
-    report();
-    expect(store.order.status).toBe('validated');
-    expect(store.order.payment).toMatchObject({ method: 'card', amount: 1 });
-    expect(view().canSubmit).toBe(false);
-
-    const { oneTime, recurring, currency } = store.order.totals;
-    actor.send({
-      type: 'form.pay',
-      payment: { method: 'card', authorisationId: 'a-2', brand: 'visa', last4: '4242', amount: oneTime + recurring, currency },
-    });
-    await settle();
-    report();
-    // Choosing the payment is an edit: the order is checked again before it can go.
-    expect(store.order.status).toBe('draft');
-    actor.send({ type: 'form.validate' });
-    await settle();
-    report();
-    expect(view().canSubmit).toBe(true);
-    expect(JSON.stringify(store.writes)).not.toMatch(/cardNumber|cardCvc/);
   });
 
   it('takes a validated order back to draft at once when the rep edits it, so it cannot be submitted unchecked', async () => {

@@ -18,6 +18,7 @@ import {
   ORDER_FIELDS,
   orderFieldsOf,
   payOrder,
+  paymentNotRecorded,
   sameOrderFields,
   submitOrder,
   trimOrderFields,
@@ -51,6 +52,11 @@ export interface OrderFormContext {
   justValidated: boolean;
   /** Validate was pressed while typing was being stored: validate once that write is through. */
   validateNext: boolean;
+  /**
+   * A payment chosen while something else was being stored: recorded once that write is through.
+   * A card's authorisation exists on the central system by then, so it must not be dropped.
+   */
+  paymentNext: OrderPayment | null;
 }
 
 export type OrderFormEvent =
@@ -89,6 +95,11 @@ export const orderFormMachine = setup({
       return { fields, justValidated: false, issues: [...withoutIssueFor(context.issues, event.field), ...unsafe] };
     }),
     rememberOrder: assign(({ event }) => (event.type === 'order.stored' ? { order: event.order } : {})),
+    /**
+     * What this form just wrote is the order from now on, before the store reports it back: the
+     * next write (a payment right after typing) builds on it instead of reverting the typed fields.
+     */
+    rememberWritten: assign(({ context }) => (context.toStore ? { order: context.toStore } : {})),
     /** A change this form did not write (e.g. a conflict resolved for the central version) is taken over. */
     takeOverStored: assign(({ context }) => {
       const stored = orderFieldsOf(context.order);
@@ -120,9 +131,15 @@ export const orderFormMachine = setup({
       const first = ORDER_FIELDS.find((f) => found.some((i) => i.field === f.issueField))?.field ?? null;
       return { error: null, justValidated: found.length === 0, focusRequest: found.length > 0 ? { field: first } : context.focusRequest };
     }),
-    preparePayment: assign(({ context, event }) =>
-      event.type === 'form.pay' ? { toStore: payOrder(context.order, event.payment, context.actor) } : {},
-    ),
+    payAfterWrite: assign(({ event }) => (event.type === 'form.pay' ? { paymentNext: event.payment } : {})),
+    preparePayment: assign(({ context }) => ({
+      toStore: context.paymentNext ? payOrder(context.order, context.paymentNext, context.actor) : null,
+      paymentNext: null,
+    })),
+    paymentRefused: assign({
+      paymentNext: null,
+      error: 'The payment could not be recorded: the order can no longer be changed. Ask your manager if the payment must change.',
+    }),
     prepareSubmission: assign(({ context }) => ({ toStore: submitOrder(context.order, new Date().toISOString(), context.actor) })),
     clearError: assign({ error: null }),
     notJustValidated: assign({ justValidated: false }),
@@ -132,6 +149,9 @@ export const orderFormMachine = setup({
     })),
     validationFailed: assign((_, { error }: { error: unknown }) => ({
       error: `The order could not be validated: ${reason(error)}. What you typed is kept.`,
+    })),
+    paymentFailed: assign(({ context }, { error }: { error: unknown }) => ({
+      error: `The payment could not be recorded: ${reason(error)}. ${paymentNotRecorded(context.order.payment, context.toStore?.payment)}`,
     })),
     submissionFailed: assign((_, { error }: { error: unknown }) => ({ error: `The order could not be submitted: ${reason(error)}` })),
   },
@@ -143,6 +163,9 @@ export const orderFormMachine = setup({
     /** Something was typed while the write or validation was on its way. */
     typedMeanwhile: ({ context }) => context.inFlight !== null && !sameOrderFields(context.inFlight, context.fields),
     validateRequested: ({ context }) => context.validateNext,
+    paymentWaiting: ({ context }) => context.paymentNext !== null,
+    /** The screen holds typing the store does not (unsafe text, or a write that failed). */
+    typedUnstored: ({ context }) => !sameOrderFields(trimOrderFields(orderFieldsOf(context.order)), trimOrderFields(context.fields)),
     /** The machine allows `order.submit`, a card payment holds the grand total, and what is submitted is what is on screen. */
     submittable: ({ context }) =>
       canSubmitOrder(context.order, context.actor) &&
@@ -165,29 +188,43 @@ export const orderFormMachine = setup({
       error: null,
       justValidated: false,
       validateNext: false,
+      paymentNext: null,
     };
   },
   initial: 'clean',
   on: {
     'order.stored': { actions: 'rememberOrder' },
+    // In any state: recorded at once when nothing else is being written, otherwise right after.
+    'form.pay': { guard: 'editable', actions: 'payAfterWrite' },
   },
   states: {
     /** Nothing typed is waiting: the store's changes are taken over, and a checked order can be submitted. */
     clean: {
+      always: [
+        { guard: and(['paymentWaiting', 'editable']), target: 'paying' },
+        { guard: 'paymentWaiting', actions: 'paymentRefused' },
+      ],
       on: {
         'order.stored': { actions: ['rememberOrder', 'takeOverStored'] },
         'form.edit': { guard: 'editable', target: 'edited', actions: 'applyEdit' },
         'form.validate': { guard: 'editable', target: 'validating' },
         'form.submit': { guard: 'submittable', target: 'submitting' },
-        'form.pay': { guard: 'editable', target: 'paying', actions: 'preparePayment' },
       },
     },
     paying: {
+      entry: 'preparePayment',
       invoke: {
         src: 'storeOrder',
         input: ({ context }) => ({ order: context.toStore }),
-        onDone: { target: 'clean', actions: ['clearError', 'notJustValidated'] },
-        onError: { target: 'clean', actions: { type: 'saveFailed', params: ({ event }) => ({ error: event.error }) } },
+        onDone: [
+          // Typing held back (unsafe text, a failed write) or typed meanwhile goes on as typing.
+          { guard: 'typedUnstored', target: 'edited', actions: ['rememberWritten', 'clearError', 'notJustValidated'] },
+          { target: 'clean', actions: ['rememberWritten', 'clearError', 'notJustValidated'] },
+        ],
+        onError: [
+          { guard: 'typedUnstored', target: 'held', actions: { type: 'paymentFailed', params: ({ event }) => ({ error: event.error }) } },
+          { target: 'clean', actions: { type: 'paymentFailed', params: ({ event }) => ({ error: event.error }) } },
+        ],
       },
     },
     edited: {
@@ -203,6 +240,7 @@ export const orderFormMachine = setup({
     },
     /** Typed, not stored: unsafe text, or a write that failed. The next edit or validation tries again. */
     held: {
+      always: { guard: and(['paymentWaiting', 'editable']), target: 'paying' },
       on: {
         'form.edit': { target: 'edited', actions: 'applyEdit' },
         'form.validate': { target: 'validating' },
@@ -213,10 +251,10 @@ export const orderFormMachine = setup({
         src: 'storeOrder',
         input: ({ context }) => ({ order: context.toStore }),
         onDone: [
-          { guard: 'validateRequested', target: 'validating', actions: 'clearError' },
-          { guard: and(['typedMeanwhile', not('hasUnsafeText')]), target: 'typing', actions: 'clearError' },
-          { guard: 'typedMeanwhile', target: 'held', actions: 'clearError' },
-          { target: 'clean', actions: 'clearError' },
+          { guard: 'validateRequested', target: 'validating', actions: ['rememberWritten', 'clearError'] },
+          { guard: and(['typedMeanwhile', not('hasUnsafeText')]), target: 'typing', actions: ['rememberWritten', 'clearError'] },
+          { guard: 'typedMeanwhile', target: 'held', actions: ['rememberWritten', 'clearError'] },
+          { target: 'clean', actions: ['rememberWritten', 'clearError'] },
         ],
         onError: { target: 'held', actions: { type: 'saveFailed', params: ({ event }) => ({ error: event.error }) } },
       },
@@ -231,11 +269,11 @@ export const orderFormMachine = setup({
         src: 'storeOrder',
         input: ({ context }) => ({ order: context.toStore }),
         onDone: [
-          { guard: and(['typedMeanwhile', not('hasUnsafeText')]), target: 'typing', actions: 'reportValidation' },
+          { guard: and(['typedMeanwhile', not('hasUnsafeText')]), target: 'typing', actions: ['rememberWritten', 'reportValidation'] },
           // Unsafe text was not stored: the screen still holds something the store does not.
-          { guard: 'hasUnsafeText', target: 'held', actions: 'reportValidation' },
-          { guard: 'typedMeanwhile', target: 'held', actions: 'reportValidation' },
-          { target: 'clean', actions: 'reportValidation' },
+          { guard: 'hasUnsafeText', target: 'held', actions: ['rememberWritten', 'reportValidation'] },
+          { guard: 'typedMeanwhile', target: 'held', actions: ['rememberWritten', 'reportValidation'] },
+          { target: 'clean', actions: ['rememberWritten', 'reportValidation'] },
         ],
         onError: { target: 'held', actions: { type: 'validationFailed', params: ({ event }) => ({ error: event.error }) } },
       },
@@ -248,7 +286,7 @@ export const orderFormMachine = setup({
       invoke: {
         src: 'storeOrder',
         input: ({ context }) => ({ order: context.toStore }),
-        onDone: { target: 'clean', actions: ['clearError', 'notJustValidated'] },
+        onDone: { target: 'clean', actions: ['rememberWritten', 'clearError', 'notJustValidated'] },
         onError: { target: 'clean', actions: { type: 'submissionFailed', params: ({ event }) => ({ error: event.error }) } },
       },
     },

@@ -131,3 +131,10 @@ export function withoutIssueFor(issues: readonly ValidationIssue[], field: Order
   const issueField = ORDER_FIELDS.find((f) => f.field === field)?.issueField;
   return issues.filter((i) => i.field !== issueField);
 }
+
+/** What to do after a payment was not stored: a card is authorised on the central system already. */
+export function paymentNotRecorded(stored: OrderDoc['payment'], tried: OrderDoc['payment']): string {
+  if (tried?.method !== 'card') return 'Choose the payment method again.';
+  const kept = stored ? ` The order keeps its ${stored.method === 'card' ? 'earlier card authorisation' : 'invoice payment'}.` : '';
+  return `Card ending ${tried.last4} was authorised (reference ${tried.authorisationId}) but is not on the order: authorise it again.${kept}`;
+}
