@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { creditCheck, openExposure, orderExposure, type ExposureOrder } from './creditCheck';
+import { billedTotals, creditCheck, openExposure, orderExposure, type ExposureOrder } from './creditCheck';
 
 const totals = (oneTime: number, recurring: number, currency = 'USD') => ({ oneTime, recurring, currency });
 const order = (id: string, status: string, over: Partial<ExposureOrder> = {}): ExposureOrder => ({
@@ -55,5 +55,29 @@ describe('openExposure', () => {
     const each = orderExposure(totals(10000, 1000));
     expect(openExposure(orders, 'acct-1', { id: 'self', supplementOf: 'original' }, 'USD')).toBe(2 * each);
     expect(openExposure(orders, 'acct-1', { id: 'self' }, 'USD')).toBe(3 * each);
+  });
+});
+
+describe('billedTotals', () => {
+  const charges = { totalOneTime: 56723, totalRecurring: 35625, currency: 'USD' };
+
+  it('counts what the account is billed when the order carries its charges, and says so in the check', () => {
+    expect(billedTotals({ totals: totals(24900, 32910), charges })).toEqual({ ...totals(56723, 35625), charged: true });
+    expect(billedTotals({ totals: totals(24900, 32910) })).toEqual(totals(24900, 32910));
+    // Charges in another currency than the lines are not the order's figures.
+    expect(billedTotals({ totals: totals(24900, 32910), charges: { ...charges, currency: 'EUR' } })).toEqual(totals(24900, 32910));
+    expect(
+      creditCheck({ name: 'Fresh Bakery Co.', creditLimit: 4199 }, billedTotals({ totals: totals(24900, 32910), charges }), 0),
+    ).toMatchObject({
+      outcome: 'over',
+      text: 'exposure $4,842.23 ($567.23 one-time + 12 months of $356.25, charges and tax included) exceeds the credit limit of $4,199.00 of Fresh Bakery Co.',
+    });
+  });
+
+  it("counts the other open orders' charges too", () => {
+    const orders = [order('charged', 'acknowledged', { charges }), order('plain', 'queued')];
+    expect(openExposure(orders, 'acct-1', { id: 'self' }, 'USD')).toBe(
+      orderExposure(totals(56723, 35625)) + orderExposure(totals(10000, 1000)),
+    );
   });
 });

@@ -3,8 +3,9 @@
  * central consistency check: the exposure of an account is this order's (one-time total plus
  * CREDIT_EXPOSURE_MONTHS of its recurring total) plus the open exposure of its other orders
  * (submitted and not final, counted the same way); above the account's credit limit it needs a
- * credit review (the central system holds the order). Amounts in cents; the limit is recorded
- * in whole currency units. Orders in another currency than this one are left out, not converted.
+ * credit review (the central system holds the order). An order that carries its charges counts
+ * what the account is billed: installation, shipping and tax included (billedTotals). Amounts in
+ * cents; the limit is recorded in whole currency units. Orders in another currency than this one are left out, not converted.
  */
 import { formatCents } from '../money';
 
@@ -26,6 +27,15 @@ export interface Totals {
   oneTime: number;
   recurring: number;
   currency: string;
+  /** Installation, shipping and tax are included (the order's charges), so the text says so. */
+  charged?: boolean;
+}
+
+/** The billed figures of an order's charges (shared/orders/charges.ts OrderCharges). */
+export interface BilledCharges {
+  totalOneTime: number;
+  totalRecurring: number;
+  currency: string;
 }
 
 export interface ExposureOrder {
@@ -35,6 +45,14 @@ export interface ExposureOrder {
   totals: Totals;
   /** A delta order changes an installed product; a supplemental one replaces its original, so the original stops counting. */
   supplementOf?: string;
+  charges?: BilledCharges;
+}
+
+/** What the account is billed for an order: its charges when it carries them, otherwise its lines. */
+export function billedTotals(order: { totals: Totals; charges?: BilledCharges | undefined }): Totals {
+  const { totals, charges } = order;
+  if (!charges || charges.currency !== totals.currency) return totals;
+  return { oneTime: charges.totalOneTime, recurring: charges.totalRecurring, currency: totals.currency, charged: true };
 }
 
 export type CreditResult =
@@ -55,7 +73,7 @@ export function openExposure(
   return orders
     .filter((other) => other.accountId === accountId && other.id !== order.id && other.id !== order.supplementOf)
     .filter((other) => OPEN_EXPOSURE_STATES.has(other.status) && other.totals.currency === currency)
-    .reduce((sum, other) => sum + orderExposure(other.totals), 0);
+    .reduce((sum, other) => sum + orderExposure(billedTotals(other)), 0);
 }
 
 /** The check in words; "over" is the text the central system puts in the hold reason. */
@@ -68,7 +86,8 @@ export function creditCheck(account: { name: string; creditLimit?: number }, tot
   const total = exposure + open;
   const limit = Math.round(account.creditLimit * 100);
   const openText = open > 0 ? `, and ${money(open)} of open orders` : '';
-  const parts = `${money(totals.oneTime)} one-time + ${CREDIT_EXPOSURE_MONTHS} months of ${money(totals.recurring)}${openText}`;
+  const charged = totals.charged ? ', charges and tax included' : '';
+  const parts = `${money(totals.oneTime)} one-time + ${CREDIT_EXPOSURE_MONTHS} months of ${money(totals.recurring)}${charged}${openText}`;
   if (total > limit) {
     return {
       outcome: 'over',

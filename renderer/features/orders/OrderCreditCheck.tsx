@@ -1,4 +1,4 @@
-import { creditCheck, openExposure } from '../../../shared/orders/creditCheck';
+import { billedTotals, creditCheck, openExposure } from '../../../shared/orders/creditCheck';
 import type { AccountDoc, OrderDoc } from '../../../shared/schemas';
 import { useDocuments } from '../../data/hooks';
 import { awaitingCentral } from './orderState';
@@ -28,7 +28,7 @@ export function OrderCreditCheck({ order, account }: { order: OrderDoc; account:
     account && orders
       ? creditCheck(
           account,
-          order.totals,
+          billedTotals(order),
           openExposure(
             orders,
             order.accountId,

@@ -72,7 +72,7 @@ describe.each(ENGINES)('business consistency check on ingest on $name', (engine)
     expect(doc.stateReason).toContain('10 Gbps');
   });
 
-  it('holds for credit review when one-time plus 12 months of recurring exceeds the credit limit', async () => {
+  it('holds for credit review when one-time plus 12 months of recurring, charges and tax included, exceeds the credit limit', async () => {
     const account = newAccount('user-sam', { creditLimit: 1000 });
     await sam.push('accounts', [{ newDocumentState: account }]);
     const { doc, tmfOrderId } = await placeOrder(sam, 'user-sam', {
@@ -82,13 +82,14 @@ describe.each(ENGINES)('business consistency check on ingest on $name', (engine)
     });
     expect(doc.status).toBe('held');
     expect(doc.stateReason).toBe(
-      'Held for credit review: exposure $4,198.20 ($249.00 one-time + 12 months of $329.10) exceeds the credit limit of $1,000.00 of Fresh Bakery Co.',
+      // The seeded charge table: $250 installation, $25 shipping, 8.25 % tax (lines alone: $4,198.20).
+      'Held for credit review: exposure $4,842.23 ($567.23 one-time + 12 months of $356.25, charges and tax included) exceeds the credit limit of $1,000.00 of Fresh Bakery Co.',
     );
     expect(noteText(await productOrder(sam, tmfOrderId), 'creditCheck')).toContain('exceeds the credit limit');
   });
 
   it('acknowledges an order within the credit limit, and one for an account without a recorded limit', async () => {
-    const roomy = newAccount('user-sam', { creditLimit: 4199 });
+    const roomy = newAccount('user-sam', { creditLimit: 4843 });
     const unlimited = newAccount('user-sam');
     await sam.push('accounts', [{ newDocumentState: roomy }, { newDocumentState: unlimited }]);
     for (const account of [roomy, unlimited]) {
@@ -97,16 +98,24 @@ describe.each(ENGINES)('business consistency check on ingest on $name', (engine)
     }
   });
 
+  it('holds an order whose lines fit the credit limit but whose charges and tax do not', async () => {
+    const tight = newAccount('user-sam', { creditLimit: 4199 });
+    await sam.push('accounts', [{ newDocumentState: tight }]);
+    const { doc } = await placeOrder(sam, 'user-sam', { accountId: tight.id, accountName: tight.name, billingAccount: 'ba-fresh' });
+    expect(doc.status).toBe('held');
+    expect(doc.stateReason).toContain('exposure $4,842.23');
+  });
+
   it("counts the account's other open orders in its exposure, as the laptop does before submitting", async () => {
-    const account = newAccount('user-sam', { creditLimit: 8000 });
+    const account = newAccount('user-sam', { creditLimit: 9000 });
     await sam.push('accounts', [{ newDocumentState: account }]);
     const order = { accountId: account.id, accountName: account.name, billingAccount: 'ba-fresh' };
-    // $4,198.20 each: the first fits, the second with the first open ($8,396.40) does not.
+    // $4,842.23 each, by the central system's charges: the first fits, the second with the first open does not.
     expect((await placeOrder(sam, 'user-sam', order)).doc.status).toBe('acknowledged');
     const { doc } = await placeOrder(sam, 'user-sam', order);
     expect(doc.status).toBe('held');
     expect(doc.stateReason).toBe(
-      'Held for credit review: exposure $8,396.40 ($249.00 one-time + 12 months of $329.10, and $4,198.20 of open orders) exceeds the credit limit of $8,000.00 of Fresh Bakery Co.',
+      'Held for credit review: exposure $9,684.46 ($567.23 one-time + 12 months of $356.25, charges and tax included, and $4,842.23 of open orders) exceeds the credit limit of $9,000.00 of Fresh Bakery Co.',
     );
   });
 

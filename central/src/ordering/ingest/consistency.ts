@@ -9,10 +9,17 @@
  *   whether to honour it or re-quote is the pricing desk's decision, not the rep's lost order.
  */
 import { configurationRefusal, type RuleLine } from '../../../../shared/catalog/configRules';
-import type { AccountDoc, OfferingDoc } from '../../../../shared/schemas';
+import type { AccountDoc, OfferingDoc, OrderDoc } from '../../../../shared/schemas';
 import type { CharacteristicValue } from '../../../../shared/schemas/common';
 import { formatCents } from '../../../../shared/money';
-import { creditCheck, openExposure, OPEN_EXPOSURE_STATES, type ExposureOrder, type Totals } from '../../../../shared/orders/creditCheck';
+import {
+  creditCheck,
+  openExposure,
+  OPEN_EXPOSURE_STATES,
+  type BilledCharges,
+  type ExposureOrder,
+  type Totals,
+} from '../../../../shared/orders/creditCheck';
 import type { JsonObject } from '../../platform/json';
 import { PricingError, priceItems } from '../../../../shared/pricing/engine';
 import type { Queryable } from '../../platform/db/db';
@@ -158,7 +165,11 @@ async function accountOpenExposure(tx: Queryable, accountId: string, order: Orde
       WHERE collection = 'orders' AND NOT deleted AND data ->> 'accountId' = $1 AND data ->> 'status' = ANY($2::text[])`,
     [accountId, [...OPEN_EXPOSURE_STATES]],
   );
-  const orders: ExposureOrder[] = rows.map((row) => row.data as unknown as ExposureOrder);
+  const charge = order.chargesOf;
+  const orders: ExposureOrder[] = rows.map((row) => {
+    const other = row.data as unknown as OrderDoc;
+    return charge ? { ...other, charges: charge(other) } : other;
+  });
   return openExposure(
     orders,
     accountId,
@@ -180,8 +191,8 @@ export interface OrderToCheck {
   offeringIds: readonly string[];
   /** The lines that state a price; only those are repriced. */
   lines: readonly QuotedLine[];
-  /** The order's totals in cents: the credit exposure. */
-  totals: { oneTime: number; recurring: number; currency: string };
+  /** The order's totals in cents: the credit exposure (an app order's with its charges: billedTotals). */
+  totals: Totals;
   /**
    * The lines to check against the catalog's configuration rules (requires / excludes / oneOf at
    * one site): an app order's lines, configured in the laptop's configurator. A TMF622 POST names
@@ -194,6 +205,11 @@ export interface OrderToCheck {
   externalId?: string | undefined;
   /** The order a supplemental order replaces: its exposure is replaced too. */
   supplementOf?: string;
+  /**
+   * How the central system bills the account's other open app orders (its charge table, as it
+   * bills this one); without it they count with the charges they carry.
+   */
+  chargesOf?: (other: OrderDoc) => BilledCharges;
 }
 
 export interface ConsistencyResult {

@@ -8,6 +8,9 @@ import { findByExternalId } from '../productOrder/productOrderStore';
 import { requestCancellation } from '../cancellation/cancellation';
 import type { QuotedLine } from './consistency';
 import type { ProductRef } from './deltaCheck';
+import { describeCard } from '../../../../shared/orders/cardAuthorisation';
+import { billedTotals } from '../../../../shared/orders/creditCheck';
+import { paymentOf } from '../../../../shared/orders/payment';
 import { centralCharges, chargesFinding, type CentralCharges } from './orderCharges';
 import type { ReviewFinding } from './consistency';
 import { paymentFinding } from './paymentCheck';
@@ -38,6 +41,12 @@ function deltaRefs(order: OrderDoc): ProductRef[] {
   return order.items.map((_, index) => ({ itemId: lineNumber(index), action: delta.action, productId: delta.productId }));
 }
 
+/** The order's card payment once paymentFinding found nothing to hold it for: verified and claimed. */
+function verifiedCard(order: OrderDoc): { id: string; name: string } | undefined {
+  const payment = paymentOf(order.payment);
+  return payment?.method === 'card' ? { id: payment.authorisationId, name: describeCard(payment.brand, payment.last4) } : undefined;
+}
+
 /** A queued app order as an order for the one creation pipeline; its id is the externalId. */
 function orderRequestOf(
   order: OrderDoc,
@@ -53,7 +62,9 @@ function orderRequestOf(
     customerId: order.accountId,
     offeringIds: order.items.map((line) => line.offeringId),
     lines: quotedLines(order),
-    totals: order.totals,
+    // The credit exposure: what the account is billed, by the central system's own charges.
+    totals: billedTotals({ totals: order.totals, ...(charged ? { charges: charged.charges } : {}) }),
+    ...(charged ? { chargesOf: charged.chargesOf } : {}),
     configuredLines: order.items,
     productRefs: deltaRefs(order),
     ...(order.supplementOf ? { supplementOf: order.supplementOf } : {}),
@@ -69,6 +80,7 @@ function orderRequestOf(
         orderDate,
         supplement && 'of' in supplement ? supplement.of : undefined,
         charged,
+        payment ? undefined : verifiedCard(order),
       ),
   };
 }

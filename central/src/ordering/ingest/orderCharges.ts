@@ -25,6 +25,8 @@ import type { ReviewFinding } from './consistency';
 export interface CentralCharges {
   charges: OrderCharges;
   lines: LineCharges[];
+  /** Another order of the account as the same table charges it (its open credit exposure). */
+  chargesOf(other: OrderDoc): OrderCharges;
 }
 
 /** The charges by the central charge table; undefined when it publishes none (the ProductOrder then carries the lines' subtotal only). */
@@ -34,10 +36,8 @@ export async function centralCharges(tx: Queryable, order: OrderDoc): Promise<Ce
   if (!table) return undefined;
   const account = await loadDoc(tx, 'accounts', order.accountId);
   const accountCountry = account && !account.deleted ? (account.data as unknown as AccountDoc).country : undefined;
-  return {
-    charges: orderCharges({ ...order, country: chargeCountry(order, accountCountry) }, table),
-    lines: lineCharges(order, table),
-  };
+  const chargesOf = (other: OrderDoc) => orderCharges({ ...other, country: chargeCountry(other, accountCountry) }, table);
+  return { charges: chargesOf(order), lines: lineCharges(order, table), chargesOf };
 }
 
 /**

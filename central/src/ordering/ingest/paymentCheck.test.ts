@@ -42,13 +42,17 @@ describe.each(ENGINES)('card payment re-checked on ingest, on $name', (engine) =
     return pulledOrder(suite.alex, order.id);
   }
 
-  it('goes on with an authorisation of its grand total, and with invoice', async () => {
+  it('goes on with an authorisation of its grand total, kept on the ProductOrder as its payment, and with invoice', async () => {
     const id = randomUUID();
-    const doc = await submit(id, cardPayment(await authorise(suite.alex, id)));
+    const authorisation = await authorise(suite.alex, id);
+    const doc = await submit(id, cardPayment(authorisation));
     expect(doc.status).toBe('acknowledged');
     const productOrder = await conformingProductOrder(suite.tmf, doc.tmfOrderId);
     expect((productOrder.note as Json[]).map((note) => note.id)).not.toContain('paymentCheck');
-    expect((await submit(randomUUID(), { method: 'invoice' })).status).toBe('acknowledged');
+    expect(productOrder.payment).toEqual([{ id: authorisation.id, name: 'Visa ending 4242', '@referredType': 'CardAuthorisation' }]);
+    const invoiced = await submit(randomUUID(), { method: 'invoice' });
+    expect(invoiced.status).toBe('acknowledged');
+    expect((await conformingProductOrder(suite.tmf, invoiced.tmfOrderId)).payment).toBeUndefined();
   });
 
   it('holds an order whose authorisation is unknown', async () => {
@@ -62,8 +66,10 @@ describe.each(ENGINES)('card payment re-checked on ingest, on $name', (engine) =
     });
     expect(doc.status).toBe('held');
     expect(doc.stateReason).toBe(`Held for payment review: The card authorisation of Visa ending 4242 is unknown; ${AGAIN}`);
-    const notes = (await conformingProductOrder(suite.tmf, doc.tmfOrderId)).note as Json[];
-    expect(notes.find((note) => note.id === 'paymentCheck')?.text).toMatch(/is unknown/);
+    const held = await conformingProductOrder(suite.tmf, doc.tmfOrderId);
+    expect((held.note as Json[]).find((note) => note.id === 'paymentCheck')?.text).toMatch(/is unknown/);
+    // A payment the central system could not verify is not the order's payment.
+    expect(held.payment).toBeUndefined();
   });
 
   it("holds an order paid with another rep's authorisation as unknown", async () => {

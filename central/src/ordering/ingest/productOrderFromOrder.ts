@@ -73,6 +73,8 @@ export function productOrderFromOrder(
   supplement?: SupplementOf,
   /** The central system's charges and tax (never the laptop's); without them the prices are the lines' subtotal. */
   charged?: CentralCharges,
+  /** The card authorisation the central system verified and claimed for this order (TMF622 `payment`, a PaymentRef). */
+  verifiedPayment?: { id: string; name: string },
 ): ProductOrder {
   const currency = order.totals.currency;
   const delta = order.delta;
@@ -149,6 +151,8 @@ export function productOrderFromOrder(
       { id: submitter.id, name: submitter.displayName, role: 'salesAgent', '@referredType': 'Individual' },
     ],
     note: notes,
+    // TMF622: a payment made at submission is kept on the order as a reference.
+    ...(verifiedPayment ? { payment: [{ ...verifiedPayment, '@referredType': 'CardAuthorisation' }] } : {}),
     orderTotalPrice: charged
       ? orderTotalPrices(order.totals, charged.charges)
       : prices(order.totals.oneTime, order.totals.recurring, currency),
