@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 
 /** The B1 page: the app's database code bundled for the browser, served on the app's origin (a secure context). */
-export async function benchBundle(): Promise<string> {
+export async function benchBundle(entry = 'localWrite.ts'): Promise<string> {
   const result = await build({
-    entryPoints: [join(import.meta.dirname, 'browser', 'localWrite.ts')],
+    entryPoints: [join(import.meta.dirname, 'browser', entry)],
     bundle: true,
     write: false,
     format: 'iife',

@@ -12,7 +12,7 @@ function leads(count: number) {
 }
 
 /** 10k leads stored the way a first sync stores them: RxDB replication into the app's database. */
-async function localWrite(count: number, run: number): Promise<number> {
+export async function localWrite(count: number, run: number): Promise<number> {
   const docs = leads(count);
   const db = await openDatabase({ userId: `bench-${run}`, storageKey: 'b'.repeat(64) });
   try {
