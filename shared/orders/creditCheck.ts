@@ -5,9 +5,11 @@
  * (submitted and not final, counted the same way); above the account's credit limit it needs a
  * credit review (the central system holds the order). An order that carries its charges counts
  * what the account is billed: installation, shipping and tax included (billedTotals). Amounts in
- * cents; the limit is recorded in whole currency units. Orders in another currency than this one are left out, not converted.
+ * cents; the limit is recorded in whole currency units. Orders in another currency than this one
+ * are left out, not converted.
  */
 import { formatCents } from '../money';
+import type { OrderCharges } from './charges';
 
 export const CREDIT_EXPOSURE_MONTHS = 12;
 
@@ -31,12 +33,8 @@ export interface Totals {
   charged?: boolean;
 }
 
-/** The billed figures of an order's charges (shared/orders/charges.ts OrderCharges). */
-export interface BilledCharges {
-  totalOneTime: number;
-  totalRecurring: number;
-  currency: string;
-}
+/** The billed figures of an order's charges. */
+export type BilledCharges = Pick<OrderCharges, 'totalOneTime' | 'totalRecurring' | 'currency'>;
 
 export interface ExposureOrder {
   id: string;

@@ -68,6 +68,12 @@ export type OrderFormEvent =
   /** The store reports the order (after any write, this form's or another's). */
   | { type: 'order.stored'; order: OrderDoc };
 
+/** Where nothing is being written, a waiting payment is recorded, or refused once the order cannot change. */
+const PAY_WHEN_FREE = [
+  { guard: and(['paymentWaiting', 'editable']), target: 'paying' },
+  { guard: 'paymentWaiting', actions: 'paymentRefused' },
+] as const;
+
 function reason(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -200,10 +206,7 @@ export const orderFormMachine = setup({
   states: {
     /** Nothing typed is waiting: the store's changes are taken over, and a checked order can be submitted. */
     clean: {
-      always: [
-        { guard: and(['paymentWaiting', 'editable']), target: 'paying' },
-        { guard: 'paymentWaiting', actions: 'paymentRefused' },
-      ],
+      always: PAY_WHEN_FREE,
       on: {
         'order.stored': { actions: ['rememberOrder', 'takeOverStored'] },
         'form.edit': { guard: 'editable', target: 'edited', actions: 'applyEdit' },
@@ -240,7 +243,7 @@ export const orderFormMachine = setup({
     },
     /** Typed, not stored: unsafe text, or a write that failed. The next edit or validation tries again. */
     held: {
-      always: { guard: and(['paymentWaiting', 'editable']), target: 'paying' },
+      always: PAY_WHEN_FREE,
       on: {
         'form.edit': { target: 'edited', actions: 'applyEdit' },
         'form.validate': { target: 'validating' },
