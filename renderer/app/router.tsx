@@ -11,7 +11,7 @@ import {
 import type { ReactNode } from 'react';
 import { NotFound } from '../features/common/NotFound';
 import { SCREENS } from './Pages';
-import { HOME, PATHS, routePath, type Page } from './routes';
+import { decodeId, HOME, PATHS, routePath, type Page } from './routes';
 import { Shell } from './Shell';
 
 let windowHistory: RouterHistory | undefined;
@@ -31,7 +31,7 @@ function recordRoute(Screen: (props: { id: string }) => ReactNode): () => ReactN
   return function RecordRoute() {
     const { id } = useParams({ strict: false });
     // Keyed by id so nothing typed on one record leaks into the next.
-    return id ? <Screen key={id} id={id} /> : null;
+    return id ? <Screen key={id} id={decodeId(id)} /> : null;
   };
 }
 

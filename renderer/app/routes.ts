@@ -95,10 +95,27 @@ export function sectionOf(route: Route): Section | null {
   return SECTIONS.find((s) => s.route.page === page) ?? null;
 }
 
+/**
+ * TanStack Router decodes the path before matching, and a path holding `[`, `]` (its escape syntax),
+ * `^` or `|` then matches no route at all. Those four, and `%` so that no id can pose as one of
+ * them, are escaped once more: the router hands back `%5B` for `[`, which `decodeId` undoes.
+ */
+const ROUTER_UNSAFE = /[%[\]^|]/g;
+const ROUTER_ESCAPED = /%(25|5B|5D|5E|7C)/gi;
+
+function encodeId(id: string): string {
+  return encodeURIComponent(id.replace(ROUTER_UNSAFE, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`));
+}
+
+/** A record's id from the router's (already decoded) `$id` param. */
+export function decodeId(param: string): string {
+  return param.replace(ROUTER_ESCAPED, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
 /** The URL path of a screen. The id is one encoded segment, so any id (even with `/` or `#`) round-trips. */
 export function routePath(route: Route): string {
   const template: string = PATHS[route.page];
-  return 'id' in route ? template.replace('$id', encodeURIComponent(route.id)) : template;
+  return 'id' in route ? template.replace('$id', encodeId(route.id)) : template;
 }
 
 /** An in-app link: the hash history keeps the path after `#`. */
@@ -116,7 +133,7 @@ export function routeFromMatch(routeId: string, params: Readonly<Record<string, 
   if (!PATHS[page].includes('$id')) return { page } as Route;
   const id = params.id;
   if (!id) return null;
-  return { page, id } as Route;
+  return { page, id: decodeId(id) } as Route;
 }
 
 /** What the router says about one matched route (TanStack's RouteMatch has these fields). */
