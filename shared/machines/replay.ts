@@ -13,7 +13,7 @@ import type { LeadDoc, OrderDoc, QuoteDoc } from '../schemas';
 import { LEAD_EVENT_TYPES, leadLifecycle, type LeadEvent, type LeadEventType } from './lead.machine';
 import { ORDER_EVENT_TYPES, orderLifecycle, type OrderEvent, type OrderEventType } from './order.machine';
 import { QUOTE_EVENT_TYPES, quoteLifecycle, type QuoteEvent, type QuoteEventType, type QuoteVersionFacts } from './quote.machine';
-import { actorName, allowedEvents, machineStep, send, type Actor, type Lifecycle } from './send';
+import { actorName, allowedEvents, machineStep, send, stepAs, type Actor, type Lifecycle } from './send';
 
 interface ReplayDoc {
   id: string;
@@ -63,10 +63,7 @@ function replay<M extends AnyStateMachine, D extends ReplayDoc, X = undefined>(
   // The pushed content with the stored status and owner: guards judge what is being stored.
   const start: D = { ...pushed, status: stored?.status ?? initial, owner: stored?.owner ?? pushed.owner };
   if (start.status === pushed.status) return { ok: true, events: [], path: [start.status] };
-  const asActor: Step<D> = (doc, event) => {
-    const next = send(lifecycle, doc, event as EventFromLogic<M>, actor, extra);
-    return next.ok ? next.doc : undefined;
-  };
+  const asActor: Step<D> = (doc, event) => stepAs(lifecycle, doc, event as EventFromLogic<M>, actor, extra);
   const way = findWay(start, pushed.status, candidates, asActor);
   if (way) return { ok: true, events: way.events.map((event) => event.type as T), path: way.path };
 

@@ -133,19 +133,36 @@ export function machineStep<M extends AnyStateMachine, D extends LifecycleDoc, X
   return sendAs(lifecycle, doc, event, null, extra);
 }
 
+/**
+ * The next document when this actor may send the event, else undefined: `send` without the
+ * refusal's list of allowed events, for a search that tries every event and drops refusals
+ * (replay.ts; listing them made the central order push spend a tenth of its CPU there).
+ */
+export function stepAs<M extends AnyStateMachine, D extends LifecycleDoc, X>(
+  lifecycle: Lifecycle<M, D, X>,
+  doc: D,
+  event: EventFromLogic<M>,
+  actor: Actor,
+  extra?: X,
+): D | undefined {
+  const next = sendAs(lifecycle, doc, event, actor, extra, false);
+  return next.ok ? next.doc : undefined;
+}
+
 function sendAs<M extends AnyStateMachine, D extends LifecycleDoc, X>(
   lifecycle: Lifecycle<M, D, X>,
   doc: D,
   event: EventFromLogic<M>,
   actor: Actor | null,
   extra: X | undefined,
+  listAllowed = true,
 ): Sent<D, EventFromLogic<M>['type']> {
   const { machine } = lifecycle;
   const context = lifecycle.contextOf(doc, extra);
   const snapshot = resolve(machine, doc.status, context);
   // Only a refusal lists what is allowed: probing every event on each accepted send made a
   // 10,000-lead import spend most of its time here.
-  const allowedNow = () => (actor === null ? [] : allowedEvents(lifecycle, doc, actor, extra));
+  const allowedNow = () => (actor === null || !listAllowed ? [] : allowedEvents(lifecycle, doc, actor, extra));
   const type = event.type as EventFromLogic<M>['type'];
   if (snapshot === undefined || !snapshot.can(event)) {
     const allowed = allowedNow();
