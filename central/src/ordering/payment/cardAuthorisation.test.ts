@@ -153,7 +153,9 @@ describe.each(ENGINES)('simulated card authorisation on $name', (engine) => {
     }
     expect(logLines.filter((line) => line.includes(CARD_AUTHORISATION_PATH)).length).toBeGreaterThan(0);
     expect(logLines.filter((line) => line.includes('card authorisation approved')).length).toBeGreaterThan(0);
-    for (const pan of PANS) expect(logLines.filter((line) => line.includes(pan) || line.includes(pan.slice(0, 8)))).toEqual([]);
+    // A PAN's first eight digits, not inside a longer number: pino's responseTime (104.51994000000013) holds '40000000'.
+    const leaks = (pan: string) => new RegExp(`(?<![\\d.])(${pan}|${pan.slice(0, 8)})`);
+    for (const pan of PANS) expect(logLines.filter((line) => leaks(pan).test(line))).toEqual([]);
     expect(logLines.filter((line) => line.includes('"737"'))).toEqual([]);
   });
 });
